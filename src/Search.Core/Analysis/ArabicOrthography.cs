@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+
+namespace Search.Core.Analysis;
+
+/// <summary>
+/// Character-level folding that <see cref="Lucene.Net.Analysis.Ar.ArabicNormalizer"/> leaves out: Persian and Urdu
+/// letter variants, alef wasla, superscript alef, every Arabic mark and tatweel, presentation forms and
+/// non-ASCII decimal digits. Pure functions, safe to call from any thread.
+/// </summary>
+public static class ArabicOrthography
+{
+    /// <summary>Folds <paramref name="buffer"/>[0..<paramref name="length"/>) in place and returns the new length.</summary>
+    public static int FoldLetterVariants(char[] buffer, int length)
+    {
+        var written = 0;
+        for (var read = 0; read < length; read++)
+        {
+            var c = buffer[read];
+            if (IsRemovableMark(c))
+            {
+                continue;
+            }
+
+            buffer[written++] = MapVariant(c);
+        }
+
+        return written;
+    }
+
+    /// <summary>Maps every Unicode decimal digit (Arabic-Indic ٠-٩, Persian ۰-۹ and others) to ASCII, in place.</summary>
+    /// <returns>true when anything changed.</returns>
+    public static bool FoldDigits(char[] buffer, int length)
+    {
+        var changed = false;
+        for (var i = 0; i < length; i++)
+        {
+            var c = buffer[i];
+            if (c > '9' && char.IsDigit(c))
+            {
+                buffer[i] = (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Folds a whole string the way the analysis chain folds a token (variants, marks, digits, then the
+    /// stock hamza/alef maqsura/taa marbuta normalization). Used for word lists and keyword matching.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var buffer = NeedsCompatibilityDecomposition(text)
+            ? text.Normalize(NormalizationForm.FormKC).ToCharArray()
+            : text.ToCharArray();
+        var length = FoldLetterVariants(buffer, buffer.Length);
+        FoldDigits(buffer, length);
+        length = new Lucene.Net.Analysis.Ar.ArabicNormalizer().Normalize(buffer, length);
+        return new string(buffer, 0, length).ToLowerInvariant();
+    }
+
+    /// <summary>True for Arabic presentation forms (ﻻ, ﷲ …) that only NFKC turns back into letters.</summary>
+    public static bool NeedsCompatibilityDecomposition(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the character is an Arabic letter (the block U+0621–U+064A and its extensions).</summary>
+    public static bool IsArabicLetter(char c) => c is >= '\u0621' and <= '\u064A' or >= '\u0671' and <= '\u06D3';
+
+    private static bool IsRemovableMark(char c) => c switch
+    {
+        '\u0640' => true, // tatweel
+        >= '\u064B' and <= '\u065F' => true, // harakat, shadda, sukun and the extended marks
+        '\u0670' => true, // superscript (dagger) alef
+        >= '\u0610' and <= '\u061A' => true, // honorific and Quranic signs written over letters
+        >= '\u06D6' and <= '\u06DC' => true,
+        >= '\u06DF' and <= '\u06E4' => true,
+        '\u06E7' or '\u06E8' => true,
+        >= '\u06EA' and <= '\u06ED' => true,
+        '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u00AD' => true, // joiners, direction marks, soft hyphen
+        _ => false,
+    };
+
+    private static char MapVariant(char c) => c switch
+    {
+        '\u06A9' or '\u06AA' => '\u0643', // Persian keheh, swash kaf → kaf
+        '\u06CC' or '\u06D0' or '\u06D2' => '\u064A', // Persian yeh, e, yeh barree → yeh
+        '\u06C0' or '\u06C1' or '\u06C2' or '\u06BE' or '\u06D5' => '\u0647', // heh variants → heh
+        '\u06C3' => '\u0629', // taa marbuta goal → taa marbuta
+        '\u0671' or '\u0672' or '\u0673' or '\u0675' => '\u0627', // alef wasla and wavy-hamza alefs → alef
+        '\u06CB' or '\u06C4' or '\u06C5' => '\u0648', // ve, waw variants → waw
+        _ => c,
+    };
+}

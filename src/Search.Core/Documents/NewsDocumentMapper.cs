@@ -1,0 +1,105 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace Search.Core.Documents;
+
+/// <summary>Turns a <see cref="NewsArticle"/> into a Lucene document and back. Text fields keep offsets in their
+/// postings so highlighters need not re-tokenize; keywords get doc values for facets and collapsing.</summary>
+public static class NewsDocumentMapper
+{
+    private static readonly FieldType StoredTextWithOffsets = CreateStoredTextWithOffsets();
+
+    public static Document ToDocument(NewsArticle article)
+    {
+        var document = new Document
+        {
+            new StringField(NewsFields.Id, article.Id, Field.Store.YES),
+            new Field(NewsFields.Title, article.Title, StoredTextWithOffsets),
+            new TextField(NewsFields.ExactText, article.Title, Field.Store.NO),
+        };
+
+        AddText(document, NewsFields.Lead, article.Lead);
+        AddText(document, NewsFields.Body, article.Body);
+        AddStored(document, NewsFields.Url, article.Url);
+        AddStored(document, NewsFields.Author, article.Author);
+        AddKeyword(document, NewsFields.Source, article.Source);
+        AddKeyword(document, NewsFields.Section, article.Section);
+        foreach (var tag in article.Tags)
+        {
+            AddKeyword(document, NewsFields.Tag, tag);
+        }
+
+        if (article.PublishedAt is { } publishedAt)
+        {
+            var seconds = publishedAt.ToUnixTimeSeconds();
+            document.Add(new Int64Field(NewsFields.PublishedAt, seconds, Field.Store.NO));
+            document.Add(new NumericDocValuesField(NewsFields.PublishedAt, seconds));
+            document.Add(new StoredField(NewsFields.PublishedAtText, publishedAt.ToString("O", CultureInfo.InvariantCulture)));
+        }
+
+        var hash = ContentFingerprint.Of(article);
+        document.Add(new StringField(NewsFields.ContentHash, hash, Field.Store.NO));
+        document.Add(new SortedDocValuesField(NewsFields.ContentHash, new BytesRef(hash)));
+        return document;
+    }
+
+    public static NewsArticle ToArticle(Document document)
+    {
+        var published = document.Get(NewsFields.PublishedAtText);
+        return new NewsArticle
+        {
+            Id = document.Get(NewsFields.Id),
+            Title = document.Get(NewsFields.Title),
+            Lead = document.Get(NewsFields.Lead),
+            Body = document.Get(NewsFields.Body),
+            Url = document.Get(NewsFields.Url),
+            Source = document.Get(NewsFields.Source),
+            Section = document.Get(NewsFields.Section),
+            Author = document.Get(NewsFields.Author),
+            Tags = document.GetValues(NewsFields.Tag),
+            PublishedAt = published is null ? null : DateTimeOffset.Parse(published, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        };
+    }
+
+    private static void AddText(Document document, string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        document.Add(new Field(field, text, StoredTextWithOffsets));
+        document.Add(new TextField(NewsFields.ExactText, text, Field.Store.NO));
+    }
+
+    private static void AddStored(Document document, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            document.Add(new StoredField(field, value));
+        }
+    }
+
+    private static void AddKeyword(Document document, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        document.Add(new StringField(field, value, Field.Store.YES));
+        document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+
+    private static FieldType CreateStoredTextWithOffsets()
+    {
+        var type = new FieldType(TextField.TYPE_STORED)
+        {
+            IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
+        };
+        type.Freeze();
+        return type;
+    }
+}

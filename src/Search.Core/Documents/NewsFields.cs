@@ -1,0 +1,31 @@
+namespace Search.Core.Documents;
+
+/// <summary>Names of the index fields, in one place.</summary>
+public static class NewsFields
+{
+    public const string Id = "id";
+    public const string Title = "title";
+    public const string Lead = "lead";
+    public const string Body = "body";
+
+    /// <summary>Title, lead and body analyzed without stemming, so exact word forms outrank mere stem matches.</summary>
+    public const string ExactText = "text_exact";
+
+    public const string Url = "url";
+    public const string Source = "source";
+    public const string Section = "section";
+    public const string Author = "author";
+    public const string Tag = "tag";
+
+    /// <summary>Publication time as Unix seconds: indexed for range filters, doc values for sorting.</summary>
+    public const string PublishedAt = "published_at";
+
+    /// <summary>Publication time as written (ISO 8601 with its offset), stored only.</summary>
+    public const string PublishedAtText = "published_at_text";
+
+    /// <summary>A fingerprint of the normalized body: articles sharing it are copies of one story.</summary>
+    public const string ContentHash = "content_hash";
+
+    /// <summary>The text fields searched by a query, in the order a hit's highlights use them.</summary>
+    public static IReadOnlyList<string> SearchedText { get; } = [Title, Lead, Body];
+}

@@ -1,0 +1,133 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Search.Core.Analysis;
+using Search.Core.Documents;
+using Search.Core.Querying;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Search.Core.Indexing;
+
+/// <summary>
+/// An index of news articles: owns the directory, the one <see cref="IndexWriter"/>, the searcher manager and the thread
+/// that reopens it, and is the one thing a host disposes.
+/// </summary>
+/// <remarks>
+/// <para>Writes (<see cref="Upsert"/>, <see cref="Delete"/>) return a generation. Searches see a write within
+/// <see cref="NewsIndexOptions.MaxRefreshDelay"/>, or at once after <see cref="WaitFor"/> with its generation; it
+/// survives a crash only after <see cref="Commit"/>. Lucene commits are atomic, so an interrupted run leaves the last
+/// commit intact.</para>
+/// <para>Thread-safe: any number of threads may search and write at once. Each search takes a searcher from the manager
+/// and gives it back before returning; searchers are never handed out.</para>
+/// </remarks>
+public sealed class NewsIndex : IDisposable
+{
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly TrackingIndexWriter _trackingWriter;
+    private readonly SearcherManager _searchers;
+    private readonly ControlledRealTimeReopenThread<IndexSearcher> _reopenThread;
+    private readonly NewsSearcher _newsSearcher;
+
+    private NewsIndex(LuceneDirectory directory, NewsIndexOptions options)
+    {
+        _directory = directory;
+        var stemmer = new ArabicNewsStemmer();
+        var stemmed = new ArabicNewsAnalyzer(stem: true);
+        var exact = new ArabicNewsAnalyzer(stem: false);
+        var analyzer = new PerFieldAnalyzerWrapper(stemmed, new Dictionary<string, Analyzer> { [NewsFields.ExactText] = exact });
+        var similarity = new BM25Similarity(options.Ranking.K1, options.Ranking.B);
+
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = similarity,
+            RAMBufferSizeMB = options.RamBufferMb,
+        };
+        _writer = new IndexWriter(directory, config);
+        _trackingWriter = new TrackingIndexWriter(_writer);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(similarity));
+        _reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(
+            _trackingWriter, _searchers, options.MaxRefreshDelay.TotalSeconds, targetMinStaleSec: 0.01)
+        {
+            IsBackground = true,
+            Name = "news-index-reopen",
+        };
+        _reopenThread.Start();
+        _newsSearcher = new NewsSearcher(new NewsQueryBuilder(stemmed, exact, options.Ranking), new NewsHighlighter(exact, stemmer));
+    }
+
+    /// <summary>Opens the index in <see cref="NewsIndexOptions.Path"/>, creating it when absent.</summary>
+    /// <exception cref="LockObtainFailedException">Another writer holds the index.</exception>
+    public static NewsIndex Open(NewsIndexOptions options)
+    {
+        System.IO.Directory.CreateDirectory(options.Path);
+
+        // NIOFSDirectory rather than FSDirectory.Open's MMapDirectory, which is slow under parallel search in Lucene.Net 4.8.
+        return new NewsIndex(new NIOFSDirectory(options.Path), options);
+    }
+
+    /// <summary>An index held in memory, for tests and throwaway evaluation runs.</summary>
+    public static NewsIndex InMemory(RankingOptions? ranking = null) =>
+        new(new RAMDirectory(), new NewsIndexOptions("(memory)") { Ranking = ranking ?? new RankingOptions() });
+
+    /// <summary>True when a committed index exists in the folder.</summary>
+    public static bool ExistsAt(string path) =>
+        System.IO.Directory.Exists(path) && DirectoryReader.IndexExists(new NIOFSDirectory(path));
+
+    /// <summary>Number of searchable articles (as of the last refresh).</summary>
+    public int Count => WithSearcher(searcher => searcher.IndexReader.NumDocs);
+
+    /// <summary>Adds the article, replacing any with the same id.</summary>
+    /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
+    public long Upsert(NewsArticle article) =>
+        _trackingWriter.UpdateDocument(new Term(NewsFields.Id, article.Id), NewsDocumentMapper.ToDocument(article));
+
+    /// <summary>Removes the article with this id, if any.</summary>
+    /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
+    public long Delete(string id) => _trackingWriter.DeleteDocuments(new Term(NewsFields.Id, id));
+
+    /// <summary>Makes every write so far durable: it survives a crash or restart once this returns.</summary>
+    public void Commit() => _writer.Commit();
+
+    /// <summary>Blocks until searches see the write that returned <paramref name="generation"/>.</summary>
+    public void WaitFor(long generation) => _reopenThread.WaitForGeneration(generation);
+
+    /// <summary>Makes every write so far visible to searches now.</summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    /// <exception cref="InvalidSearchRequestException">The request breaks a limit.</exception>
+    public SearchResults Search(SearchRequest request) => WithSearcher(searcher => _newsSearcher.Search(searcher, request));
+
+    /// <summary>The stored article with this id, or null.</summary>
+    public NewsArticle? Find(string id) => WithSearcher(searcher =>
+    {
+        var top = searcher.Search(new TermQuery(new Term(NewsFields.Id, id)), 1);
+        return top.TotalHits == 0 ? null : NewsDocumentMapper.ToArticle(searcher.Doc(top.ScoreDocs[0].Doc));
+    });
+
+    public void Dispose()
+    {
+        _reopenThread.Dispose();
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> work)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return work(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Search.Core.Querying;
+
+namespace Search.Core.Indexing;
+
+/// <summary>Where an index lives and how it is written and searched.</summary>
+/// <param name="Path">Folder of the Lucene index; created when missing.</param>
+public sealed record NewsIndexOptions(string Path)
+{
+    /// <summary>Memory the writer fills before flushing a segment; more means fewer, larger segments while bulk loading.</summary>
+    public double RamBufferMb { get; init; } = 128;
+
+    /// <summary>The longest a write may wait before searches see it, unless a caller waits for it explicitly.</summary>
+    public TimeSpan MaxRefreshDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public RankingOptions Ranking { get; init; } = new();
+}

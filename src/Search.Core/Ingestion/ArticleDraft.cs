@@ -1,0 +1,84 @@
+using System.Globalization;
+using Search.Core.Documents;
+
+namespace Search.Core.Ingestion;
+
+/// <summary>Raw field values as a reader found them; <see cref="Validate"/> turns them into a <see cref="NewsArticle"/>
+/// with the same rules for every input format.</summary>
+public sealed record ArticleDraft
+{
+    public const int MaxIdLength = 512;
+
+    public string? Id { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Lead { get; init; }
+
+    public string? Body { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Source { get; init; }
+
+    public string? Section { get; init; }
+
+    public string? Author { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The date as written; parsed by <see cref="Validate"/>.</summary>
+    public string? PublishedAt { get; init; }
+
+    /// <summary>An already-parsed date, used by formats whose library parses it (feeds).</summary>
+    public DateTimeOffset? PublishedAtValue { get; init; }
+
+    /// <exception cref="ArticleValidationException">No id or title, an over-long id, or a date that does not parse.</exception>
+    public NewsArticle Validate()
+    {
+        var id = Clean(Id) ?? throw new ArticleValidationException("missing required field 'id'");
+        if (id.Length > MaxIdLength || id.Any(char.IsControl))
+        {
+            throw new ArticleValidationException($"'id' must be at most {MaxIdLength} characters without control characters");
+        }
+
+        var title = Clean(Title) ?? throw new ArticleValidationException("missing required field 'title'");
+        return new NewsArticle
+        {
+            Id = id,
+            Title = title,
+            Lead = Clean(Lead),
+            Body = Clean(Body),
+            Url = Clean(Url),
+            Source = Clean(Source),
+            Section = Clean(Section),
+            Author = Clean(Author),
+            Tags = [.. Tags.Select(Clean).OfType<string>().Distinct(StringComparer.Ordinal)],
+            PublishedAt = PublishedAtValue ?? ParseDate(PublishedAt),
+        };
+    }
+
+    private static DateTimeOffset? ParseDate(string? text)
+    {
+        var value = Clean(text);
+        if (value is null)
+        {
+            return null;
+        }
+
+        // A date without an offset is taken as UTC rather than the machine's zone, so the result does not depend on
+        // where the indexer runs.
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return parsed;
+        }
+
+        return ArabicDateParser.TryParse(value, TimeSpan.Zero, out parsed)
+            ? parsed
+            : throw new ArticleValidationException($"unparseable date '{Truncate(value)}'");
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Truncate(string value) => value.Length <= 60 ? value : value[..60] + "…";
+}

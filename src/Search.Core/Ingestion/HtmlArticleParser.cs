@@ -1,0 +1,58 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Search.Core.Ingestion;
+
+/// <summary>
+/// Extracts an article from a saved HTML page: Open Graph and <c>article:*</c> metadata first, then the page's own
+/// <c>&lt;article&gt;</c>, <c>&lt;h1&gt;</c> and <c>&lt;time&gt;</c>; navigation, asides, scripts and footers are dropped.
+/// The id is the canonical URL when the page has one, else the file name.
+/// </summary>
+public static class HtmlArticleParser
+{
+    public static IngestResult ParseFile(string path) => Parse(File.ReadAllText(path), path);
+
+    public static IngestResult Parse(string html, string fileName)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        string? Meta(string key) =>
+            document.QuerySelector($"meta[property='{key}'], meta[name='{key}']")?.GetAttribute("content");
+
+        var content = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
+        var url = Meta("og:url") ?? document.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
+        var headline = content?.QuerySelector("h1")?.TextContent ?? document.QuerySelector("h1")?.TextContent;
+        var draft = new ArticleDraft
+        {
+            Id = url ?? Path.GetFileNameWithoutExtension(fileName),
+            Title = Meta("og:title") ?? headline ?? document.Title,
+            Lead = Meta("og:description") ?? Meta("description"),
+            Body = content is null ? null : HtmlText.ParagraphsOf(content),
+            Url = url,
+            Source = Meta("og:site_name"),
+            Section = Meta("article:section"),
+            Author = Meta("author") ?? Meta("article:author"),
+            Tags = Keywords(document, Meta("keywords")),
+            PublishedAt = Meta("article:published_time") ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime"),
+        };
+
+        try
+        {
+            return IngestResult.Of(draft.Validate());
+        }
+        catch (ArticleValidationException ex)
+        {
+            return IngestResult.Failed(fileName, null, ex.Message);
+        }
+    }
+
+    private static IReadOnlyList<string> Keywords(IDocument document, string? keywords)
+    {
+        var tags = document.QuerySelectorAll("meta[property='article:tag']").Select(meta => meta.GetAttribute("content") ?? "").ToList();
+        if (keywords is not null)
+        {
+            tags.AddRange(keywords.Split([',', '،'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return tags;
+    }
+}

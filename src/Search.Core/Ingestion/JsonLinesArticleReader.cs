@@ -1,0 +1,135 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+
+namespace Search.Core.Ingestion;
+
+/// <summary>
+/// Reads JSON Lines (<c>.jsonl</c>, <c>.jsonl.gz</c>), one article per line, with the field names of the ANT corpus
+/// (<c>id, title, abstract, body, date, source, category, url, author</c>) or the service's own
+/// (<c>lead, publishedAt, section, tags</c>). A line that is not valid JSON or fails validation is reported with its
+/// line number and the rest of the file is still read.
+/// </summary>
+public static class JsonLinesArticleReader
+{
+    public static IEnumerable<IngestResult> ReadFile(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+            ? new GZipStream(file, CompressionMode.Decompress)
+            : (Stream)file;
+        foreach (var result in Read(stream, path))
+        {
+            yield return result;
+        }
+    }
+
+    public static IEnumerable<IngestResult> Read(Stream stream, string fileName)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var lineNumber = 0;
+        while (true)
+        {
+            string? line;
+            string? readError = null;
+            try
+            {
+                line = reader.ReadLine();
+            }
+            catch (InvalidDataException ex)
+            {
+                // A truncated or corrupt .gz: what was read so far stands, the rest of the file is reported once.
+                line = null;
+                readError = ex.Message;
+            }
+
+            if (readError is not null)
+            {
+                yield return IngestResult.Failed(fileName, lineNumber + 1, $"cannot read the rest of the file: {readError}");
+            }
+
+            if (line is null)
+            {
+                yield break;
+            }
+
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            yield return ParseLine(line, fileName, lineNumber);
+        }
+    }
+
+    /// <summary>Parses one JSON object into an article.</summary>
+    public static IngestResult ParseLine(string line, string fileName, int lineNumber)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return IngestResult.Failed(fileName, lineNumber, "expected a JSON object");
+            }
+
+            var root = json.RootElement;
+            var draft = new ArticleDraft
+            {
+                Id = Text(root, "id"),
+                Title = Text(root, "title"),
+                Lead = Text(root, "lead") ?? Text(root, "abstract"),
+                Body = Text(root, "body"),
+                Url = Text(root, "url"),
+                Source = Text(root, "source"),
+                Section = Text(root, "section") ?? Text(root, "category"),
+                Author = Text(root, "author"),
+                Tags = Tags(root),
+                PublishedAt = Text(root, "publishedAt") ?? Text(root, "date"),
+            };
+            return IngestResult.Of(draft.Validate());
+        }
+        catch (JsonException ex)
+        {
+            return IngestResult.Failed(fileName, lineNumber, $"invalid JSON: {ex.Message}");
+        }
+        catch (ArticleValidationException ex)
+        {
+            return IngestResult.Failed(fileName, lineNumber, ex.Message);
+        }
+    }
+
+    private static string? Text(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.Null => null,
+            _ => throw new ArticleValidationException($"field '{name}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}"),
+        };
+    }
+
+    private static IReadOnlyList<string> Tags(JsonElement root)
+    {
+        if (!root.TryGetProperty("tags", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Array => [.. value.EnumerateArray().Select(tag => tag.ValueKind == JsonValueKind.String
+                ? tag.GetString()!
+                : throw new ArticleValidationException("field 'tags' must hold strings only"))],
+            JsonValueKind.String => [.. value.GetString()!.Split([',', '،'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            _ => throw new ArticleValidationException("field 'tags' must be an array of strings"),
+        };
+    }
+}

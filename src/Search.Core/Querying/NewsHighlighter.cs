@@ -1,0 +1,262 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Search.Core.Analysis;
+using Search.Core.Documents;
+
+namespace Search.Core.Querying;
+
+/// <summary>
+/// Marks query matches in stored text with <c>&lt;mark&gt;</c> and picks the best snippets. The text is analyzed once,
+/// unstemmed, and each token's stem computed beside it, so a token matches by stem (الاتصالات marks والاتصالات), by
+/// prefix (اتصا*) or as part of a phrase occurrence, and the whole surface word is marked through its offsets. Everything
+/// outside the marks is HTML-escaped with <see cref="HtmlEscaper"/>. Thread-safe.
+/// </summary>
+/// <remarks>Lucene's highlighters each lack one of these: prefix matches on a stemmed field, readable Arabic escaping, or
+/// sentence boundaries for Arabic punctuation.</remarks>
+public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer stemmer)
+{
+    private const int MaxCandidateWindows = 64;
+    private const string MarkOpen = "<mark>";
+    private const string MarkClose = "</mark>";
+
+    /// <summary>The whole text, escaped, with every match marked.</summary>
+    public string HighlightAll(string text, HighlightTerms terms)
+    {
+        var (tokens, matched) = Match(text, terms);
+        var output = new StringBuilder(text.Length + 32);
+        Render(output, text, tokens, matched, 0, text.Length);
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// Up to <paramref name="maxSnippets"/> passages of about <paramref name="fragmentLength"/> characters, in text order,
+    /// chosen for the most distinct matched words; empty when nothing in the text matches.
+    /// </summary>
+    public IReadOnlyList<string> Snippets(string text, HighlightTerms terms, int maxSnippets, int fragmentLength)
+    {
+        var (tokens, matched) = Match(text, terms);
+        var candidates = new List<(int Start, int End, double Score)>();
+        for (var i = 0; i < tokens.Count && candidates.Count < MaxCandidateWindows; i++)
+        {
+            if (matched[i] is null)
+            {
+                continue;
+            }
+
+            var start = SnapStart(text, Math.Max(0, tokens[i].StartOffset - (fragmentLength / 4)));
+            var end = SnapEnd(text, Math.Min(text.Length, start + fragmentLength), tokens[i].EndOffset);
+            candidates.Add((start, end, ScoreWindow(tokens, matched, start, end)));
+        }
+
+        var chosen = new List<(int Start, int End, double Score)>();
+        foreach (var candidate in candidates.OrderByDescending(candidate => candidate.Score).ThenBy(candidate => candidate.Start))
+        {
+            if (chosen.Count == maxSnippets)
+            {
+                break;
+            }
+
+            if (chosen.All(other => candidate.End <= other.Start || candidate.Start >= other.End))
+            {
+                chosen.Add(candidate);
+            }
+        }
+
+        return [.. chosen.OrderBy(window => window.Start).Select(window => RenderSnippet(text, tokens, matched, window.Start, window.End))];
+    }
+
+    /// <summary>The opening of a text, escaped and cut at a word boundary: the snippet of a hit that matched elsewhere.</summary>
+    public static string Opening(string text, int fragmentLength)
+    {
+        var end = text.Length <= fragmentLength ? text.Length : SnapEnd(text, fragmentLength, 0);
+        var output = new StringBuilder(end + 8);
+        HtmlEscaper.Append(output, text.AsSpan(0, end).Trim());
+        if (end < text.Length)
+        {
+            output.Append('…');
+        }
+
+        return output.ToString();
+    }
+
+    private (List<AnalyzedToken> Tokens, string?[] Matched) Match(string text, HighlightTerms terms)
+    {
+        if (terms.IsEmpty)
+        {
+            return ([], []);
+        }
+
+        var tokens = TextAnalysis.Tokens(exactAnalyzer, NewsFields.ExactText, text);
+        var stems = new string[tokens.Count];
+        var matched = new string?[tokens.Count];
+        var buffer = new char[64];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var term = tokens[i].Term;
+            if (buffer.Length < term.Length)
+            {
+                buffer = new char[term.Length * 2];
+            }
+
+            term.CopyTo(buffer);
+            stems[i] = new string(buffer, 0, stemmer.Stem(buffer, term.Length));
+            if (terms.Stems.Contains(stems[i]))
+            {
+                matched[i] = stems[i];
+            }
+            else if (terms.Prefixes.FirstOrDefault(prefix => term.StartsWith(prefix, StringComparison.Ordinal)) is { } prefix)
+            {
+                matched[i] = prefix;
+            }
+        }
+
+        foreach (var phrase in terms.Phrases)
+        {
+            MarkPhrase(tokens, stems, matched, phrase);
+        }
+
+        return (tokens, matched);
+    }
+
+    private static void MarkPhrase(List<AnalyzedToken> tokens, string[] stems, string?[] matched, IReadOnlyList<(string Stem, int Offset)> phrase)
+    {
+        var key = string.Join(' ', phrase.Select(word => word.Stem));
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (stems[i] != phrase[0].Stem)
+            {
+                continue;
+            }
+
+            var members = new List<int> { i };
+            var j = i;
+            foreach (var (stem, offset) in phrase.Skip(1))
+            {
+                var position = tokens[i].Position + offset;
+                while (j < tokens.Count && tokens[j].Position < position)
+                {
+                    j++;
+                }
+
+                if (j == tokens.Count || tokens[j].Position != position || stems[j] != stem)
+                {
+                    members.Clear();
+                    break;
+                }
+
+                members.Add(j);
+            }
+
+            foreach (var member in members)
+            {
+                matched[member] ??= key;
+            }
+        }
+    }
+
+    private static double ScoreWindow(List<AnalyzedToken> tokens, string?[] matched, int start, int end)
+    {
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        for (var i = 0; i < tokens.Count && tokens[i].StartOffset < end; i++)
+        {
+            if (matched[i] is { } key && tokens[i].StartOffset >= start && tokens[i].EndOffset <= end)
+            {
+                distinct.Add(key);
+                count++;
+            }
+        }
+
+        // Distinct words first; repeated ones only break ties; earlier passages win remaining ties (via ThenBy).
+        return (distinct.Count * 10) + Math.Min(count, 9);
+    }
+
+    private static string RenderSnippet(string text, List<AnalyzedToken> tokens, string?[] matched, int start, int end)
+    {
+        var output = new StringBuilder(end - start + 64);
+        if (start > 0)
+        {
+            output.Append('…');
+        }
+
+        Render(output, text, tokens, matched, start, end);
+        if (end < text.Length)
+        {
+            output.Append('…');
+        }
+
+        return output.ToString();
+    }
+
+    private static void Render(StringBuilder output, string text, List<AnalyzedToken> tokens, string?[] matched, int start, int end)
+    {
+        var cursor = start;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (matched[i] is null || token.StartOffset < start || token.EndOffset > end)
+            {
+                continue;
+            }
+
+            HtmlEscaper.Append(output, text.AsSpan(cursor, token.StartOffset - cursor));
+            output.Append(MarkOpen);
+            HtmlEscaper.Append(output, text.AsSpan(token.StartOffset, token.EndOffset - token.StartOffset));
+            output.Append(MarkClose);
+            cursor = token.EndOffset;
+        }
+
+        HtmlEscaper.Append(output, text.AsSpan(cursor, end - cursor));
+    }
+
+    /// <summary>Moves a cut forward to the start of a word (after a sentence end when one is close).</summary>
+    private static int SnapStart(string text, int start)
+    {
+        if (start == 0)
+        {
+            return 0;
+        }
+
+        for (var i = start; i < text.Length && i < start + 40; i++)
+        {
+            if (text[i] is '.' or '؟' or '?' or '!' or '\n' or '؛')
+            {
+                return SkipSpace(text, i + 1);
+            }
+        }
+
+        while (start < text.Length && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start++;
+        }
+
+        return SkipSpace(text, start);
+    }
+
+    /// <summary>Moves a cut back to the end of a word, never before <paramref name="minimum"/>.</summary>
+    private static int SnapEnd(string text, int end, int minimum)
+    {
+        if (end >= text.Length)
+        {
+            return text.Length;
+        }
+
+        var snapped = end;
+        while (snapped > minimum && !char.IsWhiteSpace(text[snapped]))
+        {
+            snapped--;
+        }
+
+        return snapped > minimum ? snapped : end;
+    }
+
+    private static int SkipSpace(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,18 @@
+namespace Search.Core.Querying;
+
+/// <summary>What a user typed into the search box, as parts: words, quoted phrases, exclusions and OR groups.</summary>
+/// <param name="Groups">Each group is one part or several joined by OR.</param>
+public sealed record UserQuery(IReadOnlyList<QueryGroup> Groups)
+{
+    public bool HasPositiveParts => Groups.Any(group => group.Alternatives.Any(part => !part.Excluded));
+}
+
+/// <summary>Parts joined by OR; a group of one is a plain part.</summary>
+public sealed record QueryGroup(IReadOnlyList<QueryPart> Alternatives);
+
+/// <summary>One word (<see cref="IsPhrase"/> false) or quoted phrase, as typed.</summary>
+/// <param name="Text">The word or phrase without quotes, minus sign or trailing star.</param>
+/// <param name="IsPhrase">Typed in double quotes: the words must appear together and in order.</param>
+/// <param name="Excluded">Typed with a leading minus: matching articles are left out.</param>
+/// <param name="IsPrefix">A word typed with a trailing star: any word starting with it matches.</param>
+public sealed record QueryPart(string Text, bool IsPhrase = false, bool Excluded = false, bool IsPrefix = false);

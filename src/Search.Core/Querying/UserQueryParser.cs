@@ -1,0 +1,116 @@
+namespace Search.Core.Querying;
+
+/// <summary>
+/// Parses search-box syntax: plain words, <c>"exact phrases"</c>, <c>-excluded</c> words or phrases, <c>OR</c> between
+/// parts and <c>word*</c> prefixes. It never fails: an unbalanced quote closes at the end of the input, stray operators
+/// and lone stars are dropped, and every other character is left for the analyzer, which ignores punctuation. Lucene's
+/// own syntax characters have no meaning here, so they cannot produce errors. Thread-safe (no state).
+/// </summary>
+public static class UserQueryParser
+{
+    /// <summary>A prefix shorter than this would expand to a large share of the vocabulary; it is searched as a word.</summary>
+    public const int MinPrefixLength = 2;
+
+    private const string OrOperator = "OR";
+
+    public static UserQuery Parse(string text)
+    {
+        var parts = new List<(QueryPart? Part, bool IsOr)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var excluded = false;
+            if (text[i] is '-' or '\u2212' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
+            {
+                excluded = true;
+                i++;
+            }
+
+            if (IsQuote(text[i]))
+            {
+                var close = FindClosingQuote(text, i + 1);
+                var phrase = text[(i + 1)..close].Trim();
+                i = Math.Min(close + 1, text.Length);
+                if (phrase.Length > 0)
+                {
+                    parts.Add((new QueryPart(phrase, IsPhrase: true, Excluded: excluded), false));
+                }
+
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && !IsQuote(text[i]))
+            {
+                i++;
+            }
+
+            var word = text[start..i];
+            if (!excluded && word == OrOperator)
+            {
+                parts.Add((null, true));
+                continue;
+            }
+
+            var isPrefix = word.EndsWith('*');
+            word = word.Trim('*', '-', '+');
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
+            parts.Add((new QueryPart(word, Excluded: excluded, IsPrefix: isPrefix && word.Length >= MinPrefixLength), false));
+        }
+
+        return new UserQuery(Group(parts));
+    }
+
+    /// <summary>Joins parts linked by OR; an OR at either end or next to another OR is dropped. Exclusions never join a group.</summary>
+    private static List<QueryGroup> Group(List<(QueryPart? Part, bool IsOr)> parts)
+    {
+        var groups = new List<List<QueryPart>>();
+        var joinNext = false;
+        foreach (var (part, isOr) in parts)
+        {
+            if (isOr)
+            {
+                joinNext = groups.Count > 0 && !groups[^1][^1].Excluded;
+                continue;
+            }
+
+            if (joinNext && !part!.Excluded)
+            {
+                groups[^1].Add(part);
+            }
+            else
+            {
+                groups.Add([part!]);
+            }
+
+            joinNext = false;
+        }
+
+        return [.. groups.Select(group => new QueryGroup(group))];
+    }
+
+    private static bool IsQuote(char c) => c is '"' or '“' or '”' or '«' or '»' or '＂';
+
+    private static int FindClosingQuote(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (IsQuote(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+}

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using Lucene.Net.Store;
+using Search.Core.Indexing;
+using Search.Core.Ingestion;
+
+namespace Search.Indexer.Commands;
+
+/// <summary>Runs <c>index</c>: reads the inputs, upserts every valid article, reports skipped records with file and line.</summary>
+internal static class IndexCommand
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int SomeSkipped = 2;
+    public const int Interrupted = 130;
+    private const int MaxProblemsShown = 100;
+
+    public static int Run(ParseResult parseResult)
+    {
+        var paths = parseResult.GetRequiredValue(IndexCommandDefinition.Paths);
+        var indexPath = Path.GetFullPath(parseResult.GetRequiredValue(IndexCommandDefinition.IndexPath));
+        var threads = parseResult.GetValue(IndexCommandDefinition.Threads);
+        var offset = parseResult.GetValue(IndexCommandDefinition.PageUtcOffset);
+        var ramBufferMb = parseResult.GetValue(IndexCommandDefinition.RamBufferMb);
+
+        var missing = paths.Where(path => !File.Exists(path) && !System.IO.Directory.Exists(path)).ToList();
+        if (missing.Count > 0)
+        {
+            Console.Error.WriteLine($"error: no such file or folder: {string.Join(", ", missing)}");
+            return Failed;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+            Console.Error.WriteLine("\nInterrupted: committing the articles indexed so far…");
+        };
+
+        NewsIndex index;
+        try
+        {
+            index = NewsIndex.Open(new NewsIndexOptions(indexPath) { RamBufferMb = ramBufferMb });
+        }
+        catch (LockObtainFailedException)
+        {
+            Console.Error.WriteLine($"error: the index at {indexPath} is locked by another writer (is the API or another indexer running on it?)");
+            return Failed;
+        }
+
+        using (index)
+        {
+            var shown = 0;
+            var progress = new ConsoleProgress();
+            try
+            {
+                var summary = ArticleImporter.Import(
+                    index,
+                    new ArticleSources(offset).Read(paths),
+                    problem =>
+                    {
+                        if (shown++ < MaxProblemsShown)
+                        {
+                            progress.Clear();
+                            Console.Error.WriteLine($"skipped {problem}");
+                        }
+                    },
+                    progress,
+                    threads,
+                    cancellation.Token);
+                progress.Clear();
+                index.Refresh();
+                PrintSummary(summary, indexPath, index.Count, shown);
+                return summary.Skipped > 0 ? SomeSkipped : Success;
+            }
+            catch (OperationCanceledException)
+            {
+                index.Refresh();
+                Console.Error.WriteLine($"Interrupted. The index at {indexPath} holds {index.Count:N0} articles, all committed.");
+                return Interrupted;
+            }
+        }
+    }
+
+    private static void PrintSummary(ImportProgress summary, string indexPath, int total, int problems)
+    {
+        var seconds = Math.Max(summary.Elapsed.TotalSeconds, 0.001);
+        var megabytes = summary.TextChars * 2 / 1_000_000.0;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Indexed {summary.Indexed:N0} articles, skipped {summary.Skipped:N0} in {seconds:F1} s: {summary.Indexed / seconds:N0} docs/s, {megabytes / seconds:F1} MB/s of text (UTF-16)."));
+        if (problems > MaxProblemsShown)
+        {
+            Console.WriteLine($"({problems - MaxProblemsShown:N0} more skipped records not shown.)");
+        }
+
+        Console.WriteLine($"Index {indexPath} now holds {total:N0} articles.");
+    }
+
+    /// <summary>One status line on stderr, rewritten in place when stderr is a terminal and appended otherwise.</summary>
+    private sealed class ConsoleProgress : IProgress<ImportProgress>
+    {
+        private readonly bool _interactive = !Console.IsErrorRedirected;
+        private bool _lineOpen;
+
+        public void Report(ImportProgress value)
+        {
+            var line = string.Create(CultureInfo.InvariantCulture, $"indexed {value.Indexed:N0}, skipped {value.Skipped:N0}, {value.DocsPerSecond:N0} docs/s");
+            if (_interactive)
+            {
+                Console.Error.Write($"\r{line}   ");
+                _lineOpen = true;
+            }
+            else
+            {
+                Console.Error.WriteLine(line);
+            }
+        }
+
+        public void Clear()
+        {
+            if (_lineOpen)
+            {
+                Console.Error.Write("\r" + new string(' ', 70) + "\r");
+                _lineOpen = false;
+            }
+        }
+    }
+}
