@@ -19,5 +19,9 @@ public sealed record SearchParameters
     [Description("Hits per page, 1–100 (default 10).")]
     public int? PageSize { get; init; }
 
-    public SearchRequest ToRequest() => new(Q ?? "", Page ?? 1, PageSize ?? 10);
+    [FromQuery(Name = "highlight")]
+    [Description("false returns hits without highlighting (faster); default true.")]
+    public bool? Highlight { get; init; }
+
+    public SearchRequest ToRequest() => new(Q ?? "", Page ?? 1, PageSize ?? 10, Highlight ?? true);
 }

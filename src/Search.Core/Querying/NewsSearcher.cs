@@ -31,14 +31,17 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
         var top = searcher.Search(compiled.Query, request.Page * request.PageSize);
         var hits = top.ScoreDocs
             .Skip((request.Page - 1) * request.PageSize)
-            .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, compiled.Highlight))
+            .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, request.Highlight ? compiled.Highlight : null))
             .ToList();
         return new SearchResults(request.Query, top.TotalHits, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, hits);
     }
 
-    private SearchHit ToHit(Document document, float score, HighlightTerms terms)
+    private SearchHit ToHit(Document document, float score, HighlightTerms? terms)
     {
         var article = NewsDocumentMapper.ToArticle(document);
+        var highlights = terms is null
+            ? new HitHighlights(HtmlEscaper.Escape(article.Title), [])
+            : new HitHighlights(highlighter.HighlightAll(article.Title, terms), Snippets(article, terms));
         return new SearchHit(
             article.Id,
             article.Title,
@@ -47,7 +50,7 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
             article.Section,
             article.PublishedAt,
             score,
-            new HitHighlights(highlighter.HighlightAll(article.Title, terms), Snippets(article, terms)));
+            highlights);
     }
 
     /// <summary>Passages of the body that match; else of the lead; else the opening, so a hit always shows some text.</summary>

@@ -4,7 +4,8 @@ namespace Search.Core.Querying;
 /// <param name="Query">What the user typed, in <see cref="UserQueryParser"/> syntax.</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="PageSize">Hits per page, 1 to <see cref="MaxPageSize"/>.</param>
-public sealed record SearchRequest(string Query, int Page = 1, int PageSize = 10)
+/// <param name="Highlight">false skips highlighting: hits carry the plain escaped title and no snippets.</param>
+public sealed record SearchRequest(string Query, int Page = 1, int PageSize = 10, bool Highlight = true)
 {
     public const int MaxQueryLength = 1000;
     public const int MaxPageSize = 100;
