@@ -8,20 +8,113 @@ namespace Search.Api.Contracts;
 public sealed record SearchParameters
 {
     [FromQuery(Name = "q")]
-    [Description("What to search for: words, \"exact phrases\", -excluded words, OR between alternatives, word* prefixes. 1–1000 characters.")]
+    [Description("What to search for: words, \"exact phrases\", -excluded words, OR between alternatives, word* prefixes. 1–1000 characters. Leave out to browse by filters, newest first.")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "page")]
-    [Description("1-based page number (default 1).")]
+    [Description("1-based page number (default 1); page × pageSize may reach 10,000.")]
     public int? Page { get; init; }
 
     [FromQuery(Name = "pageSize")]
     [Description("Hits per page, 1–100 (default 10).")]
     public int? PageSize { get; init; }
 
+    [FromQuery(Name = "sort")]
+    [Description("relevance (default with q), newest (default without q) or oldest.")]
+    public string? Sort { get; init; }
+
+    [FromQuery(Name = "from")]
+    [Description("Only articles published at or after this date-time (ISO 8601, e.g. 2024-01-01 or 2024-01-01T00:00:00+03:00).")]
+    public DateTimeOffset? From { get; init; }
+
+    [FromQuery(Name = "to")]
+    [Description("Only articles published at or before this date-time (ISO 8601).")]
+    public DateTimeOffset? To { get; init; }
+
+    [FromQuery(Name = "source")]
+    [Description("Only these outlets (repeatable; exact value).")]
+    public string[]? Source { get; init; }
+
+    [FromQuery(Name = "section")]
+    [Description("Only these sections (repeatable; exact value).")]
+    public string[]? Section { get; init; }
+
+    [FromQuery(Name = "tag")]
+    [Description("Only articles with any of these tags (repeatable; exact value).")]
+    public string[]? Tag { get; init; }
+
+    [FromQuery(Name = "after")]
+    [Description("Cursor for the next page: the nextCursor of the previous response. Pages any depth at constant cost; not with page.")]
+    public string? After { get; init; }
+
     [FromQuery(Name = "highlight")]
     [Description("false returns hits without highlighting (faster); default true.")]
     public bool? Highlight { get; init; }
 
-    public SearchRequest ToRequest() => new(Q ?? "", Page ?? 1, PageSize ?? 10, Highlight ?? true);
+    [FromQuery(Name = "facets")]
+    [Description("false leaves out facet counts; default true.")]
+    public bool? Facets { get; init; }
+
+    [FromQuery(Name = "collapse")]
+    [Description("false shows every copy of a story as its own hit; default true (copies collapse into one hit).")]
+    public bool? Collapse { get; init; }
+
+    [FromQuery(Name = "recencyHalfLifeDays")]
+    [Description("With relevance order, boost fresh stories: one this many days old gets half the boost of one published now. Off by default.")]
+    public double? RecencyHalfLifeDays { get; init; }
+
+    /// <summary>The engine request, or the parameter errors that stop one from being made.</summary>
+    public (SearchRequest? Request, Dictionary<string, string[]> Errors) ToRequest()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        SearchSort? sort = null;
+        if (Sort is not null)
+        {
+            if (Enum.TryParse<SearchSort>(Sort, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Sort, out _))
+            {
+                sort = parsed;
+            }
+            else
+            {
+                errors["sort"] = ["The sort must be one of relevance, newest, oldest."];
+            }
+        }
+
+        TimeSpan? halfLife = null;
+        if (RecencyHalfLifeDays is { } days)
+        {
+            if (double.IsFinite(days) && days is > 0 and <= 36_500)
+            {
+                halfLife = TimeSpan.FromDays(days);
+            }
+            else
+            {
+                errors["recencyHalfLifeDays"] = ["The recency half-life must be more than 0 and at most 36,500 days."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var request = new SearchRequest(Q, Page ?? 1, PageSize ?? 10, Highlight ?? true)
+        {
+            Sort = sort,
+            Filters = new SearchFilters(From, To, Clean(Source), Clean(Section), Clean(Tag)),
+            After = string.IsNullOrEmpty(After) ? null : After,
+            IncludeFacets = Facets ?? true,
+            CollapseDuplicates = Collapse ?? true,
+            RecencyHalfLife = halfLife,
+        };
+        foreach (var (key, messages) in request.Validate())
+        {
+            errors[key] = messages;
+        }
+
+        return (errors.Count == 0 ? request : null, errors);
+    }
+
+    private static string[]? Clean(string[]? values) =>
+        values?.Where(value => !string.IsNullOrWhiteSpace(value)).Select(value => value.Trim()).ToArray() is { Length: > 0 } cleaned ? cleaned : null;
 }

@@ -1,18 +1,26 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Search.Api.Contracts;
 using Search.Core.Documents;
 using Search.Core.Indexing;
+using Search.Core.Querying;
 
 namespace Search.Api.Endpoints;
 
-/// <summary><c>GET /api/articles/{id}</c>: one stored article.</summary>
+/// <summary><c>GET /api/articles/{id}</c> and <c>GET /api/articles/{id}/related</c>.</summary>
 public static class ArticleEndpoints
 {
     public static IEndpointRouteBuilder MapArticleEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/articles/{id}", GetArticle)
+        var articles = routes.MapGroup("/api/articles").WithTags("Articles");
+        articles.MapGet("/{id}", GetArticle)
             .WithName("GetArticle")
             .WithSummary("Get a stored article by id")
-            .WithTags("Articles")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        articles.MapGet("/{id}/related", GetRelated)
+            .WithName("GetRelatedArticles")
+            .WithSummary("Stories related to an article, without copies of it")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
@@ -20,12 +28,36 @@ public static class ArticleEndpoints
     internal static Results<Ok<NewsArticle>, ProblemHttpResult> GetArticle(string id, NewsIndex index)
     {
         var article = index.Find(id);
-        return article is null
-            ? TypedResults.Problem(
-                title: "Article not found",
-                detail: $"No article has the id '{id}'.",
-                statusCode: StatusCodes.Status404NotFound,
-                extensions: new Dictionary<string, object?> { ["code"] = "article_not_found" })
-            : TypedResults.Ok(article);
+        return article is null ? NotFound(id) : TypedResults.Ok(article);
     }
+
+    internal static Results<Ok<RelatedArticles>, ValidationProblem, ProblemHttpResult> GetRelated(
+        string id,
+        NewsIndex index,
+        [Description("How many related stories, 1–50 (default 10).")] int? count)
+    {
+        var wanted = count ?? 10;
+        if (wanted is < 1 or > RelatedStoryFinder.MaxCount)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["count"] = [$"The count must be between 1 and {RelatedStoryFinder.MaxCount}."] },
+                title: "The request is invalid");
+        }
+
+        try
+        {
+            return TypedResults.Ok(new RelatedArticles(id, index.Related(id, wanted)));
+        }
+        catch (ArticleNotFoundException)
+        {
+            return NotFound(id);
+        }
+    }
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(
+            title: "Article not found",
+            detail: $"No article has the id '{id}'.",
+            statusCode: StatusCodes.Status404NotFound,
+            extensions: new Dictionary<string, object?> { ["code"] = ArticleNotFoundException.Code });
 }

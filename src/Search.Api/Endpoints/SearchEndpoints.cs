@@ -6,7 +6,7 @@ using Search.Core.Querying;
 
 namespace Search.Api.Endpoints;
 
-/// <summary><c>GET /api/search</c>: ranked, highlighted results for a search-box query.</summary>
+/// <summary><c>GET /api/search</c>: ranked, highlighted results for a search-box query, or a filtered browse.</summary>
 public static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder routes)
@@ -14,7 +14,7 @@ public static class SearchEndpoints
         routes.MapGet("/api/search", Search)
             .WithName("Search")
             .WithSummary("Search Arabic news articles")
-            .WithDescription("Ranks articles by BM25 over title, lead and body with Arabic analysis, and returns one page of hits with the title and body passages highlighted (HTML-escaped text, matches in <mark>).")
+            .WithDescription("Ranks articles by BM25 over title, lead and body with Arabic analysis, or browses by filters newest first, and returns one page of hits with the title and body passages highlighted (HTML-escaped text, matches in <mark>), facet counts over all matches, copies of one story collapsed into one hit, and a cursor for the next page.")
             .WithTags("Search")
             .RequireRateLimiting(SearchServiceExtensions.SearchConcurrencyPolicy)
             .ProducesValidationProblem()
@@ -24,16 +24,26 @@ public static class SearchEndpoints
 
     internal static Results<Ok<SearchResults>, ValidationProblem> Search([AsParameters] SearchParameters parameters, NewsIndex index)
     {
-        var request = parameters.ToRequest();
-        var errors = request.Validate();
-        if (errors.Count > 0)
+        var (request, errors) = parameters.ToRequest();
+        if (request is null)
         {
-            return TypedResults.ValidationProblem(
-                errors,
-                title: "The search request is invalid",
-                extensions: new Dictionary<string, object?> { ["code"] = InvalidSearchRequestException.Code });
+            return Invalid(errors);
         }
 
-        return TypedResults.Ok(index.Search(request));
+        try
+        {
+            return TypedResults.Ok(index.Search(request));
+        }
+        catch (InvalidSearchRequestException ex)
+        {
+            // Only a cursor can be found wrong after validation: it is decoded against the sort in use.
+            return Invalid(ex.Errors);
+        }
     }
+
+    private static ValidationProblem Invalid(IEnumerable<KeyValuePair<string, string[]>> errors) =>
+        TypedResults.ValidationProblem(
+            errors,
+            title: "The search request is invalid",
+            extensions: new Dictionary<string, object?> { ["code"] = InvalidSearchRequestException.Code });
 }

@@ -1,8 +1,11 @@
 using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Search.Api.Errors;
 using Search.Core.Indexing;
+using Search.Core.Querying;
 
 namespace Search.Api.Hosting;
 
@@ -32,6 +35,7 @@ public static class SearchServiceExtensions
         {
             // Arabic and <mark> tags stay readable in responses; the content type is JSON, never HTML.
             json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<SearchSort>(JsonNamingPolicy.CamelCase));
         });
 
         builder.Services.AddProblemDetails();

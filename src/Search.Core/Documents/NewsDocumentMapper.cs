@@ -16,6 +16,7 @@ public static class NewsDocumentMapper
         var document = new Document
         {
             new StringField(NewsFields.Id, article.Id, Field.Store.YES),
+            new SortedDocValuesField(NewsFields.Id, new BytesRef(article.Id)),
             new Field(NewsFields.Title, article.Title, StoredTextWithOffsets),
             new TextField(NewsFields.ExactText, article.Title, Field.Store.NO),
         };
@@ -39,9 +40,7 @@ public static class NewsDocumentMapper
             document.Add(new StoredField(NewsFields.PublishedAtText, publishedAt.ToString("O", CultureInfo.InvariantCulture)));
         }
 
-        var hash = ContentFingerprint.Of(article);
-        document.Add(new StringField(NewsFields.ContentHash, hash, Field.Store.NO));
-        document.Add(new SortedDocValuesField(NewsFields.ContentHash, new BytesRef(hash)));
+        document.Add(new NumericDocValuesField(NewsFields.NearDuplicateHash, NearDuplicateHash.Of(article)));
         return document;
     }
 

@@ -23,8 +23,8 @@ public static class NewsFields
     /// <summary>Publication time as written (ISO 8601 with its offset), stored only.</summary>
     public const string PublishedAtText = "published_at_text";
 
-    /// <summary>A fingerprint of the normalized body: articles sharing it are copies of one story.</summary>
-    public const string ContentHash = "content_hash";
+    /// <summary>A SimHash of the text (<see cref="Documents.NearDuplicateHash"/>): near-equal hashes are copies of one story.</summary>
+    public const string NearDuplicateHash = "near_dup_hash";
 
     /// <summary>The text fields searched by a query, in the order a hit's highlights use them.</summary>
     public static IReadOnlyList<string> SearchedText { get; } = [Title, Lead, Body];

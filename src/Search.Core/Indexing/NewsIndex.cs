@@ -32,6 +32,7 @@ public sealed class NewsIndex : IDisposable
     private readonly SearcherManager _searchers;
     private readonly ControlledRealTimeReopenThread<IndexSearcher> _reopenThread;
     private readonly NewsSearcher _newsSearcher;
+    private readonly RelatedStoryFinder _relatedStories;
 
     private NewsIndex(LuceneDirectory directory, NewsIndexOptions options)
     {
@@ -59,6 +60,7 @@ public sealed class NewsIndex : IDisposable
         };
         _reopenThread.Start();
         _newsSearcher = new NewsSearcher(new NewsQueryBuilder(stemmed, exact, options.Ranking), new NewsHighlighter(exact, stemmer));
+        _relatedStories = new RelatedStoryFinder(stemmed);
     }
 
     /// <summary>Opens the index in <see cref="NewsIndexOptions.Path"/>, creating it when absent.</summary>
@@ -102,6 +104,10 @@ public sealed class NewsIndex : IDisposable
 
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit.</exception>
     public SearchResults Search(SearchRequest request) => WithSearcher(searcher => _newsSearcher.Search(searcher, request));
+
+    /// <summary>Up to <paramref name="count"/> stories related to the article, without its copies.</summary>
+    /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
+    public IReadOnlyList<SearchHit> Related(string id, int count = 10) => WithSearcher(searcher => _relatedStories.Find(searcher, id, count));
 
     /// <summary>The stored article with this id, or null.</summary>
     public NewsArticle? Find(string id) => WithSearcher(searcher =>

@@ -5,14 +5,18 @@ using Search.Core.Documents;
 
 namespace Search.Core.Querying;
 
-/// <summary>Runs a <see cref="SearchRequest"/> on an <see cref="IndexSearcher"/> it is lent for the call and turns the top
-/// documents into highlighted <see cref="SearchHit"/>s. Thread-safe.</summary>
+/// <summary>
+/// Runs a <see cref="SearchRequest"/> on an <see cref="IndexSearcher"/> it is lent for the call: builds the query,
+/// applies filters, sort, recency and cursor, counts facets in the same pass, collapses copies of one story and turns
+/// the page into highlighted <see cref="SearchHit"/>s. Thread-safe.
+/// </summary>
 public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter highlighter)
 {
     private const int SnippetCount = 2;
     private const int SnippetLength = 180;
+    private const int MaxDuplicateIds = 10;
 
-    /// <exception cref="InvalidSearchRequestException">The request breaks a limit.</exception>
+    /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
     public SearchResults Search(IndexSearcher searcher, SearchRequest request)
     {
         var errors = request.Validate();
@@ -22,26 +26,98 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
         }
 
         var clock = Stopwatch.StartNew();
-        var compiled = queryBuilder.Build(UserQueryParser.Parse(request.Query));
-        if (compiled.Query is null)
+        var sort = request.EffectiveSort;
+        var after = request.After is null ? null : SearchCursor.Decode(request.After, sort);
+        HighlightTerms? terms = null;
+        Query query = new MatchAllDocsQuery();
+        if (request.Query is not null)
         {
-            return new SearchResults(request.Query, 0, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, []);
+            var compiled = queryBuilder.Build(UserQueryParser.Parse(request.Query));
+            if (compiled.Query is null)
+            {
+                return new SearchResults(request.Query, 0, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, sort, [], null,
+                    request.IncludeFacets ? FacetCounts.Empty : null);
+            }
+
+            query = compiled.Query;
+            terms = request.Highlight ? compiled.Highlight : null;
         }
 
-        var top = searcher.Search(compiled.Query, request.Page * request.PageSize);
-        var hits = top.ScoreDocs
-            .Skip((request.Page - 1) * request.PageSize)
-            .Select(scoreDoc => ToHit(searcher.Doc(scoreDoc.Doc), scoreDoc.Score, request.Highlight ? compiled.Highlight : null))
-            .ToList();
-        return new SearchResults(request.Query, top.TotalHits, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, hits);
+        if (request.RecencyHalfLife is { } halfLife)
+        {
+            query = new RecencyBoostQuery(query, halfLife, DateTimeOffset.UtcNow);
+        }
+
+        var offset = after is null ? (request.Page - 1) * request.PageSize : 0;
+        var wanted = offset + request.PageSize;
+
+        // Collapsing copies needs more candidates than hits shown; three times the page is ample for news, where a story
+        // rarely has more than a handful of copies.
+        var window = request.CollapseDuplicates ? (wanted * 3) + 20 : wanted;
+        var collector = TopFieldCollector.Create(ToLuceneSort(sort), window, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = request.IncludeFacets ? new FacetCollector() : null;
+        searcher.Search(query, request.Filters.ToFilter(), facets is null ? collector : MultiCollector.Wrap(collector, facets));
+        var top = collector.GetTopDocs();
+
+        var groups = request.CollapseDuplicates
+            ? DuplicateCollapser.Collapse(searcher.IndexReader, top.ScoreDocs)
+            : [.. top.ScoreDocs.Select(hit => new List<ScoreDoc> { hit })];
+        var page = groups.Skip(offset).Take(request.PageSize).ToList();
+        var hits = page.Select(group => ToHit(searcher, group, terms)).ToList();
+        return new SearchResults(
+            request.Query,
+            top.TotalHits,
+            request.Page,
+            request.PageSize,
+            clock.Elapsed.TotalMilliseconds,
+            sort,
+            hits,
+            NextCursor(sort, top, groups, offset + page.Count, window),
+            facets?.Result());
     }
 
-    private SearchHit ToHit(Document document, float score, HighlightTerms? terms)
+    /// <summary>A cursor just before the first story not shown, so copies of shown stories between are skipped.</summary>
+    private static string? NextCursor(SearchSort sort, TopDocs top, List<List<ScoreDoc>> groups, int shownGroups, int window)
     {
-        var article = NewsDocumentMapper.ToArticle(document);
+        if (shownGroups == 0)
+        {
+            return null;
+        }
+
+        if (groups.Count > shownGroups)
+        {
+            var nextLeader = Array.IndexOf(top.ScoreDocs, groups[shownGroups][0]);
+            return SearchCursor.Encode(sort, (FieldDoc)top.ScoreDocs[nextLeader - 1]);
+        }
+
+        var windowWasFull = top.ScoreDocs.Length == window && top.TotalHits > window;
+        return windowWasFull ? SearchCursor.Encode(sort, (FieldDoc)top.ScoreDocs[^1]) : null;
+    }
+
+    internal static Sort ToLuceneSort(SearchSort sort)
+    {
+        var byId = new SortField(NewsFields.Id, SortFieldType.STRING);
+        if (sort == SearchSort.Relevance)
+        {
+            return new Sort(SortField.FIELD_SCORE, byId);
+        }
+
+        // Undated articles sort last either way.
+        var byDate = new SortField(NewsFields.PublishedAt, SortFieldType.INT64, reverse: sort == SearchSort.Newest);
+        byDate.SetMissingValue(sort == SearchSort.Newest ? long.MinValue : long.MaxValue);
+        return new Sort(byDate, byId);
+    }
+
+    private SearchHit ToHit(IndexSearcher searcher, List<ScoreDoc> group, HighlightTerms? terms)
+    {
+        var leader = group[0];
+        var article = NewsDocumentMapper.ToArticle(searcher.Doc(leader.Doc));
         var highlights = terms is null
             ? new HitHighlights(HtmlEscaper.Escape(article.Title), [])
             : new HitHighlights(highlighter.HighlightAll(article.Title, terms), Snippets(article, terms));
+        var duplicateIds = group.Count == 1
+            ? null
+            : group.Skip(1).Take(MaxDuplicateIds).Select(copy => searcher.Doc(copy.Doc, IdOnly).Get(NewsFields.Id)).ToList();
         return new SearchHit(
             article.Id,
             article.Title,
@@ -49,9 +125,13 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
             article.Source,
             article.Section,
             article.PublishedAt,
-            score,
-            highlights);
+            float.IsNaN(leader.Score) ? 0 : leader.Score,
+            highlights,
+            group.Count - 1,
+            duplicateIds);
     }
+
+    private static readonly ISet<string> IdOnly = new HashSet<string> { NewsFields.Id };
 
     /// <summary>Passages of the body that match; else of the lead; else the opening, so a hit always shows some text.</summary>
     private IReadOnlyList<string> Snippets(NewsArticle article, HighlightTerms terms)

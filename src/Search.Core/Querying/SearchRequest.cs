@@ -1,23 +1,54 @@
 namespace Search.Core.Querying;
 
-/// <summary>One page of results for a search-box query. See <see cref="Validate"/> for the limits.</summary>
-/// <param name="Query">What the user typed, in <see cref="UserQueryParser"/> syntax.</param>
+/// <summary>
+/// One page of results: for a search-box query, or, with <see cref="Query"/> null and a filter, a browse of the newest
+/// matching articles. See <see cref="Validate"/> for the limits.
+/// </summary>
+/// <param name="Query">What the user typed, in <see cref="UserQueryParser"/> syntax; null to browse by filters.</param>
 /// <param name="Page">1-based page number.</param>
 /// <param name="PageSize">Hits per page, 1 to <see cref="MaxPageSize"/>.</param>
 /// <param name="Highlight">false skips highlighting: hits carry the plain escaped title and no snippets.</param>
-public sealed record SearchRequest(string Query, int Page = 1, int PageSize = 10, bool Highlight = true)
+public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 10, bool Highlight = true)
 {
     public const int MaxQueryLength = 1000;
     public const int MaxPageSize = 100;
 
-    /// <summary>How deep page-based paging may reach (page × pageSize), as in Elasticsearch's max_result_window.</summary>
+    /// <summary>How deep page-based paging may reach (page × pageSize), as in Elasticsearch's max_result_window;
+    /// <see cref="After"/> pages further.</summary>
     public const int MaxResultWindow = 10_000;
+
+    /// <summary>Null means relevance when there is a query and newest first when browsing.</summary>
+    public SearchSort? Sort { get; init; }
+
+    public SearchFilters Filters { get; init; } = SearchFilters.None;
+
+    /// <summary>A cursor from a previous response's <see cref="SearchResults.NextCursor"/>: the page after it. Excludes <see cref="Page"/>.</summary>
+    public string? After { get; init; }
+
+    /// <summary>Count sources, sections and months over all results.</summary>
+    public bool IncludeFacets { get; init; } = true;
+
+    /// <summary>Show one hit per story when outlets carry copies of it.</summary>
+    public bool CollapseDuplicates { get; init; } = true;
+
+    /// <summary>With relevance order, favour fresh stories: a story this old gets half the boost of one published now.</summary>
+    public TimeSpan? RecencyHalfLife { get; init; }
+
+    /// <summary>The order actually used.</summary>
+    public SearchSort EffectiveSort => Sort ?? (Query is null ? SearchSort.Newest : SearchSort.Relevance);
 
     /// <summary>Every problem with the request, keyed by parameter name; empty when the request is valid.</summary>
     public IReadOnlyDictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(Query))
+        if (Query is null)
+        {
+            if (Filters.IsEmpty)
+            {
+                errors["q"] = ["A query is required unless at least one filter (from, to, source, section, tag) is given."];
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(Query))
         {
             errors["q"] = ["The query must not be empty or whitespace."];
         }
@@ -30,15 +61,32 @@ public sealed record SearchRequest(string Query, int Page = 1, int PageSize = 10
         {
             errors["page"] = ["The page must be 1 or more."];
         }
+        else if (After is not null && Page != 1)
+        {
+            errors["page"] = ["Use either page or after (a cursor), not both."];
+        }
 
         if (PageSize is < 1 or > MaxPageSize)
         {
             errors["pageSize"] = [$"The page size must be between 1 and {MaxPageSize}."];
         }
-
-        if (Page >= 1 && PageSize is >= 1 and <= MaxPageSize && (long)Page * PageSize > MaxResultWindow)
+        else if (Page >= 1 && (long)Page * PageSize > MaxResultWindow)
         {
-            errors["page"] = [$"Page-based paging reaches at most {MaxResultWindow} results (page × pageSize)."];
+            errors["page"] = [$"Page-based paging reaches at most {MaxResultWindow} results (page × pageSize); use the after cursor to go deeper."];
+        }
+
+        if (Filters.From is { } from && Filters.To is { } to && to < from)
+        {
+            errors["to"] = ["'to' must not be before 'from'."];
+        }
+
+        if (RecencyHalfLife is { } halfLife && (halfLife <= TimeSpan.Zero || halfLife > TimeSpan.FromDays(36_500)))
+        {
+            errors["recencyHalfLifeDays"] = ["The recency half-life must be more than 0 and at most 36,500 days."];
+        }
+        else if (RecencyHalfLife is not null && EffectiveSort != SearchSort.Relevance)
+        {
+            errors["recencyHalfLifeDays"] = ["A recency boost applies to relevance order only."];
         }
 
         return errors;

@@ -1,11 +1,26 @@
 namespace Search.Core.Querying;
 
 /// <summary>One page of ranked hits.</summary>
-/// <param name="Total">How many articles match in all.</param>
+/// <param name="Query">The query as given; null for a browse.</param>
+/// <param name="Total">How many articles match in all (copies of one story counted separately).</param>
 /// <param name="TookMs">Time spent in the engine, in milliseconds.</param>
-public sealed record SearchResults(string Query, int Total, int Page, int PageSize, double TookMs, IReadOnlyList<SearchHit> Hits);
+/// <param name="Sort">The order used.</param>
+/// <param name="NextCursor">Pass as <c>after</c> for the next page; null when this page is the last.</param>
+/// <param name="Facets">Counts over all matches; null when not asked for.</param>
+public sealed record SearchResults(
+    string? Query,
+    int Total,
+    int Page,
+    int PageSize,
+    double TookMs,
+    SearchSort Sort,
+    IReadOnlyList<SearchHit> Hits,
+    string? NextCursor,
+    FacetCounts? Facets);
 
 /// <summary>One ranked article with its highlights.</summary>
+/// <param name="Duplicates">How many other copies of this story (near-identical text) the hit stands for.</param>
+/// <param name="DuplicateIds">Their ids, best ranked first.</param>
 public sealed record SearchHit(
     string Id,
     string Title,
@@ -14,7 +29,9 @@ public sealed record SearchHit(
     string? Section,
     DateTimeOffset? PublishedAt,
     float Score,
-    HitHighlights Highlights);
+    HitHighlights Highlights,
+    int Duplicates = 0,
+    IReadOnlyList<string>? DuplicateIds = null);
 
 /// <summary>HTML-escaped text with matched words wrapped in <c>&lt;mark&gt;</c>: the whole title, and body passages.</summary>
 public sealed record HitHighlights(string Title, IReadOnlyList<string> Snippets);

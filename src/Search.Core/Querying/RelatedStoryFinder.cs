@@ -1,0 +1,72 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using Search.Core.Documents;
+
+namespace Search.Core.Querying;
+
+/// <summary>
+/// Stories related to an article: MoreLikeThis over its title and body with the service's own analysis, leaving out
+/// the article, its copies from other outlets, and copies among the results themselves. Thread-safe: a MoreLikeThis is
+/// made per call.
+/// </summary>
+public sealed class RelatedStoryFinder(Analyzer stemmedAnalyzer)
+{
+    public const int MaxCount = 50;
+    private const int SnippetLength = 180;
+
+    /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
+    public IReadOnlyList<SearchHit> Find(IndexSearcher searcher, string id, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxCount);
+        var idTerm = new Term(NewsFields.Id, id);
+        var found = searcher.Search(new TermQuery(idTerm), 1);
+        if (found.TotalHits == 0)
+        {
+            throw new ArticleNotFoundException(id);
+        }
+
+        var docId = found.ScoreDocs[0].Doc;
+        var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
+        {
+            Analyzer = stemmedAnalyzer,
+            FieldNames = [NewsFields.Title, NewsFields.Body],
+
+            // News articles are short: a word said once is already a signal, but one in a single document is noise.
+            MinTermFreq = 1,
+            MinDocFreq = 2,
+            MaxQueryTerms = 30,
+            MinWordLen = 2,
+        };
+        var query = new BooleanQuery
+        {
+            { moreLikeThis.Like(docId), Occur.MUST },
+            { new TermQuery(idTerm), Occur.MUST_NOT },
+        };
+
+        var candidates = searcher.Search(query, (count * 3) + 10).ScoreDocs;
+        var groups = DuplicateCollapser.Collapse(searcher.IndexReader, [found.ScoreDocs[0], .. candidates]);
+
+        // The first group holds the article itself and its copies: none of them is a related story.
+        return [.. groups.Skip(1).Take(count).Select(group => ToHit(searcher, group))];
+    }
+
+    private static SearchHit ToHit(IndexSearcher searcher, List<ScoreDoc> group)
+    {
+        var article = NewsDocumentMapper.ToArticle(searcher.Doc(group[0].Doc));
+        var opening = article.Lead ?? article.Body;
+        return new SearchHit(
+            article.Id,
+            article.Title,
+            article.Url,
+            article.Source,
+            article.Section,
+            article.PublishedAt,
+            group[0].Score,
+            new HitHighlights(HtmlEscaper.Escape(article.Title), string.IsNullOrEmpty(opening) ? [] : [NewsHighlighter.Opening(opening, SnippetLength)]),
+            group.Count - 1,
+            group.Count == 1 ? null : [.. group.Skip(1).Select(copy => searcher.Doc(copy.Doc).Get(NewsFields.Id))]);
+    }
+}
