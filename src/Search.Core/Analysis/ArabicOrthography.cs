@@ -61,6 +61,36 @@ public static class ArabicOrthography
         return new string(buffer, 0, length).ToLowerInvariant();
     }
 
+    /// <summary>
+    /// One character folded as the whole chain folds it (variants, digits, hamza/alef maqsura/taa marbuta, lowercase),
+    /// or '\0' for a character the chain removes. For hot loops that must not allocate; presentation forms pass unchanged.
+    /// </summary>
+    public static char FoldCharacter(char c)
+    {
+        if (c < 128)
+        {
+            return char.ToLowerInvariant(c);
+        }
+
+        if (IsRemovableMark(c))
+        {
+            return '\0';
+        }
+
+        if (char.IsDigit(c))
+        {
+            return (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
+        }
+
+        return MapVariant(c) switch
+        {
+            '\u0622' or '\u0623' or '\u0625' => '\u0627', // آ أ إ → ا, as ArabicNormalizer does
+            '\u0649' => '\u064A', // ى → ي
+            '\u0629' => '\u0647', // ة → ه
+            var other => char.ToLowerInvariant(other),
+        };
+    }
+
     /// <summary>True for Arabic presentation forms (ﻻ, ﷲ …) that only NFKC turns back into letters.</summary>
     public static bool NeedsCompatibilityDecomposition(ReadOnlySpan<char> text)
     {
