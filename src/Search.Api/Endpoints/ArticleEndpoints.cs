@@ -27,6 +27,7 @@ public static class ArticleEndpoints
 
     internal static Results<Ok<NewsArticle>, ProblemHttpResult> GetArticle(string id, NewsIndex index)
     {
+        id = RouteId(id);
         var article = index.Find(id);
         return article is null ? NotFound(id) : TypedResults.Ok(article);
     }
@@ -36,6 +37,7 @@ public static class ArticleEndpoints
         NewsIndex index,
         [Description("How many related stories, 1–50 (default 10).")] int? count)
     {
+        id = RouteId(id);
         var wanted = count ?? 10;
         if (wanted is < 1 or > RelatedStoryFinder.MaxCount)
         {
@@ -53,6 +55,9 @@ public static class ArticleEndpoints
             return NotFound(id);
         }
     }
+
+    /// <summary>Routing decodes every escape in a segment but %2F, which ids that are URLs (feeds, HTML pages) contain.</summary>
+    private static string RouteId(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(

@@ -1,18 +1,30 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Search.Core.Querying;
 
 namespace Search.Api.Errors;
 
 /// <summary>
-/// The one place exceptions become problem details: a request the framework could not bind (<c>page=abc</c>) and a
-/// request the engine rejects are 400s that say what is wrong; anything else is logged and left to the default 500.
+/// The one place exceptions become problem details: a parameter the framework could not bind (<c>page=abc</c>) becomes
+/// the same validation problem as any other bad parameter, naming it; a request the engine rejects is a 400 too;
+/// anything else is logged and left to the default 500.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    public const string InvalidParameterCode = "invalid_parameter";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         IResult? result = exception switch
         {
+            BadHttpRequestException badRequest when BindingFailure().Match(badRequest.Message) is { Success: true } failure =>
+                TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]>
+                    {
+                        [ParameterName(failure.Groups["name"].Value)] = [$"'{failure.Groups["value"].Value}' is not a valid value here."],
+                    },
+                    title: "The request is invalid",
+                    extensions: new Dictionary<string, object?> { ["code"] = InvalidParameterCode }),
             BadHttpRequestException badRequest => TypedResults.Problem(
                 title: "The request is malformed",
                 detail: badRequest.Message,
@@ -33,6 +45,14 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         await result.ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>Query parameters are named as their camel-cased properties (<c>PageSize</c> → <c>pageSize</c>).</summary>
+    private static string ParameterName(string property) =>
+        property.Length == 0 ? property : char.ToLowerInvariant(property[0]) + property[1..];
+
+    // ASP.NET Core's wording: Failed to bind parameter "Nullable<int> Page" from "abc".
+    [GeneratedRegex("""^Failed to bind parameter "(?:[^"]* )?(?<name>\w+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    private static partial Regex BindingFailure();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]
     private partial void LogUnhandled(Exception exception, string path);

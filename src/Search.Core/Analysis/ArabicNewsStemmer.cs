@@ -10,7 +10,8 @@ namespace Search.Core.Analysis;
 /// <para>Prefixes: only the article and the proclitics written with it (ال, وال, بال, كال, فال, لل, وبال, ولل …), so a
 /// word that merely starts with و (وزير) keeps it. A one-letter proclitic is removed only in front of a known proper noun
 /// (وفلسطين, للبنان).</para>
-/// <para>Suffixes, peeled from the end in the order Arabic stacks them: one attached pronoun (ها هم هما هن كم كما كن نا),
+/// <para>Suffixes, peeled from the end in the order Arabic stacks them: one attached pronoun (ها هم هما هن كم كما كن نا, and
+/// ه after ت),
 /// restoring ة that turns into ت before it (مدرستها → مدرسه); then one plural ending (ات ون ين) and/or feminine ه;
 /// then the nisba ي. So فلسطينيون, الفلسطينيين, فلسطينية and فلسطيني all meet فلسطين, while the dual ان is never
 /// removed, which keeps لبنان, برلمان and إنسان whole.</para>
@@ -120,6 +121,13 @@ public sealed class ArabicNewsStemmer
         // 1. One attached pronoun. Taa marbuta is written ت before it (مدرستها, حكومته): put ه back, unless the ت
         // belongs to ات or to a وت pattern (بيوتها).
         var pronoun = MatchingSuffix(buffer, start, end, PronounSuffixes);
+
+        // ه after ت is "his" on a word ending in ة (حكومته, مدرسته); elsewhere a final ه is handled with the feminine below.
+        if (pronoun == 0 && end - start >= 5 && buffer[end - 1] == Heh && buffer[end - 2] == Teh)
+        {
+            pronoun = 1;
+        }
+
         if (pronoun > 0)
         {
             end -= pronoun;

@@ -28,7 +28,8 @@ public static class ArabicOrthography
         return written;
     }
 
-    /// <summary>Maps every Unicode decimal digit (Arabic-Indic ٠-٩, Persian ۰-۹ and others) to ASCII, in place.</summary>
+    /// <summary>Maps every Unicode decimal digit (Arabic-Indic ٠-٩, Persian ۰-۹ and others) and the Arabic decimal and
+    /// thousands separators to ASCII, in place.</summary>
     /// <returns>true when anything changed.</returns>
     public static bool FoldDigits(char[] buffer, int length)
     {
@@ -39,6 +40,12 @@ public static class ArabicOrthography
             if (c > '9' && char.IsDigit(c))
             {
                 buffer[i] = (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
+                changed = true;
+            }
+            else if (c is '\u066B' or '\u066C')
+            {
+                // Arabic decimal and thousands separators, so ٣٫٥ meets 3.5 and ١٬٠٠٠ meets 1,000.
+                buffer[i] = c == '\u066B' ? '.' : ',';
                 changed = true;
             }
         }
@@ -80,6 +87,11 @@ public static class ArabicOrthography
         if (char.IsDigit(c))
         {
             return (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
+        }
+
+        if (c is '\u066B' or '\u066C')
+        {
+            return c == '\u066B' ? '.' : ',';
         }
 
         return MapVariant(c) switch

@@ -59,7 +59,7 @@ public sealed class NewsIndex : IDisposable
             Name = "news-index-reopen",
         };
         _reopenThread.Start();
-        _newsSearcher = new NewsSearcher(new NewsQueryBuilder(stemmed, exact, options.Ranking), new NewsHighlighter(exact, stemmer));
+        _newsSearcher = new NewsSearcher(new NewsQueryBuilder(stemmed, exact, stemmer, options.Ranking), new NewsHighlighter(exact, stemmer));
         _relatedStories = new RelatedStoryFinder(stemmed);
     }
 

@@ -14,14 +14,45 @@ public static class JsonLinesArticleReader
 {
     public static IEnumerable<IngestResult> ReadFile(string path)
     {
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            using var plain = File.OpenRead(path);
+            foreach (var result in Read(plain, path))
+            {
+                yield return result;
+            }
+
+            yield break;
+        }
+
         using var file = File.OpenRead(path);
-        using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-            ? new GZipStream(file, CompressionMode.Decompress)
-            : (Stream)file;
-        foreach (var result in Read(stream, path))
+        var expectedSize = GzipTrailerSize(file);
+        using var counted = new CountingStream(new GZipStream(file, CompressionMode.Decompress));
+        foreach (var result in Read(counted, path))
         {
             yield return result;
         }
+
+        // GZipStream ends quietly when a file stops early at a block boundary; the trailer's size exposes it.
+        if (expectedSize is { } size && (uint)counted.BytesRead != size)
+        {
+            yield return IngestResult.Failed(path, null, "the gzip file is truncated or corrupt: its trailer does not match the data read; later records may be missing");
+        }
+    }
+
+    /// <summary>ISIZE, the last four bytes of a gzip file: the uncompressed size modulo 2^32.</summary>
+    private static uint? GzipTrailerSize(FileStream file)
+    {
+        if (file.Length < 18)
+        {
+            return null;
+        }
+
+        Span<byte> trailer = stackalloc byte[4];
+        file.Seek(-4, SeekOrigin.End);
+        file.ReadExactly(trailer);
+        file.Seek(0, SeekOrigin.Begin);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
     }
 
     public static IEnumerable<IngestResult> Read(Stream stream, string fileName)

@@ -1,6 +1,6 @@
 namespace Search.Core.Querying;
 
-/// <summary>What a highlighter marks: stems of the query's words, folded prefixes, and phrases as stem sequences
+/// <summary>What a highlighter marks: stems of the query's words, stem prefixes, and phrases as stem sequences
 /// (with the position gaps stop words leave).</summary>
 public sealed record HighlightTerms(
     IReadOnlySet<string> Stems,

@@ -104,7 +104,7 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
             {
                 matched[i] = stems[i];
             }
-            else if (terms.Prefixes.FirstOrDefault(prefix => term.StartsWith(prefix, StringComparison.Ordinal)) is { } prefix)
+            else if (terms.Prefixes.FirstOrDefault(prefix => stems[i].StartsWith(prefix, StringComparison.Ordinal)) is { } prefix)
             {
                 matched[i] = prefix;
             }

@@ -8,10 +8,10 @@ namespace Search.Core.Querying;
 
 /// <summary>
 /// Builds the Lucene query for a <see cref="UserQuery"/>: each word is looked up, stemmed, in the title, lead and body
-/// (weighted by <see cref="RankingOptions"/>) and, unstemmed, in the exact-form field; words are optional and rank
+/// (weighted by <see cref="RankingOptions"/>) and, unstemmed, in the exact-form field; prefixes match stems; words are optional and rank
 /// articles by how many match and how well; quoted phrases are required; excluded parts must not match. Thread-safe.
 /// </summary>
-public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAnalyzer, RankingOptions ranking)
+public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAnalyzer, ArabicNewsStemmer stemmer, RankingOptions ranking)
 {
     public CompiledQuery Build(UserQuery userQuery)
     {
@@ -64,14 +64,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     {
         if (part.IsPrefix)
         {
-            var prefix = ArabicOrthography.Fold(part.Text);
-            if (prefix.Length < UserQueryParser.MinPrefixLength)
-            {
-                return null;
-            }
-
-            highlight?.Prefixes.Add(prefix);
-            return new PrefixQuery(new Term(NewsFields.ExactText, prefix)) { Boost = ranking.BodyBoost };
+            return PrefixPartQuery(part.Text, highlight?.Prefixes);
         }
 
         var tokens = TextAnalysis.Tokens(stemmedAnalyzer, NewsFields.Body, part.Text);
@@ -101,6 +94,35 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         }
 
         return phrase;
+    }
+
+    /// <summary>
+    /// A prefix matches stems (so اتصا* finds الاتصالات and الاتصا* finds اتصال) and, with less weight, unstemmed words;
+    /// prefixes expand with a constant score, so they never overflow the clause limit.
+    /// </summary>
+    private BooleanQuery? PrefixPartQuery(string typed, List<string>? highlightPrefixes)
+    {
+        var folded = ArabicOrthography.Fold(typed);
+        var buffer = folded.ToCharArray();
+        var stemmed = new string(buffer, 0, stemmer.Stem(buffer, buffer.Length));
+        if (folded.Length < UserQueryParser.MinPrefixLength || stemmed.Length < UserQueryParser.MinPrefixLength)
+        {
+            return null;
+        }
+
+        highlightPrefixes?.Add(stemmed);
+        var prefix = new BooleanQuery();
+        foreach (var (field, boost) in WeightedFields())
+        {
+            prefix.Add(new PrefixQuery(new Term(field, stemmed)) { Boost = boost }, Occur.SHOULD);
+        }
+
+        if (ranking.ExactFormBoost > 0)
+        {
+            prefix.Add(new PrefixQuery(new Term(NewsFields.ExactText, folded)) { Boost = ranking.ExactFormBoost }, Occur.SHOULD);
+        }
+
+        return prefix;
     }
 
     private BooleanQuery WordQuery(string stem, string typed)

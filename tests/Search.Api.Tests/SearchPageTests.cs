@@ -1,0 +1,175 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Search.Api.Tests;
+
+/// <summary>The search page at <c>/</c> in headless Chromium, against the service on the sample corpus.</summary>
+public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private const string Telecom = "الاتصالات";
+    private const string EveryArticle = "ال*";
+    private const string Markup = "<img src=x onerror=alert(1)>";
+    private const string ScreenshotPath = "/tmp/search-page.png";
+
+    private readonly List<string> _pageErrors = [];
+    private readonly List<string> _dialogs = [];
+    private IBrowserContext? _context;
+
+    private IPage Page { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!BrowserFixture.ChromiumInstalled)
+        {
+            return;
+        }
+
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString() });
+        Page = await _context.NewPageAsync();
+        Page.PageError += (_, error) => _pageErrors.Add(error);
+        Page.Dialog += async (_, dialog) =>
+        {
+            _dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task SearchingFromTheBoxShowsHighlightedHitsAndPutsTheQueryInTheAddress()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+
+        await Page.GotoAsync("/");
+        var html = Page.Locator("html");
+        Assert.Equal("rtl", await html.GetAttributeAsync("dir"));
+        Assert.Equal("ar", await html.GetAttributeAsync("lang"));
+
+        await Page.Locator("#q").FillAsync(Telecom);
+        await Page.Locator("#search-form button[type=submit]").ClickAsync();
+        await Page.Locator("#results .hit").First.WaitForAsync();
+
+        Assert.True(await Page.Locator("#results .hit").CountAsync() >= 1);
+        var marks = await Page.Locator("#results mark").AllInnerTextsAsync();
+        Assert.Contains(marks, mark => mark.Contains(Telecom, StringComparison.Ordinal));
+
+        await Expect(Page.Locator("#status")).ToHaveTextAsync(CountLine());
+        var status = await Page.Locator("#status").InnerTextAsync();
+        Assert.Equal(await TotalFromApiAsync(Telecom), LeadingNumber(status));
+        await Expect(Page.Locator("#status")).Not.ToHaveClassAsync(new Regex(@"\berror\b"));
+
+        var address = new Uri(Page.Url);
+        Assert.StartsWith("?q=", address.Query, StringComparison.Ordinal);
+        Assert.Equal(Telecom, QueryHelpers.ParseQuery(address.Query)["q"].ToString());
+
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath, FullPage = true });
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableFact]
+    public async Task MarkupTypedAsAQueryIsShownAsTextAndNeverInjected()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+
+        await Page.GotoAsync("/");
+        await Page.Locator("#q").FillAsync(Markup);
+        await Page.Locator("#q").PressAsync("Enter");
+
+        var status = Page.Locator("#status");
+        await Expect(status).ToHaveTextAsync(new Regex("نتائج|نتيجة"));
+        Assert.Contains(Markup, await status.InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(status).Not.ToHaveClassAsync(new Regex(@"\berror\b"));
+        Assert.Equal(0, await Page.Locator("#results img").CountAsync());
+        Assert.Equal(0, await Page.Locator("img").CountAsync());
+        Assert.Empty(_dialogs);
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableTheory]
+    [InlineData("/?q=")]
+    [InlineData("/?q=%20%20")]
+    public async Task EmptyQueryInTheAddressShowsNoErrorAndNoHits(string path)
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+
+        await Page.GotoAsync(path);
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await Expect(Page.Locator("#status")).Not.ToHaveClassAsync(new Regex(@"\berror\b"));
+        Assert.DoesNotContain("تعذّر", await Page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await Page.Locator("#results .hit").CountAsync());
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableFact]
+    public async Task NextButtonShowsTheSecondPageAndPutsItInTheAddress()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+
+        await Page.GotoAsync("/?q=" + Uri.EscapeDataString(EveryArticle));
+        await Page.Locator("#results .hit").First.WaitForAsync();
+        var firstPage = await Page.Locator("#results .hit h2").AllInnerTextsAsync();
+        await Expect(Page.Locator("#pager")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#prev")).ToBeDisabledAsync();
+
+        await Page.Locator("#next").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("[?&]page=2"));
+        await Expect(Page.Locator("#prev")).ToBeEnabledAsync();
+        var secondPage = await Page.Locator("#results .hit h2").AllInnerTextsAsync();
+
+        Assert.NotEmpty(secondPage);
+        Assert.Empty(firstPage.Intersect(secondPage));
+        Assert.Equal("11", await Page.Locator("#results").GetAttributeAsync("start"));
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableFact]
+    public async Task PagerIsHiddenWhenThereIsOnlyOnePage()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+
+        await Page.GotoAsync("/");
+        await Expect(Page.Locator("#pager")).ToBeHiddenAsync();
+
+        await Page.GotoAsync("/?q=" + Uri.EscapeDataString(Telecom));
+        await Page.Locator("#results .hit").First.WaitForAsync();
+        Assert.True(await TotalFromApiAsync(Telecom) <= 10);
+        await Expect(Page.Locator("#pager")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public void PlaywrightDriverShipsInTheBuildOutput()
+    {
+        var driver = Path.Combine(AppContext.BaseDirectory, ".playwright");
+
+        Assert.True(Directory.Exists(Path.Combine(driver, "node")), $"no Playwright node runtime under {driver}");
+        Assert.True(Directory.Exists(Path.Combine(driver, "package")), $"no Playwright driver package under {driver}");
+    }
+
+    private async Task<int> TotalFromApiAsync(string query)
+    {
+        using var client = new HttpClient { BaseAddress = browser.BaseAddress };
+        var results = await client.GetFromJsonAsync<SearchResultsBody>("/api/search?q=" + Uri.EscapeDataString(query));
+        return results!.Total;
+    }
+
+    /// <summary>The number the status line starts with, in Arabic-Indic or ASCII digits.</summary>
+    private static int LeadingNumber(string status)
+    {
+        var digits = CountLine().Match(status).Groups["count"].Value;
+        return digits.Aggregate(0, (number, digit) => (number * 10) + (int)char.GetNumericValue(digit));
+    }
+
+    [GeneratedRegex(@"^(?<count>[0-9٠-٩]+) نتيجة")]
+    private static partial Regex CountLine();
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Search.Api.Tests;
+
+/// <summary>The OpenAPI document and the health endpoint.</summary>
+[Collection(SampleIndexCollection.Name)]
+public sealed class ServiceDocumentTests(SearchApiFactory app)
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task OpenApiDocumentsTheSearchRouteWithItsParametersAndErrors()
+    {
+        var search = (await GetOperationAsync("/api/search")).GetProperty("get");
+
+        var parameters = search.GetProperty("parameters").EnumerateArray().ToList();
+        var documented = parameters.ToDictionary(parameter => parameter.GetProperty("name").GetString()!, parameter => parameter.GetProperty("in").GetString());
+        foreach (var name in new[] { "q", "page", "pageSize" })
+        {
+            Assert.True(documented.TryGetValue(name, out var location), $"{name} is not documented");
+            Assert.Equal("query", location);
+        }
+
+        var responses = search.GetProperty("responses");
+        Assert.True(responses.TryGetProperty("200", out _));
+        Assert.True(responses.GetProperty("400").GetProperty("content").TryGetProperty(ApiClientExtensions.ProblemJson, out _));
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentsTheArticleRouteWithItsNotFound()
+    {
+        var article = (await GetOperationAsync("/api/articles/{id}")).GetProperty("get");
+
+        Assert.Equal("id", Assert.Single(article.GetProperty("parameters").EnumerateArray()).GetProperty("name").GetString());
+        var responses = article.GetProperty("responses");
+        Assert.True(responses.TryGetProperty("200", out _));
+        Assert.True(responses.GetProperty("404").GetProperty("content").TryGetProperty(ApiClientExtensions.ProblemJson, out _));
+    }
+
+    [Fact]
+    public async Task HealthIsHealthyOnceTheSampleIsLoaded()
+    {
+        using var response = await _client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SearchPageIsServedAtTheRoot()
+    {
+        using var response = await _client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> GetOperationAsync(string path)
+    {
+        using var response = await _client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(document.RootElement.GetProperty("paths").TryGetProperty(path, out var operation), $"{path} is not documented");
+        return operation.Clone();
+    }
+}

@@ -1,0 +1,116 @@
+using Search.Core.Documents;
+using Search.Core.Ingestion;
+
+namespace Search.Core.Tests.Ingestion;
+
+public sealed class HtmlAndFeedTests
+{
+    [Fact]
+    public void Html_page_gives_metadata_from_open_graph_tags()
+    {
+        var result = HtmlArticleParser.ParseFile(TestCorpus.IndexData("html", "article-01.html"));
+
+        Assert.Null(result.Problem);
+        var article = Assert.IsType<NewsArticle>(result.Article);
+        Assert.Equal("مهرجان الإسكندرية للفيلم القصير يفتتح دورته بمشاركة 60 فيلما من 25 دولة", article.Title);
+        Assert.Equal(new DateTimeOffset(2025, 9, 21, 19, 30, 0, TimeSpan.FromHours(3)), article.PublishedAt);
+        Assert.Equal(TimeSpan.FromHours(3), article.PublishedAt!.Value.Offset);
+        Assert.Equal("ثقافة", article.Section);
+        Assert.Equal("المنارة نت", article.Source);
+        Assert.Equal("https://example.com/almanara/culture/2025/09/alexandria-short-film-festival", article.Id);
+        Assert.Equal(article.Id, article.Url);
+        Assert.Equal("ياسمين الشاذلي", article.Author);
+        Assert.Contains("السينما", article.Tags);
+        Assert.Contains("مهرجان الإسكندرية", article.Tags);
+    }
+
+    [Fact]
+    public void Html_body_keeps_the_article_paragraphs_and_drops_navigation_ads_and_footer()
+    {
+        var article = HtmlArticleParser.ParseFile(TestCorpus.IndexData("html", "article-01.html")).Article;
+
+        Assert.NotNull(article?.Body);
+        Assert.StartsWith("انطلقت مساء اليوم الأحد في مدينة الإسكندرية", article.Body, StringComparison.Ordinal);
+        Assert.Contains("وتختتم الفعاليات يوم الجمعة المقبل", article.Body, StringComparison.Ordinal);
+        foreach (var chrome in new[] { "القائمة الرئيسية", "الرئيسية", "عاجل", "مصرف المتوسط", "افتح حسابك", "اقرأ أيضا", "جميع الحقوق محفوظة", "سياسة الخصوصية", "تابعونا", "جانب من حفل الافتتاح", "<" })
+        {
+            Assert.DoesNotContain(chrome, article.Body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Html_page_without_a_title_is_a_problem()
+    {
+        var result = HtmlArticleParser.Parse("<html><body><p>نص بلا عنوان</p></body></html>", "untitled.html");
+
+        Assert.Null(result.Article);
+        Assert.Equal("untitled.html", result.Problem?.File);
+        Assert.Contains("title", result.Problem?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Feed_gives_its_four_items_with_plain_text_bodies_from_content_encoded()
+    {
+        var results = FeedArticleReader.ReadFile(TestCorpus.IndexData("feeds", "sample-feed.xml")).ToList();
+
+        Assert.Equal(4, results.Count);
+        Assert.All(results, result => Assert.Null(result.Problem));
+        var articles = results.Select(result => result.Article!).ToList();
+        var first = articles[0];
+        Assert.Equal("https://example.com/ofuq/2024/11/05/jordan-lebanon-committee", first.Id);
+        Assert.Equal("الأردن ولبنان يتفقان على تفعيل اللجنة العليا المشتركة وتوسيع التبادل التجاري", first.Title);
+        Assert.Equal("شبكة الأفق الإخبارية", first.Source);
+        Assert.Equal("سياسة", first.Section);
+        Assert.Equal(new DateTimeOffset(2024, 11, 5, 8, 15, 0, TimeSpan.FromHours(2)), first.PublishedAt);
+        Assert.StartsWith("اتفق الأردن ولبنان", first.Lead, StringComparison.Ordinal);
+
+        // The body is the full text of content:encoded, not the short description.
+        Assert.Equal(3, first.Body!.Split('\n').Length);
+        Assert.StartsWith("اتفق وزير الخارجية الأردني ونظيره اللبناني", first.Body, StringComparison.Ordinal);
+        Assert.All(articles, article =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(article.Body));
+            Assert.DoesNotContain("<", article.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("CDATA", article.Body, StringComparison.Ordinal);
+        });
+    }
+
+    [Theory]
+    [InlineData("<rss version=\"2.0\"><channel><title>خبر</title><item><title>عنوان")]
+    [InlineData("not xml at all")]
+    [InlineData("<?xml version=\"1.0\"?><html><body/></html>")]
+    [InlineData("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x \"boom\">]><rss version=\"2.0\"><channel><title>&x;</title></channel></rss>")]
+    public void A_malformed_feed_gives_one_problem_not_an_exception(string xml)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("bad.xml");
+        File.WriteAllText(path, xml);
+
+        var results = FeedArticleReader.ReadFile(path).ToList();
+
+        var result = Assert.Single(results);
+        Assert.Null(result.Article);
+        Assert.Equal(path, result.Problem?.File);
+    }
+
+    [Fact]
+    public void Feed_item_without_title_is_reported_and_the_others_kept()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("feed.rss");
+        File.WriteAllText(path, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>موقع</title><link>https://example.com/</link><description>d</description>
+            <item><link>https://example.com/1</link><description>بلا عنوان</description></item>
+            <item><title>خبر ثان</title><link>https://example.com/2</link><description>وصف</description></item>
+            </channel></rss>
+            """);
+
+        var results = FeedArticleReader.ReadFile(path).ToList();
+
+        Assert.Equal(2, results.Count);
+        Assert.Contains("item 1", results[0].Problem?.Message, StringComparison.Ordinal);
+        Assert.Equal("https://example.com/2", results[1].Article?.Id);
+        Assert.Equal("وصف", results[1].Article?.Lead);
+    }
+}

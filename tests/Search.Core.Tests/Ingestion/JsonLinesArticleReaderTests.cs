@@ -1,0 +1,174 @@
+using System.IO.Compression;
+using System.Text;
+using Search.Core.Ingestion;
+
+namespace Search.Core.Tests.Ingestion;
+
+public sealed class JsonLinesArticleReaderTests
+{
+    private const string AntLine =
+        """{"id": "BB-economy-7-20180301", "title": "ارتفاع أسعار النفط", "abstract": "ارتفعت أسعار النفط اليوم.", "body": "الفقرة الأولى.\nالفقرة الثانية.", "date": "2018-03-01T10:15:00+00:00", "source": "BBC", "category": "economy", "url": "https://example.com/a", "author": "مراسل الاقتصاد", "date_raw": "Thu, 01 Mar 2018 10:15:00 GMT"}""";
+
+    private const string OwnLine =
+        """{"id": "own-1", "title": "افتتاح معرض الكتاب", "lead": "افتتح المعرض أبوابه.", "body": "نص الخبر.", "publishedAt": "2025-03-14T09:30:00+03:00", "section": "ثقافة", "source": "الرصد", "tags": ["كتاب", "معرض"], "url": "https://example.org/b", "author": null}""";
+
+    private static List<IngestResult> Read(string text) =>
+        [.. JsonLinesArticleReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "x.jsonl")];
+
+    [Fact]
+    public void Reader_maps_ANT_field_names()
+    {
+        var article = Assert.Single(Read(AntLine)).Article;
+
+        Assert.NotNull(article);
+        Assert.Equal("BB-economy-7-20180301", article.Id);
+        Assert.Equal("ارتفاع أسعار النفط", article.Title);
+        Assert.Equal("ارتفعت أسعار النفط اليوم.", article.Lead);
+        Assert.Equal("الفقرة الأولى.\nالفقرة الثانية.", article.Body);
+        Assert.Equal(new DateTimeOffset(2018, 3, 1, 10, 15, 0, TimeSpan.Zero), article.PublishedAt);
+        Assert.Equal("BBC", article.Source);
+        Assert.Equal("economy", article.Section);
+        Assert.Equal("https://example.com/a", article.Url);
+        Assert.Equal("مراسل الاقتصاد", article.Author);
+        Assert.Empty(article.Tags);
+    }
+
+    [Fact]
+    public void Reader_maps_the_services_own_field_names()
+    {
+        var article = Assert.Single(Read(OwnLine)).Article;
+
+        Assert.NotNull(article);
+        Assert.Equal("own-1", article.Id);
+        Assert.Equal("افتتح المعرض أبوابه.", article.Lead);
+        Assert.Equal("ثقافة", article.Section);
+        Assert.Equal(["كتاب", "معرض"], article.Tags);
+        Assert.Equal(new DateTimeOffset(2025, 3, 14, 9, 30, 0, TimeSpan.FromHours(3)), article.PublishedAt);
+        Assert.Null(article.Author);
+    }
+
+    [Theory]
+    [InlineData("""{"id": "a", "title": """, "invalid JSON")]
+    [InlineData("""{"title": "بلا معرف"}""", "'id'")]
+    [InlineData("""{"id": "a", "body": "بلا عنوان"}""", "'title'")]
+    [InlineData("""{"id": "a", "title": "   "}""", "'title'")]
+    [InlineData("""{"id": "a", "title": "عنوان", "date": "ليس تاريخا"}""", "date")]
+    [InlineData("""{"id": "a", "title": "عنوان", "tags": [1, 2]}""", "tags")]
+    [InlineData("""{"id": "a", "title": "عنوان", "tags": {"x": "y"}}""", "tags")]
+    [InlineData("""{"id": {"nested": 1}, "title": "عنوان"}""", "'id'")]
+    [InlineData("""["id", "title"]""", "object")]
+    public void A_bad_line_is_reported_with_its_line_number_and_later_lines_still_parse(string badLine, string messagePart)
+    {
+        var text = string.Join("\n", OwnLine, badLine, AntLine);
+
+        var results = Read(text);
+
+        Assert.Equal(3, results.Count);
+        Assert.Equal("own-1", results[0].Article?.Id);
+        Assert.Null(results[1].Article);
+        var problem = Assert.IsType<IngestProblem>(results[1].Problem);
+        Assert.Equal("x.jsonl", problem.File);
+        Assert.Equal(2, problem.Line);
+        Assert.Contains(messagePart, problem.Message, StringComparison.Ordinal);
+        Assert.Equal("BB-economy-7-20180301", results[2].Article?.Id);
+    }
+
+    [Fact]
+    public void Blank_lines_are_skipped_but_still_counted_for_line_numbers()
+    {
+        var text = "\n" + OwnLine + "\n\n   \n{broken\r\n" + AntLine + "\n\n";
+
+        var results = Read(text);
+
+        Assert.Equal(3, results.Count);
+        Assert.Equal("own-1", results[0].Article?.Id);
+        Assert.Equal(5, results[1].Problem?.Line);
+        Assert.Equal("BB-economy-7-20180301", results[2].Article?.Id);
+    }
+
+    [Fact]
+    public void Reader_accepts_a_byte_order_mark_and_CRLF_line_ends()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(OwnLine + "\r\n" + AntLine + "\r\n")).ToArray();
+
+        var results = JsonLinesArticleReader.Read(new MemoryStream(bytes), "x.jsonl").ToList();
+
+        Assert.Equal(["own-1", "BB-economy-7-20180301"], results.Select(result => result.Article?.Id));
+    }
+
+    [Fact]
+    public void ReadFile_decompresses_jsonl_gz()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("articles.jsonl.gz");
+        WriteGzip(path, OwnLine + "\n" + AntLine + "\n");
+
+        var results = JsonLinesArticleReader.ReadFile(path).ToList();
+
+        Assert.Equal(["own-1", "BB-economy-7-20180301"], results.Select(result => result.Article?.Id));
+    }
+
+    [Fact]
+    public void A_gzip_truncated_mid_line_is_reported_as_a_problem_not_thrown()
+    {
+        using var temp = new TempDirectory();
+        var whole = temp.File("whole.jsonl.gz");
+        WriteGzip(whole, string.Join("\n", NumberedLines(400)) + "\n");
+        var bytes = File.ReadAllBytes(whole);
+        var truncated = temp.File("truncated.jsonl.gz");
+        File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
+
+        var results = JsonLinesArticleReader.ReadFile(truncated).ToList();
+
+        var problem = Assert.Single(results, result => result.Problem is { Line: not null }).Problem!;
+        Assert.Equal(truncated, problem.File);
+        Assert.Contains(results, result => result.Problem is { Line: null } trailer && trailer.Message.Contains("truncated", StringComparison.Ordinal));
+        var articles = results.Where(result => result.Article is not null).ToList();
+        Assert.InRange(articles.Count, 1, 399);
+        Assert.Equal(articles.Count + 1, problem.Line);
+        Assert.Equal(Enumerable.Range(1, articles.Count).Select(i => $"own-{i}"), articles.Select(result => result.Article!.Id));
+    }
+
+    [Fact]
+    public void A_gzip_truncated_at_a_line_boundary_is_reported_as_a_problem()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("cut.jsonl.gz");
+        var cutAfterFiveLines = 0L;
+        using (var file = File.Create(path))
+        using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+        {
+            var lines = NumberedLines(10).ToList();
+            for (var i = 0; i < lines.Count; i++)
+            {
+                gzip.Write(Encoding.UTF8.GetBytes(lines[i] + "\n"));
+
+                // A sync flush ends the compressed bytes of each line on a byte boundary, as a copy interrupted there would.
+                gzip.Flush();
+                if (i == 4)
+                {
+                    cutAfterFiveLines = file.Position;
+                }
+            }
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(int)cutAfterFiveLines]);
+
+        var results = JsonLinesArticleReader.ReadFile(path).ToList();
+
+        Assert.Equal(5, results.Count(result => result.Article is not null));
+        Assert.Contains(results, result => result.Problem is not null);
+    }
+
+    private static IEnumerable<string> NumberedLines(int count) =>
+        Enumerable.Range(1, count).Select(i => OwnLine.Replace("own-1", $"own-{i}", StringComparison.Ordinal));
+
+    private static void WriteGzip(string path, string text)
+    {
+        using var file = File.Create(path);
+        using var gzip = new GZipStream(file, CompressionLevel.Optimal);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        gzip.Write(bytes);
+    }
+}
