@@ -8,7 +8,7 @@ namespace Search.Api.Contracts;
 public sealed record SearchParameters
 {
     [FromQuery(Name = "q")]
-    [Description("What to search for: words, \"exact phrases\", -excluded words, OR between alternatives, word* prefixes. 1–1000 characters. Leave out to browse by filters, newest first.")]
+    [Description("What to search for: words, \"exact phrases\", -excluded words, OR between alternatives, word* prefixes. 1–1000 characters. Leave out (or empty) to browse by filters, newest first.")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "page")]
@@ -98,10 +98,14 @@ public sealed record SearchParameters
             return (null, errors);
         }
 
-        var request = new SearchRequest(Q, Page ?? 1, PageSize ?? 10, Highlight ?? true)
+        var filters = new SearchFilters(From, To, Clean(Source), Clean(Section), Clean(Tag));
+
+        // A search form submits its empty box along with the filters chosen: that is a browse, not an empty query.
+        var query = string.IsNullOrWhiteSpace(Q) && !filters.IsEmpty ? null : Q;
+        var request = new SearchRequest(query, Page ?? 1, PageSize ?? 10, Highlight ?? true)
         {
             Sort = sort,
-            Filters = new SearchFilters(From, To, Clean(Source), Clean(Section), Clean(Tag)),
+            Filters = filters,
             After = string.IsNullOrEmpty(After) ? null : After,
             IncludeFacets = Facets ?? true,
             CollapseDuplicates = Collapse ?? true,

@@ -34,6 +34,12 @@ public sealed class NewsIndex : IDisposable
     private readonly NewsSearcher _newsSearcher;
     private readonly RelatedStoryFinder _relatedStories;
 
+    // Keeps the snapshots cursors were made on, so later pages come from the same index state (as Lucene's and
+    // Elasticsearch's point-in-time do) until they are pruned.
+    private readonly SearcherLifetimeManager _snapshots = new();
+    private readonly TimeSpan _snapshotLifetime;
+    private long _lastSnapshotVersion = -1;
+
     private NewsIndex(LuceneDirectory directory, NewsIndexOptions options)
     {
         _directory = directory;
@@ -61,6 +67,7 @@ public sealed class NewsIndex : IDisposable
         _reopenThread.Start();
         _newsSearcher = new NewsSearcher(new NewsQueryBuilder(stemmed, exact, stemmer, options.Ranking), new NewsHighlighter(exact, stemmer));
         _relatedStories = new RelatedStoryFinder(stemmed);
+        _snapshotLifetime = options.CursorSnapshotLifetime;
     }
 
     /// <summary>Opens the index in <see cref="NewsIndexOptions.Path"/>, creating it when absent.</summary>
@@ -96,14 +103,46 @@ public sealed class NewsIndex : IDisposable
     /// <summary>Makes every write so far durable: it survives a crash or restart once this returns.</summary>
     public void Commit() => _writer.Commit();
 
+    /// <summary>
+    /// Merges the index down to at most <paramref name="maxSegments"/> segments and commits: searches over fewer
+    /// segments do less work per query. Worth it after a bulk load; costly to repeat on a large index that changes often.
+    /// </summary>
+    public void Optimize(int maxSegments = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSegments, 1);
+        _writer.ForceMerge(maxSegments);
+        _writer.Commit();
+    }
+
     /// <summary>Blocks until searches see the write that returned <paramref name="generation"/>.</summary>
     public void WaitFor(long generation) => _reopenThread.WaitForGeneration(generation);
 
     /// <summary>Makes every write so far visible to searches now.</summary>
     public void Refresh() => _searchers.MaybeRefreshBlocking();
 
-    /// <exception cref="InvalidSearchRequestException">The request breaks a limit.</exception>
-    public SearchResults Search(SearchRequest request) => WithSearcher(searcher => _newsSearcher.Search(searcher, request));
+    /// <summary>
+    /// One page of results. A request with a cursor is answered from the index snapshot the cursor was made on while
+    /// that snapshot is kept (<see cref="NewsIndexOptions.CursorSnapshotLifetime"/>), else from the current one.
+    /// </summary>
+    /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
+    public SearchResults Search(SearchRequest request)
+    {
+        if (request.After is not null && request.Validate().Count == 0
+            && SearchCursor.Decode(request.After, request.EffectiveSort).SnapshotVersion is { } version
+            && _snapshots.Acquire(version) is { } snapshot)
+        {
+            try
+            {
+                return _newsSearcher.Search(snapshot, request, version);
+            }
+            finally
+            {
+                _snapshots.Release(snapshot);
+            }
+        }
+
+        return WithSearcher(searcher => _newsSearcher.Search(searcher, request, KeepSnapshot(searcher)));
+    }
 
     /// <summary>Up to <paramref name="count"/> stories related to the article, without its copies.</summary>
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
@@ -119,9 +158,22 @@ public sealed class NewsIndex : IDisposable
     public void Dispose()
     {
         _reopenThread.Dispose();
+        _snapshots.Dispose();
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();
+    }
+
+    /// <summary>Records the searcher for cursors; when it is a new snapshot, drops snapshots past their lifetime.</summary>
+    private long KeepSnapshot(IndexSearcher searcher)
+    {
+        var version = _snapshots.Record(searcher);
+        if (Interlocked.Exchange(ref _lastSnapshotVersion, version) != version)
+        {
+            _snapshots.Prune(new SearcherLifetimeManager.PruneByAge(_snapshotLifetime.TotalSeconds));
+        }
+
+        return version;
     }
 
     private T WithSearcher<T>(Func<IndexSearcher, T> work)

@@ -12,5 +12,8 @@ public sealed record NewsIndexOptions(string Path)
     /// <summary>The longest a write may wait before searches see it, unless a caller waits for it explicitly.</summary>
     public TimeSpan MaxRefreshDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long an index snapshot stays available to cursors made on it, after a newer one appears.</summary>
+    public TimeSpan CursorSnapshotLifetime { get; init; } = TimeSpan.FromMinutes(10);
+
     public RankingOptions Ranking { get; init; } = new();
 }

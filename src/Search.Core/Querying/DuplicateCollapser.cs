@@ -10,23 +10,30 @@ namespace Search.Core.Querying;
 /// </summary>
 internal static class DuplicateCollapser
 {
-    public static List<List<ScoreDoc>> Collapse(IndexReader reader, ScoreDoc[] hits)
+    /// <param name="shownBefore">Stories shown on earlier pages: their copies are dropped, not shown again.</param>
+    public static List<StoryGroup> Collapse(IndexReader reader, ScoreDoc[] hits, IReadOnlyCollection<long>? shownBefore = null)
     {
         var leaves = reader.Leaves;
-        var groups = new List<List<ScoreDoc>>();
-        var leaders = new List<long?>();
+        var groups = new List<StoryGroup>();
         foreach (var hit in hits)
         {
             var hash = HashOf(leaves, hit.Doc);
-            var group = hash is { } value ? leaders.FindIndex(leader => leader is { } known && NearDuplicateHash.AreNearDuplicates(known, value)) : -1;
-            if (group >= 0)
+            if (hash is { } value)
             {
-                groups[group].Add(hit);
-                continue;
+                if (shownBefore is not null && shownBefore.Any(shown => NearDuplicateHash.AreNearDuplicates(shown, value)))
+                {
+                    continue;
+                }
+
+                var group = groups.Find(leader => leader.Hash is { } known && NearDuplicateHash.AreNearDuplicates(known, value));
+                if (group is not null)
+                {
+                    group.Copies.Add(hit);
+                    continue;
+                }
             }
 
-            groups.Add([hit]);
-            leaders.Add(hash);
+            groups.Add(new StoryGroup(hash, [hit]));
         }
 
         return groups;

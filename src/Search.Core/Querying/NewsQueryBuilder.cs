@@ -8,13 +8,19 @@ namespace Search.Core.Querying;
 
 /// <summary>
 /// Builds the Lucene query for a <see cref="UserQuery"/>: each word is looked up, stemmed, in the title, lead and body
-/// (weighted by <see cref="RankingOptions"/>) and, unstemmed, in the exact-form field; prefixes match stems; words are optional and rank
-/// articles by how many match and how well; quoted phrases are required; excluded parts must not match. Thread-safe.
+/// (weighted by <see cref="RankingOptions"/>) and, unstemmed, in the exact-form field; prefixes match stems. As in
+/// Elasticsearch's simple query string with OR as default operator, words and quoted phrases are optional and rank
+/// articles by how many match and how well (a phrase weighs more than its words); <c>+</c> makes a part required and
+/// <c>-</c> excludes it; a query of one part requires it. Thread-safe.
 /// </summary>
 public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAnalyzer, ArabicNewsStemmer stemmer, RankingOptions ranking)
 {
-    public CompiledQuery Build(UserQuery userQuery)
+    private const string Proclitics = "وفبلك";
+
+    /// <param name="reader">The index searched, for word statistics (proclitic variants); null to build without them.</param>
+    public CompiledQuery Build(UserQuery userQuery, IndexReader? reader = null)
     {
+        var context = new BuildContext(ranking.ProcliticVariants ? reader : null);
         var stems = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var phrases = new List<IReadOnlyList<(string, int)>>();
@@ -26,7 +32,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             var alternatives = new List<(Query Query, QueryPart Part)>();
             foreach (var part in group.Alternatives)
             {
-                var clause = BuildPart(part, part.Excluded ? null : (stems, prefixes, phrases));
+                var clause = BuildPart(part, part.Excluded ? null : (stems, prefixes, phrases), context);
                 if (clause is not null)
                 {
                     alternatives.Add((clause, part));
@@ -41,7 +47,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             if (alternatives.Count == 1)
             {
                 var (clause, part) = alternatives[0];
-                var occur = part.Excluded ? Occur.MUST_NOT : part.IsPhrase ? Occur.MUST : Occur.SHOULD;
+                var occur = part.Excluded ? Occur.MUST_NOT : part.Required ? Occur.MUST : Occur.SHOULD;
                 query.Add(clause, occur);
                 hasPositive |= !part.Excluded;
                 continue;
@@ -53,14 +59,42 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
                 either.Add(clause, Occur.SHOULD);
             }
 
-            query.Add(either, alternatives.Any(alternative => alternative.Part.IsPhrase) ? Occur.MUST : Occur.SHOULD);
+            query.Add(either, alternatives.Any(alternative => alternative.Part.Required) ? Occur.MUST : Occur.SHOULD);
             hasPositive = true;
+        }
+
+        if (hasPositive)
+        {
+            AddProximity(query, context.WordStems);
         }
 
         return new CompiledQuery(hasPositive ? query : null, new HighlightTerms(stems, prefixes, phrases));
     }
 
-    private Query? BuildPart(QueryPart part, (HashSet<string> Stems, List<string> Prefixes, List<IReadOnlyList<(string, int)>> Phrases)? highlight)
+    /// <summary>
+    /// Rewards articles where consecutive query words stand near each other (a sloppy phrase per adjacent pair), so a
+    /// story about the thing asked outranks one that merely mentions its words far apart.
+    /// </summary>
+    private void AddProximity(BooleanQuery query, List<string> wordStems)
+    {
+        if (ranking.ProximityBoost <= 0 || wordStems.Count < 2)
+        {
+            return;
+        }
+
+        for (var i = 0; i + 1 < wordStems.Count; i++)
+        {
+            foreach (var (field, boost) in WeightedFields())
+            {
+                var pair = new PhraseQuery { Slop = ranking.ProximitySlop, Boost = boost * ranking.ProximityBoost };
+                pair.Add(new Term(field, wordStems[i]));
+                pair.Add(new Term(field, wordStems[i + 1]));
+                query.Add(pair, Occur.SHOULD);
+            }
+        }
+    }
+
+    private Query? BuildPart(QueryPart part, (HashSet<string> Stems, List<string> Prefixes, List<IReadOnlyList<(string, int)>> Phrases)? highlight, BuildContext context)
     {
         if (part.IsPrefix)
         {
@@ -75,8 +109,14 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
         if (tokens.Count == 1 && !part.IsPhrase)
         {
-            highlight?.Stems.Add(tokens[0].Term);
-            return WordQuery(tokens[0].Term, part.Text);
+            var forms = context.FormsOf(tokens[0].Term);
+            if (highlight is not null)
+            {
+                highlight.Value.Stems.UnionWith(forms);
+                context.WordStems.Add(tokens[0].Term);
+            }
+
+            return WordQuery(forms, part.Text);
         }
 
         // A quoted phrase, or one typed word the tokenizer splits (covid-19, 5G-Advanced): the pieces must be adjacent.
@@ -125,12 +165,15 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         return prefix;
     }
 
-    private BooleanQuery WordQuery(string stem, string typed)
+    private BooleanQuery WordQuery(IReadOnlyList<string> forms, string typed)
     {
         var word = new BooleanQuery();
         foreach (var (field, boost) in WeightedFields())
         {
-            word.Add(new TermQuery(new Term(field, stem)) { Boost = boost }, Occur.SHOULD);
+            foreach (var form in forms)
+            {
+                word.Add(new TermQuery(new Term(field, form)) { Boost = boost }, Occur.SHOULD);
+            }
         }
 
         var exact = TextAnalysis.Tokens(exactAnalyzer, NewsFields.ExactText, typed);
@@ -147,5 +190,52 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         yield return (NewsFields.Title, ranking.TitleBoost);
         yield return (NewsFields.Lead, ranking.LeadBoost);
         yield return (NewsFields.Body, ranking.BodyBoost);
+    }
+
+    /// <summary>Per-build state: the reader for statistics and the stems of plain words in query order.</summary>
+    private sealed class BuildContext(IndexReader? reader)
+    {
+        public List<string> WordStems { get; } = [];
+
+        /// <summary>
+        /// The stem and the forms that differ from it by one proclitic (و ف ب ل ك) which the light stemmer leaves on, when
+        /// the index says they are one word: the bare form must be at least as common as the prefixed one. So وقال meets
+        /// قال, while وزير never meets زير (rarer than وزير).
+        /// </summary>
+        public IReadOnlyList<string> FormsOf(string stem)
+        {
+            if (reader is null || stem.Length < 3 || !ArabicOrthography.IsArabicLetter(stem[0]))
+            {
+                return [stem];
+            }
+
+            var forms = new List<string> { stem };
+            var frequency = DocFreq(stem);
+            if (stem.Length >= 4 && Proclitics.Contains(stem[0]))
+            {
+                var bare = stem[1..];
+                if (DocFreq(bare) >= Math.Max(1, frequency))
+                {
+                    forms.Add(bare);
+                }
+            }
+
+            if (frequency > 0)
+            {
+                foreach (var proclitic in Proclitics)
+                {
+                    var prefixed = proclitic + stem;
+                    var prefixedFrequency = DocFreq(prefixed);
+                    if (prefixedFrequency > 0 && prefixedFrequency <= frequency)
+                    {
+                        forms.Add(prefixed);
+                    }
+                }
+            }
+
+            return forms;
+        }
+
+        private int DocFreq(string term) => reader!.DocFreq(new Term(NewsFields.Body, term));
     }
 }

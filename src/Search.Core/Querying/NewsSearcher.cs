@@ -16,8 +16,9 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
     private const int SnippetLength = 180;
     private const int MaxDuplicateIds = 10;
 
+    /// <param name="snapshotVersion">The version under which the searcher is kept for cursors, if it is.</param>
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
-    public SearchResults Search(IndexSearcher searcher, SearchRequest request)
+    public SearchResults Search(IndexSearcher searcher, SearchRequest request, long? snapshotVersion = null)
     {
         var errors = request.Validate();
         if (errors.Count > 0)
@@ -27,12 +28,13 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
 
         var clock = Stopwatch.StartNew();
         var sort = request.EffectiveSort;
-        var after = request.After is null ? null : SearchCursor.Decode(request.After, sort);
+        var cursor = request.After is null ? null : SearchCursor.Decode(request.After, sort);
+        var requestTime = cursor?.RequestTime ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         HighlightTerms? terms = null;
         Query query = new MatchAllDocsQuery();
         if (request.Query is not null)
         {
-            var compiled = queryBuilder.Build(UserQueryParser.Parse(request.Query));
+            var compiled = queryBuilder.Build(UserQueryParser.Parse(request.Query), searcher.IndexReader);
             if (compiled.Query is null)
             {
                 return new SearchResults(request.Query, 0, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, sort, [], null,
@@ -45,25 +47,30 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
 
         if (request.RecencyHalfLife is { } halfLife)
         {
-            query = new RecencyBoostQuery(query, halfLife, DateTimeOffset.UtcNow);
+            query = new RecencyBoostQuery(query, halfLife, DateTimeOffset.FromUnixTimeSeconds(requestTime));
         }
 
-        var offset = after is null ? (request.Page - 1) * request.PageSize : 0;
+        var offset = cursor is null ? (request.Page - 1) * request.PageSize : 0;
         var wanted = offset + request.PageSize;
 
         // Collapsing copies needs more candidates than hits shown; three times the page is ample for news, where a story
-        // rarely has more than a handful of copies.
+        // rarely has more than a handful of copies. One more than the window tells whether anything follows.
         var window = request.CollapseDuplicates ? (wanted * 3) + 20 : wanted;
-        var collector = TopFieldCollector.Create(ToLuceneSort(sort), window, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        var collector = TopFieldCollector.Create(ToLuceneSort(sort), window + 1, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         var facets = request.IncludeFacets ? new FacetCollector() : null;
         searcher.Search(query, request.Filters.ToFilter(), facets is null ? collector : MultiCollector.Wrap(collector, facets));
         var top = collector.GetTopDocs();
+        var hasMore = top.ScoreDocs.Length > window;
+        var candidates = hasMore ? top.ScoreDocs[..window] : top.ScoreDocs;
 
+        var shownBefore = cursor?.ShownStories ?? [];
         var groups = request.CollapseDuplicates
-            ? DuplicateCollapser.Collapse(searcher.IndexReader, top.ScoreDocs)
-            : [.. top.ScoreDocs.Select(hit => new List<ScoreDoc> { hit })];
+            ? DuplicateCollapser.Collapse(searcher.IndexReader, candidates, shownBefore)
+            : [.. candidates.Select(hit => new StoryGroup(null, [hit]))];
         var page = groups.Skip(offset).Take(request.PageSize).ToList();
-        var hits = page.Select(group => ToHit(searcher, group, terms)).ToList();
+        var hits = page.Select(group => ToHit(searcher, group.Copies, terms)).ToList();
+        var shown = shownBefore.Concat(groups.Take(offset + page.Count).Select(group => group.Hash).OfType<long>());
+        var next = NextCursorPosition(candidates, groups, offset + page.Count, hasMore);
         return new SearchResults(
             request.Query,
             top.TotalHits,
@@ -72,12 +79,15 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
             clock.Elapsed.TotalMilliseconds,
             sort,
             hits,
-            NextCursor(sort, top, groups, offset + page.Count, window),
+            next is null ? null : SearchCursor.After(sort, next, snapshotVersion, requestTime, shown).Encode(),
             facets?.Result());
     }
 
-    /// <summary>A cursor just before the first story not shown, so copies of shown stories between are skipped.</summary>
-    private static string? NextCursor(SearchSort sort, TopDocs top, List<List<ScoreDoc>> groups, int shownGroups, int window)
+    /// <summary>
+    /// The last hit consumed: just before the first story not shown, so copies of shown stories between are skipped;
+    /// null when nothing follows.
+    /// </summary>
+    private static FieldDoc? NextCursorPosition(ScoreDoc[] candidates, List<StoryGroup> groups, int shownGroups, bool hasMore)
     {
         if (shownGroups == 0)
         {
@@ -86,12 +96,11 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
 
         if (groups.Count > shownGroups)
         {
-            var nextLeader = Array.IndexOf(top.ScoreDocs, groups[shownGroups][0]);
-            return SearchCursor.Encode(sort, (FieldDoc)top.ScoreDocs[nextLeader - 1]);
+            var nextLeader = Array.IndexOf(candidates, groups[shownGroups].Copies[0]);
+            return (FieldDoc)candidates[nextLeader - 1];
         }
 
-        var windowWasFull = top.ScoreDocs.Length == window && top.TotalHits > window;
-        return windowWasFull ? SearchCursor.Encode(sort, (FieldDoc)top.ScoreDocs[^1]) : null;
+        return hasMore ? (FieldDoc)candidates[^1] : null;
     }
 
     internal static Sort ToLuceneSort(SearchSort sort)

@@ -16,6 +16,14 @@ public sealed record RankingOptions
     /// <summary>Extra weight of a quoted phrase over its words.</summary>
     public float PhraseBoost { get; init; } = 2f;
 
+    /// <summary>Weight of consecutive query words found within <see cref="ProximitySlop"/> positions of each other; 0 turns it off.</summary>
+    public float ProximityBoost { get; init; }
+
+    public int ProximitySlop { get; init; } = 3;
+
+    /// <summary>Also match a word with or without a one-letter proclitic when the index shows both are one word.</summary>
+    public bool ProcliticVariants { get; init; } = true;
+
     public float K1 { get; init; } = 1.2f;
 
     public float B { get; init; } = 0.75f;

@@ -50,7 +50,7 @@ public sealed class RelatedStoryFinder(Analyzer stemmedAnalyzer)
         var groups = DuplicateCollapser.Collapse(searcher.IndexReader, [found.ScoreDocs[0], .. candidates]);
 
         // The first group holds the article itself and its copies: none of them is a related story.
-        return [.. groups.Skip(1).Take(count).Select(group => ToHit(searcher, group))];
+        return [.. groups.Skip(1).Take(count).Select(group => ToHit(searcher, group.Copies))];
     }
 
     private static SearchHit ToHit(IndexSearcher searcher, List<ScoreDoc> group)

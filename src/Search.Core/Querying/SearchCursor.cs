@@ -1,18 +1,32 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace Search.Core.Querying;
 
 /// <summary>
-/// An opaque cursor for deep paging: the sort values (score or date, then id) of the last hit returned. Searching after
-/// it costs the same on page 1,000 as on page 2. It is tied to the sort it was made for.
+/// An opaque cursor for deep paging: the sort values (score or date, then id) of the last hit consumed, the version of
+/// the index snapshot the pages come from, the request time (for a stable recency boost) and the stories already shown
+/// (so their copies stay collapsed on later pages). Searching after it costs the same on page 1,000 as on page 2.
 /// </summary>
-public static class SearchCursor
+public sealed record SearchCursor(
+    [property: JsonPropertyName("s")] SearchSort Sort,
+    [property: JsonPropertyName("v")] string Value,
+    [property: JsonPropertyName("i")] string Id,
+    [property: JsonPropertyName("g")] long? SnapshotVersion,
+    [property: JsonPropertyName("t")] long RequestTime,
+    [property: JsonPropertyName("d")] long[] ShownStories)
 {
-    public static string Encode(SearchSort sort, FieldDoc last)
+    /// <summary>Stories remembered across pages for collapsing their copies; bounds the cursor's length.</summary>
+    public const int MaxShownStories = 64;
+
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>A cursor just after <paramref name="last"/>, which must come from a collector sorted by <paramref name="sort"/>.</summary>
+    public static SearchCursor After(SearchSort sort, FieldDoc last, long? snapshotVersion, long requestTime, IEnumerable<long> shownStories)
     {
         // Lucene.Net boxes sort values as J2N numbers; IConvertible reads them and plain ones alike.
         var value = (IConvertible)last.Fields[0];
@@ -20,41 +34,50 @@ public static class SearchCursor
             ? value.ToSingle(CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)
             : value.ToInt64(CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         var id = ((BytesRef)last.Fields[1]).Utf8ToString();
-        var json = JsonSerializer.Serialize(new[] { sort.ToString(), primary, id });
-        return Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return new SearchCursor(sort, primary, id, snapshotVersion, requestTime, [.. shownStories.TakeLast(MaxShownStories)]);
     }
 
+    public string Encode() =>
+        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this, Json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     /// <exception cref="InvalidSearchRequestException">The cursor is malformed or was made for another sort.</exception>
-    public static FieldDoc Decode(string cursor, SearchSort sort)
+    public static SearchCursor Decode(string cursor, SearchSort sort)
     {
-        string[]? parts;
+        SearchCursor? decoded;
         try
         {
             var base64 = cursor.Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            parts = JsonSerializer.Deserialize<string[]>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
+            decoded = JsonSerializer.Deserialize<SearchCursor>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)), Json);
         }
-        catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
+        catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException or NotSupportedException)
         {
             throw Invalid("The cursor is malformed; pass the nextCursor of a previous response unchanged.");
         }
 
-        if (parts is not { Length: 3 } || !Enum.TryParse<SearchSort>(parts[0], out var cursorSort))
+        if (decoded is null || decoded.Id is null || decoded.Value is null || decoded.ShownStories is null || decoded.ShownStories.Length > MaxShownStories)
         {
             throw Invalid("The cursor is malformed; pass the nextCursor of a previous response unchanged.");
         }
 
-        if (cursorSort != sort)
+        if (decoded.Sort != sort)
         {
-            throw Invalid($"The cursor was made for sort '{cursorSort.ToString().ToLowerInvariant()}'; use the same sort to continue.");
+            throw Invalid($"The cursor was made for sort '{decoded.Sort.ToString().ToLowerInvariant()}'; use the same sort to continue.");
         }
 
-        object primary = sort == SearchSort.Relevance
-            ? float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? J2N.Numerics.Single.GetInstance(score) : throw Invalid("The cursor is malformed.")
-            : long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? J2N.Numerics.Int64.GetInstance(seconds) : throw Invalid("The cursor is malformed.");
+        _ = decoded.ToFieldDoc();
+        return decoded;
+    }
+
+    /// <summary>Where to resume, as Lucene's search-after takes it.</summary>
+    public FieldDoc ToFieldDoc()
+    {
+        object primary = Sort == SearchSort.Relevance
+            ? float.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? J2N.Numerics.Single.GetInstance(score) : throw Invalid("The cursor is malformed.")
+            : long.TryParse(Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? J2N.Numerics.Int64.GetInstance(seconds) : throw Invalid("The cursor is malformed.");
 
         // Doc int.MaxValue: ids are unique, so the id decides every tie and the last hit itself is excluded.
-        return new FieldDoc(int.MaxValue, float.NaN, [primary, new BytesRef(parts[2])]);
+        return new FieldDoc(int.MaxValue, float.NaN, [primary, new BytesRef(Id)]);
     }
 
     private static InvalidSearchRequestException Invalid(string message) =>

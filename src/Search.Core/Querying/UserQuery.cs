@@ -12,7 +12,8 @@ public sealed record QueryGroup(IReadOnlyList<QueryPart> Alternatives);
 
 /// <summary>One word (<see cref="IsPhrase"/> false) or quoted phrase, as typed.</summary>
 /// <param name="Text">The word or phrase without quotes, minus sign or trailing star.</param>
-/// <param name="IsPhrase">Typed in double quotes: the words must appear together and in order.</param>
+/// <param name="IsPhrase">Typed in double quotes: matches where the words appear together and in order.</param>
 /// <param name="Excluded">Typed with a leading minus: matching articles are left out.</param>
 /// <param name="IsPrefix">A word typed with a trailing star: any word starting with it matches.</param>
-public sealed record QueryPart(string Text, bool IsPhrase = false, bool Excluded = false, bool IsPrefix = false);
+/// <param name="Required">Typed with a leading plus: only articles that match it are returned.</param>
+public sealed record QueryPart(string Text, bool IsPhrase = false, bool Excluded = false, bool IsPrefix = false, bool Required = false);

@@ -1,8 +1,8 @@
 namespace Search.Core.Querying;
 
 /// <summary>
-/// Parses search-box syntax: plain words, <c>"exact phrases"</c>, <c>-excluded</c> words or phrases, <c>OR</c> between
-/// parts and <c>word*</c> prefixes. It never fails: an unbalanced quote closes at the end of the input, stray operators
+/// Parses search-box syntax: plain words, <c>"exact phrases"</c>, <c>-excluded</c> and <c>+required</c> words or
+/// phrases, <c>OR</c> between parts and <c>word*</c> prefixes. It never fails: an unbalanced quote closes at the end of the input, stray operators
 /// and lone stars are dropped, and every other character is left for the analyzer, which ignores punctuation. Lucene's
 /// own syntax characters have no meaning here, so they cannot produce errors. Thread-safe (no state).
 /// </summary>
@@ -26,9 +26,11 @@ public static class UserQueryParser
             }
 
             var excluded = false;
-            if (text[i] is '-' or '\u2212' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
+            var required = false;
+            if (text[i] is '-' or '\u2212' or '+' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
             {
-                excluded = true;
+                excluded = text[i] != '+';
+                required = text[i] == '+';
                 i++;
             }
 
@@ -39,7 +41,7 @@ public static class UserQueryParser
                 i = Math.Min(close + 1, text.Length);
                 if (phrase.Length > 0)
                 {
-                    parts.Add((new QueryPart(phrase, IsPhrase: true, Excluded: excluded), false));
+                    parts.Add((new QueryPart(phrase, IsPhrase: true, Excluded: excluded, Required: required), false));
                 }
 
                 continue;
@@ -52,7 +54,7 @@ public static class UserQueryParser
             }
 
             var word = text[start..i];
-            if (!excluded && word == OrOperator)
+            if (!excluded && !required && word == OrOperator)
             {
                 parts.Add((null, true));
                 continue;
@@ -65,7 +67,7 @@ public static class UserQueryParser
                 continue;
             }
 
-            parts.Add((new QueryPart(word, Excluded: excluded, IsPrefix: isPrefix && word.Length >= MinPrefixLength), false));
+            parts.Add((new QueryPart(word, Excluded: excluded, IsPrefix: isPrefix && word.Length >= MinPrefixLength, Required: required), false));
         }
 
         return new UserQuery(Group(parts));

@@ -22,6 +22,7 @@ internal static class IndexCommand
         var threads = parseResult.GetValue(IndexCommandDefinition.Threads);
         var offset = parseResult.GetValue(IndexCommandDefinition.PageUtcOffset);
         var ramBufferMb = parseResult.GetValue(IndexCommandDefinition.RamBufferMb);
+        var maxSegments = parseResult.GetValue(IndexCommandDefinition.MaxSegments);
 
         var missing = paths.Where(path => !File.Exists(path) && !System.IO.Directory.Exists(path)).ToList();
         if (missing.Count > 0)
@@ -70,6 +71,12 @@ internal static class IndexCommand
                     threads,
                     cancellation.Token);
                 progress.Clear();
+                if (maxSegments > 0 && summary.Indexed > 0)
+                {
+                    Console.Error.WriteLine($"Merging the index down to {maxSegments} segment(s)…");
+                    index.Optimize(maxSegments);
+                }
+
                 index.Refresh();
                 PrintSummary(summary, indexPath, index.Count, shown);
                 return summary.Skipped > 0 ? SomeSkipped : Success;

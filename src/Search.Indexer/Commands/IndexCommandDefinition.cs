@@ -35,6 +35,12 @@ internal static class IndexCommandDefinition
         DefaultValueFactory = _ => 256,
     };
 
+    public static readonly Option<int> MaxSegments = new("--max-segments")
+    {
+        Description = "After indexing, merge the index down to this many segments for faster searches (0 skips merging).",
+        DefaultValueFactory = _ => 1,
+    };
+
     public static Command Create()
     {
         var command = new Command("index", "Add articles to an index; an article whose id exists replaces it.")
@@ -44,6 +50,7 @@ internal static class IndexCommandDefinition
             Threads,
             PageUtcOffset,
             RamBufferMb,
+            MaxSegments,
         };
         Threads.Validators.Add(result =>
         {
@@ -57,6 +64,13 @@ internal static class IndexCommandDefinition
             if (result.GetValueOrDefault<double>() is < 16 or > 4096)
             {
                 result.AddError("--ram-buffer-mb must be between 16 and 4096.");
+            }
+        });
+        MaxSegments.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 1000)
+            {
+                result.AddError("--max-segments must be between 0 and 1000.");
             }
         });
         command.SetAction(IndexCommand.Run);
