@@ -61,7 +61,7 @@ public static class SearchServiceExtensions
             });
         });
 
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<ProblemExamplesTransformer>());
         return builder;
     }
 }
