@@ -170,10 +170,20 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         var word = new BooleanQuery();
         foreach (var (field, boost) in WeightedFields())
         {
+            if (forms.Count == 1)
+            {
+                word.Add(new TermQuery(new Term(field, forms[0])) { Boost = boost }, Occur.SHOULD);
+                continue;
+            }
+
+            // Forms of one word count once per field: the best-matching form, not their sum.
+            var anyForm = new DisjunctionMaxQuery(0f) { Boost = boost };
             foreach (var form in forms)
             {
-                word.Add(new TermQuery(new Term(field, form)) { Boost = boost }, Occur.SHOULD);
+                anyForm.Add(new TermQuery(new Term(field, form)));
             }
+
+            word.Add(anyForm, Occur.SHOULD);
         }
 
         var exact = TextAnalysis.Tokens(exactAnalyzer, NewsFields.ExactText, typed);
