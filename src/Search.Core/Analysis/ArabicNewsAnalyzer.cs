@@ -8,20 +8,31 @@ namespace Search.Core.Analysis;
 
 /// <summary>
 /// The service's Arabic analysis chain: StandardTokenizer → lowercase → digit folding → letter-variant folding →
-/// ArabicNormalizationFilter → folded stop words → <see cref="ArabicNewsStemFilter"/> (unless built unstemmed).
-/// Every step rewrites the term only, so offsets always point into the original text and highlights land on whole words.
+/// ArabicNormalizationFilter → folded stop words → (<see cref="ExactFormRepeatFilter"/> when indexing) →
+/// <see cref="ArabicNewsStemFilter"/> (unless exact). Every step rewrites the term only, so offsets always point into the
+/// original text and highlights land on whole words. Values of a multi-valued field are kept
+/// <see cref="ValueGap"/> positions apart, so phrases never span a title and a body.
 /// </summary>
 /// <remarks>Thread-safe, like every Lucene analyzer: token stream components are reused per thread.</remarks>
 public sealed class ArabicNewsAnalyzer : Analyzer
 {
-    private readonly bool _stem;
+    public const int ValueGap = 100;
+
+    private readonly ArabicAnalysisMode _mode;
     private readonly ArabicNewsStemmer _stemmer = new();
 
-    /// <param name="stem">false gives the normalized, unstemmed form used for exact-word matching and prefixes.</param>
-    public ArabicNewsAnalyzer(bool stem = true)
+    public ArabicNewsAnalyzer(ArabicAnalysisMode mode = ArabicAnalysisMode.Stemmed)
     {
-        _stem = stem;
+        _mode = mode;
     }
+
+    /// <param name="stem">false gives the normalized, unstemmed form used for exact-word matching and prefixes.</param>
+    public ArabicNewsAnalyzer(bool stem)
+        : this(stem ? ArabicAnalysisMode.Stemmed : ArabicAnalysisMode.Exact)
+    {
+    }
+
+    public override int GetPositionIncrementGap(string fieldName) => ValueGap;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -31,7 +42,12 @@ public sealed class ArabicNewsAnalyzer : Analyzer
         stream = new ArabicLetterVariantFilter(stream);
         stream = new ArabicNormalizationFilter(stream);
         stream = new StopFilter(LuceneVersion.LUCENE_48, stream, ArabicStopWords.Folded);
-        if (_stem)
+        if (_mode == ArabicAnalysisMode.StemmedAndExact)
+        {
+            stream = new ExactFormRepeatFilter(stream);
+        }
+
+        if (_mode != ArabicAnalysisMode.Exact)
         {
             stream = new ArabicNewsStemFilter(stream, _stemmer);
         }

@@ -5,20 +5,19 @@ using Lucene.Net.Util;
 
 namespace Search.Core.Documents;
 
-/// <summary>Turns a <see cref="NewsArticle"/> into a Lucene document and back. Text fields keep offsets in their
-/// postings so highlighters need not re-tokenize; keywords get doc values for facets and collapsing.</summary>
+/// <summary>Turns a <see cref="NewsArticle"/> into a Lucene document and back. The title is indexed on its own (for its
+/// extra weight) and, with the lead and body, in the combined <see cref="NewsFields.Text"/>; keywords get doc values for
+/// facets and sorting.</summary>
 public static class NewsDocumentMapper
 {
-    private static readonly FieldType StoredTextWithOffsets = CreateStoredTextWithOffsets();
-
     public static Document ToDocument(NewsArticle article)
     {
         var document = new Document
         {
             new StringField(NewsFields.Id, article.Id, Field.Store.YES),
             new SortedDocValuesField(NewsFields.Id, new BytesRef(article.Id)),
-            new Field(NewsFields.Title, article.Title, StoredTextWithOffsets),
-            new TextField(NewsFields.ExactText, article.Title, Field.Store.NO),
+            new TextField(NewsFields.Title, article.Title, Field.Store.YES),
+            new TextField(NewsFields.Text, article.Title, Field.Store.NO),
         };
 
         AddText(document, NewsFields.Lead, article.Lead);
@@ -69,8 +68,8 @@ public static class NewsDocumentMapper
             return;
         }
 
-        document.Add(new Field(field, text, StoredTextWithOffsets));
-        document.Add(new TextField(NewsFields.ExactText, text, Field.Store.NO));
+        document.Add(new StoredField(field, text));
+        document.Add(new TextField(NewsFields.Text, text, Field.Store.NO));
     }
 
     private static void AddStored(Document document, string field, string? value)
@@ -90,15 +89,5 @@ public static class NewsDocumentMapper
 
         document.Add(new StringField(field, value, Field.Store.YES));
         document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
-    }
-
-    private static FieldType CreateStoredTextWithOffsets()
-    {
-        var type = new FieldType(TextField.TYPE_STORED)
-        {
-            IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
-        };
-        type.Freeze();
-        return type;
     }
 }

@@ -8,8 +8,11 @@ public static class NewsFields
     public const string Lead = "lead";
     public const string Body = "body";
 
-    /// <summary>Title, lead and body analyzed without stemming, so exact word forms outrank mere stem matches.</summary>
-    public const string ExactText = "text_exact";
+    /// <summary>
+    /// Title, lead and body in one indexed field (stems, and exact forms behind <see cref="Analysis.ExactFormRepeatFilter.Marker"/>),
+    /// so BM25 saturates term frequency over the whole article rather than per part. Not stored: the parts are.
+    /// </summary>
+    public const string Text = "text";
 
     public const string Url = "url";
     public const string Source = "source";
@@ -26,6 +29,4 @@ public static class NewsFields
     /// <summary>A SimHash of the text (<see cref="Documents.NearDuplicateHash"/>): near-equal hashes are copies of one story.</summary>
     public const string NearDuplicateHash = "near_dup_hash";
 
-    /// <summary>The text fields searched by a query, in the order a hit's highlights use them.</summary>
-    public static IReadOnlyList<string> SearchedText { get; } = [Title, Lead, Body];
 }

@@ -46,7 +46,7 @@ public sealed class NewsIndex : IDisposable
         var stemmer = new ArabicNewsStemmer();
         var stemmed = new ArabicNewsAnalyzer(stem: true);
         var exact = new ArabicNewsAnalyzer(stem: false);
-        var analyzer = new PerFieldAnalyzerWrapper(stemmed, new Dictionary<string, Analyzer> { [NewsFields.ExactText] = exact });
+        var analyzer = new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact);
         var similarity = new BM25Similarity(options.Ranking.K1, options.Ranking.B);
 
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)

@@ -86,7 +86,7 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
             return ([], []);
         }
 
-        var tokens = TextAnalysis.Tokens(exactAnalyzer, NewsFields.ExactText, text);
+        var tokens = TextAnalysis.Tokens(exactAnalyzer, NewsFields.Text, text);
         var stems = new string[tokens.Count];
         var matched = new string?[tokens.Count];
         var buffer = new char[64];

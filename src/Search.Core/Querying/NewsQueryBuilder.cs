@@ -7,8 +7,8 @@ using Search.Core.Documents;
 namespace Search.Core.Querying;
 
 /// <summary>
-/// Builds the Lucene query for a <see cref="UserQuery"/>: each word is looked up, stemmed, in the title, lead and body
-/// (weighted by <see cref="RankingOptions"/>) and, unstemmed, in the exact-form field; prefixes match stems. As in
+/// Builds the Lucene query for a <see cref="UserQuery"/>: each word is looked up, stemmed, in the whole article text and,
+/// with extra weight, in the title, and as the exact form typed in the text; prefixes match stems. As in
 /// Elasticsearch's simple query string with OR as default operator, words and quoted phrases are optional and rank
 /// articles by how many match and how well (a phrase weighs more than its words); <c>+</c> makes a part required and
 /// <c>-</c> excludes it; a query of one part requires it. Thread-safe.
@@ -101,7 +101,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             return PrefixPartQuery(part.Text, highlight?.Prefixes);
         }
 
-        var tokens = TextAnalysis.Tokens(stemmedAnalyzer, NewsFields.Body, part.Text);
+        var tokens = TextAnalysis.Tokens(stemmedAnalyzer, NewsFields.Text, part.Text);
         if (tokens.Count == 0)
         {
             return null;
@@ -159,7 +159,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
         if (ranking.ExactFormBoost > 0)
         {
-            prefix.Add(new PrefixQuery(new Term(NewsFields.ExactText, folded)) { Boost = ranking.ExactFormBoost }, Occur.SHOULD);
+            prefix.Add(new PrefixQuery(new Term(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(folded))) { Boost = ranking.ExactFormBoost }, Occur.SHOULD);
         }
 
         return prefix;
@@ -186,10 +186,10 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             word.Add(anyForm, Occur.SHOULD);
         }
 
-        var exact = TextAnalysis.Tokens(exactAnalyzer, NewsFields.ExactText, typed);
+        var exact = TextAnalysis.Tokens(exactAnalyzer, NewsFields.Text, typed);
         if (exact.Count == 1 && ranking.ExactFormBoost > 0)
         {
-            word.Add(new TermQuery(new Term(NewsFields.ExactText, exact[0].Term)) { Boost = ranking.ExactFormBoost }, Occur.SHOULD);
+            word.Add(new TermQuery(new Term(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(exact[0].Term))) { Boost = ranking.ExactFormBoost }, Occur.SHOULD);
         }
 
         return word;
@@ -197,9 +197,11 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
     private IEnumerable<(string Field, float Boost)> WeightedFields()
     {
-        yield return (NewsFields.Title, ranking.TitleBoost);
-        yield return (NewsFields.Lead, ranking.LeadBoost);
-        yield return (NewsFields.Body, ranking.BodyBoost);
+        yield return (NewsFields.Text, 1f);
+        if (ranking.TitleBoost > 0)
+        {
+            yield return (NewsFields.Title, ranking.TitleBoost);
+        }
     }
 
     /// <summary>Per-build state: the reader for statistics and the stems of plain words in query order.</summary>
@@ -246,6 +248,6 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             return forms;
         }
 
-        private int DocFreq(string term) => reader!.DocFreq(new Term(NewsFields.Body, term));
+        private int DocFreq(string term) => reader!.DocFreq(new Term(NewsFields.Text, term));
     }
 }

@@ -29,10 +29,11 @@ public sealed class RelatedStoryFinder(Analyzer stemmedAnalyzer)
         }
 
         var docId = found.ScoreDocs[0].Doc;
+        var article = NewsDocumentMapper.ToArticle(searcher.Doc(docId));
         var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
         {
             Analyzer = stemmedAnalyzer,
-            FieldNames = [NewsFields.Title, NewsFields.Body],
+            FieldNames = [NewsFields.Text],
 
             // News articles are short: a word said once is already a signal, but one in a single document is noise.
             MinTermFreq = 1,
@@ -42,7 +43,8 @@ public sealed class RelatedStoryFinder(Analyzer stemmedAnalyzer)
         };
         var query = new BooleanQuery
         {
-            { moreLikeThis.Like(docId), Occur.MUST },
+            // The combined text field is not stored, so MoreLikeThis reads the article's own title and body.
+            { moreLikeThis.Like(new StringReader(article.Title + "\n" + article.Body), NewsFields.Text), Occur.MUST },
             { new TermQuery(idTerm), Occur.MUST_NOT },
         };
 

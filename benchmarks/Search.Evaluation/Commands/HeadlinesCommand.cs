@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Search.Evaluation.Collections;
+using Search.Evaluation.Reporting;
+using Search.Evaluation.Running;
+using Search.Evaluation.Systems;
+
+namespace Search.Evaluation.Commands;
+
+/// <summary>Runs <c>headlines</c>: builds the headline collection from the news and scores every configuration.</summary>
+internal static class HeadlinesCommand
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+
+    public static int Run(ParseResult parseResult)
+    {
+        var log = Console.Error;
+        var inputs = parseResult.GetValue(HeadlinesCommandDefinition.News) ?? [];
+        var resolved = inputs.Select(path => (path, full: DataPaths.Resolve(path))).ToList();
+        var missing = resolved.Where(pair => pair.full is null).Select(pair => pair.path).ToList();
+        if (inputs.Length == 0 || missing.Count > 0)
+        {
+            log.WriteLine($"error: no such file or folder: {string.Join(", ", missing.DefaultIfEmpty("(none given)"))}");
+            return Failed;
+        }
+
+        var paths = resolved.Select(pair => pair.full!).ToList();
+        var queryCount = parseResult.GetValue(HeadlinesCommandDefinition.QueryCount);
+        var seed = parseResult.GetValue(HeadlinesCommandDefinition.Seed);
+        log.WriteLine($"Reading news from {string.Join(", ", paths)} …");
+        var corpus = NewsCorpusReader.Read(paths, log);
+        TestCollection collection;
+        try
+        {
+            collection = HeadlineCollection.Build(parseResult.GetValue(HeadlinesCommandDefinition.Name) ?? "headlines", corpus.Articles, queryCount, seed).Validate();
+        }
+        catch (InvalidDataException ex)
+        {
+            log.WriteLine($"error: {ex.Message}");
+            return Failed;
+        }
+
+        var withoutBody = corpus.Articles.Count - collection.Documents.Count;
+        var withCopies = collection.Qrels.QueryIds.Count(id => collection.Qrels.Relevant(id).Count > 1);
+        log.WriteLine($"Read {corpus.Articles.Count:N0} articles ({corpus.Skipped:N0} records rejected by the reader, {corpus.DuplicateIds:N0} duplicate ids dropped); "
+            + $"indexing {collection.Documents.Count:N0} with a body; {collection.Queries.Count:N0} headline queries (seed {seed}), {withCopies:N0} with copies of the same body");
+        var notes = new List<string>
+        {
+            $"{corpus.Articles.Count} articles read from {string.Join(", ", paths.Select(Path.GetFileName))}; {corpus.Skipped} records rejected by the reader "
+                + $"(e.g. empty title), {corpus.DuplicateIds} duplicate ids dropped",
+            $"{collection.Documents.Count} indexed (title = first sentence of the body, body = body, no lead); {withoutBody} without a body left out",
+            $"{collection.Queries.Count} queries: real headlines sampled with seed {seed}; {withCopies} of them have more than one relevant document (same trimmed body)",
+        };
+
+        var systems = SystemCatalog.For(parseResult.GetValue(HeadlinesCommandDefinition.Variants) ?? []);
+        var runner = new EvaluationRunner(log, parseResult.GetValue(HeadlinesCommandDefinition.Parallel));
+        var output = Path.GetFullPath(parseResult.GetValue(HeadlinesCommandDefinition.Output)!);
+        var report = runner.Run(collection, systems, output, Environment.GetCommandLineArgs().Skip(1).ToList(), notes);
+        Console.WriteLine();
+        Console.Write(ResultsTable.Format(report));
+        Console.WriteLine();
+        Console.WriteLine($"Wrote {Path.Combine(output, collection.Name + ".json")} and {systems.Count} run files.");
+        return Success;
+    }
+}
