@@ -1,8 +1,3 @@
-using System.CommandLine;
-using Search.Indexer.Commands;
+using Search.Indexer;
 
-var root = new RootCommand("Builds and updates the Arabic news search index.")
-{
-    IndexCommandDefinition.Create(),
-};
-return root.Parse(args).Invoke();
+return IndexerCli.Create().Parse(args).Invoke();

@@ -103,7 +103,7 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
         return hasMore ? (FieldDoc)candidates[^1] : null;
     }
 
-    internal static Sort ToLuceneSort(SearchSort sort)
+    public static Sort ToLuceneSort(SearchSort sort)
     {
         var byId = new SortField(NewsFields.Id, SortFieldType.STRING);
         if (sort == SearchSort.Relevance)

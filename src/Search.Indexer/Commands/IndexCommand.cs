@@ -23,11 +23,13 @@ internal static class IndexCommand
         var offset = parseResult.GetValue(IndexCommandDefinition.PageUtcOffset);
         var ramBufferMb = parseResult.GetValue(IndexCommandDefinition.RamBufferMb);
         var maxSegments = parseResult.GetValue(IndexCommandDefinition.MaxSegments);
+        var output = parseResult.InvocationConfiguration.Output;
+        var error = parseResult.InvocationConfiguration.Error;
 
         var missing = paths.Where(path => !File.Exists(path) && !System.IO.Directory.Exists(path)).ToList();
         if (missing.Count > 0)
         {
-            Console.Error.WriteLine($"error: no such file or folder: {string.Join(", ", missing)}");
+            error.WriteLine($"error: no such file or folder: {string.Join(", ", missing)}");
             return Failed;
         }
 
@@ -36,7 +38,7 @@ internal static class IndexCommand
         {
             e.Cancel = true;
             cancellation.Cancel();
-            Console.Error.WriteLine("\nInterrupted: committing the articles indexed so far…");
+            error.WriteLine("\nInterrupted: committing the articles indexed so far…");
         };
 
         NewsIndex index;
@@ -46,14 +48,14 @@ internal static class IndexCommand
         }
         catch (LockObtainFailedException)
         {
-            Console.Error.WriteLine($"error: the index at {indexPath} is locked by another writer (is the API or another indexer running on it?)");
+            error.WriteLine($"error: the index at {indexPath} is locked by another writer (is the API or another indexer running on it?)");
             return Failed;
         }
 
         using (index)
         {
             var shown = 0;
-            var progress = new ConsoleProgress();
+            var progress = new ConsoleProgress(error, interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
             try
             {
                 var summary = ArticleImporter.Import(
@@ -64,7 +66,7 @@ internal static class IndexCommand
                         if (shown++ < MaxProblemsShown)
                         {
                             progress.Clear();
-                            Console.Error.WriteLine($"skipped {problem}");
+                            error.WriteLine($"skipped {problem}");
                         }
                     },
                     progress,
@@ -73,55 +75,54 @@ internal static class IndexCommand
                 progress.Clear();
                 if (maxSegments > 0 && summary.Indexed > 0)
                 {
-                    Console.Error.WriteLine($"Merging the index down to {maxSegments} segment(s)…");
+                    error.WriteLine($"Merging the index down to {maxSegments} segment(s)…");
                     index.Optimize(maxSegments);
                 }
 
                 index.Refresh();
-                PrintSummary(summary, indexPath, index.Count, shown);
+                PrintSummary(output, summary, indexPath, index.Count, shown);
                 return summary.Skipped > 0 ? SomeSkipped : Success;
             }
             catch (OperationCanceledException)
             {
                 index.Refresh();
-                Console.Error.WriteLine($"Interrupted. The index at {indexPath} holds {index.Count:N0} articles, all committed.");
+                error.WriteLine($"Interrupted. The index at {indexPath} holds {index.Count:N0} articles, all committed.");
                 return Interrupted;
             }
         }
     }
 
-    private static void PrintSummary(ImportProgress summary, string indexPath, int total, int problems)
+    private static void PrintSummary(TextWriter output, ImportProgress summary, string indexPath, int total, int problems)
     {
         var seconds = Math.Max(summary.Elapsed.TotalSeconds, 0.001);
         var megabytes = summary.TextChars * 2 / 1_000_000.0;
-        Console.WriteLine(string.Create(
+        output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Indexed {summary.Indexed:N0} articles, skipped {summary.Skipped:N0} in {seconds:F1} s: {summary.Indexed / seconds:N0} docs/s, {megabytes / seconds:F1} MB/s of text (UTF-16)."));
         if (problems > MaxProblemsShown)
         {
-            Console.WriteLine($"({problems - MaxProblemsShown:N0} more skipped records not shown.)");
+            output.WriteLine($"({problems - MaxProblemsShown:N0} more skipped records not shown.)");
         }
 
-        Console.WriteLine($"Index {indexPath} now holds {total:N0} articles.");
+        output.WriteLine($"Index {indexPath} now holds {total:N0} articles.");
     }
 
     /// <summary>One status line on stderr, rewritten in place when stderr is a terminal and appended otherwise.</summary>
-    private sealed class ConsoleProgress : IProgress<ImportProgress>
+    private sealed class ConsoleProgress(TextWriter error, bool interactive) : IProgress<ImportProgress>
     {
-        private readonly bool _interactive = !Console.IsErrorRedirected;
         private bool _lineOpen;
 
         public void Report(ImportProgress value)
         {
             var line = string.Create(CultureInfo.InvariantCulture, $"indexed {value.Indexed:N0}, skipped {value.Skipped:N0}, {value.DocsPerSecond:N0} docs/s");
-            if (_interactive)
+            if (interactive)
             {
-                Console.Error.Write($"\r{line}   ");
+                error.Write($"\r{line}   ");
                 _lineOpen = true;
             }
             else
             {
-                Console.Error.WriteLine(line);
+                error.WriteLine(line);
             }
         }
 
@@ -129,7 +130,7 @@ internal static class IndexCommand
         {
             if (_lineOpen)
             {
-                Console.Error.Write("\r" + new string(' ', 70) + "\r");
+                error.Write("\r" + new string(' ', 70) + "\r");
                 _lineOpen = false;
             }
         }

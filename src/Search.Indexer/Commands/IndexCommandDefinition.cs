@@ -41,6 +41,13 @@ internal static class IndexCommandDefinition
         DefaultValueFactory = _ => 1,
     };
 
+    static IndexCommandDefinition()
+    {
+        AddRange(Threads, 1, 64);
+        AddRange(RamBufferMb, 16, 4096);
+        AddRange(MaxSegments, 0, 1000);
+    }
+
     public static Command Create()
     {
         var command = new Command("index", "Add articles to an index; an article whose id exists replaces it.")
@@ -52,28 +59,51 @@ internal static class IndexCommandDefinition
             RamBufferMb,
             MaxSegments,
         };
-        Threads.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 64)
-            {
-                result.AddError("--threads must be between 1 and 64.");
-            }
-        });
-        RamBufferMb.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is < 16 or > 4096)
-            {
-                result.AddError("--ram-buffer-mb must be between 16 and 4096.");
-            }
-        });
-        MaxSegments.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 1000)
-            {
-                result.AddError("--max-segments must be between 0 and 1000.");
-            }
-        });
+
         command.SetAction(IndexCommand.Run);
         return command;
+    }
+
+    /// <summary>A range check that runs only once the value parsed: an unparsable one already has its own error.</summary>
+    private static void AddRange<T>(Option<T> option, T minimum, T maximum)
+        where T : struct, IComparable<T>
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return;
+            }
+
+            var text = result.Tokens[^1].Value;
+            if (!TryParse(text, out T value))
+            {
+                return;
+            }
+
+            if (value.CompareTo(minimum) < 0 || value.CompareTo(maximum) > 0)
+            {
+                result.AddError($"{option.Name} must be between {minimum} and {maximum}; got {text}.");
+            }
+        });
+    }
+
+    private static bool TryParse<T>(string text, out T value)
+        where T : struct
+    {
+        value = default;
+        if (typeof(T) == typeof(int) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var whole))
+        {
+            value = (T)(object)whole;
+            return true;
+        }
+
+        if (typeof(T) == typeof(double) && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var real))
+        {
+            value = (T)(object)real;
+            return true;
+        }
+
+        return false;
     }
 }

@@ -1,0 +1,140 @@
+using System.CommandLine;
+using Search.Core.Indexing;
+
+namespace Search.Indexer.Tests;
+
+public sealed class IndexCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "indexer-tests-" + Guid.NewGuid().ToString("N"));
+
+    public IndexCommandTests()
+    {
+        Directory.CreateDirectory(_root);
+    }
+
+    private string IndexPath => Path.Combine(_root, "index");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Indexing_good_records_exits_zero_and_reports_the_count()
+    {
+        var input = Write("good.jsonl", Record("a-1", "وزير الاتصالات يفتتح معرضا"), Record("a-2", "البنك المركزي يثبت أسعار الفائدة"));
+
+        var (exit, output, _) = Run("index", input, "--index", IndexPath);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Indexed 2 articles, skipped 0", output, StringComparison.Ordinal);
+        Assert.Equal(2, CountArticles());
+    }
+
+    [Fact]
+    public void Bad_records_are_reported_with_file_and_line_skipped_and_the_exit_code_says_so()
+    {
+        var input = Write(
+            "mixed.jsonl",
+            Record("b-1", "عنوان أول"),
+            "{not json",
+            """{"id":"b-3"}""",
+            """{"id":"b-4","title":"عنوان","date":"الأمس"}""",
+            Record("b-5", "عنوان خامس"));
+
+        var (exit, output, error) = Run("index", input, "--index", IndexPath);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{input}:2: invalid JSON", error, StringComparison.Ordinal);
+        Assert.Contains($"{input}:3: missing required field 'title'", error, StringComparison.Ordinal);
+        Assert.Contains($"{input}:4: unparseable date", error, StringComparison.Ordinal);
+        Assert.Contains("Indexed 2 articles, skipped 3", output, StringComparison.Ordinal);
+        Assert.Equal(2, CountArticles());
+    }
+
+    [Fact]
+    public void Indexing_the_same_ids_again_replaces_rather_than_adds()
+    {
+        var first = Write("v1.jsonl", Record("c-1", "النسخة الأولى"));
+        var second = Write("v2.jsonl", Record("c-1", "النسخة الثانية"));
+
+        Assert.Equal(0, Run("index", first, "--index", IndexPath).Exit);
+        Assert.Equal(0, Run("index", second, "--index", IndexPath).Exit);
+
+        using var index = NewsIndex.Open(new NewsIndexOptions(IndexPath));
+        Assert.Equal(1, index.Count);
+        Assert.Equal("النسخة الثانية", index.Find("c-1")!.Title);
+    }
+
+    [Fact]
+    public void A_missing_input_fails_with_a_message_and_leaves_the_index_untouched()
+    {
+        Run("index", Write("seed.jsonl", Record("d-1", "خبر قائم")), "--index", IndexPath);
+
+        var (exit, _, error) = Run("index", Path.Combine(_root, "nope.jsonl"), "--index", IndexPath);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no such file or folder", error, StringComparison.Ordinal);
+        Assert.Equal(1, CountArticles());
+    }
+
+    [Theory]
+    [InlineData("--threads", "abc")]
+    [InlineData("--threads", "0")]
+    [InlineData("--ram-buffer-mb", "1")]
+    [InlineData("--max-segments", "-1")]
+    public void Invalid_options_are_rejected_with_a_message(string option, string value)
+    {
+        var input = Write("x.jsonl", Record("e-1", "خبر"));
+
+        var (exit, output, error) = Run("index", input, "--index", IndexPath, option, value);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(option, output + error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(IndexPath));
+    }
+
+    [Fact]
+    public void A_folder_is_walked_and_the_sample_corpus_indexes_without_problems()
+    {
+        var sample = Path.Combine(RepositoryRoot(), "index-data");
+
+        var (exit, output, error) = Run("index", sample, "--index", IndexPath);
+
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"Indexed \d+ articles, skipped 0", output);
+        Assert.True(CountArticles() >= 40);
+    }
+
+    private (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = IndexerCli.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private int CountArticles()
+    {
+        using var index = NewsIndex.Open(new NewsIndexOptions(IndexPath));
+        return index.Count;
+    }
+
+    private string Write(string name, params string[] lines)
+    {
+        var path = Path.Combine(_root, name);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return path;
+    }
+
+    private static string Record(string id, string title) =>
+        $$"""{"id":"{{id}}","title":"{{title}}","body":"نص الخبر {{title}}.","date":"2025-01-02T10:00:00+03:00","source":"الرصد"}""";
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Search.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Search.sln not found above the test assembly");
+    }
+}
