@@ -7,7 +7,7 @@ using Lucene.Net.Util;
 namespace Search.Core.Analysis;
 
 /// <summary>
-/// The service's Arabic analysis chain: StandardTokenizer → lowercase → digit folding → letter-variant folding →
+/// The service's Arabic analysis chain: StandardTokenizer → lowercase (<see cref="ScriptAwareLowerCaseFilter"/>) → digit folding → letter-variant folding →
 /// ArabicNormalizationFilter → folded stop words → (<see cref="ExactFormRepeatFilter"/> when indexing) →
 /// <see cref="ArabicNewsStemFilter"/> (unless exact). Every step rewrites the term only, so offsets always point into the
 /// original text and highlights land on whole words. Values of a multi-valued field are kept
@@ -37,7 +37,7 @@ public sealed class ArabicNewsAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
-        TokenStream stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer);
+        TokenStream stream = new ScriptAwareLowerCaseFilter(tokenizer);
         stream = new DecimalDigitFoldingFilter(stream);
         stream = new ArabicLetterVariantFilter(stream);
         stream = new ArabicNormalizationFilter(stream);

@@ -37,7 +37,7 @@ public static class ArabicOrthography
         for (var i = 0; i < length; i++)
         {
             var c = buffer[i];
-            if (c > '9' && char.IsDigit(c))
+            if (c > '9' && (c is >= '\u0660' and <= '\u0669' or >= '\u06F0' and <= '\u06F9' || c is < '\u0600' or > '\u06FF') && char.IsDigit(c))
             {
                 buffer[i] = (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
                 changed = true;
@@ -84,23 +84,24 @@ public static class ArabicOrthography
             return '\0';
         }
 
-        if (char.IsDigit(c))
-        {
-            return (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c));
-        }
-
         if (c is '\u066B' or '\u066C')
         {
             return c == '\u066B' ? '.' : ',';
         }
 
-        return MapVariant(c) switch
+        if (c is >= '\u0621' and <= '\u06FF' && c is not (>= '\u0660' and <= '\u0669') and not (>= '\u06F0' and <= '\u06F9'))
         {
-            '\u0622' or '\u0623' or '\u0625' => '\u0627', // آ أ إ → ا, as ArabicNormalizer does
-            '\u0649' => '\u064A', // ى → ي
-            '\u0629' => '\u0647', // ة → ه
-            var other => char.ToLowerInvariant(other),
-        };
+            // Arabic letters: no digits, no case.
+            return MapVariant(c) switch
+            {
+                '\u0622' or '\u0623' or '\u0625' => '\u0627', // آ أ إ → ا, as ArabicNormalizer does
+                '\u0649' => '\u064A', // ى → ي
+                '\u0629' => '\u0647', // ة → ه
+                var other => other,
+            };
+        }
+
+        return char.IsDigit(c) ? (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)) : char.ToLowerInvariant(MapVariant(c));
     }
 
     /// <summary>True for Arabic presentation forms (ﻻ, ﷲ …) that only NFKC turns back into letters.</summary>

@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Util;
 
 namespace Search.Core.Analysis;
 
@@ -18,7 +17,8 @@ public sealed class ExactFormRepeatFilter : TokenFilter
     private readonly ICharTermAttribute _term;
     private readonly IKeywordAttribute _keyword;
     private readonly IPositionIncrementAttribute _positionIncrement;
-    private State? _pending;
+    private char[] _saved = new char[32];
+    private int _savedLength = -1;
 
     public ExactFormRepeatFilter(TokenStream input)
         : base(input)
@@ -33,17 +33,17 @@ public sealed class ExactFormRepeatFilter : TokenFilter
 
     public override bool IncrementToken()
     {
-        if (_pending is not null)
+        if (_savedLength >= 0)
         {
-            RestoreState(_pending);
-            _pending = null;
-            var length = _term.Length;
-            var buffer = _term.ResizeBuffer(length + 1);
-            Array.Copy(buffer, 0, buffer, 1, length);
+            // Only the term, keyword flag and increment change: offsets and type still hold this word's values, since
+            // the stemmer downstream rewrites the term alone. Cheaper than capturing and restoring every attribute.
+            var buffer = _term.ResizeBuffer(_savedLength + 1);
             buffer[0] = Marker;
-            _term.Length = length + 1;
+            Array.Copy(_saved, 0, buffer, 1, _savedLength);
+            _term.Length = _savedLength + 1;
             _keyword.IsKeyword = true;
             _positionIncrement.PositionIncrement = 0;
+            _savedLength = -1;
             return true;
         }
 
@@ -52,13 +52,19 @@ public sealed class ExactFormRepeatFilter : TokenFilter
             return false;
         }
 
-        _pending = CaptureState();
+        if (_saved.Length < _term.Length)
+        {
+            _saved = new char[_term.Length * 2];
+        }
+
+        Array.Copy(_term.Buffer, _saved, _term.Length);
+        _savedLength = _term.Length;
         return true;
     }
 
     public override void Reset()
     {
         base.Reset();
-        _pending = null;
+        _savedLength = -1;
     }
 }
