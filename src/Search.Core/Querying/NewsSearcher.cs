@@ -14,7 +14,6 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
 {
     private const int SnippetCount = 2;
     private const int SnippetLength = 180;
-    private const int MaxDuplicateIds = 10;
 
     /// <param name="snapshotVersion">The version under which the searcher is kept for cursors, if it is.</param>
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
@@ -119,28 +118,12 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
 
     private SearchHit ToHit(IndexSearcher searcher, List<ScoreDoc> group, HighlightTerms? terms)
     {
-        var leader = group[0];
-        var article = NewsDocumentMapper.ToArticle(searcher.Doc(leader.Doc));
+        var article = NewsDocumentMapper.ToArticle(searcher.Doc(group[0].Doc));
         var highlights = terms is null
             ? new HitHighlights(HtmlEscaper.Escape(article.Title), [])
             : new HitHighlights(highlighter.HighlightAll(article.Title, terms), Snippets(article, terms));
-        var duplicateIds = group.Count == 1
-            ? null
-            : group.Skip(1).Take(MaxDuplicateIds).Select(copy => searcher.Doc(copy.Doc, IdOnly).Get(NewsFields.Id)).ToList();
-        return new SearchHit(
-            article.Id,
-            article.Title,
-            article.Url,
-            article.Source,
-            article.Section,
-            article.PublishedAt,
-            float.IsNaN(leader.Score) ? 0 : leader.Score,
-            highlights,
-            group.Count - 1,
-            duplicateIds);
+        return StoryHits.Create(searcher, article, group, highlights);
     }
-
-    private static readonly ISet<string> IdOnly = new HashSet<string> { NewsFields.Id };
 
     /// <summary>Passages of the body that match; else of the lead; else the opening, so a hit always shows some text.</summary>
     private IReadOnlyList<string> Snippets(NewsArticle article, HighlightTerms terms)

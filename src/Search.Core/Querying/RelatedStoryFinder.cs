@@ -59,16 +59,9 @@ public sealed class RelatedStoryFinder(Analyzer stemmedAnalyzer)
     {
         var article = NewsDocumentMapper.ToArticle(searcher.Doc(group[0].Doc));
         var opening = article.Lead ?? article.Body;
-        return new SearchHit(
-            article.Id,
-            article.Title,
-            article.Url,
-            article.Source,
-            article.Section,
-            article.PublishedAt,
-            group[0].Score,
-            new HitHighlights(HtmlEscaper.Escape(article.Title), string.IsNullOrEmpty(opening) ? [] : [NewsHighlighter.Opening(opening, SnippetLength)]),
-            group.Count - 1,
-            group.Count == 1 ? null : [.. group.Skip(1).Select(copy => searcher.Doc(copy.Doc).Get(NewsFields.Id))]);
+        var highlights = new HitHighlights(
+            HtmlEscaper.Escape(article.Title),
+            string.IsNullOrEmpty(opening) ? [] : [NewsHighlighter.Opening(opening, SnippetLength)]);
+        return StoryHits.Create(searcher, article, group, highlights);
     }
 }
