@@ -24,8 +24,8 @@ public static class NewsDocumentMapper
         AddText(document, NewsFields.Body, article.Body);
         AddStored(document, NewsFields.Url, article.Url);
         AddStored(document, NewsFields.Author, article.Author);
-        AddKeyword(document, NewsFields.Source, article.Source);
-        AddKeyword(document, NewsFields.Section, article.Section);
+        AddSingleKeyword(document, NewsFields.Source, article.Source);
+        AddSingleKeyword(document, NewsFields.Section, article.Section);
         foreach (var tag in article.Tags)
         {
             AddKeyword(document, NewsFields.Tag, tag);
@@ -37,6 +37,7 @@ public static class NewsDocumentMapper
             document.Add(new Int64Field(NewsFields.PublishedAt, seconds, Field.Store.NO));
             document.Add(new NumericDocValuesField(NewsFields.PublishedAt, seconds));
             document.Add(new StoredField(NewsFields.PublishedAtText, publishedAt.ToString("O", CultureInfo.InvariantCulture)));
+            document.Add(new NumericDocValuesField(NewsFields.PublishedMonth, PublishedMonth.Of(publishedAt)));
         }
 
         document.Add(new NumericDocValuesField(NewsFields.NearDuplicateHash, NearDuplicateHash.Of(article)));
@@ -78,6 +79,18 @@ public static class NewsDocumentMapper
         {
             document.Add(new StoredField(field, value));
         }
+    }
+
+    /// <summary>A keyword an article has at most one of: a single ordinal per document makes facet counting cheap.</summary>
+    private static void AddSingleKeyword(Document document, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        document.Add(new StringField(field, value, Field.Store.YES));
+        document.Add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 
     private static void AddKeyword(Document document, string field, string? value)

@@ -23,6 +23,9 @@ public static class NewsFields
     /// <summary>Publication time as Unix seconds: indexed for range filters, doc values for sorting.</summary>
     public const string PublishedAt = "published_at";
 
+    /// <summary>Publication month in UTC as a <see cref="Documents.PublishedMonth"/> number, doc values only, for month facets.</summary>
+    public const string PublishedMonth = "published_month";
+
     /// <summary>Publication time as written (ISO 8601 with its offset), stored only.</summary>
     public const string PublishedAtText = "published_at_text";
 

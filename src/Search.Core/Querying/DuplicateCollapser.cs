@@ -11,13 +11,13 @@ namespace Search.Core.Querying;
 internal static class DuplicateCollapser
 {
     /// <param name="shownBefore">Stories shown on earlier pages: their copies are dropped, not shown again.</param>
-    public static List<StoryGroup> Collapse(IndexReader reader, ScoreDoc[] hits, IReadOnlyCollection<long>? shownBefore = null)
+    public static List<StoryGroup> Collapse(IndexReader reader, SegmentValueCache values, ScoreDoc[] hits, IReadOnlyCollection<long>? shownBefore = null)
     {
         var leaves = reader.Leaves;
         var groups = new List<StoryGroup>();
         foreach (var hit in hits)
         {
-            var hash = HashOf(leaves, hit.Doc);
+            var hash = HashOf(leaves, values, hit.Doc);
             if (hash is { } value)
             {
                 if (shownBefore is not null && shownBefore.Any(shown => NearDuplicateHash.AreNearDuplicates(shown, value)))
@@ -39,10 +39,11 @@ internal static class DuplicateCollapser
         return groups;
     }
 
-    private static long? HashOf(IList<AtomicReaderContext> leaves, int doc)
+    private static long? HashOf(IList<AtomicReaderContext> leaves, SegmentValueCache values, int doc)
     {
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var values = leaf.AtomicReader.GetNumericDocValues(NewsFields.NearDuplicateHash);
-        return values?.Get(doc - leaf.DocBase);
+        var segment = values.For(leaf.AtomicReader);
+        var local = doc - leaf.DocBase;
+        return segment.HasHash[local] ? segment.Hashes[local] : null;
     }
 }

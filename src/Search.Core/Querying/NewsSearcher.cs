@@ -12,6 +12,8 @@ namespace Search.Core.Querying;
 /// </summary>
 public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter highlighter)
 {
+    private readonly SegmentValueCache _segmentValues = new();
+
     private const int SnippetCount = 2;
     private const int SnippetLength = 180;
 
@@ -56,7 +58,7 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
         // rarely has more than a handful of copies. One more than the window tells whether anything follows.
         var window = request.CollapseDuplicates ? (wanted * 3) + 20 : wanted;
         var collector = TopFieldCollector.Create(ToLuceneSort(sort), window + 1, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = request.IncludeFacets ? new FacetCollector() : null;
+        var facets = request.IncludeFacets ? new FacetCollector(_segmentValues) : null;
         searcher.Search(query, request.Filters.ToFilter(), facets is null ? collector : MultiCollector.Wrap(collector, facets));
         var top = collector.GetTopDocs();
         var hasMore = top.ScoreDocs.Length > window;
@@ -64,7 +66,7 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
 
         var shownBefore = cursor?.ShownStories ?? [];
         var groups = request.CollapseDuplicates
-            ? DuplicateCollapser.Collapse(searcher.IndexReader, candidates, shownBefore)
+            ? DuplicateCollapser.Collapse(searcher.IndexReader, _segmentValues, candidates, shownBefore)
             : [.. candidates.Select(hit => new StoryGroup(null, [hit]))];
         var page = groups.Skip(offset).Take(request.PageSize).ToList();
         var hits = page.Select(group => ToHit(searcher, group.Copies, terms)).ToList();

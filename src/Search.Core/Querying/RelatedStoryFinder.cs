@@ -14,6 +14,7 @@ namespace Search.Core.Querying;
 public sealed class RelatedStoryFinder(Analyzer stemmedAnalyzer)
 {
     public const int MaxCount = 50;
+    private readonly SegmentValueCache _segmentValues = new();
     private const int SnippetLength = 180;
 
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
@@ -49,7 +50,7 @@ public sealed class RelatedStoryFinder(Analyzer stemmedAnalyzer)
         };
 
         var candidates = searcher.Search(query, (count * 3) + 10).ScoreDocs;
-        var groups = DuplicateCollapser.Collapse(searcher.IndexReader, [found.ScoreDocs[0], .. candidates]);
+        var groups = DuplicateCollapser.Collapse(searcher.IndexReader, _segmentValues, [found.ScoreDocs[0], .. candidates]);
 
         // The first group holds the article itself and its copies: none of them is a related story.
         return [.. groups.Skip(1).Take(count).Select(group => ToHit(searcher, group.Copies))];
