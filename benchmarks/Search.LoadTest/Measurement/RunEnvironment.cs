@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using Lucene.Net.Index;
+
+namespace Search.LoadTest.Measurement;
+
+/// <summary>The machine and runtime a figure was measured on, printed at the top of every command's report.</summary>
+public static class RunEnvironment
+{
+    public static void Print(TextWriter output)
+    {
+        output.WriteLine($"# date (UTC):  {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
+        output.WriteLine($"# machine:     {Environment.ProcessorCount} logical cores, {CpuModel()}, {TotalMemoryGiB():F1} GiB RAM");
+        output.WriteLine($"# os:          {RuntimeInformation.OSDescription}");
+        output.WriteLine($"# runtime:     {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, latency mode {GCSettings.LatencyMode}");
+        output.WriteLine($"# lucene.net:  {LuceneVersion()}");
+        output.WriteLine($"# load:        {LoadAverage()} (1, 5, 15 min; other processes on these cores skew every figure)");
+    }
+
+    /// <summary>CPU time this process has used so far (user and kernel).</summary>
+    public static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    /// <summary>CPU this process used since <paramref name="cpuAtStart"/> against the wall clock, and the machine's load:
+    /// fewer busy cores than threads at work means something else had the CPU.</summary>
+    public static void PrintCpu(TextWriter output, TimeSpan cpuAtStart, TimeSpan wall)
+    {
+        var cpu = ProcessorTime() - cpuAtStart;
+        output.WriteLine($"process CPU:           {cpu.TotalSeconds,10:F1} s in {wall.TotalSeconds:F1} s wall ({cpu.TotalSeconds / Math.Max(0.001, wall.TotalSeconds):F2} cores busy); load average now {LoadAverage()}");
+    }
+
+    public static string LoadAverage()
+    {
+        const string loadAverage = "/proc/loadavg";
+        return File.Exists(loadAverage) ? string.Join(' ', File.ReadAllText(loadAverage).Split(' ').Take(3)) : "n/a";
+    }
+
+    public static string LuceneVersion() =>
+        typeof(IndexWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(IndexWriter).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    private static string CpuModel()
+    {
+        const string cpuInfo = "/proc/cpuinfo";
+        if (!File.Exists(cpuInfo))
+        {
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        }
+
+        var line = File.ReadLines(cpuInfo).FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal));
+        return line is null ? RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+    }
+
+    private static double TotalMemoryGiB()
+    {
+        const string memInfo = "/proc/meminfo";
+        var line = File.Exists(memInfo) ? File.ReadLines(memInfo).FirstOrDefault(line => line.StartsWith("MemTotal:", StringComparison.Ordinal)) : null;
+        if (line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kib))
+        {
+            return kib / (1024.0 * 1024.0);
+        }
+
+        return GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024.0 * 1024.0);
+    }
+}
