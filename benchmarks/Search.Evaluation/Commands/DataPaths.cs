@@ -27,6 +27,20 @@ internal static class DataPaths
         return File.Exists(shared) || Directory.Exists(shared) ? shared : null;
     }
 
+    /// <summary>Resolves every path; when any is missing, says which on <paramref name="log"/> and returns null.</summary>
+    public static List<string>? ResolveAll(IReadOnlyCollection<string> paths, TextWriter log)
+    {
+        var resolved = paths.Select(path => (Path: path, Full: Resolve(path))).ToList();
+        var missing = resolved.Where(pair => pair.Full is null).Select(pair => pair.Path).ToList();
+        if (paths.Count == 0 || missing.Count > 0)
+        {
+            log.WriteLine($"error: no such file or folder: {string.Join(", ", missing.DefaultIfEmpty("(none given)"))}");
+            return null;
+        }
+
+        return [.. resolved.Select(pair => pair.Full!)];
+    }
+
     private static string? RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)

@@ -23,16 +23,13 @@ internal static class EvalCommand
             parseResult.GetRequiredValue(EvalCommandDefinition.Qrels),
         };
         var distractorInputs = parseResult.GetValue(EvalCommandDefinition.Distractors) ?? [];
-        var resolved = inputs.Concat(distractorInputs).Select(path => (path, full: DataPaths.Resolve(path))).ToList();
-        var missing = resolved.Where(pair => pair.full is null).Select(pair => pair.path).ToList();
-        if (missing.Count > 0)
+        if (DataPaths.ResolveAll([.. inputs, .. distractorInputs], log) is not { } resolved)
         {
-            log.WriteLine($"error: no such file or folder: {string.Join(", ", missing)}");
             return Failed;
         }
 
-        var (passagesPath, queriesPath, qrelsPath) = (resolved[0].full!, resolved[1].full!, resolved[2].full!);
-        var distractorPaths = resolved.Skip(inputs.Length).Select(pair => pair.full!).ToList();
+        var (passagesPath, queriesPath, qrelsPath) = (resolved[0], resolved[1], resolved[2]);
+        var distractorPaths = resolved.Skip(inputs.Length).ToList();
         var name = parseResult.GetValue(EvalCommandDefinition.Name)
             ?? Path.GetFileName(Path.GetDirectoryName(passagesPath))! + (distractorPaths.Count > 0 ? "-distractors" : string.Empty);
 

@@ -16,15 +16,11 @@ internal static class HeadlinesCommand
     {
         var log = Console.Error;
         var inputs = parseResult.GetValue(HeadlinesCommandDefinition.News) ?? [];
-        var resolved = inputs.Select(path => (path, full: DataPaths.Resolve(path))).ToList();
-        var missing = resolved.Where(pair => pair.full is null).Select(pair => pair.path).ToList();
-        if (inputs.Length == 0 || missing.Count > 0)
+        if (DataPaths.ResolveAll(inputs, log) is not { } paths)
         {
-            log.WriteLine($"error: no such file or folder: {string.Join(", ", missing.DefaultIfEmpty("(none given)"))}");
             return Failed;
         }
 
-        var paths = resolved.Select(pair => pair.full!).ToList();
         var queryCount = parseResult.GetValue(HeadlinesCommandDefinition.QueryCount);
         var seed = parseResult.GetValue(HeadlinesCommandDefinition.Seed);
         log.WriteLine($"Reading news from {string.Join(", ", paths)} …");
