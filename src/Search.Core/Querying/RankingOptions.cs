@@ -12,7 +12,7 @@ public sealed record RankingOptions
     public float ExactFormBoost { get; init; } = 1f;
 
     /// <summary>Extra weight of a quoted phrase over its words.</summary>
-    public float PhraseBoost { get; init; } = 2f;
+    public float PhraseBoost { get; init; } = 1f;
 
     /// <summary>Weight of consecutive query words found within <see cref="ProximitySlop"/> positions of each other; 0 turns it off.</summary>
     public float ProximityBoost { get; init; }
