@@ -1,0 +1,43 @@
+using Search.Core.Analysis;
+using Search.Core.Querying;
+
+namespace Search.Core.Tests.Analysis;
+
+public sealed class IndexingAnalysisTests
+{
+    [Theory]
+    [InlineData("AI", "ai")]
+    [InlineData("ÉCOLE", "école")]
+    [InlineData("ΑΘΗΝΑ", "αθηνα")]
+    [InlineData("МОСКВА", "москва")]
+    [InlineData("Ｗｉｆｉ", "ｗｉｆｉ")]
+    [InlineData("𐐀𐐁", "𐐨𐐩")]
+    public void Cased_scripts_are_lowercased_like_Lucene_does(string input, string expected)
+    {
+        var tokens = TextAnalysis.Tokens(new ArabicNewsAnalyzer(ArabicAnalysisMode.Exact), "text", input);
+
+        Assert.Equal([expected], tokens.Select(token => token.Term));
+    }
+
+    [Fact]
+    public void Arabic_letters_pass_the_lowercasing_untouched()
+    {
+        var tokens = TextAnalysis.Tokens(new ArabicNewsAnalyzer(ArabicAnalysisMode.Exact), "text", "كتب المراسل تقريرا");
+
+        Assert.Equal(["كتب", "المراسل", "تقريرا"], tokens.Select(token => token.Term));
+    }
+
+    [Fact]
+    public void Indexing_emits_the_stem_and_the_exact_form_at_one_position_with_the_same_offsets()
+    {
+        const string Text = "والوزير يزور فلسطين";
+
+        var tokens = TextAnalysis.Tokens(new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact), "text", Text);
+
+        Assert.Equal(["وزير", "=والوزير", "يزور", "=يزور", "فلسطين", "=فلسطين"], tokens.Select(token => token.Term));
+        Assert.Equal([0, 0, 1, 1, 2, 2], tokens.Select(token => token.Position));
+        Assert.Equal("والوزير", Text[tokens[1].StartOffset..tokens[1].EndOffset]);
+        Assert.Equal(tokens[0].StartOffset, tokens[1].StartOffset);
+        Assert.Equal(tokens[0].EndOffset, tokens[1].EndOffset);
+    }
+}
