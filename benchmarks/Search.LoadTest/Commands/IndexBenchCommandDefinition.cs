@@ -42,7 +42,7 @@ internal static class IndexBenchCommandDefinition
 
     public static readonly Option<int> ForceMerge = new("--force-merge")
     {
-        Description = "Experiment: afterwards, merge the index down to this many segments with a plain IndexWriter (the service never does), to measure what the segment count costs queries. 0 skips it.",
+        Description = "Experiment: afterwards, merge the index down to this many segments with a plain IndexWriter (as the indexer CLI does by default with --max-segments), to measure what the segment count costs queries. 0 skips it.",
         DefaultValueFactory = _ => 0,
     };
 
