@@ -163,7 +163,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             {
                 var forms = context.FormsOf(token.Term);
                 highlight?.Stems.UnionWith(forms);
-                phrase.Add(WordQuery(forms, token.Term), Occur.SHOULD);
+                phrase.Add(WordQuery(forms, part.Text[token.StartOffset..token.EndOffset]), Occur.SHOULD);
             }
         }
 
@@ -210,6 +210,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         return prefix;
     }
 
+    /// <param name="typed">The word as typed, whose folded form earns the exact-form bonus.</param>
     private BooleanQuery WordQuery(IReadOnlyList<string> forms, string typed)
     {
         var word = new BooleanQuery();
