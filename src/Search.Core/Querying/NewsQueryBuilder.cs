@@ -16,12 +16,13 @@ namespace Search.Core.Querying;
 public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAnalyzer, ArabicNewsStemmer stemmer, RankingOptions ranking)
 {
     private const string Proclitics = "وفبلك";
+    private const string PresentTensePrefixes = "يتن";
 
     /// <param name="reader">The index searched, for word statistics (proclitic variants); null to build without them.</param>
     public CompiledQuery Build(UserQuery userQuery, IndexReader? reader = null)
     {
         var positiveParts = userQuery.Groups.SelectMany(group => group.Alternatives).Count(part => !part.Excluded);
-        var context = new BuildContext(ranking.ProcliticVariants ? reader : null, requireWholePhrases: positiveParts == 1);
+        var context = new BuildContext(reader, ranking, requireWholePhrases: positiveParts == 1);
         var stems = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var phrases = new List<IReadOnlyList<(string, int)>>();
@@ -149,7 +150,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
                 context.WordStems.Add(tokens[0].Term);
             }
 
-            return WordQuery(forms, part.Text);
+            return WordQuery(forms, part.Text, context);
         }
 
         // A quoted phrase, or one typed word the tokenizer splits (covid-19, 5G-Advanced): the pieces must be adjacent.
@@ -163,7 +164,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             {
                 var forms = context.FormsOf(token.Term);
                 highlight?.Stems.UnionWith(forms);
-                phrase.Add(WordQuery(forms, part.Text[token.StartOffset..token.EndOffset]), Occur.SHOULD);
+                phrase.Add(WordQuery(forms, part.Text[token.StartOffset..token.EndOffset], context), Occur.SHOULD);
             }
         }
 
@@ -211,14 +212,16 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     }
 
     /// <param name="typed">The word as typed, whose folded form earns the exact-form bonus.</param>
-    private BooleanQuery WordQuery(IReadOnlyList<string> forms, string typed)
+    private BooleanQuery WordQuery(IReadOnlyList<string> forms, string typed, BuildContext context)
     {
         var word = new BooleanQuery();
         foreach (var (field, boost) in WeightedFields())
         {
             if (forms.Count == 1)
             {
-                word.Add(new TermQuery(new Term(field, forms[0])) { Boost = boost }, Occur.SHOULD);
+                var single = context.TermQuery(field, forms[0]);
+                single.Boost = boost;
+                word.Add(single, Occur.SHOULD);
                 continue;
             }
 
@@ -226,7 +229,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             var anyForm = new DisjunctionMaxQuery(0f) { Boost = boost };
             foreach (var form in forms)
             {
-                anyForm.Add(new TermQuery(new Term(field, form)));
+                anyForm.Add(context.TermQuery(field, form));
             }
 
             word.Add(anyForm, Occur.SHOULD);
@@ -235,7 +238,9 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         var exact = TextAnalysis.Tokens(exactAnalyzer, NewsFields.Text, typed);
         if (exact.Count == 1 && ranking.ExactFormBoost > 0)
         {
-            word.Add(new TermQuery(new Term(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(exact[0].Term))) { Boost = ranking.ExactFormBoost }, Occur.SHOULD);
+            var exactForm = context.TermQuery(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(exact[0].Term));
+            exactForm.Boost = ranking.ExactFormBoost;
+            word.Add(exactForm, Occur.SHOULD);
         }
 
         return word;
@@ -251,12 +256,14 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     }
 
     /// <summary>Per-build state: the reader for statistics and the stems of plain words in query order.</summary>
-    private sealed class BuildContext(IndexReader? reader, bool requireWholePhrases)
+    private sealed class BuildContext(IndexReader? reader, RankingOptions ranking, bool requireWholePhrases)
     {
-        private TermsEnum? _terms;
-        private bool _termsOpened;
+        /// <summary>Term lookups for the reader searched; null when building without one.</summary>
+        public TermLookup? Terms { get; } = reader is null ? null : new TermLookup(reader);
 
         public List<string> WordStems { get; } = [];
+
+        public TermQuery TermQuery(string field, string text) => Terms?.Query(field, text) ?? new TermQuery(new Term(field, text));
 
         /// <summary>True when the query is one phrase alone: then the phrase itself is what must match.</summary>
         public bool RequireWholePhrases { get; } = requireWholePhrases;
@@ -268,14 +275,14 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         /// </summary>
         public IReadOnlyList<string> FormsOf(string stem)
         {
-            if (reader is null || stem.Length < 3 || !ArabicOrthography.IsArabicLetter(stem[0]))
+            if (Terms is null || stem.Length < 3 || !ArabicOrthography.IsArabicLetter(stem[0]))
             {
                 return [stem];
             }
 
             var forms = new List<string> { stem };
             var frequency = DocFreq(stem);
-            if (stem.Length >= 4 && Proclitics.Contains(stem[0]))
+            if (ranking.ProcliticVariants && stem.Length >= 4 && Proclitics.Contains(stem[0]))
             {
                 var bare = stem[1..];
                 if (DocFreq(bare) >= Math.Max(1, frequency))
@@ -284,7 +291,12 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
                 }
             }
 
-            if (frequency > 0)
+            if (ranking.VerbVariants && stem.Length >= 4 && PresentTensePrefixes.Contains(stem[0]))
+            {
+                AddPastTenseForms(forms, stem, frequency);
+            }
+
+            if (ranking.ProcliticVariants && frequency > 0)
             {
                 foreach (var proclitic in Proclitics)
                 {
@@ -300,16 +312,24 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             return forms;
         }
 
-        /// <summary>Document frequency in the text field, through one terms enumerator reused for the whole build.</summary>
-        private int DocFreq(string term)
+        /// <summary>
+        /// Headlines and queries put verbs in the present (يعلن، تكشف، يشكر) where the story tells it in the past (أعلن،
+        /// كشفت، شكر): the past forms join when the index finds them at least as often, which a noun that merely starts
+        /// with ي، ت or ن (تصريح، يوسف) fails, its remainder being rarer or no word at all.
+        /// </summary>
+        private void AddPastTenseForms(List<string> forms, string stem, int frequency)
         {
-            if (!_termsOpened)
+            var rest = stem[1..];
+            var candidates = stem[0] == 'ت' ? new[] { rest, "ا" + rest, rest + "ت" } : [rest, "ا" + rest];
+            foreach (var candidate in candidates)
             {
-                _terms = MultiFields.GetTerms(reader!, NewsFields.Text)?.GetEnumerator();
-                _termsOpened = true;
+                if (DocFreq(candidate) >= Math.Max(1, frequency))
+                {
+                    forms.Add(candidate);
+                }
             }
-
-            return _terms is not null && _terms.SeekExact(new Lucene.Net.Util.BytesRef(term)) ? _terms.DocFreq : 0;
         }
+
+        private int DocFreq(string text) => Terms!.DocFreq(NewsFields.Text, text);
     }
 }

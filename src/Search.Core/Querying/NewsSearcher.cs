@@ -14,6 +14,12 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
 {
     private readonly SegmentValueCache _segmentValues = new();
 
+    /// <summary>Stored fields a hit without snippets shows: not the lead and body, the bulk of a stored article.</summary>
+    private static readonly ISet<string> ListingFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        NewsFields.Id, NewsFields.Title, NewsFields.Url, NewsFields.Source, NewsFields.Section, NewsFields.PublishedAtText,
+    };
+
     private const int SnippetCount = 2;
     private const int SnippetLength = 180;
 
@@ -120,7 +126,7 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
 
     private SearchHit ToHit(IndexSearcher searcher, List<ScoreDoc> group, HighlightTerms? terms)
     {
-        var article = NewsDocumentMapper.ToArticle(searcher.Doc(group[0].Doc));
+        var article = NewsDocumentMapper.ToArticle(terms is null ? searcher.Doc(group[0].Doc, ListingFields) : searcher.Doc(group[0].Doc));
         var highlights = terms is null
             ? new HitHighlights(HtmlEscaper.Escape(article.Title), [])
             : new HitHighlights(highlighter.HighlightAll(article.Title, terms), Snippets(article, terms));

@@ -22,6 +22,9 @@ public sealed record RankingOptions
     /// <summary>Also match a word with or without a one-letter proclitic when the index shows both are one word.</summary>
     public bool ProcliticVariants { get; init; } = true;
 
+    /// <summary>Also match a present-tense verb (يعلن) with its past forms (أعلن) when the index shows them as common.</summary>
+    public bool VerbVariants { get; init; } = true;
+
     public float K1 { get; init; } = 1.2f;
 
     public float B { get; init; } = 0.75f;

@@ -1,0 +1,83 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Search.Core.Analysis;
+using Search.Core.Documents;
+using Search.Core.Querying;
+
+namespace Search.Core.Tests.Querying;
+
+/// <summary>Term statistics read through one enumerator per segment agree with Lucene's own lookups.</summary>
+public sealed class TermLookupTests : IDisposable
+{
+    private readonly RAMDirectory _directory = new();
+    private readonly DirectoryReader _reader;
+
+    public TermLookupTests()
+    {
+        var config = new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))
+        {
+            Similarity = new BM25Similarity(),
+        };
+        using (var writer = new IndexWriter(_directory, config))
+        {
+            // Three commits, so three segments, each with its own share of the terms.
+            string[][] batches =
+            [
+                ["افتتح الوزير المدرسة الجديدة", "زار الوزير المستشفى"],
+                ["المدرسة تستقبل الطلاب", "المستشفى يوسع قسم الطوارئ", "الوزير يلتقي الطلاب"],
+                ["الطلاب يعودون إلى المدرسة"],
+            ];
+            var id = 0;
+            foreach (var batch in batches)
+            {
+                foreach (var title in batch)
+                {
+                    writer.AddDocument(NewsDocumentMapper.ToDocument(TestCorpus.Article($"doc-{id++}", title)));
+                }
+
+                writer.Commit();
+            }
+        }
+
+        _reader = DirectoryReader.Open(_directory);
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+    }
+
+    [Theory]
+    [InlineData("وزير", 3)]
+    [InlineData("مدرس", 3)]
+    [InlineData("طلاب", 3)]
+    [InlineData("=المدرسه", 3)] // the exact form, folded (ة → ه)
+    [InlineData("غائب", 0)]
+    public void Document_frequency_sums_every_segment(string term, int expected)
+    {
+        Assert.Equal(3, _reader.Leaves.Count);
+        var lookup = new TermLookup(_reader);
+
+        Assert.Equal(expected, lookup.DocFreq(NewsFields.Text, term));
+        Assert.Equal(_reader.DocFreq(new Term(NewsFields.Text, term)), lookup.DocFreq(NewsFields.Text, term));
+    }
+
+    [Theory]
+    [InlineData(NewsFields.Text, "وزير")]
+    [InlineData(NewsFields.Title, "طلاب")]
+    [InlineData(NewsFields.Text, "مستشف")]
+    public void A_term_query_with_looked_up_states_scores_as_a_plain_one(string field, string term)
+    {
+        var searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        var lookup = new TermLookup(_reader);
+
+        var expected = searcher.Search(new TermQuery(new Term(field, term)), 10).ScoreDocs;
+        var actual = searcher.Search(lookup.Query(field, term), 10).ScoreDocs;
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(hit => (hit.Doc, hit.Score)), actual.Select(hit => (hit.Doc, hit.Score)));
+    }
+}

@@ -1,0 +1,64 @@
+using Search.Core.Documents;
+using Search.Core.Indexing;
+using Search.Core.Querying;
+
+namespace Search.Core.Tests.Querying;
+
+/// <summary>
+/// Forms a query word meets beyond its stem when the index vouches for them: a present-tense verb meets its past forms,
+/// a word meets itself behind a proclitic; a noun that merely starts with the same letter does not.
+/// </summary>
+public sealed class WordVariantTests : IDisposable
+{
+    private static readonly NewsArticle[] Corpus =
+    [
+        TestCorpus.Article("announce-1", "الحكومة تنشر ميزانية العام", "أعلن وزير المالية أرقام الميزانية الجديدة أمام البرلمان."),
+        TestCorpus.Article("announce-2", "مجلس المدينة يناقش النقل", "أعلن المجلس خطة للنقل العام وأعلن موعد التنفيذ."),
+        TestCorpus.Article("announce-3", "اتحاد الكرة والموسم المقبل", "أعلن الاتحاد مواعيد الموسم المقبل للدوري."),
+        TestCorpus.Article("thanks-1", "رسالة من الرئيس", "شكر الرئيس المتطوعين على جهودهم في الإغاثة."),
+        TestCorpus.Article("thanks-2", "حفل للمتطوعين", "شكر المحافظ فرق الدفاع المدني."),
+        TestCorpus.Article("reveal-1", "دراسة عن النوم", "كشفت دراسة حديثة أن النوم المبكر يحسن الذاكرة."),
+        TestCorpus.Article("reveal-2", "تقرير عن المياه", "كشفت الهيئة عن نقص في مخزون المياه."),
+        TestCorpus.Article("statement-1", "تصريح الوزير", "أدلى الوزير بتصريح عن الأسعار، وقال تصريح آخر للمتحدث إن الأمر قيد الدرس."),
+        TestCorpus.Article("statement-2", "تصريح جديد", "صدر تصريح رسمي عن الوزارة."),
+        TestCorpus.Article("plain-1", "كلام صريح", "قال المدرب كلاما صريحا للاعبين."),
+    ];
+
+    private readonly NewsIndex _index = TestCorpus.InMemoryIndexOf(Corpus);
+
+    public void Dispose() => _index.Dispose();
+
+    private static List<string> Ids(NewsIndex index, string query) =>
+        [.. index.Search(new SearchRequest(query, PageSize: 20) { CollapseDuplicates = false }).Hits.Select(hit => hit.Id).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [InlineData("يعلن", new[] { "announce-1", "announce-2", "announce-3" })] // أعلن
+    [InlineData("يشكر", new[] { "thanks-1", "thanks-2" })] // شكر
+    [InlineData("تكشف", new[] { "reveal-1", "reveal-2" })] // كشفت
+    public void A_present_tense_verb_finds_stories_that_tell_it_in_the_past(string query, string[] expected)
+    {
+        Assert.Equal(expected, Ids(_index, query));
+    }
+
+    [Fact]
+    public void A_noun_starting_with_a_present_tense_letter_does_not_meet_its_rarer_remainder()
+    {
+        // صريح is rarer here than تصريح, so تصريح stays itself.
+        Assert.Equal(["statement-1", "statement-2"], Ids(_index, "تصريح"));
+    }
+
+    [Fact]
+    public void Without_verb_variants_a_present_tense_verb_finds_only_itself()
+    {
+        using var index = NewsIndex.InMemory(new RankingOptions { VerbVariants = false });
+        foreach (var article in Corpus)
+        {
+            index.Upsert(article);
+        }
+
+        index.Refresh();
+
+        Assert.Empty(Ids(index, "يعلن"));
+        Assert.Equal(["announce-1", "announce-2", "announce-3"], Ids(index, "أعلن"));
+    }
+}
