@@ -75,8 +75,8 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
     /// <summary>
     /// Lifts the clauses of optional sub-queries made only of optional clauses into the top query. Matches and scores are
-    /// the same (BM25 has no coordination factor), but Lucene then scores with one bucket table instead of one per word,
-    /// which allocates far less per search.
+    /// the same (BM25 has no coordination factor), but Lucene then scores one flat disjunction instead of a tree of them,
+    /// with one scorer queue instead of one per word.
     /// </summary>
     private static BooleanQuery Flatten(BooleanQuery query)
     {

@@ -39,6 +39,7 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
         var requestTime = cursor?.RequestTime ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         HighlightTerms? terms = null;
         Query query = new MatchAllDocsQuery();
+        var inDocumentOrder = true;
         if (request.Query is not null)
         {
             var compiled = queryBuilder.Build(UserQueryParser.Parse(request.Query), searcher.IndexReader);
@@ -50,6 +51,7 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
 
             query = compiled.Query;
             terms = request.Highlight ? compiled.Highlight : null;
+            inDocumentOrder = !compiled.IsLongDisjunction;
         }
 
         if (request.RecencyHalfLife is { } halfLife)
@@ -63,7 +65,9 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
         // Collapsing copies needs more candidates than hits shown; three times the page is ample for news, where a story
         // rarely has more than a handful of copies. One more than the window tells whether anything follows.
         var window = request.CollapseDuplicates ? (wanted * 3) + 20 : wanted;
-        var collector = TopFieldCollector.Create(ToLuceneSort(sort), window + 1, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+
+        // Out of document order, Lucene may score through its bucket table: faster on long disjunctions only.
+        var collector = TopFieldCollector.Create(ToLuceneSort(sort), window + 1, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: inDocumentOrder);
         var facets = request.IncludeFacets ? new FacetCollector(_segmentValues) : null;
         searcher.Search(query, request.Filters.ToFilter(), facets is null ? collector : MultiCollector.Wrap(collector, facets));
         var top = collector.GetTopDocs();

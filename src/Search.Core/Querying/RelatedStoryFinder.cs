@@ -49,7 +49,9 @@ public sealed class RelatedStoryFinder(Analyzer stemmedAnalyzer)
             { new TermQuery(idTerm), Occur.MUST_NOT },
         };
 
-        var candidates = searcher.Search(query, (count * 3) + 10).ScoreDocs;
+        var collector = TopScoreDocCollector.Create((count * 3) + 10, docsScoredInOrder: true);
+        searcher.Search(query, collector);
+        var candidates = collector.GetTopDocs().ScoreDocs;
         var groups = DuplicateCollapser.Collapse(searcher.IndexReader, _segmentValues, [found.ScoreDocs[0], .. candidates]);
 
         // The first group holds the article itself and its copies: none of them is a related story.
