@@ -28,6 +28,8 @@ internal static class IndexBenchCommand
         var threads = parseResult.GetValue(IndexBenchCommandDefinition.Threads);
         var ramBufferMb = parseResult.GetValue(IndexBenchCommandDefinition.RamBufferMb);
         var firstCommitDocs = parseResult.GetValue(IndexBenchCommandDefinition.FirstCommitDocs);
+        var refreshSeconds = parseResult.GetValue(IndexBenchCommandDefinition.RefreshSeconds);
+        TimeSpan? refresh = refreshSeconds > 0 ? TimeSpan.FromSeconds(refreshSeconds) : null;
         if (inputs.Length == 0 || inputs.Any(path => !File.Exists(path) && !System.IO.Directory.Exists(path)))
         {
             Console.Error.WriteLine($"error: give --input files or folders that exist (got: {string.Join(", ", inputs)})");
@@ -35,7 +37,7 @@ internal static class IndexBenchCommand
         }
 
         RunEnvironment.Print(Console.Out);
-        Console.WriteLine($"# index-bench: {string.Join(" ", inputs)} -> {indexPath}, {threads} thread(s), RAM buffer {ramBufferMb} MB");
+        Console.WriteLine($"# index-bench: {string.Join(" ", inputs)} -> {indexPath}, {threads} thread(s), RAM buffer {ramBufferMb} MB, background refresh {(refresh is null ? "off" : $"every {refreshSeconds} s")}");
         Console.WriteLine();
 
         if (firstCommitDocs > 0)
@@ -68,7 +70,7 @@ internal static class IndexBenchCommand
         var cpuAtStart = RunEnvironment.ProcessorTime();
         var clock = Stopwatch.StartNew();
         ImportProgress summary;
-        using (var index = NewsIndex.Open(new NewsIndexOptions(indexPath) { RamBufferMb = ramBufferMb }))
+        using (var index = NewsIndex.Open(new NewsIndexOptions(indexPath) { RamBufferMb = ramBufferMb, MaxRefreshDelay = refresh }))
         {
             summary = ArticleImporter.Import(index, records, _ => skipped++, new Progress(), threads);
         }

@@ -34,6 +34,12 @@ internal static class IndexBenchCommandDefinition
         DefaultValueFactory = _ => 256,
     };
 
+    public static readonly Option<double> RefreshSeconds = new("--refresh-seconds")
+    {
+        Description = "Seconds between the background near-real-time refreshes while importing: 1 is the service's setting; 0 turns them off, as the indexer CLI does.",
+        DefaultValueFactory = _ => 1,
+    };
+
     public static readonly Option<int> FirstCommitDocs = new("--first-commit-docs")
     {
         Description = "Size of the separate time-to-first-searchable-commit run, in a throwaway folder; 0 skips it.",
@@ -55,6 +61,7 @@ internal static class IndexBenchCommandDefinition
             Threads,
             Keep,
             RamBufferMb,
+            RefreshSeconds,
             FirstCommitDocs,
             ForceMerge,
         };

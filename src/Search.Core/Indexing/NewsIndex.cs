@@ -28,7 +28,7 @@ public sealed class NewsIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly TrackingIndexWriter _trackingWriter;
     private readonly SearcherManager _searchers;
-    private readonly ControlledRealTimeReopenThread<IndexSearcher> _reopenThread;
+    private readonly ControlledRealTimeReopenThread<IndexSearcher>? _reopenThread;
     private readonly NewsSearcher _newsSearcher;
     private readonly RelatedStoryFinder _relatedStories;
 
@@ -56,13 +56,17 @@ public sealed class NewsIndex : IDisposable
         _writer = new IndexWriter(directory, config);
         _trackingWriter = new TrackingIndexWriter(_writer);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(similarity));
-        _reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(
-            _trackingWriter, _searchers, options.MaxRefreshDelay.TotalSeconds, targetMinStaleSec: 0.01)
+        if (options.MaxRefreshDelay is { } maxRefreshDelay)
         {
-            IsBackground = true,
-            Name = "news-index-reopen",
-        };
-        _reopenThread.Start();
+            _reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(
+                _trackingWriter, _searchers, maxRefreshDelay.TotalSeconds, targetMinStaleSec: 0.01)
+            {
+                IsBackground = true,
+                Name = "news-index-reopen",
+            };
+            _reopenThread.Start();
+        }
+
         _newsSearcher = new NewsSearcher(new NewsQueryBuilder(stemmed, exact, stemmer, options.Ranking), new NewsHighlighter(exact, stemmer));
         _relatedStories = new RelatedStoryFinder(stemmed);
         _snapshotLifetime = options.CursorSnapshotLifetime;
@@ -98,8 +102,16 @@ public sealed class NewsIndex : IDisposable
     /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
     public long Delete(string id) => _trackingWriter.DeleteDocuments(new Term(NewsFields.Id, id));
 
-    /// <summary>Makes every write so far durable: it survives a crash or restart once this returns.</summary>
-    public void Commit() => _writer.Commit();
+    /// <summary>Makes every write so far durable: it survives a crash or restart once this returns. Without background
+    /// refresh, also makes it visible to searches.</summary>
+    public void Commit()
+    {
+        _writer.Commit();
+        if (_reopenThread is null)
+        {
+            _searchers.MaybeRefresh();
+        }
+    }
 
     /// <summary>
     /// Merges the index down to at most <paramref name="maxSegments"/> segments and commits: searches over fewer
@@ -113,7 +125,16 @@ public sealed class NewsIndex : IDisposable
     }
 
     /// <summary>Blocks until searches see the write that returned <paramref name="generation"/>.</summary>
-    public void WaitFor(long generation) => _reopenThread.WaitForGeneration(generation);
+    public void WaitFor(long generation)
+    {
+        if (_reopenThread is null)
+        {
+            Refresh();
+            return;
+        }
+
+        _reopenThread.WaitForGeneration(generation);
+    }
 
     /// <summary>Makes every write so far visible to searches now.</summary>
     public void Refresh() => _searchers.MaybeRefreshBlocking();
@@ -155,7 +176,7 @@ public sealed class NewsIndex : IDisposable
 
     public void Dispose()
     {
-        _reopenThread.Dispose();
+        _reopenThread?.Dispose();
         _snapshots.Dispose();
         _searchers.Dispose();
         _writer.Dispose();

@@ -9,8 +9,13 @@ public sealed record NewsIndexOptions(string Path)
     /// <summary>Memory the writer fills before flushing a segment; more means fewer, larger segments while bulk loading.</summary>
     public double RamBufferMb { get; init; } = 128;
 
-    /// <summary>The longest a write may wait before searches see it, unless a caller waits for it explicitly.</summary>
-    public TimeSpan MaxRefreshDelay { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The longest a write may wait before searches see it, unless a caller waits for it explicitly. Null turns the
+    /// background refresh off, for bulk loads: each refresh flushes a small segment that must be merged again, so
+    /// writes are then seen at <see cref="NewsIndex.Commit"/>, <see cref="NewsIndex.Refresh"/> or
+    /// <see cref="NewsIndex.WaitFor"/>.
+    /// </summary>
+    public TimeSpan? MaxRefreshDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long an index snapshot stays available to cursors made on it, after a newer one appears.</summary>
     public TimeSpan CursorSnapshotLifetime { get; init; } = TimeSpan.FromMinutes(10);

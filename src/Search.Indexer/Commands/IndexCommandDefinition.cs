@@ -19,8 +19,8 @@ internal static class IndexCommandDefinition
 
     public static readonly Option<int> Threads = new("--threads", "-t")
     {
-        Description = "Threads that analyze and index at once.",
-        DefaultValueFactory = _ => 1,
+        Description = "Threads that analyze and index at once (default: one per core).",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
     public static readonly Option<TimeSpan> PageUtcOffset = new("--page-utc-offset")

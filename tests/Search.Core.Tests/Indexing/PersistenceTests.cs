@@ -28,6 +28,23 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public void Without_background_refresh_writes_are_seen_at_commit_or_when_waited_for()
+    {
+        using var temp = new TempDirectory();
+        using var index = NewsIndex.Open(new NewsIndexOptions(temp.File("index")) { MaxRefreshDelay = null });
+
+        index.Upsert(TestCorpus.Article("first", "افتتاح متحف الفن الحديث"));
+        Thread.Sleep(1500); // longer than the service's default refresh delay: nothing refreshes here
+        Assert.Equal(0, index.Count);
+        index.Commit();
+        Assert.Equal(1, index.Count);
+
+        var generation = index.Upsert(TestCorpus.Article("second", "معرض للكتاب في العاصمة"));
+        index.WaitFor(generation);
+        Assert.Equal("second", Assert.Single(index.Search(new SearchRequest("الكتاب")).Hits).Id);
+    }
+
+    [Fact]
     public void Import_counts_indexed_and_skipped_records_and_reports_each_problem()
     {
         const string lines = """
