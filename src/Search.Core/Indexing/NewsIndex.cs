@@ -146,13 +146,18 @@ public sealed class NewsIndex : IDisposable
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
     public SearchResults Search(SearchRequest request)
     {
-        if (request.After is not null && request.Validate().Count == 0
-            && SearchCursor.Decode(request.After, request.EffectiveSort).SnapshotVersion is { } version
-            && _snapshots.Acquire(version) is { } snapshot)
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            throw new InvalidSearchRequestException(errors);
+        }
+
+        var cursor = request.After is null ? null : SearchCursor.Decode(request.After, request.EffectiveSort);
+        if (cursor?.SnapshotVersion is { } version && _snapshots.Acquire(version) is { } snapshot)
         {
             try
             {
-                return _newsSearcher.Search(snapshot, request, version);
+                return _newsSearcher.Search(snapshot, request, cursor, version);
             }
             finally
             {
@@ -160,7 +165,7 @@ public sealed class NewsIndex : IDisposable
             }
         }
 
-        return WithSearcher(searcher => _newsSearcher.Search(searcher, request, KeepSnapshot(searcher)));
+        return WithSearcher(searcher => _newsSearcher.Search(searcher, request, cursor, KeepSnapshot(searcher)));
     }
 
     /// <summary>Up to <paramref name="count"/> stories related to the article, without its copies.</summary>

@@ -10,7 +10,7 @@ namespace Search.Core.Querying;
 /// applies filters, sort, recency and cursor, counts facets in the same pass, collapses copies of one story and turns
 /// the page into highlighted <see cref="SearchHit"/>s. Thread-safe.
 /// </summary>
-public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter highlighter)
+internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter highlighter)
 {
     private readonly SegmentValueCache _segmentValues = new();
 
@@ -23,19 +23,13 @@ public sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter 
     private const int SnippetCount = 2;
     private const int SnippetLength = 180;
 
+    /// <param name="request">A request that passed <see cref="SearchRequest.Validate"/>.</param>
+    /// <param name="cursor">The request's <see cref="SearchRequest.After"/>, decoded.</param>
     /// <param name="snapshotVersion">The version under which the searcher is kept for cursors, if it is.</param>
-    /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
-    public SearchResults Search(IndexSearcher searcher, SearchRequest request, long? snapshotVersion = null)
+    public SearchResults Search(IndexSearcher searcher, SearchRequest request, SearchCursor? cursor, long? snapshotVersion = null)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            throw new InvalidSearchRequestException(errors);
-        }
-
         var clock = Stopwatch.StartNew();
         var sort = request.EffectiveSort;
-        var cursor = request.After is null ? null : SearchCursor.Decode(request.After, sort);
         var requestTime = cursor?.RequestTime ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         HighlightTerms? terms = null;
         Query query = new MatchAllDocsQuery();
