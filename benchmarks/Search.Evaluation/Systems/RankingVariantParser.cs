@@ -20,6 +20,7 @@ public static class RankingVariantParser
             ["ExactFormBoost"] = (options, text) => Number(text) is { } value ? options with { ExactFormBoost = value } : null,
             ["PhraseBoost"] = (options, text) => Number(text) is { } value ? options with { PhraseBoost = value } : null,
             ["ProximityBoost"] = (options, text) => Number(text) is { } value ? options with { ProximityBoost = value } : null,
+            ["QuestionProximityBoost"] = (options, text) => Number(text) is { } value ? options with { QuestionProximityBoost = value } : null,
             ["ProximitySlop"] = (options, text) => WholeNumber(text) is { } value ? options with { ProximitySlop = value } : null,
             ["ProcliticVariants"] = (options, text) => bool.TryParse(text, out var value) ? options with { ProcliticVariants = value } : null,
             ["VerbVariants"] = (options, text) => bool.TryParse(text, out var value) ? options with { VerbVariants = value } : null,

@@ -67,7 +67,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
         if (hasPositive)
         {
-            AddProximity(query, context.WordStems);
+            AddProximity(query, context.WordStems, userQuery.IsQuestion ? ranking.QuestionProximityBoost : ranking.ProximityBoost);
         }
 
         return new CompiledQuery(hasPositive ? Flatten(query) : null, new HighlightTerms(stems, prefixes, phrases));
@@ -109,22 +109,20 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     /// Rewards articles where consecutive query words stand near each other (a sloppy phrase per adjacent pair), so a
     /// story about the thing asked outranks one that merely mentions its words far apart.
     /// </summary>
-    private void AddProximity(BooleanQuery query, List<string> wordStems)
+    private void AddProximity(BooleanQuery query, List<string> wordStems, float weight)
     {
-        if (ranking.ProximityBoost <= 0 || wordStems.Count < 2)
+        if (weight <= 0 || wordStems.Count < 2)
         {
             return;
         }
 
+        // In the whole text only: the title already earns its own bonus, and each phrase clause costs position reads.
         for (var i = 0; i + 1 < wordStems.Count; i++)
         {
-            foreach (var (field, boost) in WeightedFields())
-            {
-                var pair = new PhraseQuery { Slop = ranking.ProximitySlop, Boost = boost * ranking.ProximityBoost };
-                pair.Add(new Term(field, wordStems[i]));
-                pair.Add(new Term(field, wordStems[i + 1]));
-                query.Add(pair, Occur.SHOULD);
-            }
+            var pair = new PhraseQuery { Slop = ranking.ProximitySlop, Boost = weight };
+            pair.Add(new Term(NewsFields.Text, wordStems[i]));
+            pair.Add(new Term(NewsFields.Text, wordStems[i + 1]));
+            query.Add(pair, Occur.SHOULD);
         }
     }
 

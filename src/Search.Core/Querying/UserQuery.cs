@@ -4,6 +4,9 @@ namespace Search.Core.Querying;
 /// <param name="Groups">Each group is one part or several joined by OR.</param>
 public sealed record UserQuery(IReadOnlyList<QueryGroup> Groups)
 {
+    /// <summary>Typed as a natural-language question (<see cref="QuestionForm"/>).</summary>
+    public bool IsQuestion { get; init; }
+
     public bool HasPositiveParts => Groups.Any(group => group.Alternatives.Any(part => !part.Excluded));
 }
 

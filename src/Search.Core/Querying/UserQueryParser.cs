@@ -70,7 +70,7 @@ public static class UserQueryParser
             parts.Add((new QueryPart(word, Excluded: excluded, IsPrefix: isPrefix && word.Length >= MinPrefixLength, Required: required), false));
         }
 
-        return new UserQuery(Group(parts));
+        return new UserQuery(Group(parts)) { IsQuestion = QuestionForm.IsQuestion(text) };
     }
 
     /// <summary>Joins parts linked by OR; an OR at either end or next to another OR is dropped. Exclusions never join a group.</summary>
