@@ -69,6 +69,13 @@ public sealed class SearchErrorTests(SearchApiFactory app)
         string.Join(' ', Enumerable.Repeat("وز*", 260))[..1000],
         string.Join(" OR ", Enumerable.Repeat("وزير", 200))[..1000],
         new string('ا', 1000),
+
+        // The most words 1,000 characters hold: every word is several Lucene clauses, and a question adds proximity pairs.
+        string.Join(' ', Enumerable.Repeat("ب", 600))[..1000],
+        string.Join(' ', Enumerable.Repeat("بت", 400))[..999] + "؟",
+        "متى " + string.Join(' ', Enumerable.Repeat("بت", 400))[..996],
+        string.Join(' ', Enumerable.Repeat("\"ب ت\"", 200))[..1000],
+        string.Join(" OR ", Enumerable.Repeat("ب", 300))[..1000],
         MixedCharacters(1000, seed: 1),
         MixedCharacters(1000, seed: 2),
     };

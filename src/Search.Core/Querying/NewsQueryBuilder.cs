@@ -17,6 +17,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 {
     private const string Proclitics = "وفبلك";
     private const string PresentTensePrefixes = "يتن";
+    private const int MaxProximityPairs = 16;
 
     /// <param name="reader">The index searched, for word statistics (proclitic variants); null to build without them.</param>
     public CompiledQuery Build(UserQuery userQuery, IndexReader? reader = null)
@@ -80,6 +81,16 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     /// </summary>
     private static BooleanQuery Flatten(BooleanQuery query)
     {
+        // Lucene refuses a Boolean query of more clauses than its limit: a long query of short words stays nested
+        // (each word a clause of its own), which is slower but always within it.
+        var leaves = query.Clauses.Sum(clause => clause.Occur == Occur.SHOULD && IsPlainDisjunction(clause.Query)
+            ? Leaves((BooleanQuery)clause.Query).Count()
+            : 1);
+        if (leaves > BooleanQuery.MaxClauseCount)
+        {
+            return query;
+        }
+
         var flat = new BooleanQuery();
         foreach (var clause in query.Clauses)
         {
@@ -117,7 +128,8 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         }
 
         // In the whole text only: the title already earns its own bonus, and each phrase clause costs position reads.
-        for (var i = 0; i + 1 < wordStems.Count; i++)
+        // A question's words are few; for a pasted paragraph, its opening pairs are enough.
+        for (var i = 0; i + 1 < wordStems.Count && i < MaxProximityPairs; i++)
         {
             var pair = new PhraseQuery { Slop = ranking.ProximitySlop, Boost = weight };
             pair.Add(new Term(NewsFields.Text, wordStems[i]));
