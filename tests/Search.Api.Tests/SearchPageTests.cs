@@ -147,6 +147,106 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
         await Expect(Page.Locator("#pager")).ToBeHiddenAsync();
     }
 
+    [SkippableFact]
+    public async Task ClickingAFacetValueFiltersTheResultsAndItsChipRemovesTheFilter()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+
+        await Page.GotoAsync("/?q=" + Uri.EscapeDataString(EveryArticle));
+        await Page.Locator("#results .hit").First.WaitForAsync();
+        var everything = LeadingNumber(await Page.Locator("#status").InnerTextAsync());
+        var firstSource = Page.Locator("#facets [data-facet=source] .facet-value").First;
+        var source = await firstSource.GetAttributeAsync("data-value");
+        var count = Number(await firstSource.Locator(".count").InnerTextAsync());
+        Assert.False(string.IsNullOrEmpty(source));
+        Assert.True(count < everything);
+
+        await firstSource.ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("[?&]source="));
+        await Expect(Page.Locator("#status")).ToHaveTextAsync(new Regex($"^{Regex.Escape(ArabicDigits(count))} نتيجة"));
+        Assert.Equal(source, QueryHelpers.ParseQuery(new Uri(Page.Url).Query)["source"].ToString());
+        var sources = await Page.Locator("#results .hit .source").AllInnerTextsAsync();
+        Assert.NotEmpty(sources);
+        Assert.All(sources, shown => Assert.Equal(source, shown));
+        await Expect(Page.Locator("#facets [data-facet=source] .facet-value[aria-pressed=true]")).ToHaveCountAsync(1);
+
+        var chip = Page.Locator("#active-filters .chip");
+        await Expect(chip).ToHaveCountAsync(1);
+        Assert.Contains(source!, await chip.InnerTextAsync(), StringComparison.Ordinal);
+        await chip.ClickAsync();
+        await Expect(Page).Not.ToHaveURLAsync(new Regex("source="));
+        await Expect(Page.Locator("#status")).ToHaveTextAsync(new Regex($"^{Regex.Escape(ArabicDigits(everything))} نتيجة"));
+        await Expect(Page.Locator("#active-filters")).ToBeHiddenAsync();
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableFact]
+    public async Task ChoosingNewestOrdersTheHitsByDateAndPutsTheSortInTheAddress()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+
+        await Page.GotoAsync("/?q=" + Uri.EscapeDataString(EveryArticle));
+        await Page.Locator("#results .hit").First.WaitForAsync();
+        await Page.Locator("#sort").SelectOptionAsync("newest");
+
+        await Expect(Page).ToHaveURLAsync(new Regex("[?&]sort=newest"));
+        await Expect(Page.Locator("#results .hit").First).ToBeVisibleAsync();
+        var times = await PublishedTimesAsync();
+        Assert.True(times.Count >= 2);
+        Assert.Equal(times.OrderDescending(), times);
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableFact]
+    public async Task AFilterWithoutWordsBrowsesThatSectionNewestFirst()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        const string economy = "اقتصاد";
+
+        await Page.GotoAsync("/?section=" + Uri.EscapeDataString(economy));
+        await Page.Locator("#results .hit").First.WaitForAsync();
+
+        Assert.All(await Page.Locator("#results .hit .section").AllInnerTextsAsync(), section => Assert.Equal(economy, section));
+        var times = await PublishedTimesAsync();
+        Assert.Equal(times.OrderDescending(), times);
+        Assert.Equal("newest", await Page.Locator("#sort").InputValueAsync());
+        Assert.True(await Page.Locator("#sort option[value=relevance]").EvaluateAsync<bool>("option => option.disabled"));
+        await Expect(Page.Locator("#status")).Not.ToHaveClassAsync(new Regex(@"\berror\b"));
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableFact]
+    public async Task AMonthFacetKeepsOnlyThatMonthsArticles()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+
+        await Page.GotoAsync("/?q=" + Uri.EscapeDataString(EveryArticle));
+        await Page.Locator("#results .hit").First.WaitForAsync();
+        var month = Page.Locator("#facets [data-facet=month] .facet-value").First;
+        var value = await month.GetAttributeAsync("data-value");
+        var count = Number(await month.Locator(".count").InnerTextAsync());
+
+        await month.ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("[?&]month=" + value));
+        await Expect(Page.Locator("#status")).ToHaveTextAsync(new Regex($"^{Regex.Escape(ArabicDigits(count))} نتيجة"));
+        var times = await PublishedTimesAsync();
+        Assert.NotEmpty(times);
+        Assert.All(times, time => Assert.Equal(value, time.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Empty(_pageErrors);
+    }
+
+    private async Task<List<DateTimeOffset>> PublishedTimesAsync()
+    {
+        var values = await Page.Locator("#results .hit time").EvaluateAllAsync<string[]>("nodes => nodes.map(node => node.dateTime)");
+        return [.. values.Select(value => DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
+    private static int Number(string digits) =>
+        digits.Where(char.IsDigit).Aggregate(0, (number, digit) => (number * 10) + (int)char.GetNumericValue(digit));
+
+    private static string ArabicDigits(int number) =>
+        string.Concat(number.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(digit => (char)('٠' + (digit - '0'))));
+
     [Fact]
     public void PlaywrightDriverShipsInTheBuildOutput()
     {
