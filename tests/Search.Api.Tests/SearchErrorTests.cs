@@ -25,6 +25,8 @@ public sealed class SearchErrorTests(SearchApiFactory app)
         { "q=x&page=101&pageSize=100", "page" },
         { "q=x&page=10001", "page" },
         { "q=x&page=2147483647&pageSize=100", "page" },
+        { "q=x&" + string.Join('&', Enumerable.Range(0, 101).Select(i => $"source=s{i}")), "source" },
+        { string.Join('&', Enumerable.Range(0, 101).Select(i => $"tag=t{i}")), "tag" },
     };
 
     /// <summary>Requests whose parameter is not an integer at all, and that parameter.</summary>

@@ -32,15 +32,15 @@ public sealed record SearchParameters
     public DateTimeOffset? To { get; init; }
 
     [FromQuery(Name = "source")]
-    [Description("Only these outlets (repeatable; exact value).")]
+    [Description("Only these outlets (repeatable, up to 100; exact value).")]
     public string[]? Source { get; init; }
 
     [FromQuery(Name = "section")]
-    [Description("Only these sections (repeatable; exact value).")]
+    [Description("Only these sections (repeatable, up to 100; exact value).")]
     public string[]? Section { get; init; }
 
     [FromQuery(Name = "tag")]
-    [Description("Only articles with any of these tags (repeatable; exact value).")]
+    [Description("Only articles with any of these tags (repeatable, up to 100; exact value).")]
     public string[]? Tag { get; init; }
 
     [FromQuery(Name = "after")]

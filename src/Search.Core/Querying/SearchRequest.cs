@@ -17,6 +17,10 @@ public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 1
     /// <see cref="After"/> pages further.</summary>
     public const int MaxResultWindow = 10_000;
 
+    /// <summary>Values one filter list (sources, sections or tags) may hold: far more than a reader picks, far fewer than
+    /// Lucene's clause limit.</summary>
+    public const int MaxFilterValues = 100;
+
     /// <summary>Null means relevance when there is a query and newest first when browsing.</summary>
     public SearchSort? Sort { get; init; }
 
@@ -73,6 +77,14 @@ public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 1
         else if (Page >= 1 && (long)Page * PageSize > MaxResultWindow)
         {
             errors["page"] = [$"Page-based paging reaches at most {MaxResultWindow} results (page × pageSize); use the after cursor to go deeper."];
+        }
+
+        foreach (var (key, values) in new[] { ("source", Filters.Sources), ("section", Filters.Sections), ("tag", Filters.Tags) })
+        {
+            if (values?.Count > MaxFilterValues)
+            {
+                errors[key] = [$"At most {MaxFilterValues} {key} values may be given at once; there are {values.Count}."];
+            }
         }
 
         if (Filters.From is { } from && Filters.To is { } to && to < from)

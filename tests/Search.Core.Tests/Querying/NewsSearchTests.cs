@@ -223,6 +223,17 @@ public sealed class NewsSearchTests : IDisposable
     }
 
     [Fact]
+    public void A_filter_list_may_hold_100_values_and_no_more()
+    {
+        string[] Values(int count) => [.. Enumerable.Range(0, count).Select(i => $"outlet-{i}")];
+
+        Assert.Empty(_index.Search(new SearchRequest("الزيتون") { Filters = new SearchFilters(Sources: Values(100)) }).Hits);
+        var error = Assert.Throws<InvalidSearchRequestException>(
+            () => _index.Search(new SearchRequest("الزيتون") { Filters = new SearchFilters(Sections: Values(101)) }));
+        Assert.Equal(["section"], error.Errors.Keys);
+    }
+
+    [Fact]
     public void Every_broken_limit_is_reported_at_once()
     {
         var error = Assert.Throws<InvalidSearchRequestException>(() => _index.Search(new SearchRequest("", 0, 101)));
