@@ -15,6 +15,12 @@ public static class QuestionForm
         "ما", "ماذا", "متى", "اين", "كم", "هل", "كيف", "لماذا", "لم", "اي", "بكم", "لمن", "بماذا", "ماهو", "ماهي", "مااسم",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InterrogativeLookup =
+        Interrogatives.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Interrogatives are short: a longer first word, even with marks or tatweel, is none of them.
+    private const int MaxInterrogativeLength = 8;
+
     public static bool IsQuestion(string text)
     {
         var trimmed = text.AsSpan().Trim().TrimEnd("\"'»)] ");
@@ -28,9 +34,25 @@ public static class QuestionForm
             return true;
         }
 
-        var firstWord = trimmed.TrimStart("\u200F\u200E\"'«(") is var start && start.IndexOfAny(" \t\n\u00A0") is var end and >= 0
-            ? start[..end]
-            : trimmed.TrimStart("\u200F\u200E\"'«(");
-        return Interrogatives.Contains(ArabicOrthography.Fold(firstWord.ToString()));
+        var start = trimmed.TrimStart("\u200F\u200E\"'«(");
+        var end = start.IndexOfAny(" \t\n\u00A0");
+        var firstWord = end >= 0 ? start[..end] : start;
+        if (firstWord.Length > MaxInterrogativeLength)
+        {
+            return false;
+        }
+
+        // Folded character by character as the analysis chain folds a token, without allocating.
+        Span<char> folded = stackalloc char[MaxInterrogativeLength];
+        var length = 0;
+        foreach (var c in firstWord)
+        {
+            if (ArabicOrthography.FoldCharacter(c) is var f and not '\0')
+            {
+                folded[length++] = f;
+            }
+        }
+
+        return InterrogativeLookup.Contains(folded[..length]);
     }
 }
