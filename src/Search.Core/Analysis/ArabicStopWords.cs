@@ -22,6 +22,9 @@ public static class ArabicStopWords
         "كانت", "يكون", "تكون", "ليس", "لم", "لن", "لا", "ثم", "أو", "أم", "بل", "لكن", "إذا", "إذ", "كل", "بعض",
         "غير", "أيضا", "وقد", "وفي", "ومن", "وما", "فيه", "فيها", "منه", "منها", "عليه", "عليها", "به", "بها", "له",
         "لها", "هو", "هي", "هم", "هن", "نحن", "أنا", "أنت", "وهو", "وهي", "التى", "الى",
+
+        // Question words as often typed joined to the next word.
+        "ماهو", "ماهي", "مالذي", "ماالذي", "بماذا", "لمن",
     ];
 
     /// <summary>Savoy's list plus question and function words, all folded; read-only.</summary>

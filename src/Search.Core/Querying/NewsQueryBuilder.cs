@@ -18,6 +18,9 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     private const string Proclitics = "وفبلك";
     private const string PresentTensePrefixes = "يتن";
     private const int MaxProximityPairs = 16;
+    private const int MaxFuzzyWords = 4;
+    private const int MaxFuzzyExpansions = 10;
+    private const int MinFuzzyLength = 4;
 
     /// <param name="reader">The index searched, for word statistics (proclitic variants); null to build without them.</param>
     public CompiledQuery Build(UserQuery userQuery, IndexReader? reader = null)
@@ -245,6 +248,13 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             word.Add(anyForm, Occur.SHOULD);
         }
 
+        if (context.IsUnknown(forms) && context.TryTakeFuzzyWord())
+        {
+            // A word the index has never seen is most likely misspelt or transliterated otherwise (جيجن for جيجين):
+            // it matches the indexed words one edit away, the closest and most common first.
+            word.Add(new FuzzyQuery(new Term(NewsFields.Text, forms[0]), maxEdits: 1, prefixLength: 1, MaxFuzzyExpansions, transpositions: true), Occur.SHOULD);
+        }
+
         var exact = TextAnalysis.Tokens(exactAnalyzer, NewsFields.Text, typed);
         if (exact.Count == 1 && ranking.ExactFormBoost > 0)
         {
@@ -268,12 +278,22 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     /// <summary>Per-build state: the reader for statistics and the stems of plain words in query order.</summary>
     private sealed class BuildContext(IndexReader? reader, RankingOptions ranking, bool requireWholePhrases)
     {
+        private int _fuzzyWords;
+
         /// <summary>Term lookups for the reader searched; null when building without one.</summary>
         public TermLookup? Terms { get; } = reader is null ? null : new TermLookup(reader);
 
         public List<string> WordStems { get; } = [];
 
         public TermQuery TermQuery(string field, string text) => Terms?.Query(field, text) ?? new TermQuery(new Term(field, text));
+
+        /// <summary>True when no form of the word is in the index (known only when building with a reader).</summary>
+        public bool IsUnknown(IReadOnlyList<string> forms) =>
+            ranking.FuzzyUnknownWords && Terms is not null && forms[0].Length >= MinFuzzyLength
+            && ArabicOrthography.IsArabicLetter(forms[0][0]) && forms.All(form => Terms.DocFreq(NewsFields.Text, form) == 0);
+
+        /// <summary>Fuzzy matching is costly: only the first few unknown words of a query get it.</summary>
+        public bool TryTakeFuzzyWord() => _fuzzyWords++ < MaxFuzzyWords;
 
         /// <summary>True when the query is one phrase alone: then the phrase itself is what must match.</summary>
         public bool RequireWholePhrases { get; } = requireWholePhrases;

@@ -30,6 +30,10 @@ public sealed record RankingOptions
     /// <summary>Also match a present-tense verb (يعلن) with its past forms (أعلن) when the index shows them as common.</summary>
     public bool VerbVariants { get; init; } = true;
 
+    /// <summary>Match a word the index has never seen with indexed words one edit away (a misspelling, another
+    /// transliteration of a name).</summary>
+    public bool FuzzyUnknownWords { get; init; } = true;
+
     public float K1 { get; init; } = 1.2f;
 
     public float B { get; init; } = 0.75f;

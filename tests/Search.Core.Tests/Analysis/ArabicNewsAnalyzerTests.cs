@@ -79,6 +79,10 @@ public sealed class ArabicNewsAnalyzerTests
     [InlineData("الذي")]
     [InlineData("التي")]
     [InlineData("مِنْ")]
+    [InlineData("ماهو")] // question words typed joined to the next one
+    [InlineData("ماهي")]
+    [InlineData("مالذي")]
+    [InlineData("ماالذي")]
     public void Stop_words_are_removed_even_with_harakat_or_tatweel(string stopWord)
     {
         Assert.Empty(Terms(Stemmed, stopWord));

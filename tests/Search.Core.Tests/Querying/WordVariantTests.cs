@@ -61,4 +61,35 @@ public sealed class WordVariantTests : IDisposable
         Assert.Empty(Ids(index, "يعلن"));
         Assert.Equal(["announce-1", "announce-2", "announce-3"], Ids(index, "أعلن"));
     }
+
+    [Fact]
+    public void A_word_the_index_has_never_seen_matches_words_one_edit_away()
+    {
+        using var index = TestCorpus.InMemoryIndexOf(
+            TestCorpus.Article("emperor", "تاريخ أسرة يوان", "حكم الإمبراطور جيجين خان لمدة عامين فقط."),
+            TestCorpus.Article("other", "تاريخ الصين", "حكم الإمبراطور قوبلاي خان الصين."));
+
+        Assert.Equal(["emperor"], Ids(index, "جيجن")); // جيجين (stem جيج), one letter off
+        Assert.Equal(["other"], Ids(index, "قبلاي")); // قوبلاي, one letter short
+    }
+
+    [Fact]
+    public void A_word_the_index_knows_is_not_widened_to_its_neighbours()
+    {
+        using var index = TestCorpus.InMemoryIndexOf(
+            TestCorpus.Article("short", "زيارة", "وصل بوتن إلى العاصمة."),
+            TestCorpus.Article("long", "زيارة", "وصل بوتين إلى العاصمة."));
+
+        Assert.Equal(["short"], Ids(index, "بوتن"));
+        Assert.Equal(["long"], Ids(index, "بوتين"));
+    }
+
+    [Fact]
+    public void Without_fuzzy_matching_an_unknown_word_finds_nothing()
+    {
+        using var index = NewsIndex.InMemory(new RankingOptions { FuzzyUnknownWords = false });
+        index.WaitFor(index.Upsert(TestCorpus.Article("emperor", "تاريخ أسرة يوان", "حكم الإمبراطور جيجين خان لمدة عامين فقط.")));
+
+        Assert.Empty(Ids(index, "جيجن"));
+    }
 }
