@@ -163,7 +163,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
                 context.WordStems.Add(tokens[0].Term);
             }
 
-            return WordQuery(forms, part.Text, context);
+            return WordQuery(forms, part.Text, context, highlight?.Stems);
         }
 
         // A quoted phrase, or one typed word the tokenizer splits (covid-19, 5G-Advanced): the pieces must be adjacent.
@@ -177,7 +177,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             {
                 var forms = context.FormsOf(token.Term);
                 highlight?.Stems.UnionWith(forms);
-                phrase.Add(WordQuery(forms, part.Text[token.StartOffset..token.EndOffset], context), Occur.SHOULD);
+                phrase.Add(WordQuery(forms, part.Text[token.StartOffset..token.EndOffset], context, highlight?.Stems), Occur.SHOULD);
             }
         }
 
@@ -225,7 +225,8 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     }
 
     /// <param name="typed">The word as typed, whose folded form earns the exact-form bonus.</param>
-    private BooleanQuery WordQuery(IReadOnlyList<string> forms, string typed, BuildContext context)
+    /// <param name="highlightStems">Where the stems this word matches go for highlighting; null for an excluded word.</param>
+    private BooleanQuery WordQuery(IReadOnlyList<string> forms, string typed, BuildContext context, ISet<string>? highlightStems)
     {
         var word = new BooleanQuery();
         foreach (var (field, boost) in WeightedFields())
@@ -252,7 +253,9 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         {
             // A word the index has never seen is most likely misspelt or transliterated otherwise (جيجن for جيجين):
             // it matches the indexed words one edit away, the closest and most common first.
-            word.Add(new FuzzyQuery(new Term(NewsFields.Text, forms[0]), maxEdits: 1, prefixLength: 1, MaxFuzzyExpansions, transpositions: true), Occur.SHOULD);
+            var nearby = context.Expand(new FuzzyQuery(new Term(NewsFields.Text, forms[0]), maxEdits: 1, prefixLength: 1, MaxFuzzyExpansions, transpositions: true));
+            highlightStems?.UnionWith(nearby.Terms);
+            word.Add(nearby.Query, Occur.SHOULD);
         }
 
         var exact = TextAnalysis.Tokens(exactAnalyzer, NewsFields.Text, typed);
@@ -291,6 +294,18 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         public bool IsUnknown(IReadOnlyList<string> forms) =>
             ranking.FuzzyUnknownWords && Terms is not null && forms[0].Length >= MinFuzzyLength
             && ArabicOrthography.IsArabicLetter(forms[0][0]) && forms.All(form => Terms.DocFreq(NewsFields.Text, form) == 0);
+
+        /// <summary>
+        /// The query rewritten against the index now, rather than when searching, so the words it matches are known
+        /// (to highlight them) and it is not rewritten twice.
+        /// </summary>
+        public (Query Query, IReadOnlyList<string> Terms) Expand(MultiTermQuery query)
+        {
+            var rewritten = query.Rewrite(reader!);
+            var terms = new HashSet<Term>();
+            rewritten.ExtractTerms(terms);
+            return (rewritten, [.. terms.Where(term => term.Field == NewsFields.Text).Select(term => term.Text)]);
+        }
 
         /// <summary>Fuzzy matching is costly: only the first few unknown words of a query get it.</summary>
         public bool TryTakeFuzzyWord() => _fuzzyWords++ < MaxFuzzyWords;

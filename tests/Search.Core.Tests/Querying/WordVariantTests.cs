@@ -71,6 +71,10 @@ public sealed class WordVariantTests : IDisposable
 
         Assert.Equal(["emperor"], Ids(index, "جيجن")); // جيجين (stem جيج), one letter off
         Assert.Equal(["other"], Ids(index, "قبلاي")); // قوبلاي, one letter short
+
+        // The word found is highlighted, as any other match.
+        var hit = Assert.Single(index.Search(new SearchRequest("جيجن")).Hits);
+        Assert.Contains("<mark>جيجين</mark>", Assert.Single(hit.Highlights.Snippets), StringComparison.Ordinal);
     }
 
     [Fact]
