@@ -27,6 +27,7 @@ public sealed class SearchErrorTests(SearchApiFactory app)
         { "q=x&page=2147483647&pageSize=100", "page" },
         { "q=x&" + string.Join('&', Enumerable.Range(0, 101).Select(i => $"source=s{i}")), "source" },
         { string.Join('&', Enumerable.Range(0, 101).Select(i => $"tag=t{i}")), "tag" },
+        { "q=" + Uri.EscapeDataString("اقتص* نفط* سوق* بنك* عمل* سعر*"), "q" },
     };
 
     /// <summary>Requests whose parameter is not an integer at all, and that parameter.</summary>
@@ -68,7 +69,7 @@ public sealed class SearchErrorTests(SearchApiFactory app)
         "ـــ",
         "ًٌٍ",
         "😀",
-        string.Join(' ', Enumerable.Repeat("وز*", 260))[..1000],
+        string.Join(' ', Enumerable.Repeat("وز*", 5)) + " " + string.Join(' ', Enumerable.Repeat("وز", 240)),
         string.Join(" OR ", Enumerable.Repeat("وزير", 200))[..1000],
         new string('ا', 1000),
 

@@ -17,6 +17,10 @@ public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 1
     /// <see cref="After"/> pages further.</summary>
     public const int MaxResultWindow = 10_000;
 
+    /// <summary>Prefix searches (<c>word*</c>) one query may hold: each reads the postings of every word it expands to,
+    /// which on a million articles takes up to ~200 ms for a two-letter prefix.</summary>
+    public const int MaxPrefixes = 5;
+
     /// <summary>Values one filter list (sources, sections or tags) may hold: far more than a reader picks, far fewer than
     /// Lucene's clause limit.</summary>
     public const int MaxFilterValues = 100;
@@ -59,6 +63,10 @@ public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 1
         else if (Query.Length > MaxQueryLength)
         {
             errors["q"] = [$"The query must be at most {MaxQueryLength} characters; it has {Query.Length}."];
+        }
+        else if (CountPrefixes(Query) is var prefixes and > MaxPrefixes)
+        {
+            errors["q"] = [$"A query may hold at most {MaxPrefixes} prefix searches (word*); it has {prefixes}."];
         }
 
         if (Page < 1)
@@ -103,4 +111,7 @@ public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 1
 
         return errors;
     }
+
+    private static int CountPrefixes(string query) =>
+        UserQueryParser.Parse(query).Groups.Sum(group => group.Alternatives.Count(part => part.IsPrefix));
 }

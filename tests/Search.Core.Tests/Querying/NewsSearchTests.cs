@@ -223,6 +223,15 @@ public sealed class NewsSearchTests : IDisposable
     }
 
     [Fact]
+    public void A_query_may_hold_five_prefixes_and_no_more()
+    {
+        Assert.NotEmpty(_index.Search(new SearchRequest("تفا* زيت* قمح* اسم* محص*")).Hits);
+        var error = Assert.Throws<InvalidSearchRequestException>(() => _index.Search(new SearchRequest("تفا* زيت* قمح* اسم* محص* -وزي*")));
+        Assert.Equal(["q"], error.Errors.Keys);
+        Assert.Contains("prefix", error.Errors["q"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_filter_list_may_hold_100_values_and_no_more()
     {
         string[] Values(int count) => [.. Enumerable.Range(0, count).Select(i => $"outlet-{i}")];
