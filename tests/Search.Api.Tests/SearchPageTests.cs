@@ -116,8 +116,7 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
     {
         Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
 
-        await Page.GotoAsync("/?q=" + Uri.EscapeDataString(EveryArticle));
-        await Page.Locator("#results .hit").First.WaitForAsync();
+        await ShowResultsAsync(EveryArticle);
         var firstPage = await Page.Locator("#results .hit h2").AllInnerTextsAsync();
         await Expect(Page.Locator("#pager")).ToBeVisibleAsync();
         await Expect(Page.Locator("#prev")).ToBeDisabledAsync();
@@ -152,8 +151,7 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
     {
         Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
 
-        await Page.GotoAsync("/?q=" + Uri.EscapeDataString(EveryArticle));
-        await Page.Locator("#results .hit").First.WaitForAsync();
+        await ShowResultsAsync(EveryArticle);
         var everything = LeadingNumber(await Page.Locator("#status").InnerTextAsync());
         var firstSource = Page.Locator("#facets [data-facet=source] .facet-value").First;
         var source = await firstSource.GetAttributeAsync("data-value");
@@ -185,8 +183,7 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
     {
         Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
 
-        await Page.GotoAsync("/?q=" + Uri.EscapeDataString(EveryArticle));
-        await Page.Locator("#results .hit").First.WaitForAsync();
+        await ShowResultsAsync(EveryArticle);
         await Page.Locator("#sort").SelectOptionAsync("newest");
 
         await Expect(Page).ToHaveURLAsync(new Regex("[?&]sort=newest"));
@@ -220,8 +217,7 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
     {
         Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
 
-        await Page.GotoAsync("/?q=" + Uri.EscapeDataString(EveryArticle));
-        await Page.Locator("#results .hit").First.WaitForAsync();
+        await ShowResultsAsync(EveryArticle);
         var month = Page.Locator("#facets [data-facet=month] .facet-value").First;
         var value = await month.GetAttributeAsync("data-value");
         var count = Number(await month.Locator(".count").InnerTextAsync());
@@ -233,6 +229,13 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
         Assert.NotEmpty(times);
         Assert.All(times, time => Assert.Equal(value, time.UtcDateTime.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Empty(_pageErrors);
+    }
+
+    /// <summary>Opens the page on a query's results and waits for the first hit.</summary>
+    private async Task ShowResultsAsync(string query)
+    {
+        await Page.GotoAsync("/?q=" + Uri.EscapeDataString(query));
+        await Page.Locator("#results .hit").First.WaitForAsync();
     }
 
     private async Task<List<DateTimeOffset>> PublishedTimesAsync()
