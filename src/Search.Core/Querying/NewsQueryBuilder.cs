@@ -15,8 +15,6 @@ namespace Search.Core.Querying;
 /// </summary>
 public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAnalyzer, ArabicNewsStemmer stemmer, RankingOptions ranking)
 {
-    private const string Proclitics = "وفبلك";
-    private const string PresentTensePrefixes = "يتن";
     private const int MaxProximityPairs = 16;
     private const int MaxFuzzyWords = 4;
     private const int MaxFuzzyExpansions = 10;
@@ -281,10 +279,11 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     /// <summary>Per-build state: the reader for statistics and the stems of plain words in query order.</summary>
     private sealed class BuildContext(IndexReader? reader, RankingOptions ranking, bool requireWholePhrases)
     {
+        private readonly WordForms? _forms = reader is null ? null : new WordForms(new TermLookup(reader), ranking);
         private int _fuzzyWords;
 
         /// <summary>Term lookups for the reader searched; null when building without one.</summary>
-        public TermLookup? Terms { get; } = reader is null ? null : new TermLookup(reader);
+        public TermLookup? Terms => _forms?.Terms;
 
         public List<string> WordStems { get; } = [];
 
@@ -313,68 +312,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         /// <summary>True when the query is one phrase alone: then the phrase itself is what must match.</summary>
         public bool RequireWholePhrases { get; } = requireWholePhrases;
 
-        /// <summary>
-        /// The stem and the forms that differ from it by one proclitic (و ف ب ل ك) which the light stemmer leaves on, when
-        /// the index says they are one word: the bare form must be at least as common as the prefixed one. So وقال meets
-        /// قال, while وزير never meets زير (rarer than وزير).
-        /// </summary>
-        public IReadOnlyList<string> FormsOf(string stem)
-        {
-            if (Terms is null || stem.Length < 3 || !ArabicOrthography.IsArabicLetter(stem[0]))
-            {
-                return [stem];
-            }
-
-            var forms = new List<string> { stem };
-            var frequency = DocFreq(stem);
-            if (ranking.ProcliticVariants && stem.Length >= 4 && Proclitics.Contains(stem[0]))
-            {
-                var bare = stem[1..];
-                if (DocFreq(bare) >= Math.Max(1, frequency))
-                {
-                    forms.Add(bare);
-                }
-            }
-
-            if (ranking.VerbVariants && stem.Length >= 4 && PresentTensePrefixes.Contains(stem[0]))
-            {
-                AddPastTenseForms(forms, stem, frequency);
-            }
-
-            if (ranking.ProcliticVariants && frequency > 0)
-            {
-                foreach (var proclitic in Proclitics)
-                {
-                    var prefixed = proclitic + stem;
-                    var prefixedFrequency = DocFreq(prefixed);
-                    if (prefixedFrequency > 0 && prefixedFrequency <= frequency)
-                    {
-                        forms.Add(prefixed);
-                    }
-                }
-            }
-
-            return forms;
-        }
-
-        /// <summary>
-        /// Headlines and queries put verbs in the present (يعلن، تكشف، يشكر) where the story tells it in the past (أعلن،
-        /// كشفت، شكر): the past forms join when the index finds them at least as often, which a noun that merely starts
-        /// with ي، ت or ن (تصريح، يوسف) fails, its remainder being rarer or no word at all.
-        /// </summary>
-        private void AddPastTenseForms(List<string> forms, string stem, int frequency)
-        {
-            var rest = stem[1..];
-            var candidates = stem[0] == 'ت' ? new[] { rest, "ا" + rest, rest + "ت" } : [rest, "ا" + rest];
-            foreach (var candidate in candidates)
-            {
-                if (DocFreq(candidate) >= Math.Max(1, frequency))
-                {
-                    forms.Add(candidate);
-                }
-            }
-        }
-
-        private int DocFreq(string text) => Terms!.DocFreq(NewsFields.Text, text);
+        /// <summary>The word's stem and the other forms of it the index vouches for (<see cref="WordForms"/>).</summary>
+        public IReadOnlyList<string> FormsOf(string stem) => _forms?.Of(stem) ?? [stem];
     }
 }
