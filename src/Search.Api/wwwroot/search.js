@@ -49,17 +49,20 @@
     return /^\d{4}-(0[1-9]|1[0-2])$/.test(value || "");
   }
 
-  function monthLabel(value) {
+  /** The first instant of a yyyy-MM month and of the month after, in UTC as the month facet counts them. */
+  function monthBounds(value) {
     const [year, month] = value.split("-").map(Number);
-    return months.format(new Date(Date.UTC(year, month - 1, 1)));
+    return { start: Date.UTC(year, month - 1, 1), next: Date.UTC(year, month, 1) };
   }
 
-  /** The first and last instant of a yyyy-MM month, in UTC as the month facet counts them. */
+  function monthLabel(value) {
+    return months.format(new Date(monthBounds(value).start));
+  }
+
+  /** The month as the API's inclusive from/to range, to the second. */
   function monthRange(value) {
-    const [year, month] = value.split("-").map(Number);
-    const start = new Date(Date.UTC(year, month - 1, 1));
-    const end = new Date(Date.UTC(year, month, 1) - 1000);
-    return { from: start.toISOString(), to: end.toISOString() };
+    const { start, next } = monthBounds(value);
+    return { from: new Date(start).toISOString(), to: new Date(next - 1000).toISOString() };
   }
 
   function readState() {
@@ -260,8 +263,13 @@
     navigate({ ...readState(), query: input.value, page: 1 });
   });
   sort.addEventListener("change", () => navigate({ ...readState(), sort: sort.value, page: 1 }));
-  prev.addEventListener("click", () => navigate({ ...readState(), page: readState().page - 1 }));
-  next.addEventListener("click", () => navigate({ ...readState(), page: readState().page + 1 }));
+  function turnPage(step) {
+    const state = readState();
+    navigate({ ...state, page: state.page + step });
+  }
+
+  prev.addEventListener("click", () => turnPage(-1));
+  next.addEventListener("click", () => turnPage(1));
   window.addEventListener("popstate", () => {
     const state = readState();
     input.value = state.query;
