@@ -12,7 +12,8 @@ public static class QuestionForm
     // Folded (أ → ا, ة → ه). من is left out: it opens as many headlines ("من أجل …") as questions.
     private static readonly HashSet<string> Interrogatives = new(StringComparer.Ordinal)
     {
-        "ما", "ماذا", "متى", "اين", "كم", "هل", "كيف", "لماذا", "لم", "اي", "بكم", "لمن", "بماذا", "ماهو", "ماهي", "مااسم",
+        "ما", "ماذا", "متى", "اين", "كم", "هل", "كيف", "لماذا", "لم", "اي", "بكم", "لمن", "بماذا", "ماهو", "ماهي", "مالذي",
+        "ماالذي", "مااسم",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InterrogativeLookup =

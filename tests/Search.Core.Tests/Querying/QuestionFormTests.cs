@@ -13,6 +13,7 @@ public sealed class QuestionFormTests
     [InlineData("هل تنجح الخطة?")]
     [InlineData("\u200Fما اسم المدرب")]
     [InlineData("  لماذا ارتفعت الأسعار  ")]
+    [InlineData("مالذي يسببه العقاب البدني")] // ما and الذي typed as one word
     [InlineData("\"من فاز بالكأس؟\"")]
     public void A_question_mark_or_an_opening_interrogative_makes_a_question(string query)
     {
