@@ -231,6 +231,42 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
         Assert.Empty(_pageErrors);
     }
 
+    [SkippableFact]
+    public async Task AHitOpensItsStoredTextWithRelatedStories()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+
+        await ShowResultsAsync(Telecom);
+        var firstHit = Page.Locator("#results .hit").First;
+        var title = await firstHit.Locator("h2").InnerTextAsync();
+        await firstHit.Locator(".more a").ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/article\.html\?id="));
+        var id = QueryHelpers.ParseQuery(new Uri(Page.Url).Query)["id"].ToString();
+        await Expect(Page.Locator("#title")).ToHaveTextAsync(title);
+        Assert.True(await Page.Locator("#body p").CountAsync() >= 1);
+        await Page.Locator("#related li a").First.WaitForAsync();
+        var related = await Page.Locator("#related li a").EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))");
+        Assert.All(related, href => Assert.StartsWith("/article.html?id=", href, StringComparison.Ordinal));
+        Assert.DoesNotContain($"/article.html?id={Uri.EscapeDataString(id)}", related);
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableFact]
+    public async Task AnUnknownArticleSaysSoAndShowsItsIdAsText()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+
+        await Page.GotoAsync("/article.html?id=" + Uri.EscapeDataString(Markup));
+
+        await Expect(Page.Locator("#status")).ToHaveTextAsync(new Regex("لم يُعثر"));
+        Assert.Contains(Markup, await Page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(Page.Locator("#article")).ToBeHiddenAsync();
+        Assert.Equal(0, await Page.Locator("img").CountAsync());
+        Assert.Empty(_dialogs);
+        Assert.Empty(_pageErrors);
+    }
+
     /// <summary>Opens the page on a query's results and waits for the first hit.</summary>
     private async Task ShowResultsAsync(string query)
     {

@@ -116,7 +116,7 @@
     const heading = element("h2");
     const link = element("a");
     link.innerHTML = hit.highlights.title;
-    link.href = safeUrl(hit.url) || `/api/articles/${encodeURIComponent(hit.id)}`;
+    link.href = safeUrl(hit.url) || `/article.html?id=${encodeURIComponent(hit.id)}`;
     heading.appendChild(link);
     item.appendChild(heading);
 
@@ -135,6 +135,12 @@
       paragraph.innerHTML = snippet;
       item.appendChild(paragraph);
     }
+
+    const more = element("p", "more");
+    const stored = element("a", null, "النص وقصص ذات صلة");
+    stored.href = `/article.html?id=${encodeURIComponent(hit.id)}`;
+    more.appendChild(stored);
+    item.appendChild(more);
 
     if (hit.duplicates > 0) {
       item.appendChild(element("p", "copies", `و${numbers.format(hit.duplicates)} ${hit.duplicates === 1 ? "نسخة أخرى" : "نسخ أخرى"} من الخبر نفسه`));
