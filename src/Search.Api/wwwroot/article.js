@@ -1,105 +1,71 @@
-"use strict";
 // One stored article (/article.html?id=…): its text from /api/articles/{id} and related stories from
 // /api/articles/{id}/related. Every field is inserted as text, never as HTML.
-(() => {
-  const status = document.getElementById("status");
-  const article = document.getElementById("article");
-  const relatedBox = document.getElementById("related-box");
-  const related = document.getElementById("related");
-  const dates = new Intl.DateTimeFormat("ar-EG", { dateStyle: "long", timeStyle: "short" });
+import { articlePage, element, metaLine, safeUrl } from "/page-parts.js";
 
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
+const status = document.getElementById("status");
+const article = document.getElementById("article");
+const relatedBox = document.getElementById("related-box");
+const related = document.getElementById("related");
+
+function showArticle(body) {
+  document.title = `${body.title} — بحث الأخبار`;
+  document.getElementById("title").textContent = body.title;
+  document.getElementById("meta").replaceChildren(...metaLine(body).childNodes);
+  const lead = document.getElementById("lead");
+  lead.textContent = body.lead || "";
+  lead.hidden = !body.lead;
+  const paragraphs = (body.body || "").split(/\n+/).map((text) => text.trim()).filter(Boolean);
+  document.getElementById("body").replaceChildren(...paragraphs.map((text) => element("p", null, text)));
+  const original = safeUrl(body.url);
+  document.getElementById("original").hidden = !original;
+  if (original) document.getElementById("original-link").href = original;
+  const tags = body.tags || [];
+  document.getElementById("tags").replaceChildren(...tags.map((tag) => element("li", "chip", tag)));
+  article.hidden = false;
+}
+
+function showRelated(hits) {
+  related.replaceChildren(...hits.map((hit) => {
+    const item = element("li");
+    const link = element("a", null, hit.title);
+    link.href = articlePage(hit.id);
+    item.appendChild(link);
+    item.appendChild(metaLine(hit));
+    return item;
+  }));
+  relatedBox.hidden = hits.length === 0;
+}
+
+async function load(id) {
+  if (!id) {
+    status.textContent = "لم يُحدَّد خبر.";
+    return;
   }
-
-  function safeUrl(url) {
-    try {
-      const parsed = new URL(url, window.location.href);
-      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
-    } catch {
-      return null;
-    }
+  status.textContent = "جارٍ التحميل…";
+  let response;
+  try {
+    response = await fetch(`/api/articles/${encodeURIComponent(id)}`, { headers: { Accept: "application/json" } });
+  } catch {
+    status.textContent = "تعذّر الاتصال بخدمة البحث.";
+    status.classList.add("error");
+    return;
   }
-
-  function articlePage(id) {
-    return `/article.html?id=${encodeURIComponent(id)}`;
+  if (response.status === 404) {
+    status.textContent = `لم يُعثر على خبر بالمعرّف «${id}».`;
+    return;
   }
-
-  function meta(item) {
-    const line = element("div", "meta");
-    if (item.source) line.appendChild(element("span", "source", item.source));
-    if (item.section) line.appendChild(element("span", "section", item.section));
-    if (item.publishedAt) {
-      const time = element("time", null, dates.format(new Date(item.publishedAt)));
-      time.dateTime = item.publishedAt;
-      line.appendChild(time);
-    }
-    return line;
+  const body = await response.json().catch(() => null);
+  if (!response.ok || !body) {
+    status.textContent = `تعذّر تحميل الخبر: ${(body && body.detail) || response.statusText}`;
+    status.classList.add("error");
+    return;
   }
+  status.textContent = "";
+  showArticle(body);
 
-  function showArticle(body) {
-    document.title = `${body.title} — بحث الأخبار`;
-    document.getElementById("title").textContent = body.title;
-    document.getElementById("meta").replaceChildren(...meta(body).childNodes);
-    const lead = document.getElementById("lead");
-    lead.textContent = body.lead || "";
-    lead.hidden = !body.lead;
-    const paragraphs = (body.body || "").split(/\n+/).map((text) => text.trim()).filter(Boolean);
-    document.getElementById("body").replaceChildren(...paragraphs.map((text) => element("p", null, text)));
-    const original = safeUrl(body.url);
-    document.getElementById("original").hidden = !original;
-    if (original) document.getElementById("original-link").href = original;
-    const tags = body.tags || [];
-    document.getElementById("tags").replaceChildren(...tags.map((tag) => element("li", "chip", tag)));
-    article.hidden = false;
-  }
+  const relatedResponse = await fetch(`/api/articles/${encodeURIComponent(id)}/related?count=5`).catch(() => null);
+  const relatedBody = relatedResponse && relatedResponse.ok ? await relatedResponse.json().catch(() => null) : null;
+  showRelated((relatedBody && relatedBody.hits) || []);
+}
 
-  function showRelated(hits) {
-    related.replaceChildren(...hits.map((hit) => {
-      const item = element("li");
-      const link = element("a", null, hit.title);
-      link.href = articlePage(hit.id);
-      item.appendChild(link);
-      item.appendChild(meta(hit));
-      return item;
-    }));
-    relatedBox.hidden = hits.length === 0;
-  }
-
-  async function load(id) {
-    if (!id) {
-      status.textContent = "لم يُحدَّد خبر.";
-      return;
-    }
-    status.textContent = "جارٍ التحميل…";
-    let response;
-    try {
-      response = await fetch(`/api/articles/${encodeURIComponent(id)}`, { headers: { Accept: "application/json" } });
-    } catch {
-      status.textContent = "تعذّر الاتصال بخدمة البحث.";
-      status.classList.add("error");
-      return;
-    }
-    if (response.status === 404) {
-      status.textContent = `لم يُعثر على خبر بالمعرّف «${id}».`;
-      return;
-    }
-    const body = await response.json().catch(() => null);
-    if (!response.ok || !body) {
-      status.textContent = `تعذّر تحميل الخبر: ${(body && body.detail) || response.statusText}`;
-      status.classList.add("error");
-      return;
-    }
-    status.textContent = "";
-    showArticle(body);
-
-    const relatedResponse = await fetch(`/api/articles/${encodeURIComponent(id)}/related?count=5`).catch(() => null);
-    const relatedBody = relatedResponse && relatedResponse.ok ? await relatedResponse.json().catch(() => null) : null;
-    showRelated((relatedBody && relatedBody.hits) || []);
-  }
-
-  load(new URLSearchParams(window.location.search).get("id") || "");
-})();
+load(new URLSearchParams(window.location.search).get("id") || "");

@@ -1,288 +1,262 @@
-"use strict";
 // The search page: the address bar holds the whole state (?q=&page=&sort=&source=&section=&month=), so every view can
 // be linked, bookmarked and reached with the back button. It calls /api/search and renders hits, facets and filters.
 // Highlights arrive HTML-escaped with <mark> around matches, so they are inserted as HTML; every other field is
 // inserted as text.
-(() => {
-  const pageSize = 10;
-  const maxResultWindow = 10000;
-  const form = document.getElementById("search-form");
-  const input = document.getElementById("q");
-  const status = document.getElementById("status");
-  const results = document.getElementById("results");
-  const pager = document.getElementById("pager");
-  const prev = document.getElementById("prev");
-  const next = document.getElementById("next");
-  const pageLabel = document.getElementById("page-label");
-  const sortBox = document.getElementById("sort-box");
-  const sort = document.getElementById("sort");
-  const facets = document.getElementById("facets");
-  const chips = document.getElementById("active-filters");
-  const numbers = new Intl.NumberFormat("ar-EG");
-  const dates = new Intl.DateTimeFormat("ar-EG", { dateStyle: "long", timeStyle: "short" });
-  const months = new Intl.DateTimeFormat("ar-EG", { month: "long", year: "numeric", timeZone: "UTC" });
-  const facetNames = { source: "المصدر", section: "القسم", month: "الشهر" };
-  let latestRequest = 0;
+import { articlePage, element, metaLine, safeUrl } from "/page-parts.js";
 
-  function setStatus(text, isError) {
-    status.textContent = text;
-    status.classList.toggle("error", Boolean(isError));
+const pageSize = 10;
+const maxResultWindow = 10000;
+const form = document.getElementById("search-form");
+const input = document.getElementById("q");
+const status = document.getElementById("status");
+const results = document.getElementById("results");
+const pager = document.getElementById("pager");
+const prev = document.getElementById("prev");
+const next = document.getElementById("next");
+const pageLabel = document.getElementById("page-label");
+const sortBox = document.getElementById("sort-box");
+const sort = document.getElementById("sort");
+const facets = document.getElementById("facets");
+const chips = document.getElementById("active-filters");
+const numbers = new Intl.NumberFormat("ar-EG");
+const months = new Intl.DateTimeFormat("ar-EG", { month: "long", year: "numeric", timeZone: "UTC" });
+const facetNames = { source: "المصدر", section: "القسم", month: "الشهر" };
+let latestRequest = 0;
+
+function setStatus(text, isError) {
+  status.textContent = text;
+  status.classList.toggle("error", Boolean(isError));
+}
+
+function isMonth(value) {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value || "");
+}
+
+/** The first instant of a yyyy-MM month and of the month after, in UTC as the month facet counts them. */
+function monthBounds(value) {
+  const [year, month] = value.split("-").map(Number);
+  return { start: Date.UTC(year, month - 1, 1), next: Date.UTC(year, month, 1) };
+}
+
+function monthLabel(value) {
+  return months.format(new Date(monthBounds(value).start));
+}
+
+/** The month as the API's inclusive from/to range, to the second. */
+function monthRange(value) {
+  const { start, next } = monthBounds(value);
+  return { from: new Date(start).toISOString(), to: new Date(next - 1000).toISOString() };
+}
+
+function readState() {
+  const params = new URLSearchParams(window.location.search);
+  const page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
+  const sortValue = ["relevance", "newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "";
+  const month = isMonth(params.get("month")) ? params.get("month") : "";
+  return {
+    query: params.get("q") || "",
+    page,
+    sort: sortValue,
+    source: params.getAll("source").filter(Boolean),
+    section: params.getAll("section").filter(Boolean),
+    month,
+  };
+}
+
+function hasFilters(state) {
+  return state.source.length > 0 || state.section.length > 0 || Boolean(state.month);
+}
+
+function addressOf(state) {
+  const params = new URLSearchParams();
+  if (state.query) params.set("q", state.query);
+  for (const value of state.source) params.append("source", value);
+  for (const value of state.section) params.append("section", value);
+  if (state.month) params.set("month", state.month);
+  if (state.sort) params.set("sort", state.sort);
+  if (state.page > 1) params.set("page", String(state.page));
+  const text = params.toString();
+  return text ? `/?${text}` : "/";
+}
+
+function apiParameters(state) {
+  const params = new URLSearchParams({ page: String(state.page), pageSize: String(pageSize) });
+  if (state.query.trim()) params.set("q", state.query);
+  for (const value of state.source) params.append("source", value);
+  for (const value of state.section) params.append("section", value);
+  if (state.month) {
+    const range = monthRange(state.month);
+    params.set("from", range.from);
+    params.set("to", range.to);
+  }
+  // Relevance needs words to rank by; a browse is always by date.
+  if (state.sort && !(state.sort === "relevance" && !state.query.trim())) params.set("sort", state.sort);
+  return params;
+}
+
+function renderHit(hit) {
+  const item = element("li", "hit");
+  const heading = element("h2");
+  const link = element("a");
+  link.innerHTML = hit.highlights.title;
+  link.href = safeUrl(hit.url) || articlePage(hit.id);
+  heading.appendChild(link);
+  item.appendChild(heading);
+
+  item.appendChild(metaLine(hit));
+
+  for (const snippet of hit.highlights.snippets) {
+    const paragraph = element("p", "snippet");
+    paragraph.innerHTML = snippet;
+    item.appendChild(paragraph);
   }
 
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
+  const more = element("p", "more");
+  const stored = element("a", null, "النص وقصص ذات صلة");
+  stored.href = articlePage(hit.id);
+  more.appendChild(stored);
+  item.appendChild(more);
+
+  if (hit.duplicates > 0) {
+    item.appendChild(element("p", "copies", `و${numbers.format(hit.duplicates)} ${hit.duplicates === 1 ? "نسخة أخرى" : "نسخ أخرى"} من الخبر نفسه`));
   }
+  return item;
+}
 
-  function safeUrl(url) {
-    try {
-      const parsed = new URL(url, window.location.href);
-      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
-    } catch {
-      return null;
-    }
+function toggled(state, facet, value) {
+  const nextState = { ...state, source: [...state.source], section: [...state.section], page: 1 };
+  if (facet === "month") {
+    nextState.month = state.month === value ? "" : value;
+  } else {
+    const values = nextState[facet];
+    const at = values.indexOf(value);
+    if (at >= 0) values.splice(at, 1);
+    else values.push(value);
   }
+  return nextState;
+}
 
-  function isMonth(value) {
-    return /^\d{4}-(0[1-9]|1[0-2])$/.test(value || "");
-  }
+function isActive(state, facet, value) {
+  return facet === "month" ? state.month === value : state[facet].includes(value);
+}
 
-  /** The first instant of a yyyy-MM month and of the month after, in UTC as the month facet counts them. */
-  function monthBounds(value) {
-    const [year, month] = value.split("-").map(Number);
-    return { start: Date.UTC(year, month - 1, 1), next: Date.UTC(year, month, 1) };
-  }
-
-  function monthLabel(value) {
-    return months.format(new Date(monthBounds(value).start));
-  }
-
-  /** The month as the API's inclusive from/to range, to the second. */
-  function monthRange(value) {
-    const { start, next } = monthBounds(value);
-    return { from: new Date(start).toISOString(), to: new Date(next - 1000).toISOString() };
-  }
-
-  function readState() {
-    const params = new URLSearchParams(window.location.search);
-    const page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
-    const sortValue = ["relevance", "newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "";
-    const month = isMonth(params.get("month")) ? params.get("month") : "";
-    return {
-      query: params.get("q") || "",
-      page,
-      sort: sortValue,
-      source: params.getAll("source").filter(Boolean),
-      section: params.getAll("section").filter(Boolean),
-      month,
-    };
-  }
-
-  function hasFilters(state) {
-    return state.source.length > 0 || state.section.length > 0 || Boolean(state.month);
-  }
-
-  function addressOf(state) {
-    const params = new URLSearchParams();
-    if (state.query) params.set("q", state.query);
-    for (const value of state.source) params.append("source", value);
-    for (const value of state.section) params.append("section", value);
-    if (state.month) params.set("month", state.month);
-    if (state.sort) params.set("sort", state.sort);
-    if (state.page > 1) params.set("page", String(state.page));
-    const text = params.toString();
-    return text ? `/?${text}` : "/";
-  }
-
-  function apiParameters(state) {
-    const params = new URLSearchParams({ page: String(state.page), pageSize: String(pageSize) });
-    if (state.query.trim()) params.set("q", state.query);
-    for (const value of state.source) params.append("source", value);
-    for (const value of state.section) params.append("section", value);
-    if (state.month) {
-      const range = monthRange(state.month);
-      params.set("from", range.from);
-      params.set("to", range.to);
-    }
-    // Relevance needs words to rank by; a browse is always by date.
-    if (state.sort && !(state.sort === "relevance" && !state.query.trim())) params.set("sort", state.sort);
-    return params;
-  }
-
-  function renderHit(hit) {
-    const item = element("li", "hit");
-    const heading = element("h2");
-    const link = element("a");
-    link.innerHTML = hit.highlights.title;
-    link.href = safeUrl(hit.url) || `/article.html?id=${encodeURIComponent(hit.id)}`;
-    heading.appendChild(link);
-    item.appendChild(heading);
-
-    const meta = element("div", "meta");
-    if (hit.source) meta.appendChild(element("span", "source", hit.source));
-    if (hit.section) meta.appendChild(element("span", "section", hit.section));
-    if (hit.publishedAt) {
-      const time = element("time", null, dates.format(new Date(hit.publishedAt)));
-      time.dateTime = hit.publishedAt;
-      meta.appendChild(time);
-    }
-    item.appendChild(meta);
-
-    for (const snippet of hit.highlights.snippets) {
-      const paragraph = element("p", "snippet");
-      paragraph.innerHTML = snippet;
-      item.appendChild(paragraph);
-    }
-
-    const more = element("p", "more");
-    const stored = element("a", null, "النص وقصص ذات صلة");
-    stored.href = `/article.html?id=${encodeURIComponent(hit.id)}`;
-    more.appendChild(stored);
-    item.appendChild(more);
-
-    if (hit.duplicates > 0) {
-      item.appendChild(element("p", "copies", `و${numbers.format(hit.duplicates)} ${hit.duplicates === 1 ? "نسخة أخرى" : "نسخ أخرى"} من الخبر نفسه`));
-    }
-    return item;
-  }
-
-  function toggled(state, facet, value) {
-    const nextState = { ...state, source: [...state.source], section: [...state.section], page: 1 };
-    if (facet === "month") {
-      nextState.month = state.month === value ? "" : value;
-    } else {
-      const values = nextState[facet];
-      const at = values.indexOf(value);
-      if (at >= 0) values.splice(at, 1);
-      else values.push(value);
-    }
-    return nextState;
-  }
-
-  function isActive(state, facet, value) {
-    return facet === "month" ? state.month === value : state[facet].includes(value);
-  }
-
-  function renderFacets(state, counts) {
-    let any = false;
-    for (const group of facets.querySelectorAll(".facet")) {
-      const facet = group.dataset.facet;
-      const values = (counts && counts[facet]) || [];
-      const list = group.querySelector("ul");
-      list.replaceChildren(...values.map((entry) => {
-        const item = element("li");
-        const button = element("button", "facet-value");
-        button.type = "button";
-        button.dataset.value = entry.value;
-        button.setAttribute("aria-pressed", String(isActive(state, facet, entry.value)));
-        button.appendChild(element("span", "label", facet === "month" ? monthLabel(entry.value) : entry.value));
-        button.appendChild(element("span", "count", numbers.format(entry.count)));
-        button.addEventListener("click", () => navigate(toggled(state, facet, entry.value)));
-        item.appendChild(button);
-        return item;
-      }));
-      group.hidden = values.length === 0;
-      any = any || values.length > 0;
-    }
-    facets.hidden = !any;
-  }
-
-  function renderChips(state) {
-    const active = [
-      ...state.source.map((value) => ({ facet: "source", value, label: value })),
-      ...state.section.map((value) => ({ facet: "section", value, label: value })),
-      ...(state.month ? [{ facet: "month", value: state.month, label: monthLabel(state.month) }] : []),
-    ];
-    chips.replaceChildren(...active.map(({ facet, value, label }) => {
+function renderFacets(state, counts) {
+  let any = false;
+  for (const group of facets.querySelectorAll(".facet")) {
+    const facet = group.dataset.facet;
+    const values = (counts && counts[facet]) || [];
+    const list = group.querySelector("ul");
+    list.replaceChildren(...values.map((entry) => {
       const item = element("li");
-      const button = element("button", "chip");
+      const button = element("button", "facet-value");
       button.type = "button";
-      button.dataset.facet = facet;
-      button.textContent = `${facetNames[facet]}: ${label} ×`;
-      button.setAttribute("aria-label", `إزالة ${facetNames[facet]}: ${label}`);
-      button.addEventListener("click", () => navigate(toggled(state, facet, value)));
+      button.dataset.value = entry.value;
+      button.setAttribute("aria-pressed", String(isActive(state, facet, entry.value)));
+      button.appendChild(element("span", "label", facet === "month" ? monthLabel(entry.value) : entry.value));
+      button.appendChild(element("span", "count", numbers.format(entry.count)));
+      button.addEventListener("click", () => navigate(toggled(state, facet, entry.value)));
       item.appendChild(button);
       return item;
     }));
-    chips.hidden = active.length === 0;
+    group.hidden = values.length === 0;
+    any = any || values.length > 0;
+  }
+  facets.hidden = !any;
+}
+
+function renderChips(state) {
+  const active = [
+    ...state.source.map((value) => ({ facet: "source", value, label: value })),
+    ...state.section.map((value) => ({ facet: "section", value, label: value })),
+    ...(state.month ? [{ facet: "month", value: state.month, label: monthLabel(state.month) }] : []),
+  ];
+  chips.replaceChildren(...active.map(({ facet, value, label }) => {
+    const item = element("li");
+    const button = element("button", "chip");
+    button.type = "button";
+    button.dataset.facet = facet;
+    button.textContent = `${facetNames[facet]}: ${label} ×`;
+    button.setAttribute("aria-label", `إزالة ${facetNames[facet]}: ${label}`);
+    button.addEventListener("click", () => navigate(toggled(state, facet, value)));
+    item.appendChild(button);
+    return item;
+  }));
+  chips.hidden = active.length === 0;
+}
+
+async function search(state) {
+  const request = ++latestRequest;
+  results.replaceChildren();
+  pager.hidden = true;
+  renderChips(state);
+  const browsing = !state.query.trim();
+  if (browsing && !hasFilters(state)) {
+    facets.hidden = true;
+    sortBox.hidden = true;
+    setStatus("اكتب كلمة أو أكثر للبحث.");
+    return;
   }
 
-  async function search(state) {
-    const request = ++latestRequest;
-    results.replaceChildren();
-    pager.hidden = true;
-    renderChips(state);
-    const browsing = !state.query.trim();
-    if (browsing && !hasFilters(state)) {
-      facets.hidden = true;
-      sortBox.hidden = true;
-      setStatus("اكتب كلمة أو أكثر للبحث.");
-      return;
-    }
-
-    sort.querySelector("option[value=relevance]").disabled = browsing;
-    sort.value = state.sort && !(browsing && state.sort === "relevance") ? state.sort : (browsing ? "newest" : "relevance");
-    setStatus("جارٍ البحث…");
-    let response;
-    try {
-      response = await fetch(`/api/search?${apiParameters(state)}`, { headers: { Accept: "application/json" } });
-    } catch {
-      if (request === latestRequest) setStatus("تعذّر الاتصال بخدمة البحث.", true);
-      return;
-    }
-    const body = await response.json().catch(() => null);
-    if (request !== latestRequest) return; // a newer search has started; its answer is the one to show
-    if (!response.ok || !body) {
-      const details = body && body.errors ? Object.values(body.errors).flat().join(" ") : (body && body.detail) || "";
-      setStatus(`تعذّر البحث: ${details || response.statusText}`, true);
-      facets.hidden = true;
-      return;
-    }
-
-    renderFacets(state, body.facets);
-    sortBox.hidden = body.total === 0;
-    if (body.total === 0) {
-      setStatus(browsing ? "لا أخبار بهذه التصفية." : `لا نتائج لـ «${state.query}».`);
-      return;
-    }
-    setStatus(`${numbers.format(body.total)} نتيجة (${numbers.format(Math.round(body.tookMs))} ملّي ثانية)`);
-    results.start = (state.page - 1) * pageSize + 1;
-    results.replaceChildren(...body.hits.map(renderHit));
-    const pages = Math.ceil(Math.min(body.total, maxResultWindow) / pageSize);
-    pager.hidden = pages <= 1;
-    prev.disabled = state.page <= 1;
-    next.disabled = state.page >= pages;
-    pageLabel.textContent = `صفحة ${numbers.format(state.page)} من ${numbers.format(pages)}`;
+  sort.querySelector("option[value=relevance]").disabled = browsing;
+  sort.value = state.sort && !(browsing && state.sort === "relevance") ? state.sort : (browsing ? "newest" : "relevance");
+  setStatus("جارٍ البحث…");
+  let response;
+  try {
+    response = await fetch(`/api/search?${apiParameters(state)}`, { headers: { Accept: "application/json" } });
+  } catch {
+    if (request === latestRequest) setStatus("تعذّر الاتصال بخدمة البحث.", true);
+    return;
+  }
+  const body = await response.json().catch(() => null);
+  if (request !== latestRequest) return; // a newer search has started; its answer is the one to show
+  if (!response.ok || !body) {
+    const details = body && body.errors ? Object.values(body.errors).flat().join(" ") : (body && body.detail) || "";
+    setStatus(`تعذّر البحث: ${details || response.statusText}`, true);
+    facets.hidden = true;
+    return;
   }
 
-  function navigate(state) {
-    history.pushState(null, "", addressOf(state));
-    input.value = state.query;
-    search(state);
+  renderFacets(state, body.facets);
+  sortBox.hidden = body.total === 0;
+  if (body.total === 0) {
+    setStatus(browsing ? "لا أخبار بهذه التصفية." : `لا نتائج لـ «${state.query}».`);
+    return;
   }
+  setStatus(`${numbers.format(body.total)} نتيجة (${numbers.format(Math.round(body.tookMs))} ملّي ثانية)`);
+  results.start = (state.page - 1) * pageSize + 1;
+  results.replaceChildren(...body.hits.map(renderHit));
+  const pages = Math.ceil(Math.min(body.total, maxResultWindow) / pageSize);
+  pager.hidden = pages <= 1;
+  prev.disabled = state.page <= 1;
+  next.disabled = state.page >= pages;
+  pageLabel.textContent = `صفحة ${numbers.format(state.page)} من ${numbers.format(pages)}`;
+}
 
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    // A new query keeps the filters chosen, as a newsroom reader narrowing a topic expects, and starts at page 1.
-    navigate({ ...readState(), query: input.value, page: 1 });
-  });
-  sort.addEventListener("change", () => navigate({ ...readState(), sort: sort.value, page: 1 }));
-  function turnPage(step) {
-    const state = readState();
-    navigate({ ...state, page: state.page + step });
-  }
+function navigate(state) {
+  history.pushState(null, "", addressOf(state));
+  input.value = state.query;
+  search(state);
+}
 
-  prev.addEventListener("click", () => turnPage(-1));
-  next.addEventListener("click", () => turnPage(1));
-  window.addEventListener("popstate", () => {
-    const state = readState();
-    input.value = state.query;
-    search(state);
-  });
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  // A new query keeps the filters chosen, as a newsroom reader narrowing a topic expects, and starts at page 1.
+  navigate({ ...readState(), query: input.value, page: 1 });
+});
+sort.addEventListener("change", () => navigate({ ...readState(), sort: sort.value, page: 1 }));
+function turnPage(step) {
+  const state = readState();
+  navigate({ ...state, page: state.page + step });
+}
 
-  const initial = readState();
-  input.value = initial.query;
-  if (initial.query || hasFilters(initial)) search(initial);
-})();
+prev.addEventListener("click", () => turnPage(-1));
+next.addEventListener("click", () => turnPage(1));
+window.addEventListener("popstate", () => {
+  const state = readState();
+  input.value = state.query;
+  search(state);
+});
+
+const initial = readState();
+input.value = initial.query;
+if (initial.query || hasFilters(initial)) search(initial);
