@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Search.Evaluation.Collections;
-using Search.Evaluation.Reporting;
-using Search.Evaluation.Running;
 using Search.Evaluation.Scoring;
-using Search.Evaluation.Systems;
 
 namespace Search.Evaluation.Commands;
 
@@ -60,14 +57,13 @@ internal static class EvalCommand
         }
 
         ReportUnknownJudgements(collection, log, notes);
-        var systems = SystemCatalog.For(parseResult.GetValue(EvalCommandDefinition.Variants) ?? []);
-        var runner = new EvaluationRunner(log, parseResult.GetValue(EvalCommandDefinition.Parallel));
-        var output = Path.GetFullPath(parseResult.GetValue(EvalCommandDefinition.Output)!);
-        var report = runner.Run(collection, systems, output, Environment.GetCommandLineArgs().Skip(1).ToList(), notes);
-        Console.WriteLine();
-        Console.Write(ResultsTable.Format(report));
-        Console.WriteLine();
-        Console.WriteLine($"Wrote {Path.Combine(output, collection.Name + ".json")} and {systems.Count} run files.");
+        ScoringRun.Execute(
+            collection,
+            parseResult.GetValue(EvalCommandDefinition.Variants) ?? [],
+            parseResult.GetValue(EvalCommandDefinition.Parallel),
+            parseResult.GetValue(EvalCommandDefinition.Output)!,
+            notes,
+            log);
         return Success;
     }
 

@@ -1,8 +1,5 @@
 using System.CommandLine;
 using Search.Evaluation.Collections;
-using Search.Evaluation.Reporting;
-using Search.Evaluation.Running;
-using Search.Evaluation.Systems;
 
 namespace Search.Evaluation.Commands;
 
@@ -48,14 +45,13 @@ internal static class HeadlinesCommand
             $"{collection.Queries.Count} queries: real headlines sampled with seed {seed}; {withCopies} of them have more than one relevant document (same trimmed body)",
         };
 
-        var systems = SystemCatalog.For(parseResult.GetValue(HeadlinesCommandDefinition.Variants) ?? []);
-        var runner = new EvaluationRunner(log, parseResult.GetValue(HeadlinesCommandDefinition.Parallel));
-        var output = Path.GetFullPath(parseResult.GetValue(HeadlinesCommandDefinition.Output)!);
-        var report = runner.Run(collection, systems, output, Environment.GetCommandLineArgs().Skip(1).ToList(), notes);
-        Console.WriteLine();
-        Console.Write(ResultsTable.Format(report));
-        Console.WriteLine();
-        Console.WriteLine($"Wrote {Path.Combine(output, collection.Name + ".json")} and {systems.Count} run files.");
+        ScoringRun.Execute(
+            collection,
+            parseResult.GetValue(HeadlinesCommandDefinition.Variants) ?? [],
+            parseResult.GetValue(HeadlinesCommandDefinition.Parallel),
+            parseResult.GetValue(HeadlinesCommandDefinition.Output)!,
+            notes,
+            log);
         return Success;
     }
 }
