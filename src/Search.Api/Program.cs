@@ -13,8 +13,7 @@ app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapHealthChecks("/health");
-app.MapSearchEndpoints();
-app.MapArticleEndpoints();
+app.MapNewsSearchEndpoints();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Contracts;
+using Search.Api.Errors;
 using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Querying;
@@ -57,12 +58,7 @@ public static class ArticleEndpoints
     }
 
     /// <summary>Routing decodes every escape in a segment but %2F, which ids that are URLs (feeds, HTML pages) contain.</summary>
-    private static string RouteId(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+    internal static string RouteId(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
-    private static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem(
-            title: "Article not found",
-            detail: $"No article has the id '{id}'.",
-            statusCode: StatusCodes.Status404NotFound,
-            extensions: new Dictionary<string, object?> { ["code"] = ArticleNotFoundException.Code });
+    private static ProblemHttpResult NotFound(string id) => ApiErrors.Problem(ApiErrors.ArticleNotFound, $"No article has the id '{id}'.");
 }

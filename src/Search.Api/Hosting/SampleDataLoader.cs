@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Search.Core.Indexing;
 using Search.Core.Ingestion;
+using Search.Core.Writing;
 
 namespace Search.Api.Hosting;
 
@@ -9,39 +9,65 @@ namespace Search.Api.Hosting;
 /// Runs before the server accepts requests (hosted services start first).
 /// </summary>
 internal sealed partial class SampleDataLoader(
-    NewsIndex index,
+    ArticleStore store,
     IOptions<SearchServiceOptions> options,
     IHostEnvironment environment,
     ILogger<SampleDataLoader> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    private const int BatchSize = 256;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.SampleDataPath) || index.Count > 0)
+        // Changes logged before a crash are applied first: an index that only looked empty stays as it was.
+        await store.CaughtUpAsync(cancellationToken);
+        store.Index.Refresh();
+        if (string.IsNullOrWhiteSpace(options.Value.SampleDataPath) || store.Index.Count > 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var path = Path.GetFullPath(options.Value.SampleDataPath, environment.ContentRootPath);
         if (!Directory.Exists(path))
         {
             LogSampleDataMissing(path);
-            return Task.CompletedTask;
+            return;
         }
 
-        var summary = ArticleImporter.Import(
-            index,
-            new ArticleSources().Read([path]),
-            problem => LogSkipped(problem.ToString()),
-            cancellationToken: cancellationToken);
-        index.Refresh();
-        LogLoaded(summary.Indexed, summary.Skipped, path, summary.Elapsed.TotalMilliseconds);
-        return Task.CompletedTask;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (indexed, skipped) = (0, 0);
+        var batch = new List<ArticleChange>(BatchSize);
+        foreach (var record in new ArticleSources().Read([path]))
+        {
+            if (record.Article is { } article)
+            {
+                batch.Add(ArticleChange.Upsert(article));
+                indexed++;
+            }
+            else
+            {
+                skipped++;
+                LogSkipped(record.Problem!.ToString());
+            }
+
+            if (batch.Count == BatchSize)
+            {
+                await store.WriteAsync([.. batch], cancellationToken: cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await store.WriteAsync(batch, WriteVisibility.WaitForSearch, cancellationToken);
+        }
+
+        LogLoaded(indexed, skipped, path, clock.Elapsed.TotalMilliseconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Index was empty: loaded {Indexed} sample articles ({Skipped} skipped) from {Path} in {ElapsedMs:F0} ms")]
-    private partial void LogLoaded(long indexed, long skipped, string path, double elapsedMs);
+    private partial void LogLoaded(int indexed, int skipped, string path, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped a sample record: {Problem}")]
     private partial void LogSkipped(string problem);

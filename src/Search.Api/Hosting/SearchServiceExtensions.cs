@@ -5,7 +5,9 @@ using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Search.Api.Errors;
 using Search.Core.Indexing;
+using Search.Api.Security;
 using Search.Core.Querying;
+using Search.Core.Writing;
 
 namespace Search.Api.Hosting;
 
@@ -21,12 +23,29 @@ public static class SearchServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<WriteApiOptions>()
+            .BindConfiguration(WriteApiOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
+
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
+            return NewsIndex.Open(new NewsIndexOptions(IndexPath(services)) { RamBufferMb = options.RamBufferMb });
+        });
+        builder.Services.AddSingleton(services =>
+        {
+            var writes = services.GetRequiredService<IOptions<WriteApiOptions>>().Value;
             var environment = services.GetRequiredService<IHostEnvironment>();
-            var path = Path.GetFullPath(options.IndexPath, environment.ContentRootPath);
-            return NewsIndex.Open(new NewsIndexOptions(path) { RamBufferMb = options.RamBufferMb });
+            var logPath = string.IsNullOrWhiteSpace(writes.LogPath)
+                ? Path.Combine(IndexPath(services), "translog")
+                : Path.GetFullPath(writes.LogPath, environment.ContentRootPath);
+            return ArticleStore.OpenLocal(
+                services.GetRequiredService<NewsIndex>(),
+                logPath,
+                new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.CommitIntervalSeconds) },
+                services.GetRequiredService<ILogger<IndexFollower>>());
         });
         builder.Services.AddHostedService<SampleDataLoader>();
 
@@ -45,10 +64,10 @@ public static class SearchServiceExtensions
         {
             limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
             limiter.OnRejected = (context, cancellationToken) =>
-                new ValueTask(TypedResults.Problem(
-                    title: "Too many concurrent searches",
-                    detail: "The service is at its concurrency limit; retry shortly.",
-                    statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context.HttpContext));
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                return new ValueTask(ApiErrors.Problem(ApiErrors.Overloaded, "The service is at its concurrency limit; retry shortly.").ExecuteAsync(context.HttpContext));
+            };
             limiter.AddPolicy(SearchConcurrencyPolicy, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
@@ -63,5 +82,12 @@ public static class SearchServiceExtensions
 
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<ProblemExamplesTransformer>());
         return builder;
+    }
+
+    private static string IndexPath(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        return Path.GetFullPath(options.IndexPath, environment.ContentRootPath);
     }
 }

@@ -23,4 +23,8 @@ public sealed class SearchServiceOptions
 
     [Range(16, 4096)]
     public double RamBufferMb { get; set; } = 64;
+
+    /// <summary>Folder under which <c>POST /api/index/_snapshot</c> writes snapshots, relative to the content root unless absolute.</summary>
+    [Required]
+    public string SnapshotPath { get; set; } = "../../index-data/snapshots";
 }

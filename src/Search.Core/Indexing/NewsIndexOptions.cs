@@ -12,7 +12,7 @@ public sealed record NewsIndexOptions(string Path)
     /// <summary>
     /// The longest a write may wait before searches see it, unless a caller waits for it explicitly. Null turns the
     /// background refresh off, for bulk loads: each refresh flushes a small segment that must be merged again, so
-    /// writes are then seen at <see cref="NewsIndex.Commit"/>, <see cref="NewsIndex.Refresh"/> or
+    /// writes are then seen at <see cref="NewsIndex.Commit()"/>, <see cref="NewsIndex.Refresh"/> or
     /// <see cref="NewsIndex.WaitFor"/>.
     /// </summary>
     public TimeSpan? MaxRefreshDelay { get; init; } = TimeSpan.FromSeconds(1);

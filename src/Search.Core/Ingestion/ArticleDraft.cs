@@ -36,13 +36,13 @@ public sealed record ArticleDraft
     /// <exception cref="ArticleValidationException">No id or title, an over-long id, or a date that does not parse.</exception>
     public NewsArticle Validate()
     {
-        var id = Clean(Id) ?? throw new ArticleValidationException("missing required field 'id'");
+        var id = Clean(Id) ?? throw new ArticleValidationException("missing required field 'id'", "id");
         if (id.Length > MaxIdLength || id.Any(char.IsControl))
         {
-            throw new ArticleValidationException($"'id' must be at most {MaxIdLength} characters without control characters");
+            throw new ArticleValidationException($"'id' must be at most {MaxIdLength} characters without control characters", "id");
         }
 
-        var title = Clean(Title) ?? throw new ArticleValidationException("missing required field 'title'");
+        var title = Clean(Title) ?? throw new ArticleValidationException("missing required field 'title'", "title");
         return new NewsArticle
         {
             Id = id,
@@ -73,9 +73,11 @@ public sealed record ArticleDraft
             return parsed;
         }
 
-        return ArabicDateParser.TryParse(value, TimeSpan.Zero, out parsed)
+        return ArabicDateParser.TryParse(value, TimeSpan.Zero, out parsed) || Rfc822Date.TryParse(value, out parsed)
             ? parsed
-            : throw new ArticleValidationException($"unparseable date '{Truncate(value)}'");
+            : throw new ArticleValidationException(
+                $"unparseable date '{Truncate(value)}': expected ISO 8601 (2024-11-22T10:30:00+03:00), RFC 822 (Fri, 22 Nov 2024 10:30:00 +0300) or an Arabic date (22 نوفمبر 2024)",
+                "publishedAt");
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -17,5 +17,6 @@ public readonly record struct IngestResult
 
     public static IngestResult Of(NewsArticle article) => new(article, null);
 
-    public static IngestResult Failed(string file, int? line, string message) => new(null, new IngestProblem(file, line, message));
+    public static IngestResult Failed(string file, int? line, string message, string? field = null) =>
+        new(null, new IngestProblem(file, line, message, field));
 }

@@ -95,20 +95,24 @@ public static class JsonLinesArticleReader
     }
 
     /// <summary>Parses one JSON object into an article.</summary>
-    public static IngestResult ParseLine(string line, string fileName, int lineNumber)
+    public static IngestResult ParseLine(string line, string fileName, int lineNumber) => ParseJson(line, fileName, lineNumber, defaultId: null);
+
+    /// <summary>Parses one JSON object (on one line or several) into an article; <paramref name="defaultId"/> is its id
+    /// when the object has none (the id in a request's path).</summary>
+    public static IngestResult ParseJson(string json, string fileName, int lineNumber, string? defaultId)
     {
         try
         {
-            using var json = JsonDocument.Parse(line);
-            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
             {
                 return IngestResult.Failed(fileName, lineNumber, "expected a JSON object");
             }
 
-            var root = json.RootElement;
             var draft = new ArticleDraft
             {
-                Id = Text(root, "id"),
+                Id = Text(root, "id") ?? defaultId,
                 Title = Text(root, "title"),
                 Lead = Text(root, "lead") ?? Text(root, "abstract"),
                 Body = Text(root, "body"),
@@ -127,7 +131,7 @@ public static class JsonLinesArticleReader
         }
         catch (ArticleValidationException ex)
         {
-            return IngestResult.Failed(fileName, lineNumber, ex.Message);
+            return IngestResult.Failed(fileName, lineNumber, ex.Message, ex.Field);
         }
     }
 
@@ -143,7 +147,7 @@ public static class JsonLinesArticleReader
             JsonValueKind.String => value.GetString(),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.Null => null,
-            _ => throw new ArticleValidationException($"field '{name}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}"),
+            _ => throw new ArticleValidationException($"field '{name}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}", name),
         };
     }
 
@@ -158,9 +162,9 @@ public static class JsonLinesArticleReader
         {
             JsonValueKind.Array => [.. value.EnumerateArray().Select(tag => tag.ValueKind == JsonValueKind.String
                 ? tag.GetString()!
-                : throw new ArticleValidationException("field 'tags' must hold strings only"))],
+                : throw new ArticleValidationException("field 'tags' must hold strings only", "tags"))],
             JsonValueKind.String => [.. value.GetString()!.Split([',', '،'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            _ => throw new ArticleValidationException("field 'tags' must be an array of strings"),
+            _ => throw new ArticleValidationException("field 'tags' must be an array of strings", "tags"),
         };
     }
 }

@@ -1,0 +1,278 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Search.Api.Contracts;
+using Search.Api.Errors;
+using Search.Api.Hosting;
+using Search.Api.Security;
+using Search.Core.Documents;
+using Search.Core.Ingestion;
+using Search.Core.Writing;
+
+namespace Search.Api.Endpoints;
+
+/// <summary>
+/// The keyed write API: <c>PUT</c> and <c>DELETE /api/articles/{id}</c>, and <c>POST /api/articles/_bulk</c> with one
+/// article a line. Every 2xx means the write is durable (it survives a crash of the process or the machine).
+/// </summary>
+public static class ArticleWriteEndpoints
+{
+    private const string RefreshDescription =
+        "wait_for (or true): answer once searches see the write. Leave out (or false): answer once it is durable; searches see it within a second.";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly string[] NdjsonTypes = ["application/x-ndjson", "application/ndjson", "application/jsonl", "application/json", "text/plain"];
+
+    public static IEndpointRouteBuilder MapArticleWriteEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var writes = routes.MapGroup("/api/articles")
+            .WithTags("Writing")
+            .AddEndpointFilter<ApiKeyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        writes.MapPost("/_bulk", Bulk)
+            .WithName("BulkWriteArticles")
+            .WithSummary("Create or replace many articles, one JSON object a line (NDJSON)")
+            .WithDescription("Each non-blank line is an article in the shape GET /api/articles/{id} returns (or as the JSON Lines reader takes it). Answers one item per line, in order: 201 created, 200 updated, 400 invalid (the other lines are still written). All valid lines are durable when the answer comes.")
+            .Accepts<string>("application/x-ndjson")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        writes.MapPut("/{id}", Put)
+            .WithName("PutArticle")
+            .WithSummary("Create or replace an article")
+            .WithDescription("The body is the article in the shape GET /api/articles/{id} returns; its id, when present, must equal the path's. 201 when new, 200 when it replaced one.")
+            .Accepts<NewsArticle>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        writes.MapDelete("/{id}", Delete)
+            .WithName("DeleteArticle")
+            .WithSummary("Remove an article")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    internal static async Task<Results<Created<WriteResult>, Ok<WriteResult>, ValidationProblem, ProblemHttpResult>> Put(
+        string id,
+        HttpRequest request,
+        ArticleStore store,
+        IOptions<WriteApiOptions> options,
+        [Description(RefreshDescription)] string? refresh,
+        CancellationToken cancellationToken)
+    {
+        id = ArticleEndpoints.RouteId(id);
+        if (!TryVisibility(refresh, out var visibility))
+        {
+            return InvalidRefresh();
+        }
+
+        var body = await RequestBody.ReadAsync(request, options.Value.MaxArticleBytes, cancellationToken);
+        if (body is null)
+        {
+            return ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"An article may be at most {options.Value.MaxArticleBytes:N0} bytes (Search:Writes:MaxArticleBytes).");
+        }
+
+        if (!TryDecode(body, out var json))
+        {
+            return ApiErrors.Validation(ApiErrors.InvalidArticle, Field("body", "The body is not valid UTF-8."));
+        }
+
+        var parsed = JsonLinesArticleReader.ParseJson(json, "body", 1, defaultId: id);
+        if (parsed.Problem is { } problem)
+        {
+            return ApiErrors.Validation(ApiErrors.InvalidArticle, Field(problem.Field ?? "body", problem.Message));
+        }
+
+        var article = parsed.Article!;
+        if (article.Id != id)
+        {
+            return ApiErrors.Validation(ApiErrors.InvalidArticle, Field("id", $"The body's id '{article.Id}' differs from the path's '{id}'."));
+        }
+
+        var (receipt, failure) = await WriteAsync(store, [ArticleChange.Upsert(article)], visibility);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var outcome = receipt!.Outcomes[0];
+        var result = new WriteResult(id, ResultName(outcome), receipt.Sequences.First);
+        return outcome == ChangeOutcome.Created
+            ? TypedResults.Created($"/api/articles/{Uri.EscapeDataString(id)}", result)
+            : TypedResults.Ok(result);
+    }
+
+    internal static async Task<Results<Ok<WriteResult>, ValidationProblem, ProblemHttpResult>> Delete(
+        string id,
+        ArticleStore store,
+        [Description(RefreshDescription)] string? refresh)
+    {
+        id = ArticleEndpoints.RouteId(id);
+        if (!TryVisibility(refresh, out var visibility))
+        {
+            return InvalidRefresh();
+        }
+
+        var (receipt, failure) = await WriteAsync(store, [ArticleChange.Delete(id)], visibility);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        return receipt!.Outcomes[0] == ChangeOutcome.NotFound
+            ? ApiErrors.Problem(ApiErrors.ArticleNotFound, $"No article has the id '{id}'.")
+            : TypedResults.Ok(new WriteResult(id, ResultName(ChangeOutcome.Deleted), receipt.Sequences.First));
+    }
+
+    internal static async Task<Results<Ok<BulkResponse>, ValidationProblem, ProblemHttpResult>> Bulk(
+        HttpRequest request,
+        ArticleStore store,
+        IOptions<WriteApiOptions> options,
+        [Description(RefreshDescription)] string? refresh,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var limits = options.Value;
+        if (!TryVisibility(refresh, out var visibility))
+        {
+            return InvalidRefresh();
+        }
+
+        if (request.ContentType is { Length: > 0 } contentType && !NdjsonTypes.Any(type => contentType.StartsWith(type, StringComparison.OrdinalIgnoreCase)))
+        {
+            return ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send one JSON article a line as application/x-ndjson, not {contentType}.");
+        }
+
+        var body = await RequestBody.ReadAsync(request, limits.MaxBulkBytes, cancellationToken);
+        if (body is null)
+        {
+            return ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"A bulk request may be at most {limits.MaxBulkBytes:N0} bytes (Search:Writes:MaxBulkBytes); split it.");
+        }
+
+        if (!TryDecode(body, out var text))
+        {
+            return ApiErrors.Validation(ApiErrors.InvalidArticle, Field("body", "The body is not valid UTF-8."));
+        }
+
+        var lines = text.Split('\n');
+        if (lines.Length > limits.MaxBulkLines && lines.Skip(limits.MaxBulkLines).Any(line => !string.IsNullOrWhiteSpace(line)))
+        {
+            return ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"A bulk request may hold at most {limits.MaxBulkLines:N0} lines (Search:Writes:MaxBulkLines); split it.");
+        }
+
+        var items = new List<BulkItem>(lines.Length);
+        var changes = new List<ArticleChange>(lines.Length);
+        var changeItems = new List<int>(lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (Encoding.UTF8.GetByteCount(line) > limits.MaxArticleBytes)
+            {
+                items.Add(new BulkItem(i + 1, null, StatusCodes.Status413PayloadTooLarge, Error: $"the line is larger than {limits.MaxArticleBytes:N0} bytes (Search:Writes:MaxArticleBytes)"));
+                continue;
+            }
+
+            var parsed = JsonLinesArticleReader.ParseLine(line, "_bulk", i + 1);
+            if (parsed.Article is { } article)
+            {
+                changeItems.Add(items.Count);
+                changes.Add(ArticleChange.Upsert(article));
+                items.Add(new BulkItem(i + 1, article.Id, 0));
+            }
+            else
+            {
+                var problem = parsed.Problem!;
+                items.Add(new BulkItem(i + 1, null, StatusCodes.Status400BadRequest, Error: problem.Message, Field: problem.Field));
+            }
+        }
+
+        if (changes.Count > 0)
+        {
+            var (receipt, failure) = await WriteAsync(store, changes, visibility);
+            if (failure is not null)
+            {
+                return failure;
+            }
+
+            for (var i = 0; i < changeItems.Count; i++)
+            {
+                var outcome = receipt!.Outcomes[i];
+                items[changeItems[i]] = items[changeItems[i]] with
+                {
+                    Status = outcome == ChangeOutcome.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK,
+                    Result = ResultName(outcome),
+                };
+            }
+        }
+
+        var failed = items.Count - changes.Count;
+        return TypedResults.Ok(new BulkResponse(clock.ElapsedMilliseconds, failed > 0, changes.Count, failed, items));
+    }
+
+    private static async Task<(WriteReceipt? Receipt, ProblemHttpResult? Failure)> WriteAsync(
+        ArticleStore store, IReadOnlyList<ArticleChange> changes, WriteVisibility visibility)
+    {
+        try
+        {
+            // Not the request's token: once handed to the log a write completes, whether or not the client waits.
+            return (await store.WriteAsync(changes, visibility, CancellationToken.None), null);
+        }
+        catch (IOException ex)
+        {
+            return (null, ApiErrors.Problem(ApiErrors.WriteUnavailable, $"Nothing was written: {ex.Message} Retry later."));
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, ApiErrors.Problem(ApiErrors.WriteUnavailable, "The index stopped applying writes; the service needs a restart. Acknowledged writes are safe in the log."));
+        }
+    }
+
+    private static bool TryVisibility(string? refresh, out WriteVisibility visibility)
+    {
+        visibility = refresh switch
+        {
+            null or "false" => WriteVisibility.Default,
+            "" or "true" or "wait_for" => WriteVisibility.WaitForSearch,
+            _ => (WriteVisibility)(-1),
+        };
+        return Enum.IsDefined(visibility);
+    }
+
+    private static ValidationProblem InvalidRefresh() =>
+        ApiErrors.Validation(ApiErrors.InvalidParameter, Field("refresh", "refresh must be wait_for, true or false."));
+
+    private static bool TryDecode(byte[] body, out string text)
+    {
+        try
+        {
+            text = StrictUtf8.GetString(body);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    private static Dictionary<string, string[]> Field(string name, string message) => new() { [name] = [message] };
+
+    private static string ResultName(ChangeOutcome outcome) => outcome switch
+    {
+        ChangeOutcome.Created => "created",
+        ChangeOutcome.Updated => "updated",
+        ChangeOutcome.Deleted => "deleted",
+        _ => "not_found",
+    };
+}

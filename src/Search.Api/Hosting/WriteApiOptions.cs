@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Search.Api.Hosting;
+
+/// <summary>The <c>Search:Writes</c> section: limits of the write API and how often the index commits.</summary>
+public sealed class WriteApiOptions
+{
+    public const string Section = "Search:Writes";
+
+    /// <summary>Largest body of <c>PUT /api/articles/{id}</c>, and of one line of a bulk request.</summary>
+    [Range(1_024, 64 * 1024 * 1024)]
+    public int MaxArticleBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Largest body of <c>POST /api/articles/_bulk</c>.</summary>
+    [Range(1_024, 1024 * 1024 * 1024)]
+    public long MaxBulkBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>Most lines in one bulk request.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxBulkLines { get; set; } = 10_000;
+
+    /// <summary>How often applied writes are committed to the index; bounds what a restart replays from the log.</summary>
+    [Range(1, 3_600)]
+    public int CommitIntervalSeconds { get; set; } = 10;
+
+    /// <summary>The write-ahead log folder, relative to the content root unless absolute; blank keeps it in the
+    /// index folder's <c>translog</c> subfolder.</summary>
+    public string? LogPath { get; set; }
+}

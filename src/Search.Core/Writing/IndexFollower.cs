@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Search.Core.Indexing;
+
+namespace Search.Core.Writing;
+
+/// <summary>
+/// Applies an <see cref="IArticleLog"/> to a <see cref="NewsIndex"/> in log order, from the position the index's last
+/// commit recorded, and commits every <see cref="IndexFollowerOptions.CommitInterval"/> with the position reached, so
+/// after a crash it resumes exactly there. Changes are applied again from that position, which leaves the same index:
+/// upserts and deletes by id are idempotent when replayed in order.
+/// </summary>
+/// <remarks>Thread-safe. Within a batch, changes to different ids are applied in parallel; changes to one id keep
+/// their log order.</remarks>
+public sealed partial class IndexFollower : IAsyncDisposable
+{
+    // Outcomes of recent changes by sequence, for the writers waiting on them; a writer reads its own right after its
+    // changes are applied, long before 65,536 later changes overwrite them.
+    private const int OutcomeSlots = 1 << 16;
+
+    private readonly NewsIndex _index;
+    private readonly IArticleLog _log;
+    private readonly IndexFollowerOptions _options;
+    private readonly ILogger _logger;
+    private readonly (long Sequence, ChangeOutcome Outcome)[] _outcomes = new (long, ChangeOutcome)[OutcomeSlots];
+    private readonly object _waitersLock = new();
+    private readonly PriorityQueue<Waiter, long> _waiters = new();
+    private readonly Lock _checkpointLock = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _applyLoop;
+    private readonly Task _commitLoop;
+
+    private long _appliedSequence;
+    private long _appliedGeneration;
+    private long _committedSequence;
+    private Exception? _fault;
+
+    private IndexFollower(NewsIndex index, IArticleLog log, IndexFollowerOptions options, ILogger logger)
+    {
+        _index = index;
+        _log = log;
+        _options = options;
+        _logger = logger;
+        _appliedSequence = _committedSequence = index.CommittedSequence;
+        _applyLoop = Task.Run(ApplyLoopAsync);
+        _commitLoop = Task.Run(CommitLoopAsync);
+    }
+
+    /// <summary>Starts following <paramref name="log"/> from the index's last committed position.</summary>
+    public static IndexFollower Start(NewsIndex index, IArticleLog log, IndexFollowerOptions? options = null, ILogger<IndexFollower>? logger = null) =>
+        new(index, log, options ?? new IndexFollowerOptions(), logger ?? (ILogger)NullLogger.Instance);
+
+    /// <summary>The position of the last change applied to the index (not necessarily committed yet).</summary>
+    public long AppliedSequence => Interlocked.Read(ref _appliedSequence);
+
+    /// <summary>The position the index's last commit holds everything up to.</summary>
+    public long CommittedSequence => Interlocked.Read(ref _committedSequence);
+
+    /// <summary>Why following stopped, when it did (the index writer failed); null while healthy.</summary>
+    public Exception? Fault => Volatile.Read(ref _fault);
+
+    /// <summary>Completes, with the index generation that holds it, once the change at <paramref name="sequence"/> is
+    /// applied (for <see cref="NewsIndex.WaitFor"/>).</summary>
+    /// <exception cref="InvalidOperationException">Following stopped on a fault before reaching it.</exception>
+    public Task<long> WaitAppliedAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        lock (_waitersLock)
+        {
+            if (_fault is not null)
+            {
+                return Task.FromException<long>(new InvalidOperationException("The index stopped applying writes.", _fault));
+            }
+
+            if (Interlocked.Read(ref _appliedSequence) >= sequence)
+            {
+                return Task.FromResult(Interlocked.Read(ref _appliedGeneration));
+            }
+
+            var waiter = new Waiter();
+            _waiters.Enqueue(waiter, sequence);
+            return waiter.Completion.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>What applying the change at <paramref name="sequence"/> did, once applied, if still remembered.</summary>
+    public ChangeOutcome? OutcomeOf(long sequence)
+    {
+        var slot = _outcomes[sequence & (OutcomeSlots - 1)];
+        return slot.Sequence == sequence ? slot.Outcome : null;
+    }
+
+    /// <summary>Commits the index now with the position applied so far, and lets the log drop what it holds.</summary>
+    public void CommitNow()
+    {
+        lock (_checkpointLock)
+        {
+            // Read before committing: the commit holds at least this much (and perhaps more, which replays harmlessly).
+            var applied = Interlocked.Read(ref _appliedSequence);
+            var clock = Stopwatch.StartNew();
+            _index.Commit(applied);
+            Interlocked.Exchange(ref _committedSequence, applied);
+            _log.Checkpoint(applied);
+            LogCommitted(applied, clock.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>Stops following and commits what was applied, so a restart replays nothing.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_applyLoop, _commitLoop).ConfigureAwait(false);
+        if (Fault is null && AppliedSequence > CommittedSequence)
+        {
+            CommitNow();
+        }
+
+        FailWaiters(new ObjectDisposedException(nameof(IndexFollower)));
+        _stopping.Dispose();
+    }
+
+    private async Task ApplyLoopAsync()
+    {
+        try
+        {
+            await foreach (var batch in _log.FollowAsync(AppliedSequence, _stopping.Token).ConfigureAwait(false))
+            {
+                Apply(batch);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            Volatile.Write(ref _fault, ex);
+            LogFault(ex);
+            FailWaiters(new InvalidOperationException("The index stopped applying writes.", ex));
+        }
+    }
+
+    private void Apply(IReadOnlyList<LoggedChange> batch)
+    {
+        long generation;
+        var partitions = Math.Min(_options.ApplyThreads, batch.Count);
+        if (partitions <= 1)
+        {
+            generation = ApplyInOrder(batch);
+        }
+        else
+        {
+            // Same id, same partition: its changes keep their order; different ids may go in any order.
+            var parts = new List<LoggedChange>[partitions];
+            for (var p = 0; p < partitions; p++)
+            {
+                parts[p] = new List<LoggedChange>(batch.Count / partitions + 1);
+            }
+
+            foreach (var change in batch)
+            {
+                parts[(int)((uint)StringComparer.Ordinal.GetHashCode(change.Change.Id) % (uint)partitions)].Add(change);
+            }
+
+            var generations = new long[partitions];
+            Parallel.For(0, partitions, p => generations[p] = ApplyInOrder(parts[p]));
+            generation = generations.Max();
+        }
+
+        var last = batch[^1].Sequence;
+        lock (_waitersLock)
+        {
+            Interlocked.Exchange(ref _appliedGeneration, Math.Max(Interlocked.Read(ref _appliedGeneration), generation));
+            Interlocked.Exchange(ref _appliedSequence, last);
+            while (_waiters.TryPeek(out var waiter, out var sequence) && sequence <= last)
+            {
+                _waiters.Dequeue();
+                waiter.Completion.TrySetResult(_appliedGeneration);
+            }
+        }
+    }
+
+    private long ApplyInOrder(IReadOnlyList<LoggedChange> changes)
+    {
+        long generation = 0;
+        foreach (var (sequence, change) in changes)
+        {
+            var existed = _index.Contains(change.Id);
+            ChangeOutcome outcome;
+            if (change.Kind == ChangeKind.Upsert)
+            {
+                generation = Math.Max(generation, _index.Upsert(change.Article!));
+                outcome = existed ? ChangeOutcome.Updated : ChangeOutcome.Created;
+            }
+            else
+            {
+                generation = Math.Max(generation, _index.Delete(change.Id));
+                outcome = existed ? ChangeOutcome.Deleted : ChangeOutcome.NotFound;
+            }
+
+            _outcomes[sequence & (OutcomeSlots - 1)] = (sequence, outcome);
+        }
+
+        return generation;
+    }
+
+    private async Task CommitLoopAsync()
+    {
+        using var timer = new PeriodicTimer(_options.CommitInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                if (Fault is null && AppliedSequence > CommittedSequence)
+                {
+                    try
+                    {
+                        CommitNow();
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        // The last commit stays intact and the log keeps every change since: nothing is lost, and the
+                        // next tick tries again (a full disk may have room by then).
+                        LogCommitFailed(ex);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void FailWaiters(Exception exception)
+    {
+        lock (_waitersLock)
+        {
+            while (_waiters.TryDequeue(out var waiter, out _))
+            {
+                waiter.Completion.TrySetException(exception);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed the index up to change {Sequence} in {ElapsedMs:F1} ms")]
+    private partial void LogCommitted(long sequence, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Committing the index failed; the write-ahead log keeps every change since the last commit")]
+    private partial void LogCommitFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The index stopped applying writes")]
+    private partial void LogFault(Exception exception);
+
+    private sealed class Waiter
+    {
+        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Search.Core.Writing;
+
+/// <summary>The write path's state.</summary>
+/// <param name="AppliedSequence">The last change applied to the index.</param>
+/// <param name="CommittedSequence">The last change held by an index commit.</param>
+/// <param name="PendingChanges">Changes logged and not yet applied.</param>
+/// <param name="Fault">Why writes stopped, when they did.</param>
+public sealed record WriteStatistics(ArticleLogStatistics Log, long AppliedSequence, long CommittedSequence, long PendingChanges, string? Fault);
