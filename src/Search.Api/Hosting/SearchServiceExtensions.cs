@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Search.Api.Errors;
-using Search.Core.Indexing;
 using Search.Api.Security;
+using Search.Core.Indexing;
 using Search.Core.Querying;
 using Search.Core.Writing;
 
