@@ -12,7 +12,11 @@ namespace Search.Api.Tests;
 /// </summary>
 public sealed class SearchApiFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The key <see cref="WithWrites"/> configures.</summary>
+    public const string ApiKey = "test-key-1b9f";
+
     private readonly string _sampleDataPath;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly ContainerDisposal _containerDisposal = new();
 
     public SearchApiFactory()
@@ -20,7 +24,11 @@ public sealed class SearchApiFactory : WebApplicationFactory<Program>
     {
     }
 
-    private SearchApiFactory(string sampleDataPath) => _sampleDataPath = sampleDataPath;
+    private SearchApiFactory(string sampleDataPath, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _sampleDataPath = sampleDataPath;
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
 
     /// <summary>The absolute path of this factory's index folder.</summary>
     public string IndexPath { get; } = Directory.CreateTempSubdirectory("search-api-tests-").FullName;
@@ -28,11 +36,22 @@ public sealed class SearchApiFactory : WebApplicationFactory<Program>
     /// <summary>A service whose sample path is blank, so it starts and stays on an empty index.</summary>
     public static SearchApiFactory WithoutSampleData() => new(sampleDataPath: "");
 
+    /// <summary>A service on an empty index with writes on (<see cref="ApiKey"/>) and any other settings given.</summary>
+    public static SearchApiFactory WithWrites(params (string Key, string? Value)[] settings) =>
+        new(sampleDataPath: "", new Dictionary<string, string?>(settings.Select(setting => KeyValuePair.Create(setting.Key, setting.Value)))
+        {
+            ["Search:ApiKeys:0"] = ApiKey,
+        });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Search:IndexPath", IndexPath);
         builder.UseSetting("Search:SampleDataPath", _sampleDataPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
 
         // First in line, so the container creates it before the index and disposes it after the index.
         builder.ConfigureServices(services =>

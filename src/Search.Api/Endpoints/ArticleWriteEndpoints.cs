@@ -40,14 +40,12 @@ public static class ArticleWriteEndpoints
             .WithName("BulkWriteArticles")
             .WithSummary("Create or replace many articles, one JSON object a line (NDJSON)")
             .WithDescription("Each non-blank line is an article in the shape GET /api/articles/{id} returns (or as the JSON Lines reader takes it). Answers one item per line, in order: 201 created, 200 updated, 400 invalid (the other lines are still written). All valid lines are durable when the answer comes.")
-            .Accepts<string>("application/x-ndjson")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         writes.MapPut("/{id}", Put)
             .WithName("PutArticle")
             .WithSummary("Create or replace an article")
             .WithDescription("The body is the article in the shape GET /api/articles/{id} returns; its id, when present, must equal the path's. 201 when new, 200 when it replaced one.")
-            .Accepts<NewsArticle>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         writes.MapDelete("/{id}", Delete)

@@ -1,0 +1,339 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Search.Api.Tests;
+
+public sealed class WriteEndpointTests
+{
+    private const string Museum = """{"title":"افتتاح متحف الفن الحديث في العاصمة","body":"افتتح وزير الثقافة متحف الفن الحديث الذي يضم أعمالا لفنانين عرب.","source":"الأنباء","section":"ثقافة","publishedAt":"2024-11-22T10:30:00+03:00","tags":["متاحف"]}""";
+
+    [Fact]
+    public async Task Writes_are_off_without_a_configured_key_and_say_how_to_turn_them_on()
+    {
+        await using var factory = SearchApiFactory.WithoutSampleData();
+        using var client = factory.CreateClient();
+        using var request = Put("museum", Museum);
+        request.Headers.Add("X-Api-Key", "anything");
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("writes_disabled", problem.GetProperty("code").GetString());
+        Assert.Contains("Search:ApiKeys", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "api_key_required")]
+    [InlineData("wrong-key", "invalid_api_key")]
+    public async Task A_missing_or_wrong_key_is_a_401_and_reads_stay_public(string? key, string code)
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = factory.CreateClient();
+        using var request = Put("museum", Museum);
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        using var read = await client.GetAsync("/api/search?q=متحف");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        using var stats = await client.GetAsync("/api/index/stats");
+        Assert.Equal(HttpStatusCode.Unauthorized, stats.StatusCode);
+    }
+
+    [Fact]
+    public async Task Put_creates_then_replaces_and_a_read_by_id_sees_each_version_at_once()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+
+        using var created = await client.SendAsync(Put("museum", Museum));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("/api/articles/museum", created.Headers.Location?.OriginalString);
+        var result = await created.Content.ReadFromJsonAsync<WriteResultBody>();
+        Assert.Equal(new WriteResultBody("museum", "created", result!.Sequence), result);
+
+        var article = await client.GetFromJsonAsync<ArticleBody>("/api/articles/museum");
+        Assert.Equal("افتتاح متحف الفن الحديث في العاصمة", article!.Title);
+        Assert.Equal(["متاحف"], article.Tags);
+        Assert.Equal(new DateTimeOffset(2024, 11, 22, 10, 30, 0, TimeSpan.FromHours(3)), article.PublishedAt);
+
+        using var replaced = await client.SendAsync(Put("museum", """{"id":"museum","title":"إغلاق متحف الفن الحديث","publishedAt":"Fri, 22 Nov 2024 18:00:00 +0300"}"""));
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal("updated", (await replaced.Content.ReadFromJsonAsync<WriteResultBody>())!.Result);
+        article = await client.GetFromJsonAsync<ArticleBody>("/api/articles/museum");
+        Assert.Equal("إغلاق متحف الفن الحديث", article!.Title);
+        Assert.Null(article.Body);
+        Assert.Equal(new DateTimeOffset(2024, 11, 22, 18, 0, 0, TimeSpan.FromHours(3)), article.PublishedAt);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"other","title":"عنوان"}""", "id")]
+    [InlineData("""{"body":"بلا عنوان"}""", "title")]
+    [InlineData("""{"title":"عنوان","publishedAt":"yesterday-ish"}""", "publishedAt")]
+    [InlineData("""{"title":"عنوان","tags":"x","source":["a"]}""", "source")]
+    [InlineData("""{"title":"عنوان",""", "body")]
+    [InlineData("""[1,2]""", "body")]
+    public async Task An_invalid_article_is_a_400_naming_the_field(string body, string field)
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+
+        using var response = await client.SendAsync(Put("museum", body));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("invalid_article", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        using var missing = await client.GetAsync("/api/articles/museum");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Arabic_written_dates_are_accepted()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+
+        using var response = await client.SendAsync(Put("dated", """{"title":"عنوان","publishedAt":"22 نوفمبر 2024"}"""));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var article = await client.GetFromJsonAsync<ArticleBody>("/api/articles/dated");
+        Assert.Equal(new DateTimeOffset(2024, 11, 22, 0, 0, 0, TimeSpan.Zero), article!.PublishedAt);
+    }
+
+    [Fact]
+    public async Task Bodies_over_the_configured_limits_are_a_413()
+    {
+        await using var factory = SearchApiFactory.WithWrites(("Search:Writes:MaxArticleBytes", "2048"), ("Search:Writes:MaxBulkLines", "3"));
+        using var client = WriterOf(factory);
+
+        using var large = await client.SendAsync(Put("big", $$"""{"title":"عنوان","body":"{{new string('ب', 2000)}}"}"""));
+        var problem = await large.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("payload_too_large", problem.GetProperty("code").GetString());
+
+        var lines = string.Join('\n', Enumerable.Range(0, 4).Select(i => $$"""{"id":"n{{i}}","title":"خبر"}"""));
+        using var bulk = await client.SendAsync(Bulk(lines));
+        await bulk.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        using var none = await client.GetAsync("/api/articles/n0");
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+    }
+
+    [Fact]
+    public async Task Delete_removes_an_article_and_an_unknown_id_is_a_404()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+        (await client.SendAsync(Put("museum", Museum))).Dispose();
+
+        using var deleted = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/articles/museum?refresh=wait_for"));
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal("deleted", (await deleted.Content.ReadFromJsonAsync<WriteResultBody>())!.Result);
+        using var gone = await client.GetAsync("/api/articles/museum");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(0, (await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=متحف"))!.Total);
+
+        using var again = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/articles/museum"));
+        var problem = await again.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("article_not_found", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task With_wait_for_a_write_is_searchable_when_the_call_returns()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+
+        (await client.SendAsync(Put("museum", Museum, "?refresh=wait_for"))).EnsureSuccessStatusCode();
+
+        var results = await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=متحف+الفن");
+        Assert.Equal(["museum"], results!.Ids);
+        Assert.Equal([new FacetValueBody("ثقافة", 1)], results.Facets!.Section);
+    }
+
+    [Fact]
+    public async Task Without_wait_for_a_write_is_searchable_within_a_second()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+
+        (await client.SendAsync(Put("museum", Museum))).EnsureSuccessStatusCode();
+        var clock = Stopwatch.StartNew();
+        while ((await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=متحف"))!.Total == 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), "not searchable 1.5 s after the acknowledgement");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_refresh_value_is_a_400()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+
+        using var response = await client.SendAsync(Put("museum", Museum, "?refresh=soon"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("refresh", out _));
+    }
+
+    [Fact]
+    public async Task Bulk_answers_one_item_per_line_in_order_and_one_bad_line_never_stops_the_others()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+        (await client.SendAsync(Put("existing", """{"title":"خبر قديم"}"""))).Dispose();
+        const string lines = """
+            {"id":"b1","title":"ارتفاع صادرات التمور","source":"الأنباء"}
+            {"id":"b2"}
+            not json
+
+            {"id":"existing","title":"خبر محدث"}
+            {"id":"b3","title":"انطلاق ماراثون المدينة","publishedAt":"غدا"}
+            {"id":"b4","title":"تخريج دفعة من الأطباء"}
+            """;
+
+        using var response = await client.SendAsync(Bulk(lines, "?refresh=wait_for"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<BulkBody>();
+        Assert.True(body!.Errors);
+        Assert.Equal(3, body.Succeeded);
+        Assert.Equal(3, body.Failed);
+        Assert.Equal([1, 2, 3, 5, 6, 7], body.Items.Select(item => item.Line));
+        Assert.Equal([201, 400, 400, 200, 400, 201], body.Items.Select(item => item.Status));
+        Assert.Equal("title", body.Items[1].Field);
+        Assert.Contains("invalid JSON", body.Items[2].Error, StringComparison.Ordinal);
+        Assert.Equal("publishedAt", body.Items[4].Field);
+        Assert.Equal("updated", body.Items[3].Result);
+        Assert.Equal("خبر محدث", (await client.GetFromJsonAsync<ArticleBody>("/api/articles/existing"))!.Title);
+        Assert.Equal(["b1", "b4"], (await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=صادرات+الأطباء"))!.Ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bulk_refuses_a_body_that_is_not_ndjson()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles/_bulk") { Content = new StringContent("<xml/>", Encoding.UTF8, "application/xml") };
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("unsupported_media_type", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Deletes_and_replacements_update_facet_counts_and_collapsed_copies()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+        const string story = "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد للأطفال في المدينة بسعة مئتي سرير وبتكلفة بلغت خمسين مليون دينار، على أن يبدأ استقبال المرضى مطلع الشهر المقبل.";
+        var lines = string.Join('\n',
+            $$"""{"id":"copy-1","title":"افتتاح مستشفى جديد للأطفال","body":"{{story}}","source":"وكالة أ","section":"صحة","publishedAt":"2024-11-01T10:00:00Z"}""",
+            $$"""{"id":"copy-2","title":"افتتاح مستشفى جديد للأطفال","body":"{{story}}","source":"وكالة ب","section":"صحة","publishedAt":"2024-11-01T11:00:00Z"}""",
+            """{"id":"other","title":"مستشفى الجامعة يستقبل المرضى","body":"بدأ مستشفى الجامعة استقبال المرضى في قسم الطوارئ الجديد.","source":"وكالة أ","section":"صحة","publishedAt":"2024-11-02T10:00:00Z"}""");
+        (await client.SendAsync(Bulk(lines, "?refresh=wait_for"))).EnsureSuccessStatusCode();
+
+        var before = await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=مستشفى");
+        Assert.Equal(2, before!.Hits.Count);
+        Assert.Equal(1, before.Hits.Single(hit => hit.Id.StartsWith("copy", StringComparison.Ordinal)).Duplicates);
+        Assert.Equal(3, before.Facets!.Section.Single().Count);
+
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/articles/copy-1?refresh=wait_for"))).EnsureSuccessStatusCode();
+        (await client.SendAsync(Put("other", """{"title":"مستشفى الجامعة يستقبل المرضى","source":"وكالة أ","section":"مجتمع"}""", "?refresh=wait_for"))).EnsureSuccessStatusCode();
+
+        var after = await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=مستشفى");
+        Assert.Equal(["copy-2", "other"], after!.Ids.Order(StringComparer.Ordinal));
+        Assert.All(after.Hits, hit => Assert.Equal(0, hit.Duplicates));
+        Assert.Equal([new FacetValueBody("صحة", 1), new FacetValueBody("مجتمع", 1)], after.Facets!.Section.OrderBy(value => value.Value, StringComparer.Ordinal));
+        Assert.Equal([new FacetValueBody("وكالة أ", 1), new FacetValueBody("وكالة ب", 1)], after.Facets.Source.OrderBy(value => value.Value, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_cursor_keeps_its_snapshot_while_articles_are_deleted_and_related_stories_follow_deletes()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+        var lines = string.Join('\n', Enumerable.Range(1, 6).Select(i =>
+            $$"""{"id":"match-{{i}}","title":"مباراة كرة القدم رقم {{i}} في الدوري","body":"فاز الفريق في مباراة الدوري لكرة القدم بهدف في الجولة {{i * 7}} من الموسم.","publishedAt":"2024-11-0{{i}}T10:00:00Z"}"""));
+        (await client.SendAsync(Bulk(lines, "?refresh=wait_for"))).EnsureSuccessStatusCode();
+
+        var first = await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=مباراة&sort=newest&pageSize=3");
+        Assert.Equal(["match-6", "match-5", "match-4"], first!.Ids);
+        var related = await client.GetFromJsonAsync<RelatedBody>("/api/articles/match-6/related");
+        Assert.Contains("match-2", related!.Hits.Select(hit => hit.Id));
+
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/articles/match-2?refresh=wait_for"))).EnsureSuccessStatusCode();
+
+        var second = await client.GetFromJsonAsync<NavigationResultsBody>($"/api/search?q=مباراة&sort=newest&pageSize=3&after={Uri.EscapeDataString(first.NextCursor!)}");
+        Assert.Equal(["match-3", "match-2", "match-1"], second!.Ids);
+        var fresh = await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=مباراة&sort=newest&pageSize=10");
+        Assert.DoesNotContain("match-2", fresh!.Ids);
+        related = await client.GetFromJsonAsync<RelatedBody>("/api/articles/match-6/related");
+        Assert.DoesNotContain("match-2", related!.Hits.Select(hit => hit.Id));
+    }
+
+    [Fact]
+    public async Task Stats_and_snapshots_are_keyed_and_a_snapshot_is_an_index_a_fresh_service_starts_from()
+    {
+        var snapshots = Directory.CreateTempSubdirectory("search-snapshots-").FullName;
+        try
+        {
+            await using (var factory = SearchApiFactory.WithWrites(("Search:SnapshotPath", snapshots)))
+            {
+                using var client = WriterOf(factory);
+                (await client.SendAsync(Put("museum", Museum, "?refresh=wait_for"))).EnsureSuccessStatusCode();
+
+                using var snapshot = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = "nightly" });
+                Assert.Equal(HttpStatusCode.Created, snapshot.StatusCode);
+                using var again = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = "nightly" });
+                await again.AssertProblemAsync(HttpStatusCode.BadRequest);
+                using var traversal = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = "../escape" });
+                await traversal.AssertProblemAsync(HttpStatusCode.BadRequest);
+
+                using var stats = JsonDocument.Parse(await client.GetStringAsync("/api/index/stats"));
+                var index = stats.RootElement.GetProperty("index");
+                Assert.Equal(1, index.GetProperty("articles").GetInt32());
+                Assert.True(index.GetProperty("bytesOnDisk").GetInt64() > 0);
+                Assert.Equal(1, stats.RootElement.GetProperty("writes").GetProperty("committedSequence").GetInt64());
+                Assert.Equal(0, stats.RootElement.GetProperty("writes").GetProperty("pendingChanges").GetInt64());
+            }
+
+            await using var restored = SearchApiFactory.WithWrites(("Search:IndexPath", Path.Combine(snapshots, "nightly")));
+            using var reader = restored.CreateClient();
+            var article = await reader.GetFromJsonAsync<ArticleBody>("/api/articles/museum");
+            Assert.Equal("افتتاح متحف الفن الحديث في العاصمة", article!.Title);
+        }
+        finally
+        {
+            Directory.Delete(snapshots, recursive: true);
+        }
+    }
+
+    private static HttpClient WriterOf(SearchApiFactory factory)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", SearchApiFactory.ApiKey);
+        return client;
+    }
+
+    private static HttpRequestMessage Put(string id, string json, string query = "") =>
+        new(HttpMethod.Put, $"/api/articles/{id}{query}") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    private static HttpRequestMessage Bulk(string lines, string query = "") =>
+        new(HttpMethod.Post, "/api/articles/_bulk" + query) { Content = new StringContent(lines, Encoding.UTF8, "application/x-ndjson") };
+
+    private sealed record WriteResultBody(string Id, string Result, long Sequence);
+
+    private sealed record BulkBody(long TookMs, bool Errors, int Succeeded, int Failed, IReadOnlyList<BulkItemBody> Items);
+
+    private sealed record BulkItemBody(int Line, string? Id, int Status, string? Result, string? Error, string? Field);
+}
