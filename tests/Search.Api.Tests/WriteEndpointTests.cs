@@ -318,6 +318,33 @@ public sealed class WriteEndpointTests
         }
     }
 
+    [Fact]
+    public async Task Reindex_rebuilds_from_the_stored_articles_or_from_server_files_and_refuses_missing_paths()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+        (await client.SendAsync(Put("museum", Museum, "?refresh=wait_for"))).EnsureSuccessStatusCode();
+
+        using var fromIndex = await client.PostAsJsonAsync("/api/index/_reindex", new { });
+        Assert.Equal(HttpStatusCode.OK, fromIndex.StatusCode);
+        using (var body = JsonDocument.Parse(await fromIndex.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal(1, body.RootElement.GetProperty("imported").GetInt64());
+        }
+
+        Assert.Equal(["museum"], (await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=متحف"))!.Ids);
+
+        using var missing = await client.PostAsJsonAsync("/api/index/_reindex", new { paths = new[] { "/no/such/folder" } });
+        var problem = await missing.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("paths", out _));
+
+        using var fromFiles = await client.PostAsJsonAsync("/api/index/_reindex", new { paths = new[] { RepositoryLayout.SampleDataPath } });
+        Assert.Equal(HttpStatusCode.OK, fromFiles.StatusCode);
+        using var gone = await client.GetAsync("/api/articles/museum");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.True((await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=الاتصالات"))!.Total > 0);
+    }
+
     private static HttpClient WriterOf(SearchApiFactory factory)
     {
         var client = factory.CreateClient();

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Search.Api.Contracts;
 using Search.Api.Errors;
 using Search.Api.Hosting;
 using Search.Api.Security;
 using Search.Core.Indexing;
+using Search.Core.Ingestion;
 using Search.Core.Writing;
 
 namespace Search.Api.Endpoints;
@@ -30,7 +30,49 @@ public static partial class IndexAdminEndpoints
             .WithDescription("Commits what is written, then copies that commit to Search:SnapshotPath/{name}. Restore by starting a service with Search:IndexPath pointing at a copy of that folder (or `index restore`).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        admin.MapPost("/_reindex", Reindex)
+            .WithName("ReindexIndex")
+            .WithSummary("Rebuild the index beside the live one and switch to it atomically")
+            .WithDescription("Without paths, rebuilds from the articles the index stores (e.g. after the analysis chain changed); with paths (files or folders on the server, read like the indexer reads them), the files become the collection. Searches and writes go on meanwhile; writes made during the rebuild are carried over. Answers when the switch is done.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
+    }
+
+    internal static async Task<Results<Ok<ReindexResponse>, ValidationProblem, ProblemHttpResult>> Reindex(
+        ReindexRequest? request,
+        ArticleStore store,
+        IndexPaths paths)
+    {
+        var sources = request?.Paths ?? [];
+        var missing = sources.Where(path => !File.Exists(path) && !Directory.Exists(path)).ToList();
+        if (missing.Count > 0)
+        {
+            return ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]>
+            {
+                ["paths"] = [.. missing.Select(path => $"No such file or folder on the server: {path}")],
+            });
+        }
+
+        var problems = new List<string>();
+        try
+        {
+            var result = await store.ReindexAsync(
+                sources.Length == 0 ? null : new ArticleSources().Read(sources),
+                paths.ReindexWork,
+                problem =>
+                {
+                    if (problems.Count < ReindexResponse.MaxProblems)
+                    {
+                        problems.Add(problem.ToString());
+                    }
+                });
+            return TypedResults.Ok(new ReindexResponse(result.Imported, result.Skipped, result.Replayed, (long)result.Elapsed.TotalMilliseconds, problems));
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ApiErrors.Problem(ApiErrors.ReindexRunning, ex.Message);
+        }
     }
 
     internal static Ok<IndexStatsResponse> Stats(ArticleStore store) =>
@@ -39,8 +81,7 @@ public static partial class IndexAdminEndpoints
     internal static async Task<Results<Created<IndexSnapshotInfo>, ValidationProblem, ProblemHttpResult>> Snapshot(
         SnapshotRequest? request,
         ArticleStore store,
-        IOptions<SearchServiceOptions> options,
-        IHostEnvironment environment)
+        IndexPaths paths)
     {
         var name = request?.Name ?? DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         if (!SnapshotName().IsMatch(name))
@@ -51,7 +92,7 @@ public static partial class IndexAdminEndpoints
             });
         }
 
-        var folder = Path.Combine(Path.GetFullPath(options.Value.SnapshotPath, environment.ContentRootPath), name);
+        var folder = Path.Combine(paths.Snapshots, name);
         if (Directory.Exists(folder))
         {
             return ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]> { ["name"] = [$"A snapshot named '{name}' exists already."] });

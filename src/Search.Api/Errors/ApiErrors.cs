@@ -17,6 +17,7 @@ public static class ApiErrors
     public static readonly ApiError InvalidApiKey = new("invalid_api_key", StatusCodes.Status401Unauthorized, "The API key is not valid");
     public static readonly ApiError WritesDisabled = new("writes_disabled", StatusCodes.Status403Forbidden, "Writes are turned off");
     public static readonly ApiError ArticleNotFound = new(ArticleNotFoundException.Code, StatusCodes.Status404NotFound, "Article not found");
+    public static readonly ApiError ReindexRunning = new("reindex_running", StatusCodes.Status409Conflict, "A reindex is already running");
     public static readonly ApiError PayloadTooLarge = new("payload_too_large", StatusCodes.Status413PayloadTooLarge, "The request body is too large");
     public static readonly ApiError UnsupportedMediaType = new("unsupported_media_type", StatusCodes.Status415UnsupportedMediaType, "The content type is not supported");
     public static readonly ApiError Overloaded = new("overloaded", StatusCodes.Status503ServiceUnavailable, "Too many concurrent searches");
@@ -26,7 +27,7 @@ public static class ApiErrors
     public static IReadOnlyList<ApiError> All { get; } =
     [
         InvalidSearchRequest, InvalidParameter, MalformedRequest, InvalidArticle, ApiKeyRequired, InvalidApiKey, WritesDisabled,
-        ArticleNotFound, PayloadTooLarge, UnsupportedMediaType, Overloaded, WriteUnavailable,
+        ArticleNotFound, ReindexRunning, PayloadTooLarge, UnsupportedMediaType, Overloaded, WriteUnavailable,
     ];
 
     public static ProblemHttpResult Problem(ApiError error, string detail) =>

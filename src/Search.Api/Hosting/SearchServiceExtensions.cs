@@ -29,21 +29,18 @@ public static class SearchServiceExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
 
+        builder.Services.AddSingleton(IndexPaths.Resolve);
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
-            return NewsIndex.Open(new NewsIndexOptions(IndexPath(services)) { RamBufferMb = options.RamBufferMb });
+            return NewsIndex.Open(new NewsIndexOptions(services.GetRequiredService<IndexPaths>().Index) { RamBufferMb = options.RamBufferMb });
         });
         builder.Services.AddSingleton(services =>
         {
             var writes = services.GetRequiredService<IOptions<WriteApiOptions>>().Value;
-            var environment = services.GetRequiredService<IHostEnvironment>();
-            var logPath = string.IsNullOrWhiteSpace(writes.LogPath)
-                ? Path.Combine(IndexPath(services), "translog")
-                : Path.GetFullPath(writes.LogPath, environment.ContentRootPath);
             return ArticleStore.OpenLocal(
                 services.GetRequiredService<NewsIndex>(),
-                logPath,
+                services.GetRequiredService<IndexPaths>().Log,
                 new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.CommitIntervalSeconds) },
                 services.GetRequiredService<ILogger<IndexFollower>>());
         });
@@ -82,12 +79,5 @@ public static class SearchServiceExtensions
 
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<ProblemExamplesTransformer>());
         return builder;
-    }
-
-    private static string IndexPath(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
-        var environment = services.GetRequiredService<IHostEnvironment>();
-        return Path.GetFullPath(options.IndexPath, environment.ContentRootPath);
     }
 }

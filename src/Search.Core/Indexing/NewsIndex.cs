@@ -37,6 +37,7 @@ public sealed class NewsIndex : IDisposable
     private readonly IndexFolderLock? _folderLock;
     private readonly object _commitLock = new();
     private readonly RecentWrites? _recentWrites;
+    private readonly RefreshGate _refreshGate = new();
     private readonly NewsSearcher _newsSearcher;
     private readonly RelatedStoryFinder _relatedStories;
 
@@ -67,6 +68,7 @@ public sealed class NewsIndex : IDisposable
         _writer = new IndexWriter(directory, config);
         _trackingWriter = new TrackingIndexWriter(_writer);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(similarity));
+        _searchers.AddListener(_refreshGate);
         if (options.MaxRefreshDelay is { } maxRefreshDelay)
         {
             _reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(
@@ -219,6 +221,65 @@ public sealed class NewsIndex : IDisposable
         {
             _commits.Release(commit);
             _writer.DeleteUnusedFiles();
+        }
+    }
+
+    /// <summary>
+    /// Replaces everything the index holds with the committed contents of the index in <paramref name="sourceFolder"/>
+    /// (no writer may hold it), then lets <paramref name="applyAfter"/> write what came after, and commits the whole as
+    /// one commit at <paramref name="sequence"/>. Searches see the old contents until the first refresh after that commit,
+    /// never anything in between; a crash before the commit leaves the old contents. Writes must be paused meanwhile.
+    /// </summary>
+    public void ReplaceContents(string sourceFolder, Action applyAfter, long sequence)
+    {
+        _refreshGate.Close();
+        try
+        {
+            _recentWrites?.Clear();
+            using var source = new NIOFSDirectory(sourceFolder);
+            _writer.DeleteAll();
+            _writer.AddIndexes(source);
+            applyAfter();
+            lock (_commitLock)
+            {
+                _writer.SetCommitData(new Dictionary<string, string>
+                {
+                    [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture),
+                    [CommittedAtKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+                });
+                _writer.Commit();
+            }
+        }
+        finally
+        {
+            _refreshGate.Open();
+        }
+
+        Refresh();
+    }
+
+    /// <summary>Every stored article, read from one snapshot of the index (as of the last refresh).</summary>
+    public IEnumerable<NewsArticle> AllArticles()
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                var live = reader.LiveDocs;
+                for (var doc = 0; doc < reader.MaxDoc; doc++)
+                {
+                    if (live is null || live.Get(doc))
+                    {
+                        yield return NewsDocumentMapper.ToArticle(reader.Document(doc));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
         }
     }
 

@@ -23,6 +23,13 @@ internal sealed class RecentWrites : ReferenceManager.IRefreshListener
     public bool TryGet(string id, out NewsArticle? article) =>
         _current.TryGetValue(id, out article) || _refreshing.TryGetValue(id, out article);
 
+    /// <summary>Forgets every write, when the index's contents are replaced wholesale.</summary>
+    public void Clear()
+    {
+        _current = new ConcurrentDictionary<string, NewsArticle?>(StringComparer.Ordinal);
+        _refreshing = Empty;
+    }
+
     public void BeforeRefresh()
     {
         _refreshing = _current;

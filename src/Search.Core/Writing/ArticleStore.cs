@@ -13,12 +13,14 @@ public sealed class ArticleStore : IAsyncDisposable
     private readonly NewsIndex _index;
     private readonly IArticleLog _log;
     private readonly IndexFollower _follower;
+    private readonly Reindexer _reindexer;
 
     public ArticleStore(NewsIndex index, IArticleLog log, IndexFollower follower)
     {
         _index = index;
         _log = log;
         _follower = follower;
+        _reindexer = new Reindexer(index, log, follower);
     }
 
     /// <summary>The index the store writes to.</summary>
@@ -78,6 +80,20 @@ public sealed class ArticleStore : IAsyncDisposable
         _follower.CommitNow();
         return _index.SnapshotTo(targetFolder);
     }
+
+    /// <summary>
+    /// Rebuilds the index from <paramref name="source"/> (or, when null, from the articles it stores, e.g. after the
+    /// analysis chain changed) in <paramref name="workFolder"/>, and switches to it atomically while searches and writes
+    /// go on; writes made meanwhile are carried over. With a source, articles written before the rebuild started and
+    /// absent from the source are gone afterwards: the source is the new truth.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another reindex is running.</exception>
+    public Task<ReindexResult> ReindexAsync(
+        IEnumerable<Ingestion.IngestResult>? source,
+        string workFolder,
+        Action<Ingestion.IngestProblem>? onProblem = null,
+        CancellationToken cancellationToken = default) =>
+        _reindexer.RunAsync(source, workFolder, onProblem, cancellationToken);
 
     /// <summary>The log, the follower and the index, for operators.</summary>
     public WriteStatistics Statistics()

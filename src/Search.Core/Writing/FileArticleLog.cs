@@ -220,6 +220,7 @@ public sealed class FileArticleLog : IArticleLog
         _pending.Writer.TryComplete();
         await _writerLoop.ConfigureAwait(false);
         _current?.Dispose();
+        _current = null;
         lock (_lock)
         {
             _appended.TrySetCanceled();

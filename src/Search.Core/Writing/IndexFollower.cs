@@ -31,6 +31,11 @@ public sealed partial class IndexFollower : IAsyncDisposable
     private readonly Task _applyLoop;
     private readonly Task _commitLoop;
 
+    private readonly SemaphoreSlim _applyTurn = new(1, 1);
+    private volatile CancellationTokenSource? _restart;
+    private long _epoch;
+    private int _disposed;
+    private long _retainAfter = long.MaxValue;
     private long _appliedSequence;
     private long _appliedGeneration;
     private long _committedSequence;
@@ -100,7 +105,7 @@ public sealed partial class IndexFollower : IAsyncDisposable
             var clock = Stopwatch.StartNew();
             _index.Commit(applied);
             Interlocked.Exchange(ref _committedSequence, applied);
-            _log.Checkpoint(applied);
+            _log.Checkpoint(Math.Min(applied, Interlocked.Read(ref _retainAfter)));
             LogCommitted(applied, clock.Elapsed.TotalMilliseconds);
         }
     }
@@ -108,6 +113,11 @@ public sealed partial class IndexFollower : IAsyncDisposable
     /// <summary>Stops following and commits what was applied, so a restart replays nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_applyLoop, _commitLoop).ConfigureAwait(false);
         if (Fault is null && AppliedSequence > CommittedSequence)
@@ -117,15 +127,74 @@ public sealed partial class IndexFollower : IAsyncDisposable
 
         FailWaiters(new ObjectDisposedException(nameof(IndexFollower)));
         _stopping.Dispose();
+        _applyTurn.Dispose();
+    }
+
+    /// <summary>
+    /// Stops applying, runs <paramref name="work"/> (which may apply changes itself with <see cref="Apply"/>), and
+    /// resumes following the log after the position <paramref name="work"/> returns.
+    /// </summary>
+    internal async Task RunPausedAsync(Func<long> work)
+    {
+        await _applyTurn.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var position = work();
+            lock (_waitersLock)
+            {
+                Interlocked.Exchange(ref _appliedSequence, position);
+                Interlocked.Increment(ref _epoch);
+            }
+
+            await (_restart?.CancelAsync() ?? Task.CompletedTask).ConfigureAwait(false);
+        }
+        finally
+        {
+            _applyTurn.Release();
+        }
+    }
+
+    /// <summary>Keeps every logged change after <paramref name="sequence"/> in the log, whatever the commits hold,
+    /// until disposed (a reindex replays them into the new index).</summary>
+    internal IDisposable Retain(long sequence)
+    {
+        Interlocked.Exchange(ref _retainAfter, sequence);
+        return new RetainRelease(this);
     }
 
     private async Task ApplyLoopAsync()
     {
         try
         {
-            await foreach (var batch in _log.FollowAsync(AppliedSequence, _stopping.Token).ConfigureAwait(false))
+            while (!_stopping.IsCancellationRequested)
             {
-                Apply(batch);
+                var epoch = Interlocked.Read(ref _epoch);
+                using var restart = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                _restart = restart;
+                try
+                {
+                    await foreach (var batch in _log.FollowAsync(AppliedSequence, restart.Token).ConfigureAwait(false))
+                    {
+                        await _applyTurn.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                        try
+                        {
+                            if (Interlocked.Read(ref _epoch) != epoch)
+                            {
+                                break; // repositioned while paused: this batch was read from the old position
+                            }
+
+                            Apply(batch);
+                        }
+                        finally
+                        {
+                            _applyTurn.Release();
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+                {
+                    // Repositioned: follow again from the new position.
+                }
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -139,7 +208,8 @@ public sealed partial class IndexFollower : IAsyncDisposable
         }
     }
 
-    private void Apply(IReadOnlyList<LoggedChange> batch)
+    /// <summary>Applies a batch of changes in log order and wakes the writers waiting on them.</summary>
+    internal void Apply(IReadOnlyList<LoggedChange> batch)
     {
         long generation;
         var partitions = Math.Min(_options.ApplyThreads, batch.Count);
@@ -249,6 +319,11 @@ public sealed partial class IndexFollower : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The index stopped applying writes")]
     private partial void LogFault(Exception exception);
+
+    private sealed class RetainRelease(IndexFollower follower) : IDisposable
+    {
+        public void Dispose() => Interlocked.Exchange(ref follower._retainAfter, long.MaxValue);
+    }
 
     private sealed class Waiter
     {

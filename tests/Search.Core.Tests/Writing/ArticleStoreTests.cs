@@ -1,4 +1,5 @@
 using Search.Core.Indexing;
+using Search.Core.Ingestion;
 using Search.Core.Querying;
 using Search.Core.Writing;
 
@@ -140,6 +141,68 @@ public sealed class ArticleStoreTests
         Assert.True(statistics.Segments >= 1);
     }
 
+    [Fact]
+    public async Task A_reindex_switches_atomically_while_searches_and_writes_go_on_and_keeps_every_write_made_meanwhile()
+    {
+        using var temp = new TempDirectory();
+        await using var store = Open(temp, out var index);
+        await store.WriteAsync([.. Enumerable.Range(0, 300).Select(i => Upsert($"old-{i}", $"مباراة كرة القدم رقم {i}"))], WriteVisibility.WaitForSearch);
+
+        using var stop = new CancellationTokenSource();
+        var lowest = int.MaxValue;
+        var searching = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                lowest = Math.Min(lowest, index.Search(new SearchRequest("مباراة") { PageSize = 1 }).Total);
+            }
+        });
+        var acknowledged = new List<string>();
+        var writing = Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                await store.WriteAsync([Upsert($"new-{i}", $"مباراة جديدة رقم {i}"), ArticleChange.Delete($"old-{i}")]);
+                lock (acknowledged)
+                {
+                    acknowledged.Add($"new-{i}");
+                }
+            }
+        });
+
+        var result = await store.ReindexAsync(source: null, temp.File(Path.Combine("index", "reindex")));
+        await Task.Delay(100);
+        await stop.CancelAsync();
+        await Task.WhenAll(searching, writing);
+
+        index.Refresh();
+        Assert.True(result.Imported >= 300 - acknowledged.Count, $"imported {result.Imported}");
+        Assert.True(lowest >= 300, $"a search saw {lowest} matches during the switch");
+        Assert.All(acknowledged, id => Assert.NotNull(index.Find(id)));
+        Assert.All(Enumerable.Range(0, acknowledged.Count), i => Assert.Null(index.Find($"old-{i}")));
+        Assert.Equal(300, index.Count);
+        Assert.False(Directory.Exists(temp.File(Path.Combine("index", "reindex"))));
+    }
+
+    [Fact]
+    public async Task A_reindex_from_a_source_makes_the_source_the_collection_plus_the_writes_made_during_it()
+    {
+        using var temp = new TempDirectory();
+        await using var store = Open(temp, out var index);
+        await store.WriteAsync([Upsert("only-in-index", "خبر قديم"), Upsert("both", "نسخة قديمة")], WriteVisibility.WaitForSearch);
+
+        var source = new[] { IngestResult.Of(TestCorpus.Article("both", "نسخة المصدر")), IngestResult.Of(TestCorpus.Article("from-source", "خبر من المصدر")) };
+        var result = await store.ReindexAsync(source, temp.File("work"));
+
+        Assert.Equal(2, result.Imported);
+        Assert.Null(index.Find("only-in-index"));
+        Assert.Equal("نسخة المصدر", index.Find("both")?.Title);
+        Assert.Equal(2, index.Search(new SearchRequest("خبر OR نسخة")).Total);
+        await store.DisposeAsync();
+        using var reopened = NewsIndex.Open(new NewsIndexOptions(temp.File("index")));
+        Assert.Equal(2, reopened.Count);
+    }
+
     private static StoreOnDisk Open(TempDirectory temp, out NewsIndex index, IndexFollowerOptions? options = null, string folder = "index")
     {
         var path = temp.File(folder);
@@ -162,6 +225,8 @@ public sealed class ArticleStoreTests
         public IndexSnapshotInfo Snapshot(string folder) => store.Snapshot(folder);
 
         public WriteStatistics Statistics() => store.Statistics();
+
+        public Task<ReindexResult> ReindexAsync(IEnumerable<IngestResult>? source, string workFolder) => store.ReindexAsync(source, workFolder);
 
         public async ValueTask DisposeAsync()
         {

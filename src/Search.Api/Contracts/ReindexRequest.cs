@@ -1,0 +1,5 @@
+namespace Search.Api.Contracts;
+
+/// <summary>Body of <c>POST /api/index/_reindex</c>: files or folders on the server to rebuild from; none rebuilds
+/// from the articles the index stores.</summary>
+public sealed record ReindexRequest(string[]? Paths);
