@@ -119,8 +119,16 @@ public sealed class SearchErrorTests(SearchApiFactory app)
 
     [Theory]
     [MemberData(nameof(MalformedQueries))]
-    public async Task MalformedQuerySyntaxStillAnswers200(string query)
+    public async Task MalformedQuerySyntaxStillAnswers200UnlessOverAComplexityCap(string query)
     {
+        if (new Search.Core.Querying.SearchRequest(query).Validate().TryGetValue("q", out var tooMuch))
+        {
+            using var response = await _client.SearchAsync(query);
+            var problem = await response.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
+            Assert.Equal(tooMuch[0], problem.GetProperty("errors").GetProperty("q")[0].GetString());
+            return;
+        }
+
         var results = await _client.SearchOkAsync(query);
 
         Assert.Equal(query, results.Query);

@@ -63,7 +63,11 @@ public sealed record SearchParameters
     [Description("With relevance order, boost fresh stories: one this many days old gets half the boost of one published now. Off by default.")]
     public double? RecencyHalfLifeDays { get; init; }
 
-    /// <summary>The engine request, or the parameter errors that stop one from being made.</summary>
+    /// <summary>
+    /// The engine request, or every error in the parameters: those only the API can see (a sort or a half-life it
+    /// cannot read) together with the engine's own checks. When the API sees none, the engine validates the request
+    /// once, as it searches.
+    /// </summary>
     public (SearchRequest? Request, Dictionary<string, string[]> Errors) ToRequest()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -93,11 +97,6 @@ public sealed record SearchParameters
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
-
         var filters = new SearchFilters(From, To, Clean(Source), Clean(Section), Clean(Tag));
 
         // A search form submits its empty box along with the filters chosen: that is a browse, not an empty query.
@@ -111,12 +110,17 @@ public sealed record SearchParameters
             CollapseDuplicates = Collapse ?? true,
             RecencyHalfLife = halfLife,
         };
-        foreach (var (key, messages) in request.Validate())
+        if (errors.Count == 0)
         {
-            errors[key] = messages;
+            return (request, errors);
         }
 
-        return (errors.Count == 0 ? request : null, errors);
+        foreach (var (key, messages) in request.Validate())
+        {
+            errors.TryAdd(key, messages);
+        }
+
+        return (null, errors);
     }
 
     private static string[]? Clean(string[]? values) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Contracts;
+using Search.Api.Errors;
 using Search.Api.Hosting;
 using Search.Core.Indexing;
 using Search.Core.Querying;
@@ -36,14 +37,11 @@ public static class SearchEndpoints
         }
         catch (InvalidSearchRequestException ex)
         {
-            // Only a cursor can be found wrong after validation: it is decoded against the sort in use.
+            // The engine's one validation pass (limits, query complexity, cursor).
             return Invalid(ex.Errors);
         }
     }
 
     private static ValidationProblem Invalid(IEnumerable<KeyValuePair<string, string[]>> errors) =>
-        TypedResults.ValidationProblem(
-            errors,
-            title: "The search request is invalid",
-            extensions: new Dictionary<string, object?> { ["code"] = InvalidSearchRequestException.Code });
+        ApiErrors.Validation(ApiErrors.InvalidSearchRequest, errors);
 }

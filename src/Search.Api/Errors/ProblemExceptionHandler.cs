@@ -11,28 +11,22 @@ namespace Search.Api.Errors;
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
-    public const string InvalidParameterCode = "invalid_parameter";
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         IResult? result = exception switch
         {
             BadHttpRequestException badRequest when BindingFailure().Match(badRequest.Message) is { Success: true } failure =>
-                TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]>
-                    {
-                        [ParameterName(failure.Groups["name"].Value)] = [$"'{failure.Groups["value"].Value}' is not a valid value here."],
-                    },
-                    title: "The request is invalid",
-                    extensions: new Dictionary<string, object?> { ["code"] = InvalidParameterCode }),
+                ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]>
+                {
+                    [ParameterName(failure.Groups["name"].Value)] = [$"'{failure.Groups["value"].Value}' is not a valid value here."],
+                }),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest => ApiErrors.Problem(ApiErrors.MalformedRequest, badRequest.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } badRequest => ApiErrors.Problem(ApiErrors.PayloadTooLarge, badRequest.Message),
             BadHttpRequestException badRequest => TypedResults.Problem(
                 title: "The request is malformed",
                 detail: badRequest.Message,
                 statusCode: badRequest.StatusCode),
-            InvalidSearchRequestException invalid => TypedResults.ValidationProblem(
-                invalid.Errors,
-                title: "The search request is invalid",
-                extensions: new Dictionary<string, object?> { ["code"] = InvalidSearchRequestException.Code }),
+            InvalidSearchRequestException invalid => ApiErrors.Validation(ApiErrors.InvalidSearchRequest, invalid.Errors),
             _ => null,
         };
 

@@ -1,53 +1,79 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Search.Api.Errors;
 
 namespace Search.Api.Hosting;
 
-/// <summary>Adds an example problem body to every documented 400, 404 and 503 response, so clients see the error shape.</summary>
+/// <summary>
+/// Adds an example problem body to every documented error response, built from the one table of errors
+/// (<see cref="ApiErrors"/>), so clients see the exact shape and code they will get.
+/// </summary>
 internal sealed class ProblemExamplesTransformer : IOpenApiOperationTransformer
 {
-    private static readonly Dictionary<string, string> Examples = new(StringComparer.Ordinal)
+    /// <summary>Where an operation's error of a status is not the table's first of that status.</summary>
+    private static readonly Dictionary<(string Operation, string Status), ApiError> Specific = new()
     {
-        ["400"] = """
-            {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"The search request is invalid","status":400,
-             "errors":{"pageSize":["The page size must be between 1 and 100."]},"code":"invalid_search_request"}
-            """,
-        ["404"] = """
-            {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.5","title":"Article not found","status":404,
-             "detail":"No article has the id 'sample-tech-999'.","code":"article_not_found"}
-            """,
-        ["503"] = """
-            {"type":"https://tools.ietf.org/html/rfc9110#section-15.6.4","title":"Too many concurrent searches","status":503,
-             "detail":"The service is at its concurrency limit; retry shortly."}
-            """,
+        [("GetRelatedArticles", "400")] = ApiErrors.InvalidParameter,
+        [("PutArticle", "400")] = ApiErrors.InvalidArticle,
+        [("BulkWriteArticles", "400")] = ApiErrors.InvalidArticle,
+        [("DeleteArticle", "400")] = ApiErrors.InvalidParameter,
+        [("SnapshotIndex", "400")] = ApiErrors.InvalidParameter,
+        [("ReindexIndex", "400")] = ApiErrors.InvalidParameter,
+        [("SnapshotIndex", "503")] = ApiErrors.WriteUnavailable,
+        [("PutArticle", "503")] = ApiErrors.WriteUnavailable,
+        [("BulkWriteArticles", "503")] = ApiErrors.WriteUnavailable,
+        [("DeleteArticle", "503")] = ApiErrors.WriteUnavailable,
     };
 
-    private const string RelatedCountExample = """
-        {"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"The request is invalid","status":400,
-         "errors":{"count":["The count must be between 1 and 50."]}}
-        """;
+    private static readonly Dictionary<string, string> InvalidField = new(StringComparer.Ordinal)
+    {
+        [ApiErrors.InvalidSearchRequest.Code] = "pageSize",
+        [ApiErrors.InvalidArticle.Code] = "title",
+        [ApiErrors.InvalidParameter.Code] = "count",
+    };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         foreach (var (status, response) in operation.Responses ?? [])
         {
-            if (!Examples.TryGetValue(status, out var example) || response.Content is null)
+            if (response.Content is null || !int.TryParse(status, out var code) || code < 400)
             {
                 continue;
             }
 
-            if (status == "400" && context.Description.RelativePath?.EndsWith("related", StringComparison.Ordinal) == true)
+            var error = Specific.GetValueOrDefault((operation.OperationId ?? "", status)) ?? ApiErrors.All.FirstOrDefault(candidate => candidate.Status == code);
+            if (error is null)
             {
-                example = RelatedCountExample;
+                continue;
             }
 
             foreach (var media in response.Content.Values)
             {
-                media.Example = JsonNode.Parse(example);
+                media.Example = Example(error);
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    private static JsonObject Example(ApiError error)
+    {
+        var example = new JsonObject
+        {
+            ["title"] = error.Title,
+            ["status"] = error.Status,
+            ["code"] = error.Code,
+        };
+        if (InvalidField.TryGetValue(error.Code, out var field))
+        {
+            example["errors"] = new JsonObject { [field] = new JsonArray("What is wrong with it, in words.") };
+        }
+        else
+        {
+            example["detail"] = "What went wrong and what to do, in words.";
+        }
+
+        return example;
     }
 }

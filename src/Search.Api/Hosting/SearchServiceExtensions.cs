@@ -33,7 +33,11 @@ public static class SearchServiceExtensions
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
-            return NewsIndex.Open(new NewsIndexOptions(services.GetRequiredService<IndexPaths>().Index) { RamBufferMb = options.RamBufferMb });
+            return NewsIndex.Open(new NewsIndexOptions(services.GetRequiredService<IndexPaths>().Index)
+            {
+                RamBufferMb = options.RamBufferMb,
+                SearchTimeout = options.SearchTimeoutMs > 0 ? TimeSpan.FromMilliseconds(options.SearchTimeoutMs) : null,
+            });
         });
         builder.Services.AddSingleton(services =>
         {

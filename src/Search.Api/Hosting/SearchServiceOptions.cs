@@ -24,6 +24,11 @@ public sealed class SearchServiceOptions
     [Range(16, 4096)]
     public double RamBufferMb { get; set; } = 64;
 
+    /// <summary>The most time one search may spend finding matches; past it the answer holds what was found, with
+    /// <c>timedOut: true</c>. 0 turns the limit off.</summary>
+    [Range(0, 600_000)]
+    public int SearchTimeoutMs { get; set; } = 1_000;
+
     /// <summary>Folder under which <c>POST /api/index/_snapshot</c> writes snapshots, relative to the content root unless absolute.</summary>
     [Required]
     public string SnapshotPath { get; set; } = "../../index-data/snapshots";

@@ -84,7 +84,7 @@ public sealed class NewsIndex : IDisposable
             _searchers.AddListener(_recentWrites);
         }
 
-        _newsSearcher = new NewsSearcher(new NewsQueryBuilder(stemmed, exact, stemmer, options.Ranking), new NewsHighlighter(exact, stemmer));
+        _newsSearcher = new NewsSearcher(new NewsQueryBuilder(stemmed, exact, stemmer, options.Ranking), new NewsHighlighter(exact, stemmer), options.SearchTimeout, options.SearchClock);
         _relatedStories = new RelatedStoryFinder(stemmed);
         _snapshotLifetime = options.CursorSnapshotLifetime;
     }
@@ -346,7 +346,7 @@ public sealed class NewsIndex : IDisposable
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
     public SearchResults Search(SearchRequest request)
     {
-        var errors = request.Validate();
+        var errors = request.Validate(out var parsed);
         if (errors.Count > 0)
         {
             throw new InvalidSearchRequestException(errors);
@@ -357,7 +357,7 @@ public sealed class NewsIndex : IDisposable
         {
             try
             {
-                return _newsSearcher.Search(snapshot, request, cursor, version);
+                return _newsSearcher.Search(snapshot, request, parsed, cursor, version);
             }
             finally
             {
@@ -365,7 +365,7 @@ public sealed class NewsIndex : IDisposable
             }
         }
 
-        return WithSearcher(searcher => _newsSearcher.Search(searcher, request, cursor, KeepSnapshot(searcher)));
+        return WithSearcher(searcher => _newsSearcher.Search(searcher, request, parsed, cursor, KeepSnapshot(searcher)));
     }
 
     /// <summary>Up to <paramref name="count"/> stories related to the article, without its copies.</summary>

@@ -21,4 +21,14 @@ public sealed record NewsIndexOptions(string Path)
     public TimeSpan CursorSnapshotLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
     public RankingOptions Ranking { get; init; } = new();
+
+    /// <summary>
+    /// The most time a search may spend finding matches; past it, it returns the best of what it found, flagged
+    /// <see cref="SearchResults.TimedOut"/>. Null for no limit (evaluation runs, which must be exact).
+    /// </summary>
+    public TimeSpan? SearchTimeout { get; init; }
+
+    /// <summary>The clock <see cref="SearchTimeout"/> is measured on, in milliseconds; Lucene's global timer thread
+    /// unless a test steps its own.</summary>
+    internal Lucene.Net.Util.Counter? SearchClock { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace Search.Core.Querying;
 
-/// <summary>A request that breaks the limits of <see cref="SearchRequest.Validate"/>: a caller error, never an engine fault.</summary>
+/// <summary>A request that breaks the limits of <see cref="SearchRequest.Validate()"/>: a caller error, never an engine fault.</summary>
 public sealed class InvalidSearchRequestException(IReadOnlyDictionary<string, string[]> errors)
     : Exception("Invalid search request: " + string.Join("; ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}")))
 {

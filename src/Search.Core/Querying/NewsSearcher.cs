@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lucene.Net.Documents;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Search.Core.Documents;
 
 namespace Search.Core.Querying;
@@ -10,7 +11,7 @@ namespace Search.Core.Querying;
 /// applies filters, sort, recency and cursor, counts facets in the same pass, collapses copies of one story and turns
 /// the page into highlighted <see cref="SearchHit"/>s. Thread-safe.
 /// </summary>
-internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter highlighter)
+internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter highlighter, TimeSpan? timeout, Counter? timeoutClock = null)
 {
     private readonly SegmentValueCache _segmentValues = new();
 
@@ -23,10 +24,11 @@ internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighte
     private const int SnippetCount = 2;
     private const int SnippetLength = 180;
 
-    /// <param name="request">A request that passed <see cref="SearchRequest.Validate"/>.</param>
+    /// <param name="request">A request that passed <see cref="SearchRequest.Validate()"/>.</param>
+    /// <param name="parsed">Its query, as validation parsed it; null for a browse.</param>
     /// <param name="cursor">The request's <see cref="SearchRequest.After"/>, decoded.</param>
     /// <param name="snapshotVersion">The version under which the searcher is kept for cursors, if it is.</param>
-    public SearchResults Search(IndexSearcher searcher, SearchRequest request, SearchCursor? cursor, long? snapshotVersion = null)
+    public SearchResults Search(IndexSearcher searcher, SearchRequest request, UserQuery? parsed, SearchCursor? cursor, long? snapshotVersion = null)
     {
         var clock = Stopwatch.StartNew();
         var sort = request.EffectiveSort;
@@ -36,7 +38,7 @@ internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighte
         var inDocumentOrder = true;
         if (request.Query is not null)
         {
-            var compiled = queryBuilder.Build(UserQueryParser.Parse(request.Query), searcher.IndexReader);
+            var compiled = queryBuilder.Build(parsed ?? UserQueryParser.Parse(request.Query), searcher.IndexReader);
             if (compiled.Query is null)
             {
                 return new SearchResults(request.Query, 0, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, sort, [], null,
@@ -63,9 +65,25 @@ internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighte
         // Out of document order, Lucene may score through its bucket table: faster on long disjunctions only.
         var collector = TopFieldCollector.Create(ToLuceneSort(sort), window + 1, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: inDocumentOrder);
         var facets = request.IncludeFacets ? new FacetCollector(_segmentValues) : null;
-        searcher.Search(query, request.Filters.ToFilter(), facets is null ? collector : MultiCollector.Wrap(collector, facets));
+        ICollector collecting = facets is null ? collector : MultiCollector.Wrap(collector, facets);
+        var timedOut = false;
+        if (timeout is { } budget)
+        {
+            collecting = new TimeLimitingCollector(collecting, timeoutClock ?? TimeLimitingCollector.GlobalCounter, (long)budget.TotalMilliseconds);
+        }
+
+        try
+        {
+            searcher.Search(query, request.Filters.ToFilter(), collecting);
+        }
+        catch (TimeLimitingCollector.TimeExceededException)
+        {
+            // What was collected so far stands: a partial answer now beats a complete one after the client gave up.
+            timedOut = true;
+        }
+
         var top = collector.GetTopDocs();
-        var hasMore = top.ScoreDocs.Length > window;
+        var hasMore = !timedOut && top.ScoreDocs.Length > window;
         var candidates = hasMore ? top.ScoreDocs[..window] : top.ScoreDocs;
 
         var shownBefore = cursor?.ShownStories ?? [];
@@ -85,7 +103,10 @@ internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighte
             sort,
             hits,
             next is null ? null : SearchCursor.After(sort, next, snapshotVersion, requestTime, shown).Encode(),
-            facets?.Result());
+            facets?.Result())
+        {
+            TimedOut = timedOut,
+        };
     }
 
     /// <summary>

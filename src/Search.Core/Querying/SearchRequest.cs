@@ -2,7 +2,7 @@ namespace Search.Core.Querying;
 
 /// <summary>
 /// One page of results: for a search-box query, or, with <see cref="Query"/> null and a filter, a browse of the newest
-/// matching articles. See <see cref="Validate"/> for the limits.
+/// matching articles. See <see cref="Validate()"/> for the limits.
 /// </summary>
 /// <param name="Query">What the user typed, in <see cref="UserQueryParser"/> syntax; null to browse by filters.</param>
 /// <param name="Page">1-based page number.</param>
@@ -46,9 +46,13 @@ public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 1
     public SearchSort EffectiveSort => Sort ?? (Query is null ? SearchSort.Newest : SearchSort.Relevance);
 
     /// <summary>Every problem with the request, keyed by parameter name; empty when the request is valid.</summary>
-    public IReadOnlyDictionary<string, string[]> Validate()
+    public IReadOnlyDictionary<string, string[]> Validate() => Validate(out _);
+
+    /// <summary>Validates, handing out the parsed query so the search parses it no second time.</summary>
+    internal IReadOnlyDictionary<string, string[]> Validate(out UserQuery? parsed)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        parsed = null;
         if (Query is null)
         {
             if (Filters.IsEmpty)
@@ -64,9 +68,9 @@ public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 1
         {
             errors["q"] = [$"The query must be at most {MaxQueryLength} characters; it has {Query.Length}."];
         }
-        else if (CountPrefixes(Query) is var prefixes and > MaxPrefixes)
+        else if (QueryComplexity.Of(parsed = UserQueryParser.Parse(Query)).Excess() is { } excess)
         {
-            errors["q"] = [$"A query may hold at most {MaxPrefixes} prefix searches (word*); it has {prefixes}."];
+            errors["q"] = [excess];
         }
 
         if (Page < 1)
@@ -112,6 +116,4 @@ public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 1
         return errors;
     }
 
-    private static int CountPrefixes(string query) =>
-        UserQueryParser.Parse(query).Groups.Sum(group => group.Alternatives.Count(part => part.IsPrefix));
 }

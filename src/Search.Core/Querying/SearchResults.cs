@@ -16,7 +16,12 @@ public sealed record SearchResults(
     SearchSort Sort,
     IReadOnlyList<SearchHit> Hits,
     string? NextCursor,
-    FacetCounts? Facets);
+    FacetCounts? Facets)
+{
+    /// <summary>The search ran out of its time budget (<see cref="Indexing.NewsIndexOptions.SearchTimeout"/>): the hits,
+    /// total and facets cover only the documents reached by then, and no cursor is given.</summary>
+    public bool TimedOut { get; init; }
+}
 
 /// <summary>One ranked article with its highlights.</summary>
 /// <param name="Duplicates">How many other copies of this story (near-identical text) the hit stands for.</param>

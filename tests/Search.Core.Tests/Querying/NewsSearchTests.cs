@@ -205,7 +205,7 @@ public sealed class NewsSearchTests : IDisposable
     [Fact]
     public void A_query_over_1000_characters_is_invalid_and_one_of_1000_is_not()
     {
-        var longest = string.Join(' ', Enumerable.Repeat("زيتون", 200))[..1000];
+        var longest = "زيتون " + string.Join(' ', Enumerable.Repeat(new string('ن', 40), 30))[..994];
 
         Assert.Equal(1000, longest.Length);
         Assert.Equal(2, _index.Search(new SearchRequest(longest)).Total);
