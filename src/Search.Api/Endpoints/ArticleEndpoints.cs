@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Search.Api.Admission;
 using Search.Api.Contracts;
 using Search.Api.Errors;
 using Search.Core.Documents;
@@ -21,6 +22,7 @@ public static class ArticleEndpoints
         articles.MapGet("/{id}/related", GetRelated)
             .WithName("GetRelatedArticles")
             .WithSummary("Stories related to an article, without copies of it")
+            .AddEndpointFilter<AdmissionFilter>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Search.Api.Admission;
 using Search.Api.Contracts;
 using Search.Api.Errors;
-using Search.Api.Hosting;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
@@ -17,7 +17,7 @@ public static class SearchEndpoints
             .WithSummary("Search Arabic news articles")
             .WithDescription("Ranks articles by BM25 over title, lead and body with Arabic analysis, or browses by filters newest first, and returns one page of hits with the title and body passages highlighted (HTML-escaped text, matches in <mark>), facet counts over all matches, copies of one story collapsed into one hit, and a cursor for the next page.")
             .WithTags("Search")
-            .RequireRateLimiting(SearchServiceExtensions.SearchConcurrencyPolicy)
+            .AddEndpointFilter<AdmissionFilter>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;

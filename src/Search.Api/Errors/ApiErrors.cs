@@ -20,6 +20,7 @@ public static class ApiErrors
     public static readonly ApiError ReindexRunning = new("reindex_running", StatusCodes.Status409Conflict, "A reindex is already running");
     public static readonly ApiError PayloadTooLarge = new("payload_too_large", StatusCodes.Status413PayloadTooLarge, "The request body is too large");
     public static readonly ApiError UnsupportedMediaType = new("unsupported_media_type", StatusCodes.Status415UnsupportedMediaType, "The content type is not supported");
+    public static readonly ApiError RateLimited = new("rate_limited", StatusCodes.Status429TooManyRequests, "Too many requests from this address");
     public static readonly ApiError Overloaded = new("overloaded", StatusCodes.Status503ServiceUnavailable, "Too many concurrent searches");
     public static readonly ApiError WriteUnavailable = new("write_unavailable", StatusCodes.Status503ServiceUnavailable, "The write could not be made durable");
 
@@ -27,7 +28,7 @@ public static class ApiErrors
     public static IReadOnlyList<ApiError> All { get; } =
     [
         InvalidSearchRequest, InvalidParameter, MalformedRequest, InvalidArticle, ApiKeyRequired, InvalidApiKey, WritesDisabled,
-        ArticleNotFound, ReindexRunning, PayloadTooLarge, UnsupportedMediaType, Overloaded, WriteUnavailable,
+        ArticleNotFound, ReindexRunning, PayloadTooLarge, UnsupportedMediaType, RateLimited, Overloaded, WriteUnavailable,
     ];
 
     public static ProblemHttpResult Problem(ApiError error, string detail) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Search.Api.Admission;
 using Search.Api.Errors;
 using Search.Api.Security;
 using Search.Core.Indexing;
@@ -11,11 +12,10 @@ using Search.Core.Writing;
 
 namespace Search.Api.Hosting;
 
-/// <summary>Registers the index, its options, sample loading, health checks, JSON settings and the search concurrency cap.</summary>
+/// <summary>Registers the index and its write path, their options, sample loading, health checks, JSON settings,
+/// search admission and the per-client rate limit.</summary>
 public static class SearchServiceExtensions
 {
-    public const string SearchConcurrencyPolicy = "search";
-
     public static IHostApplicationBuilder AddNewsSearch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SearchServiceOptions>()
@@ -61,23 +61,30 @@ public static class SearchServiceExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
+        builder.Services.AddOptions<AdmissionOptions>()
+            .BindConfiguration(AdmissionOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SearchAdmission>();
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
             limiter.OnRejected = (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "1";
-                return new ValueTask(ApiErrors.Problem(ApiErrors.Overloaded, "The service is at its concurrency limit; retry shortly.").ExecuteAsync(context.HttpContext));
+                return new ValueTask(ApiErrors.Problem(ApiErrors.RateLimited, "This address sends more requests than the service allows; retry in a second.").ExecuteAsync(context.HttpContext));
             };
-            limiter.AddPolicy(SearchConcurrencyPolicy, context =>
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var options = context.RequestServices.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
-                return RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions
-                {
-                    PermitLimit = options.MaxConcurrentSearches,
-                    QueueLimit = options.SearchQueueLimit,
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                });
+                var perSecond = context.RequestServices.GetRequiredService<IOptions<AdmissionOptions>>().Value.RequestsPerSecondPerClient;
+                return perSecond <= 0 || context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/ready")
+                    ? RateLimitPartition.GetNoLimiter("unlimited")
+                    : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = 2 * perSecond,
+                        TokensPerPeriod = perSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                    });
             });
         });
 

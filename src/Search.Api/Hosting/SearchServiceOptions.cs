@@ -14,13 +14,6 @@ public sealed class SearchServiceOptions
     /// <summary>Indexed at start-up when the index is empty; blank to start with an empty index.</summary>
     public string? SampleDataPath { get; set; } = "../../index-data";
 
-    /// <summary>Searches run at once; more wait in a queue of <see cref="SearchQueueLimit"/>, beyond which callers get 503.</summary>
-    [Range(1, 4096)]
-    public int MaxConcurrentSearches { get; set; } = 64;
-
-    [Range(0, 100_000)]
-    public int SearchQueueLimit { get; set; } = 256;
-
     [Range(16, 4096)]
     public double RamBufferMb { get; set; } = 64;
 

@@ -1,0 +1,26 @@
+using Search.Api.Errors;
+using Search.Core.Querying;
+
+namespace Search.Api.Admission;
+
+/// <summary>Runs a search endpoint only once <see cref="SearchAdmission"/> lets it in; otherwise answers 503 with
+/// <c>Retry-After</c> and a problem body, within the queue timeout at most.</summary>
+internal sealed class AdmissionFilter(SearchAdmission admission) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        var pageSize = int.TryParse(request.Query["pageSize"], out var size) ? size : 10;
+        var cost = SearchCostEstimate.Of(request.Query["q"].ToString(), pageSize);
+        using var lease = await admission.EnterAsync(cost, context.HttpContext.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "1";
+            return ApiErrors.Problem(ApiErrors.Overloaded, cost == SearchCost.Heavy
+                ? "The service is answering as many heavy searches (many words, phrases, prefixes or exclusions) as it can; retry in a second, or simplify the query."
+                : "The service is answering as many searches as it can; retry in a second.");
+        }
+
+        return await next(context);
+    }
+}

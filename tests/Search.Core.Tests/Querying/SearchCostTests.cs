@@ -1,0 +1,25 @@
+using Search.Core.Querying;
+
+namespace Search.Core.Tests.Querying;
+
+public sealed class SearchCostTests
+{
+    [Theory]
+    [InlineData("وزير", 10, SearchCost.Light)]
+    [InlineData(null, 10, SearchCost.Light)]
+    [InlineData("متى افتتح متحف الفن الحديث في العاصمة؟", 10, SearchCost.Light)]
+    [InlineData("\"كرة القدم\" -مصر", 10, SearchCost.Light)]
+    [InlineData("وزير", 100, SearchCost.Heavy)]
+    [InlineData("اتصا*", 10, SearchCost.Heavy)]
+    [InlineData("-أ -ب -ج -د وزير", 10, SearchCost.Heavy)]
+    [InlineData("\"أ ب\" \"ج د\" \"هـ و\"", 10, SearchCost.Heavy)]
+    public void Searches_are_light_unless_long_or_shaped_to_be_costly(string? query, int pageSize, SearchCost expected) =>
+        Assert.Equal(expected, SearchCostEstimate.Of(query, pageSize));
+
+    [Fact]
+    public void More_words_than_a_headline_make_a_search_heavy()
+    {
+        Assert.Equal(SearchCost.Light, SearchCostEstimate.Of(string.Join(' ', Enumerable.Repeat("كلمة", SearchCostEstimate.HeavyWords)), 10));
+        Assert.Equal(SearchCost.Heavy, SearchCostEstimate.Of(string.Join(' ', Enumerable.Repeat("كلمة", SearchCostEstimate.HeavyWords + 1)), 10));
+    }
+}
