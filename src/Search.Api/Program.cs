@@ -1,8 +1,10 @@
 using Search.Api.Endpoints;
 using Search.Api.Hosting;
+using Search.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsSearch();
+builder.AddSearchTelemetry();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -12,7 +14,7 @@ app.UseStaticFiles();
 app.UseRateLimiter();
 
 app.MapOpenApi();
-app.MapHealthChecks("/health");
+app.MapTelemetryEndpoints();
 app.MapNewsSearchEndpoints();
 
 app.Run();

@@ -38,13 +38,18 @@ public sealed class ServiceDocumentTests(SearchApiFactory app)
         Assert.True(responses.GetProperty("404").GetProperty("content").TryGetProperty(ApiClientExtensions.ProblemJson, out _));
     }
 
-    [Fact]
-    public async Task HealthIsHealthyOnceTheSampleIsLoaded()
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/ready")]
+    public async Task HealthAndReadinessAreJsonWithTheArticleCountOnceTheSampleIsLoaded(string path)
     {
-        using var response = await _client.GetAsync("/health");
+        using var response = await _client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.True(body.RootElement.GetProperty("articles").GetInt32() >= 50);
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using Search.Api.Errors;
+using Search.Api.Telemetry;
 using Search.Core.Querying;
 
 namespace Search.Api.Admission;
 
 /// <summary>Runs a search endpoint only once <see cref="SearchAdmission"/> lets it in; otherwise answers 503 with
 /// <c>Retry-After</c> and a problem body, within the queue timeout at most.</summary>
-internal sealed class AdmissionFilter(SearchAdmission admission) : IEndpointFilter
+internal sealed class AdmissionFilter(SearchAdmission admission, SearchTelemetry telemetry) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -15,6 +16,7 @@ internal sealed class AdmissionFilter(SearchAdmission admission) : IEndpointFilt
         using var lease = await admission.EnterAsync(cost, context.HttpContext.RequestAborted);
         if (!lease.IsAcquired)
         {
+            telemetry.Refused("rejected");
             context.HttpContext.Response.Headers.RetryAfter = "1";
             return ApiErrors.Problem(ApiErrors.Overloaded, cost == SearchCost.Heavy
                 ? "The service is answering as many heavy searches (many words, phrases, prefixes or exclusions) as it can; retry in a second, or simplify the query."

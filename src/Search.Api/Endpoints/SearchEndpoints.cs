@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Admission;
 using Search.Api.Contracts;
 using Search.Api.Errors;
+using Search.Api.Telemetry;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
@@ -23,21 +24,25 @@ public static class SearchEndpoints
         return routes;
     }
 
-    internal static Results<Ok<SearchResults>, ValidationProblem> Search([AsParameters] SearchParameters parameters, NewsIndex index)
+    internal static Results<Ok<SearchResults>, ValidationProblem> Search([AsParameters] SearchParameters parameters, NewsIndex index, SearchTelemetry telemetry)
     {
         var (request, errors) = parameters.ToRequest();
         if (request is null)
         {
+            telemetry.Refused("invalid");
             return Invalid(errors);
         }
 
         try
         {
-            return TypedResults.Ok(index.Search(request));
+            var results = index.Search(request);
+            telemetry.Searched(request, results);
+            return TypedResults.Ok(results);
         }
         catch (InvalidSearchRequestException ex)
         {
             // The engine's one validation pass (limits, query complexity, cursor).
+            telemetry.Refused("invalid");
             return Invalid(ex.Errors);
         }
     }

@@ -50,7 +50,6 @@ public static class SearchServiceExtensions
         });
         builder.Services.AddHostedService<SampleDataLoader>();
 
-        builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             // Arabic and <mark> tags stay readable in responses; the content type is JSON, never HTML.

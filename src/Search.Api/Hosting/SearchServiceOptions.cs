@@ -22,6 +22,10 @@ public sealed class SearchServiceOptions
     [Range(0, 600_000)]
     public int SearchTimeoutMs { get; set; } = 1_000;
 
+    /// <summary>Searches taking at least this long are logged as warnings, with their time in parts.</summary>
+    [Range(0, 600_000)]
+    public int SlowQueryMs { get; set; } = 500;
+
     /// <summary>Folder under which <c>POST /api/index/_snapshot</c> writes snapshots, relative to the content root unless absolute.</summary>
     [Required]
     public string SnapshotPath { get; set; } = "../../index-data/snapshots";

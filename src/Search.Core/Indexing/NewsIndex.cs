@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -38,6 +39,7 @@ public sealed class NewsIndex : IDisposable
     private readonly object _commitLock = new();
     private readonly RecentWrites? _recentWrites;
     private readonly RefreshGate _refreshGate = new();
+    private readonly IndexMetrics _metrics = new();
     private readonly NewsSearcher _newsSearcher;
     private readonly RelatedStoryFinder _relatedStories;
 
@@ -69,6 +71,7 @@ public sealed class NewsIndex : IDisposable
         _trackingWriter = new TrackingIndexWriter(_writer);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(similarity));
         _searchers.AddListener(_refreshGate);
+        _searchers.AddListener(_metrics);
         if (options.MaxRefreshDelay is { } maxRefreshDelay)
         {
             _reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(
@@ -153,11 +156,13 @@ public sealed class NewsIndex : IDisposable
     /// refresh, also makes it visible to searches.</summary>
     public void Commit()
     {
+        var started = Stopwatch.GetTimestamp();
         lock (_commitLock)
         {
             _writer.Commit();
         }
 
+        _metrics.RecordCommit(Stopwatch.GetElapsedTime(started));
         if (_reopenThread is null)
         {
             _searchers.MaybeRefresh();
@@ -171,6 +176,7 @@ public sealed class NewsIndex : IDisposable
     public void Commit(long sequence)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sequence);
+        var started = Stopwatch.GetTimestamp();
         lock (_commitLock)
         {
             _writer.SetCommitData(new Dictionary<string, string>
@@ -181,6 +187,7 @@ public sealed class NewsIndex : IDisposable
             _writer.Commit();
         }
 
+        _metrics.RecordCommit(Stopwatch.GetElapsedTime(started));
         if (_reopenThread is null)
         {
             _searchers.MaybeRefresh();
@@ -393,6 +400,7 @@ public sealed class NewsIndex : IDisposable
         _writer.Dispose();
         _directory.Dispose();
         _folderLock?.Dispose();
+        _metrics.Dispose();
     }
 
     /// <summary>Records the searcher for cursors; when it is a new snapshot, drops snapshots past their lifetime.</summary>

@@ -50,6 +50,7 @@ internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighte
             inDocumentOrder = !compiled.IsLongDisjunction;
         }
 
+        var built = clock.Elapsed.TotalMilliseconds;
         if (request.RecencyHalfLife is { } halfLife)
         {
             query = new RecencyBoostQuery(query, halfLife, DateTimeOffset.FromUnixTimeSeconds(requestTime));
@@ -83,6 +84,7 @@ internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighte
         }
 
         var top = collector.GetTopDocs();
+        var matched = clock.Elapsed.TotalMilliseconds;
         var hasMore = !timedOut && top.ScoreDocs.Length > window;
         var candidates = hasMore ? top.ScoreDocs[..window] : top.ScoreDocs;
 
@@ -106,6 +108,7 @@ internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighte
             facets?.Result())
         {
             TimedOut = timedOut,
+            Timings = new SearchTimings(built, matched - built, clock.Elapsed.TotalMilliseconds - matched),
         };
     }
 

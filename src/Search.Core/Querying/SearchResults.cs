@@ -21,7 +21,15 @@ public sealed record SearchResults(
     /// <summary>The search ran out of its time budget (<see cref="Indexing.NewsIndexOptions.SearchTimeout"/>): the hits,
     /// total and facets cover only the documents reached by then, and no cursor is given.</summary>
     public bool TimedOut { get; init; }
+
+    /// <summary>Where the time went, for slow-query logs and clients tuning their queries.</summary>
+    public SearchTimings? Timings { get; init; }
 }
+
+/// <summary>A search's time in its three parts, in milliseconds: turning the query into Lucene clauses (term lookups,
+/// word variants), finding and counting matches (with facets and sorting), and loading, collapsing and highlighting the
+/// page's hits.</summary>
+public sealed record SearchTimings(double QueryMs, double MatchMs, double HitsMs);
 
 /// <summary>One ranked article with its highlights.</summary>
 /// <param name="Duplicates">How many other copies of this story (near-identical text) the hit stands for.</param>
