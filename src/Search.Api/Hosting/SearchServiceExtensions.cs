@@ -11,7 +11,7 @@ using Search.Core.Writing;
 
 namespace Search.Api.Hosting;
 
-/// <summary>Registers the index, its options, sample loading, health checks, JSON settings and the search concurrency cap.</summary>
+/// <summary>Registers the index, its options, sample loading, the drop folder, health checks, JSON settings and the search concurrency cap.</summary>
 public static class SearchServiceExtensions
 {
     public const string SearchConcurrencyPolicy = "search";
@@ -48,6 +48,10 @@ public static class SearchServiceExtensions
                 services.GetRequiredService<ILogger<IndexFollower>>());
         });
         builder.Services.AddHostedService<SampleDataLoader>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SearchServiceOptions.Section}:{nameof(SearchServiceOptions.WatchFolder)}"]))
+        {
+            builder.Services.AddHostedService<DropFolderService>();
+        }
 
         builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
         builder.Services.ConfigureHttpJsonOptions(json =>
