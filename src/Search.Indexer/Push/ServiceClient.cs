@@ -127,7 +127,7 @@ internal sealed class ServiceClient(HttpClient http, string apiKey, IReadOnlyLis
             if (problem is not null && (problem.Detail ?? problem.Title) is { } text)
             {
                 var fields = problem.Errors is { Count: > 0 } errors
-                    ? " " + string.Join("; ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}"))
+                    ? $" ({string.Join("; ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}"))})"
                     : "";
                 return $"the service answered {status}: {text}{fields}{hint}";
             }
