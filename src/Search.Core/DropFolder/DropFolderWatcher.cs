@@ -57,6 +57,11 @@ public sealed partial class DropFolderWatcher
                 }
             }
 
+            foreach (var gone in _retries.Keys.Where(path => !File.Exists(path)).ToList())
+            {
+                _retries.Remove(gone);
+            }
+
             foreach (var path in _settled.Observe(List(), _clock.Elapsed))
             {
                 if (!_retries.TryGetValue(path, out var retry) || _clock.Elapsed >= retry.NotBefore)

@@ -47,7 +47,8 @@ public static class IndexBackup
     /// </summary>
     /// <exception cref="IOException">No snapshot in <paramref name="snapshotFolder"/>, or <paramref name="indexFolder"/> is not empty; nothing is left behind.</exception>
     /// <exception cref="InvalidDataException">The copy fails the check (a damaged snapshot); nothing is left behind.</exception>
-    public static RestoredIndex Restore(string snapshotFolder, string indexFolder)
+    /// <exception cref="OperationCanceledException">Cancelled between two files; nothing is left behind.</exception>
+    public static RestoredIndex Restore(string snapshotFolder, string indexFolder, CancellationToken cancellationToken = default)
     {
         if (!NewsIndex.ExistsAt(snapshotFolder))
         {
@@ -58,7 +59,7 @@ public static class IndexBackup
         System.IO.Directory.CreateDirectory(indexFolder);
         try
         {
-            var (files, bytes) = CopyLastCommit(snapshotFolder, indexFolder);
+            var (files, bytes) = CopyLastCommit(snapshotFolder, indexFolder, cancellationToken);
             using var index = NewsIndex.Open(new NewsIndexOptions(indexFolder) { MaxRefreshDelay = null });
             return new RestoredIndex(indexFolder, files, bytes, index.Count, index.CommittedSequence);
         }
@@ -81,7 +82,7 @@ public static class IndexBackup
         }
     }
 
-    private static (int Files, long Bytes) CopyLastCommit(string sourceFolder, string targetFolder)
+    private static (int Files, long Bytes) CopyLastCommit(string sourceFolder, string targetFolder, CancellationToken cancellationToken)
     {
         using var source = new NIOFSDirectory(sourceFolder);
         using var target = new NIOFSDirectory(targetFolder);
@@ -93,6 +94,7 @@ public static class IndexBackup
         long bytes = 0;
         foreach (var name in files)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             source.Copy(target, name, name, IOContext.DEFAULT);
             bytes += target.FileLength(name);
         }

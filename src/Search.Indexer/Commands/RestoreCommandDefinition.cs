@@ -25,7 +25,7 @@ internal static class RestoreCommandDefinition
             IndexPath,
         };
 
-        command.SetAction(RestoreCommand.Run);
+        command.SetAction((parseResult, cancellationToken) => RestoreCommand.RunAsync(parseResult, cancellationToken));
         return command;
     }
 }

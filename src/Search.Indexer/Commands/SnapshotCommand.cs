@@ -37,6 +37,11 @@ internal static class SnapshotCommand
                 error.WriteLine($"error: {ex.Message}");
                 return ExitCodes.Failed;
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                error.WriteLine("Interrupted: the service may still finish the snapshot; see its snapshot folder.");
+                return ExitCodes.Interrupted;
+            }
         }
 
         var indexPath = Path.GetFullPath(parseResult.GetRequiredValue(SnapshotCommandDefinition.IndexPath));
@@ -56,6 +61,11 @@ internal static class SnapshotCommand
         {
             error.WriteLine($"error: {ex.Message}");
             return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine($"Interrupted before the copy began; what was replayed from the log is committed in {indexPath}.");
+            return ExitCodes.Interrupted;
         }
     }
 
