@@ -27,7 +27,7 @@ public static partial class IndexAdminEndpoints
         admin.MapPost("/_snapshot", Snapshot)
             .WithName("SnapshotIndex")
             .WithSummary("Copy a consistent snapshot of the index while writes go on")
-            .WithDescription("Commits what is written, then copies that commit to Search:SnapshotPath/{name}. Restore by starting a service with Search:IndexPath pointing at a copy of that folder (or `index restore`).")
+            .WithDescription("Commits what is written, then copies that commit to Search:SnapshotPath/{name}. Restore by starting a service with Search:IndexPath pointing at a copy of that folder (or `search-indexer restore`).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         admin.MapPost("/_reindex", Reindex)

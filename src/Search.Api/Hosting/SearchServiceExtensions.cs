@@ -12,7 +12,7 @@ using Search.Core.Writing;
 
 namespace Search.Api.Hosting;
 
-/// <summary>Registers the index and its write path, their options, sample loading, health checks, JSON settings,
+/// <summary>Registers the index and its write path, their options, sample loading, the drop folder, JSON settings,
 /// search admission and the per-client rate limit.</summary>
 public static class SearchServiceExtensions
 {
@@ -49,6 +49,10 @@ public static class SearchServiceExtensions
                 services.GetRequiredService<ILogger<IndexFollower>>());
         });
         builder.Services.AddHostedService<SampleDataLoader>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SearchServiceOptions.Section}:{nameof(SearchServiceOptions.WatchFolder)}"]))
+        {
+            builder.Services.AddHostedService<DropFolderService>();
+        }
 
         builder.Services.ConfigureHttpJsonOptions(json =>
         {

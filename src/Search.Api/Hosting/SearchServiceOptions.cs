@@ -29,4 +29,12 @@ public sealed class SearchServiceOptions
     /// <summary>Folder under which <c>POST /api/index/_snapshot</c> writes snapshots, relative to the content root unless absolute.</summary>
     [Required]
     public string SnapshotPath { get; set; } = "../../index-data/snapshots";
+
+    /// <summary>A drop folder, relative to the content root unless absolute: files that appear in it are indexed and
+    /// moved to its <c>.done</c> (or <c>.failed</c>) subfolder. Blank turns it off.</summary>
+    public string? WatchFolder { get; set; }
+
+    /// <summary>How long a dropped file must stay unchanged before it is read (a file renamed in is read at once).</summary>
+    [Range(0.1, 600)]
+    public double WatchSettleSeconds { get; set; } = 1;
 }

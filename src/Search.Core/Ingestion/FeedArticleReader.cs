@@ -50,7 +50,7 @@ public static class FeedArticleReader
 
         try
         {
-            return IngestResult.Of(draft.Validate());
+            return IngestResult.Of(draft.Validate(), path);
         }
         catch (ArticleValidationException ex)
         {

@@ -37,7 +37,7 @@ public static class HtmlArticleParser
 
         try
         {
-            return IngestResult.Of(draft.Validate());
+            return IngestResult.Of(draft.Validate(), fileName);
         }
         catch (ArticleValidationException ex)
         {

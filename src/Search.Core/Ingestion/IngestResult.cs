@@ -2,21 +2,30 @@ using Search.Core.Documents;
 
 namespace Search.Core.Ingestion;
 
-/// <summary>What reading one record gave: an article or the problem that stopped it, never both.</summary>
+/// <summary>What reading one record gave: an article or the problem that stopped it, never both. An article also says
+/// where it was read, so whoever writes it on (a service's bulk answer) can point back at its file and line.</summary>
 public readonly record struct IngestResult
 {
-    private IngestResult(NewsArticle? article, IngestProblem? problem)
+    private IngestResult(NewsArticle? article, IngestProblem? problem, string? file, int? line)
     {
         Article = article;
         Problem = problem;
+        File = file;
+        Line = line;
     }
 
     public NewsArticle? Article { get; }
 
     public IngestProblem? Problem { get; }
 
-    public static IngestResult Of(NewsArticle article) => new(article, null);
+    /// <summary>The file the article was read from; null when the reader was not given one.</summary>
+    public string? File { get; }
+
+    /// <summary>The article's 1-based line in a line format (JSON Lines); null for whole-file formats and feeds.</summary>
+    public int? Line { get; }
+
+    public static IngestResult Of(NewsArticle article, string? file = null, int? line = null) => new(article, null, file, line);
 
     public static IngestResult Failed(string file, int? line, string message, string? field = null) =>
-        new(null, new IngestProblem(file, line, message, field));
+        new(null, new IngestProblem(file, line, message, field), file, line);
 }

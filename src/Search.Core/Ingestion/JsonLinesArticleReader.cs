@@ -123,7 +123,7 @@ public static class JsonLinesArticleReader
                 Tags = Tags(root),
                 PublishedAt = Text(root, "publishedAt") ?? Text(root, "date"),
             };
-            return IngestResult.Of(draft.Validate());
+            return IngestResult.Of(draft.Validate(), fileName, lineNumber);
         }
         catch (JsonException ex)
         {

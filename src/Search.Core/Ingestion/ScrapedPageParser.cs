@@ -79,7 +79,7 @@ public static partial class ScrapedPageParser
 
         try
         {
-            return IngestResult.Of(draft.Validate());
+            return IngestResult.Of(draft.Validate(), fileName);
         }
         catch (ArticleValidationException ex)
         {

@@ -38,7 +38,7 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
             // The stored articles are read from a snapshot that holds every change up to start (and perhaps a few
             // after it, which replaying from start applies again harmlessly).
             index.Refresh();
-            var records = source ?? index.AllArticles().Select(IngestResult.Of);
+            var records = source ?? index.AllArticles().Select(article => IngestResult.Of(article));
             if (Directory.Exists(workFolder))
             {
                 Directory.Delete(workFolder, recursive: true);

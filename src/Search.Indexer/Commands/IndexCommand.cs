@@ -3,19 +3,43 @@ using System.Globalization;
 using Lucene.Net.Store;
 using Search.Core.Indexing;
 using Search.Core.Ingestion;
+using Search.Indexer.Push;
 
 namespace Search.Indexer.Commands;
 
-/// <summary>Runs <c>index</c>: reads the inputs, upserts every valid article, reports skipped records with file and line.</summary>
+/// <summary>Runs <c>index</c>: with <c>--index</c> reads the inputs and upserts every valid article into the folder,
+/// reporting skipped records with file and line; with <c>--url</c> hands over to <see cref="PushCommand"/> or
+/// <see cref="WatchCommand"/>.</summary>
 internal static class IndexCommand
 {
-    public const int Success = 0;
-    public const int Failed = 1;
-    public const int SomeSkipped = 2;
-    public const int Interrupted = 130;
-    private const int MaxProblemsShown = 100;
+    public const int MaxProblemsShown = 100;
 
-    public static int Run(ParseResult parseResult)
+    public static Task<int> RunAsync(ParseResult parseResult, ServiceConnection service, CancellationToken cancellationToken)
+    {
+        if (parseResult.GetValue(IndexCommandDefinition.Url) is null)
+        {
+            // On a thread of its own, so Ctrl+C reaches the token while the import runs.
+            return Task.Run(() => RunOffline(parseResult, cancellationToken), CancellationToken.None);
+        }
+
+        return parseResult.GetValue(IndexCommandDefinition.Watch) is null
+            ? PushCommand.RunAsync(parseResult, service, cancellationToken)
+            : WatchCommand.RunAsync(parseResult, service, cancellationToken);
+    }
+
+    /// <summary>False, with the missing ones on stderr, unless every path exists.</summary>
+    public static bool InputsExist(IEnumerable<string> paths, TextWriter error)
+    {
+        var missing = paths.Where(path => !File.Exists(path) && !System.IO.Directory.Exists(path)).ToList();
+        if (missing.Count > 0)
+        {
+            error.WriteLine($"error: no such file or folder: {string.Join(", ", missing)}");
+        }
+
+        return missing.Count == 0;
+    }
+
+    private static int RunOffline(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var paths = parseResult.GetRequiredValue(IndexCommandDefinition.Paths);
         var indexPath = Path.GetFullPath(parseResult.GetRequiredValue(IndexCommandDefinition.IndexPath));
@@ -26,21 +50,12 @@ internal static class IndexCommand
         var output = parseResult.InvocationConfiguration.Output;
         var error = parseResult.InvocationConfiguration.Error;
 
-        var missing = paths.Where(path => !File.Exists(path) && !System.IO.Directory.Exists(path)).ToList();
-        if (missing.Count > 0)
+        if (!InputsExist(paths, error))
         {
-            error.WriteLine($"error: no such file or folder: {string.Join(", ", missing)}");
-            return Failed;
+            return ExitCodes.Failed;
         }
 
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-            error.WriteLine("\nInterrupted: committing the articles indexed so far…");
-        };
-
+        using var interrupt = cancellationToken.Register(() => error.WriteLine("\nInterrupted: committing the articles indexed so far…"));
         NewsIndex index;
         try
         {
@@ -50,16 +65,22 @@ internal static class IndexCommand
             var refresh = threads == 1 ? TimeSpan.FromSeconds(1) : (TimeSpan?)null;
             index = NewsIndex.Open(new NewsIndexOptions(indexPath) { RamBufferMb = ramBufferMb, MaxRefreshDelay = refresh });
         }
+        catch (IndexLockedException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failed;
+        }
         catch (LockObtainFailedException)
         {
             error.WriteLine($"error: the index at {indexPath} is locked by another writer (is the API or another indexer running on it?)");
-            return Failed;
+            return ExitCodes.Failed;
         }
 
         using (index)
         {
             var shown = 0;
-            var progress = new ConsoleProgress(error, interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+            var progress = new ConsoleProgress<ImportProgress>(
+                error, value => string.Create(CultureInfo.InvariantCulture, $"indexed {value.Indexed:N0}, skipped {value.Skipped:N0}, {value.DocsPerSecond:N0} docs/s"));
             try
             {
                 var summary = ArticleImporter.Import(
@@ -75,7 +96,7 @@ internal static class IndexCommand
                     },
                     progress,
                     threads,
-                    cancellation.Token);
+                    cancellationToken);
                 progress.Clear();
                 if (maxSegments > 0 && summary.Indexed > 0)
                 {
@@ -85,13 +106,13 @@ internal static class IndexCommand
 
                 index.Refresh();
                 PrintSummary(output, summary, indexPath, index.Count, shown);
-                return summary.Skipped > 0 ? SomeSkipped : Success;
+                return summary.Skipped > 0 ? ExitCodes.SomeSkipped : ExitCodes.Success;
             }
             catch (OperationCanceledException)
             {
                 index.Refresh();
                 error.WriteLine($"Interrupted. The index at {indexPath} holds {index.Count:N0} articles, all committed.");
-                return Interrupted;
+                return ExitCodes.Interrupted;
             }
         }
     }
@@ -109,34 +130,5 @@ internal static class IndexCommand
         }
 
         output.WriteLine($"Index {indexPath} now holds {total:N0} articles.");
-    }
-
-    /// <summary>One status line on stderr, rewritten in place when stderr is a terminal and appended otherwise.</summary>
-    private sealed class ConsoleProgress(TextWriter error, bool interactive) : IProgress<ImportProgress>
-    {
-        private bool _lineOpen;
-
-        public void Report(ImportProgress value)
-        {
-            var line = string.Create(CultureInfo.InvariantCulture, $"indexed {value.Indexed:N0}, skipped {value.Skipped:N0}, {value.DocsPerSecond:N0} docs/s");
-            if (interactive)
-            {
-                error.Write($"\r{line}   ");
-                _lineOpen = true;
-            }
-            else
-            {
-                error.WriteLine(line);
-            }
-        }
-
-        public void Clear()
-        {
-            if (_lineOpen)
-            {
-                error.Write("\r" + new string(' ', 70) + "\r");
-                _lineOpen = false;
-            }
-        }
     }
 }

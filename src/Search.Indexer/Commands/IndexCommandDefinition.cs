@@ -1,25 +1,59 @@
 using System.CommandLine;
+using Search.Indexer.Push;
 
 namespace Search.Indexer.Commands;
 
-/// <summary>The <c>index</c> command's arguments and options.</summary>
+/// <summary>The <c>index</c> command's arguments and options: offline into an index folder (<c>--index</c>), or to a
+/// running service (<c>--url</c>), once or watching a drop folder (<c>--watch</c>).</summary>
 internal static class IndexCommandDefinition
 {
     public static readonly Argument<string[]> Paths = new("paths")
     {
         Description = "Files or folders to read: .jsonl, .jsonl.gz, .ndjson, scraped pages (.txt), .html/.htm, RSS/Atom (.xml/.rss/.atom). Folders are walked recursively.",
-        Arity = ArgumentArity.OneOrMore,
+        Arity = ArgumentArity.ZeroOrMore,
     };
 
     public static readonly Option<string> IndexPath = new("--index", "-i")
     {
-        Description = "Folder of the index to create or update.",
-        Required = true,
+        Description = "Folder of the index to create or update, here (no service may hold it).",
+    };
+
+    public static readonly Option<string> Url = ServiceTarget.CreateUrlOption(
+        "Address of a running search service to send the articles to (POST /api/articles/_bulk), such as http://localhost:5080.");
+
+    public static readonly Option<string> ApiKey = ServiceTarget.CreateApiKeyOption();
+
+    public static readonly Option<string> Watch = new("--watch")
+    {
+        Description = "With --url: watch this folder and send each file that appears in it, then move it to .done/ (or .failed/, with its errors); runs until Ctrl+C.",
+    };
+
+    public static readonly Option<int> BatchSize = new("--batch-size")
+    {
+        Description = "With --url: most articles in one bulk request.",
+        DefaultValueFactory = _ => 500,
+    };
+
+    public static readonly Option<int> BatchMegabytes = new("--batch-mb")
+    {
+        Description = "With --url: most megabytes in one bulk request (the service takes up to 32 by default).",
+        DefaultValueFactory = _ => 8,
+    };
+
+    public static readonly Option<int> Concurrency = new("--concurrency")
+    {
+        Description = "With --url: bulk requests in flight at once.",
+        DefaultValueFactory = _ => 2,
+    };
+
+    public static readonly Option<bool> Wait = new("--wait")
+    {
+        Description = "With --url: return only once searches see every article sent (refresh=wait_for on the last batch).",
     };
 
     public static readonly Option<int> Threads = new("--threads", "-t")
     {
-        Description = "Threads that analyze and index at once (default: one per core).",
+        Description = "With --index: threads that analyze and index at once (default: one per core).",
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 
@@ -31,79 +65,63 @@ internal static class IndexCommandDefinition
 
     public static readonly Option<double> RamBufferMb = new("--ram-buffer-mb")
     {
-        Description = "Memory the index writer fills before flushing a segment.",
+        Description = "With --index: memory the index writer fills before flushing a segment.",
         DefaultValueFactory = _ => 256,
     };
 
     public static readonly Option<int> MaxSegments = new("--max-segments")
     {
-        Description = "After indexing, merge the index down to this many segments for faster searches (0 skips merging).",
+        Description = "With --index: after indexing, merge the index down to this many segments for faster searches (0 skips merging).",
         DefaultValueFactory = _ => 1,
     };
 
     static IndexCommandDefinition()
     {
-        AddRange(Threads, 1, 64);
-        AddRange(RamBufferMb, 16, 4096);
-        AddRange(MaxSegments, 0, 1000);
+        OptionRules.AddRange(Threads, 1, 64);
+        OptionRules.AddRange(RamBufferMb, 16, 4096);
+        OptionRules.AddRange(MaxSegments, 0, 1000);
+        OptionRules.AddRange(BatchSize, 1, 10_000);
+        OptionRules.AddRange(BatchMegabytes, 1, 1024);
+        OptionRules.AddRange(Concurrency, 1, 16);
     }
 
-    public static Command Create()
+    /// <param name="service">How <c>--url</c> is reached; passed in so tests can run against an in-process service.</param>
+    public static Command Create(ServiceConnection service)
     {
-        var command = new Command("index", "Add articles to an index; an article whose id exists replaces it.")
+        var command = new Command("index", "Add articles to an index, here or in a running service; an article whose id exists replaces it.")
         {
             Paths,
             IndexPath,
+            Url,
+            ApiKey,
+            Watch,
+            BatchSize,
+            BatchMegabytes,
+            Concurrency,
+            Wait,
             Threads,
             PageUtcOffset,
             RamBufferMb,
             MaxSegments,
         };
 
-        command.SetAction(IndexCommand.Run);
-        return command;
-    }
-
-    /// <summary>A range check that runs only once the value parsed: an unparsable one already has its own error.</summary>
-    private static void AddRange<T>(Option<T> option, T minimum, T maximum)
-        where T : struct, IComparable<T>
-    {
-        option.Validators.Add(result =>
+        command.Validators.Add(result =>
         {
-            if (result.Tokens.Count == 0)
+            OptionRules.ExactlyOne(result, IndexPath, Url, "--index DIR builds or updates an index folder here; --url URL sends the articles to a running service.");
+            OptionRules.OnlyWith(result, Url, ApiKey, Watch, BatchSize, BatchMegabytes, Concurrency, Wait);
+            OptionRules.OnlyWith(result, IndexPath, Threads, RamBufferMb, MaxSegments);
+            var hasPaths = result.GetResult(Paths) is { Tokens.Count: > 0 };
+            if (OptionRules.Given(result, Watch) && hasPaths)
             {
-                return;
+                result.AddError("--watch reads only its folder; give no other paths.");
             }
-
-            var text = result.Tokens[^1].Value;
-            if (!TryParse(text, out T value))
+            else if (!OptionRules.Given(result, Watch) && !hasPaths)
             {
-                return;
-            }
-
-            if (value.CompareTo(minimum) < 0 || value.CompareTo(maximum) > 0)
-            {
-                result.AddError($"{option.Name} must be between {minimum} and {maximum}; got {text}.");
+                result.AddError("Give at least one file or folder to read (or --watch FOLDER with --url).");
             }
         });
-    }
 
-    private static bool TryParse<T>(string text, out T value)
-        where T : struct
-    {
-        value = default;
-        if (typeof(T) == typeof(int) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var whole))
-        {
-            value = (T)(object)whole;
-            return true;
-        }
-
-        if (typeof(T) == typeof(double) && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var real))
-        {
-            value = (T)(object)real;
-            return true;
-        }
-
-        return false;
+        command.SetAction((parseResult, cancellationToken) => IndexCommand.RunAsync(parseResult, service, cancellationToken));
+        return command;
     }
 }

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using Search.Core.DropFolder;
+using Search.Core.Ingestion;
+using Search.Core.Writing;
+
+namespace Search.Api.Hosting;
+
+/// <summary>Indexes the files dropped into <c>Search:WatchFolder</c> through the write path, as <c>_bulk</c> would.
+/// Registered only when the folder is configured; starts after the sample data loader has caught up with the log.</summary>
+internal sealed partial class DropFolderService(
+    ArticleStore store,
+    IOptions<SearchServiceOptions> options,
+    IHostEnvironment environment,
+    ILogger<DropFolderService> logger,
+    ILoggerFactory loggers) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var folder = Path.GetFullPath(options.Value.WatchFolder!, environment.ContentRootPath);
+        var watcher = new DropFolderWatcher(
+            new DropFolderOptions(folder) { SettleTime = TimeSpan.FromSeconds(options.Value.WatchSettleSeconds) },
+            new DropFileIndexer(store, new ArticleSources()).IndexAsync,
+            Log,
+            loggers.CreateLogger<DropFolderWatcher>());
+        LogWatching(folder);
+        try
+        {
+            await watcher.RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping; a file being read stays in the folder and is read again at the next start.
+        }
+    }
+
+    private void Log(DropFileOutcome outcome)
+    {
+        switch (outcome.State)
+        {
+            case DropFileState.Done:
+                LogDone(outcome.File, outcome.Indexed, outcome.Problems.Count, outcome.MovedTo);
+                break;
+            case DropFileState.Failed:
+                LogFailed(outcome.File, outcome.Error ?? outcome.Problems.FirstOrDefault()?.Message, outcome.MovedTo);
+                break;
+            default:
+                LogWillRetry(outcome.File, outcome.Error);
+                break;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Folder} for article files")]
+    private partial void LogWatching(string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Indexed} articles from {File} ({Skipped} records skipped); moved to {MovedTo}")]
+    private partial void LogDone(string file, long indexed, int skipped, string? movedTo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Nothing indexed from {File}: {Error}; moved to {MovedTo}")]
+    private partial void LogFailed(string file, string? error, string? movedTo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing {File} failed, will retry: {Error}")]
+    private partial void LogWillRetry(string file, string? error);
+}

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Search.Core.Ingestion;
+
+namespace Search.Core.DropFolder;
+
+/// <summary>
+/// Indexes the files that appear in a folder: each complete file (see <see cref="SettledFiles"/>) goes through a
+/// <see cref="DropFileHandler"/>, one at a time in name order, and is then moved to <c>.done/</c>, or to
+/// <c>.failed/</c> when nothing in it was usable; the records that failed are written beside it in
+/// <c>&lt;name&gt;.error.txt</c>, one <c>file:line: reason</c> a line. A <see cref="FileSystemWatcher"/> wakes the loop;
+/// a listing every <see cref="DropFolderOptions.ScanInterval"/> catches what it misses. Only the folder's own files
+/// are read, not its subfolders.
+/// </summary>
+/// <remarks>Processing is at least once: a file whose handler ran but that could not be moved, or that was stopped
+/// half-way, is handled again, which for keyed upserts rewrites the same articles.</remarks>
+public sealed partial class DropFolderWatcher
+{
+    private readonly DropFolderOptions _options;
+    private readonly DropFileHandler _handler;
+    private readonly Action<DropFileOutcome>? _onOutcome;
+    private readonly ILogger _logger;
+    private readonly SettledFiles _settled;
+    private readonly Dictionary<string, Retry> _retries = new(StringComparer.Ordinal);
+    private readonly Channel<string?> _events = Channel.CreateUnbounded<string?>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    /// <param name="onOutcome">Told what became of each file, on the watcher's loop.</param>
+    public DropFolderWatcher(DropFolderOptions options, DropFileHandler handler, Action<DropFileOutcome>? onOutcome = null, ILogger<DropFolderWatcher>? logger = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
+        _options = options;
+        _handler = handler;
+        _onOutcome = onOutcome;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _settled = new SettledFiles(options.SettleTime);
+    }
+
+    /// <summary>Watches until cancelled. Files already in the folder are handled first.</summary>
+    /// <exception cref="OperationCanceledException">Always, once cancelled; a file being handled stays in place.</exception>
+    /// <exception cref="IOException">The folder cannot be created or listed.</exception>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(_options.Folder);
+        using var watcher = StartWatcher();
+        var poll = TimeSpan.FromTicks(Math.Max(_options.SettleTime.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks));
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            while (_events.Reader.TryRead(out var renamed))
+            {
+                if (renamed is not null)
+                {
+                    _settled.MarkRenamedIn(renamed);
+                }
+            }
+
+            foreach (var gone in _retries.Keys.Where(path => !File.Exists(path)).ToList())
+            {
+                _retries.Remove(gone);
+            }
+
+            foreach (var path in _settled.Observe(List(), _clock.Elapsed))
+            {
+                if (!_retries.TryGetValue(path, out var retry) || _clock.Elapsed >= retry.NotBefore)
+                {
+                    await ProcessAsync(path, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            // Pending files are listed again soon to see them settle; otherwise the watcher (or the scan) wakes us.
+            var wait = _settled.Count > 0 ? poll : _options.ScanInterval;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(wait);
+            try
+            {
+                await _events.Reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The wait ran out: list the folder again.
+            }
+        }
+    }
+
+    private FileSystemWatcher? StartWatcher()
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(_options.Folder)
+            {
+                IncludeSubdirectories = false,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            watcher.Created += (_, _) => _events.Writer.TryWrite(null);
+            watcher.Changed += (_, _) => _events.Writer.TryWrite(null);
+            watcher.Renamed += (_, e) => _events.Writer.TryWrite(e.FullPath);
+            watcher.Error += (_, e) =>
+            {
+                LogWatcherError(e.GetException());
+                _events.Writer.TryWrite(null);
+            };
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (IOException ex)
+        {
+            // Out of inotify watches, say: the periodic listing still finds every file, only later.
+            LogWatcherUnavailable(ex, _options.Folder, _options.ScanInterval.TotalSeconds);
+            return null;
+        }
+    }
+
+    private IEnumerable<FileInfo> List() =>
+        new DirectoryInfo(_options.Folder).EnumerateFiles()
+            .Where(file => !DropFileNames.IsIgnored(file.Name) && (file.Attributes & FileAttributes.Hidden) == 0);
+
+    private async Task ProcessAsync(string path, CancellationToken cancellationToken)
+    {
+        DropFileReport report;
+        try
+        {
+            report = await _handler(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Not the records' fault (those come back in the report): the index may be unreachable, so try again
+            // later, but not forever.
+            if (RetryLater(path, ex) is { } attempts)
+            {
+                LogRetry(ex, path, attempts, _options.MaxAttempts);
+                return;
+            }
+
+            var error = $"gave up after {_options.MaxAttempts} tries: {ex.Message}";
+            Finish(path, DropFileState.Failed, new DropFileReport(0, [new IngestProblem(path, null, error)]), error);
+            return;
+        }
+
+        Finish(path, report.IsBad ? DropFileState.Failed : DropFileState.Done, report, null);
+    }
+
+    /// <summary>Counts a failed try and, unless it was the last, schedules the next one.</summary>
+    /// <returns>The tries so far when another one follows; null after the last.</returns>
+    private int? RetryLater(string path, Exception exception)
+    {
+        var attempts = (_retries.TryGetValue(path, out var retry) ? retry.Attempts : 0) + 1;
+        if (attempts >= _options.MaxAttempts)
+        {
+            return null;
+        }
+
+        _retries[path] = new Retry(attempts, _clock.Elapsed + (_options.RetryDelay * attempts));
+        _onOutcome?.Invoke(new DropFileOutcome(path, DropFileState.WillRetry, null, 0, [], exception.Message));
+        return attempts;
+    }
+
+    private void Finish(string path, DropFileState state, DropFileReport report, string? error)
+    {
+        var folder = Path.Combine(_options.Folder, state == DropFileState.Done ? DropFolderOptions.DoneFolderName : DropFolderOptions.FailedFolderName);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var target = FreeName(folder, Path.GetFileName(path));
+            if (report.Problems.Count > 0)
+            {
+                File.WriteAllLines(target + ".error.txt", report.Problems.Select(problem => problem.ToString()));
+            }
+
+            File.Move(path, target);
+            _retries.Remove(path);
+            _settled.Forget(path);
+            _onOutcome?.Invoke(new DropFileOutcome(path, state, target, report.Indexed, report.Problems, error));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Handled but still in place: handling it again repeats the same keyed writes, so retry the whole file a
+            // few times, then leave it alone until the watcher restarts rather than rewrite it every second.
+            if (RetryLater(path, ex) is null)
+            {
+                _retries[path] = new Retry(_options.MaxAttempts, TimeSpan.MaxValue);
+                _onOutcome?.Invoke(new DropFileOutcome(path, DropFileState.Failed, null, report.Indexed, report.Problems, $"could not be moved to {folder}: {ex.Message}"));
+            }
+
+            LogMoveFailed(ex, path, folder);
+        }
+    }
+
+    /// <summary>The name itself when free, else the name behind a UTC time stamp, so a file dropped twice keeps both.</summary>
+    private static string FreeName(string folder, string name)
+    {
+        var target = Path.Combine(folder, name);
+        for (var i = 0; File.Exists(target) || File.Exists(target + ".error.txt"); i++)
+        {
+            var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+            target = Path.Combine(folder, i == 0 ? $"{stamp}-{name}" : $"{stamp}-{i}-{name}");
+        }
+
+        return target;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {Path} failed (try {Attempt} of {MaxAttempts}); it stays in the drop folder for another try")]
+    private partial void LogRetry(Exception exception, string path, int attempt, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Path} was handled but could not be moved to {Folder}")]
+    private partial void LogMoveFailed(Exception exception, string path, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drop folder's file system watcher failed; listing the folder instead")]
+    private partial void LogWatcherError(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {Folder} for changes; listing it every {Seconds} s instead")]
+    private partial void LogWatcherUnavailable(Exception exception, string folder, double seconds);
+
+    private sealed record Retry(int Attempts, TimeSpan NotBefore);
+}

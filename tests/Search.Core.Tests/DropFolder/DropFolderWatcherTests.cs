@@ -1,0 +1,88 @@
+using Search.Core.DropFolder;
+using Search.Core.Ingestion;
+
+namespace Search.Core.Tests.DropFolder;
+
+public sealed class DropFolderWatcherTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("drop-folder-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private DropFolderOptions Options => new(_folder.FullName)
+    {
+        SettleTime = TimeSpan.FromMilliseconds(100),
+        RetryDelay = TimeSpan.FromMilliseconds(20),
+        MaxAttempts = 3,
+    };
+
+    [Fact]
+    public async Task A_handler_that_keeps_failing_is_tried_a_few_times_then_the_file_is_moved_to_failed_with_the_error()
+    {
+        var attempts = 0;
+        File.WriteAllText(Path.Combine(_folder.FullName, "a.jsonl"), "{}");
+        var outcomes = new List<DropFileOutcome>();
+
+        await RunUntilAsync(
+            new DropFolderWatcher(Options, (_, _) => { attempts++; throw new IOException("the index is away"); }, outcomes.Add),
+            () => outcomes.Any(outcome => outcome.State == DropFileState.Failed));
+
+        Assert.Equal(3, attempts);
+        Assert.Equal([DropFileState.WillRetry, DropFileState.WillRetry, DropFileState.Failed], outcomes.Select(outcome => outcome.State));
+        var error = File.ReadAllText(Path.Combine(_folder.FullName, ".failed", "a.jsonl.error.txt"));
+        Assert.Contains("gave up after 3 tries: the index is away", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_dropped_again_under_a_used_name_keeps_both_in_done()
+    {
+        var handled = 0;
+        DropFileHandler handler = (_, _) =>
+        {
+            handled++;
+            return Task.FromResult(new DropFileReport(1, []));
+        };
+        var path = Path.Combine(_folder.FullName, "a.jsonl");
+        var done = Path.Combine(_folder.FullName, ".done");
+
+        File.WriteAllText(path, "{}");
+        await RunUntilAsync(new DropFolderWatcher(Options, handler), () => Directory.Exists(done) && Directory.GetFiles(done).Length == 1);
+        File.WriteAllText(path, "{}");
+        await RunUntilAsync(new DropFolderWatcher(Options, handler), () => Directory.GetFiles(done).Length == 2);
+
+        Assert.Equal(2, handled);
+        Assert.Contains(Directory.GetFiles(done), file => Path.GetFileName(file) == "a.jsonl");
+    }
+
+    [Fact]
+    public async Task A_file_whose_every_record_is_bad_goes_to_failed_and_one_with_some_to_done_with_errors()
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, "bad.jsonl"), "x");
+        File.WriteAllText(Path.Combine(_folder.FullName, "some.jsonl"), "x");
+        var outcomes = new List<DropFileOutcome>();
+        DropFileHandler handler = (path, _) => Task.FromResult(new DropFileReport(
+            path.EndsWith("bad.jsonl", StringComparison.Ordinal) ? 0 : 2,
+            [new IngestProblem(path, 3, "invalid JSON")]));
+
+        await RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => outcomes.Count == 2);
+
+        Assert.True(File.Exists(Path.Combine(_folder.FullName, ".failed", "bad.jsonl")));
+        Assert.True(File.Exists(Path.Combine(_folder.FullName, ".done", "some.jsonl")));
+        Assert.Equal($"{Path.Combine(_folder.FullName, "some.jsonl")}:3: invalid JSON", File.ReadAllText(Path.Combine(_folder.FullName, ".done", "some.jsonl.error.txt")).Trim());
+    }
+
+    /// <summary>Runs the watcher until the condition holds (checked every few milliseconds), then stops it.</summary>
+    private static async Task RunUntilAsync(DropFolderWatcher watcher, Func<bool> condition)
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var run = watcher.RunAsync(stop.Token);
+        while (!condition() && !stop.IsCancellationRequested)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition(), "the watcher did not get there in 20 s");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Search.Indexer.Tests;
+
+/// <summary>The drop folder: the service's (<c>Search:WatchFolder</c>) and the command line's (<c>index --watch</c>).</summary>
+public sealed class DropFolderTests : TestFolder
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task A_dropped_file_is_indexed_and_moved_to_done_with_its_bad_records_beside_it()
+    {
+        var drop = Folder("drop");
+        await using var service = new ServiceFactory(Folder("index"), settings: ("Search:WatchFolder", drop));
+        using var client = service.CreateClient();
+
+        Write("drop/news.jsonl", Record("d-1", "خبر أول"), "{not json", Record("d-3", "خبر ثالث"));
+
+        await WaitForFile(Path.Combine(drop, ".done", "news.jsonl"));
+        Assert.False(File.Exists(Path.Combine(drop, "news.jsonl")));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles/d-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles/d-3")).StatusCode);
+        var errors = await File.ReadAllTextAsync(Path.Combine(drop, ".done", "news.jsonl.error.txt"));
+        Assert.Contains($"{Path.Combine(drop, "news.jsonl")}:2: invalid JSON", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_with_nothing_usable_goes_to_failed_with_its_errors_and_temporary_names_are_left_alone()
+    {
+        var drop = Folder("drop");
+        await using var service = new ServiceFactory(Folder("index"), settings: ("Search:WatchFolder", drop));
+        _ = service.Server;
+
+        Write("drop/garbage.jsonl", "{not json", "neither is this");
+        Write("drop/upload.jsonl.part", Record("t-1", "لم يكتمل بعد"));
+
+        await WaitForFile(Path.Combine(drop, ".failed", "garbage.jsonl"));
+        var errors = await File.ReadAllLinesAsync(Path.Combine(drop, ".failed", "garbage.jsonl.error.txt"));
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith($"{Path.Combine(drop, "garbage.jsonl")}:1: invalid JSON", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{Path.Combine(drop, "garbage.jsonl")}:2: invalid JSON", errors[1], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(drop, "upload.jsonl.part")));
+    }
+
+    [Fact]
+    public async Task A_file_written_slowly_in_two_parts_is_indexed_whole_and_once()
+    {
+        var drop = Folder("drop");
+        await using var service = new ServiceFactory(Folder("index"), settings: ("Search:WatchFolder", drop));
+        using var client = service.CreateKeyedClient();
+        Directory.CreateDirectory(drop);
+
+        var path = Path.Combine(drop, "slow.jsonl");
+        await using (var file = new StreamWriter(path))
+        {
+            for (var i = 1; i <= 3; i++)
+            {
+                await file.WriteLineAsync(Record($"s-{i}", $"الجزء الأول {i}"));
+            }
+
+            await file.FlushAsync();
+            await Task.Delay(300);
+            for (var i = 4; i <= 6; i++)
+            {
+                await file.WriteLineAsync(Record($"s-{i}", $"الجزء الثاني {i}"));
+            }
+        }
+
+        await WaitForFile(Path.Combine(drop, ".done", "slow.jsonl"));
+        for (var i = 1; i <= 6; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/articles/s-{i}")).StatusCode);
+        }
+
+        // Six changes in the log: the file was not also read half-written.
+        using var stats = JsonDocument.Parse(await client.GetStringAsync("/api/index/stats"));
+        Assert.Equal(6, stats.RootElement.GetProperty("writes").GetProperty("log").GetProperty("lastSequence").GetInt64());
+        Assert.Single(Directory.GetFiles(Path.Combine(drop, ".done")));
+    }
+
+    [Fact]
+    public async Task Index_watch_sends_a_file_renamed_into_the_folder_to_the_service_until_stopped()
+    {
+        var drop = Folder("drop");
+        await using var service = new ServiceFactory(Folder("index"));
+        using var client = service.CreateClient();
+        using var stop = new CancellationTokenSource();
+        var run = Cli.RunAsync(service.Connection, stop.Token, "index", "--watch", drop, "--url", ServiceFactory.Url, "--api-key", ServiceFactory.ApiKey);
+
+        var staged = Write("staged.tmp", Record("w-1", "خبر من المجلد"), Record("w-2", "خبر آخر"));
+        await WaitForFolder(drop);
+        File.Move(staged, Path.Combine(drop, "feed.jsonl"));
+        await WaitForFile(Path.Combine(drop, ".done", "feed.jsonl"));
+        await stop.CancelAsync();
+        var (exit, output, error) = await run.WaitAsync(Patience);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("feed.jsonl: sent 2 articles, skipped 0", output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles/w-2")).StatusCode);
+    }
+
+    private static async Task WaitForFile(string path)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (!File.Exists(path))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private static async Task WaitForFolder(string path)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (!Directory.Exists(path))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+}
