@@ -18,8 +18,7 @@ public static class FeedArticleReader
         try
         {
             using var stream = File.OpenRead(path);
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            feed = SyndicationFeed.Load(reader);
+            feed = Load(stream);
         }
         catch (Exception ex) when (ex is XmlException or FormatException)
         {
@@ -29,7 +28,18 @@ public static class FeedArticleReader
         return feed.Items.Select((item, index) => ReadItem(feed, item, path, index));
     }
 
-    private static IngestResult ReadItem(SyndicationFeed feed, SyndicationItem item, string path, int index)
+    /// <summary>Parses an RSS 2.0 or Atom document; the encoding comes from its BOM or XML declaration.</summary>
+    /// <exception cref="XmlException">Not well-formed XML, or it declares a DTD.</exception>
+    /// <exception cref="FormatException">Well-formed, but not RSS 2.0 or Atom (or a date it cannot read).</exception>
+    public static SyndicationFeed Load(Stream stream)
+    {
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        return SyndicationFeed.Load(reader);
+    }
+
+    /// <summary>The article in the feed's <paramref name="index"/>-th (0-based) item, or why it is skipped.</summary>
+    /// <param name="path">Where the feed came from, to name it in a problem.</param>
+    public static IngestResult ReadItem(SyndicationFeed feed, SyndicationItem item, string path, int index)
     {
         var link = item.Links.FirstOrDefault()?.Uri?.ToString();
         var summary = item.Summary?.Text;
