@@ -42,14 +42,19 @@ public static class FeedArticleReader
     public static IngestResult ReadItem(SyndicationFeed feed, SyndicationItem item, string path, int index)
     {
         var link = item.Links.FirstOrDefault()?.Uri?.ToString();
-        var summary = item.Summary?.Text;
+        var encoded = ContentEncoded(item);
+        var content = (item.Content as TextSyndicationContent)?.Text;
+
+        // An RSS item without a link gets its description moved into Content by SyndicationFeed; beside
+        // content:encoded it is still the summary.
+        var summary = item.Summary?.Text ?? (encoded is null ? null : content);
         var categories = item.Categories.Select(category => category.Name).Where(name => !string.IsNullOrWhiteSpace(name)).ToList();
         var draft = new ArticleDraft
         {
             Id = string.IsNullOrWhiteSpace(item.Id) ? link : item.Id,
             Title = item.Title?.Text,
             Lead = summary is null ? null : HtmlText.Collapse(HtmlText.ToParagraphs(summary)),
-            Body = FullText(item) is { } html ? HtmlText.ToParagraphs(html) : null,
+            Body = (encoded ?? content) is { } html ? HtmlText.ToParagraphs(html) : null,
             Url = link,
             Source = feed.Title?.Text,
             Section = categories.FirstOrDefault(),
@@ -68,12 +73,9 @@ public static class FeedArticleReader
         }
     }
 
-    private static string? FullText(SyndicationItem item)
-    {
-        var encoded = item.ElementExtensions
+    private static string? ContentEncoded(SyndicationItem item) =>
+        item.ElementExtensions
             .Where(extension => extension.OuterName == "encoded" && extension.OuterNamespace == ContentNamespace)
             .Select(extension => extension.GetObject<string>())
             .FirstOrDefault();
-        return encoded ?? (item.Content as TextSyndicationContent)?.Text;
-    }
 }
