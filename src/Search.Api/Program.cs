@@ -3,6 +3,7 @@ using Search.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsSearch();
+builder.AddNewsFeeds();
 
 var app = builder.Build();
 app.UseExceptionHandler();
