@@ -16,7 +16,8 @@ namespace Search.Core.Feeds;
 /// and a 304 writes nothing. Otherwise the items that are new, or whose content or updated date changed, are written
 /// in one batch, in feed order; an item's id is its guid (Atom: id), else its link. An item whose full text is missing
 /// or shorter than <see cref="FeedPollerOptions.FullTextMinLength"/> gets its page's main text
-/// (<see cref="ArticlePageExtractor"/>), unless the page gives less than the feed.
+/// (<see cref="ArticlePageExtractor"/>), unless the page gives less than the feed. Written items are seen as any
+/// <see cref="WriteVisibility.Default"/> write: by id at once, by searches within the index's refresh interval.
 /// </summary>
 /// <remarks>
 /// <para>A failed poll (DNS, timeout, a status other than 2xx or 304, a document that is not RSS or Atom, a failed

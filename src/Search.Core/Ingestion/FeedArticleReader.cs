@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
 
@@ -28,13 +29,29 @@ public static class FeedArticleReader
         return feed.Items.Select((item, index) => ReadItem(feed, item, path, index));
     }
 
-    /// <summary>Parses an RSS 2.0 or Atom document; the encoding comes from its BOM or XML declaration.</summary>
-    /// <exception cref="XmlException">Not well-formed XML, or it declares a DTD.</exception>
-    /// <exception cref="FormatException">Well-formed, but not RSS 2.0 or Atom (or a date it cannot read).</exception>
+    /// <summary>
+    /// Parses an RSS 2.0 or Atom document; the encoding comes from its BOM or XML declaration. A date the standard
+    /// parsers refuse is read as ISO 8601, RFC 822 or Arabic words, and failing those is left out: feeds in the wild
+    /// write dates every way, and one odd date must not lose the whole feed.
+    /// </summary>
+    /// <exception cref="XmlException">Not well-formed XML, it declares a DTD, or it is neither RSS 2.0 nor Atom.</exception>
+    /// <exception cref="FormatException">RSS or Atom with a value of the wrong form.</exception>
     public static SyndicationFeed Load(Stream stream)
     {
         using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-        return SyndicationFeed.Load(reader);
+        foreach (var formatter in (SyndicationFeedFormatter[])[new Rss20FeedFormatter(), new Atom10FeedFormatter()])
+        {
+            if (formatter.CanRead(reader))
+            {
+                var standard = formatter.DateTimeParser;
+                formatter.DateTimeParser = (XmlDateTimeData date, out DateTimeOffset value) =>
+                    standard(date, out value) || ReadOrLeaveOut(date.DateTimeString, out value);
+                formatter.ReadFrom(reader);
+                return formatter.Feed;
+            }
+        }
+
+        throw new XmlException($"The root element '{reader.LocalName}' is neither RSS 2.0 nor Atom.");
     }
 
     /// <summary>The article in the feed's <paramref name="index"/>-th (0-based) item, or why it is skipped.</summary>
@@ -71,6 +88,19 @@ public static class FeedArticleReader
         {
             return IngestResult.Failed(path, null, $"item {index + 1}: {ex.Message}");
         }
+    }
+
+    /// <returns>Always true: a date that cannot be read is left out (the default value), not an error.</returns>
+    private static bool ReadOrLeaveOut(string text, out DateTimeOffset value)
+    {
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value)
+            && !Rfc822Date.TryParse(text, out value)
+            && !ArabicDateParser.TryParse(text, TimeSpan.Zero, out value))
+        {
+            value = default;
+        }
+
+        return true;
     }
 
     private static string? ContentEncoded(SyndicationItem item) =>
