@@ -4,6 +4,7 @@ using Search.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsSearch();
+builder.AddNewsFeeds();
 builder.AddSearchTelemetry();
 
 var app = builder.Build();

@@ -1,7 +1,9 @@
+using Search.Core.Feeds;
 using Search.Core.Indexing;
 using Search.Core.Writing;
 
 namespace Search.Api.Contracts;
 
 /// <summary>Body of <c>GET /api/index/stats</c>.</summary>
-public sealed record IndexStatsResponse(IndexStatistics Index, WriteStatistics Writes);
+/// <param name="Feeds">Each configured feed as of its last poll, in configuration order.</param>
+public sealed record IndexStatsResponse(IndexStatistics Index, WriteStatistics Writes, IReadOnlyList<FeedState> Feeds);

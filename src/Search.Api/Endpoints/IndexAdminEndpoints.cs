@@ -5,13 +5,15 @@ using Search.Api.Contracts;
 using Search.Api.Errors;
 using Search.Api.Hosting;
 using Search.Api.Security;
+using Search.Core.Feeds;
 using Search.Core.Indexing;
 using Search.Core.Ingestion;
 using Search.Core.Writing;
 
 namespace Search.Api.Endpoints;
 
-/// <summary>The keyed operator endpoints: <c>GET /api/index/stats</c> and <c>POST /api/index/_snapshot</c>.</summary>
+/// <summary>The keyed operator endpoints: <c>GET /api/index/stats</c> (the index, the write path and each feed's
+/// polling state) and <c>POST /api/index/_snapshot</c>.</summary>
 public static partial class IndexAdminEndpoints
 {
     public static IEndpointRouteBuilder MapIndexAdminEndpoints(this IEndpointRouteBuilder routes)
@@ -23,7 +25,7 @@ public static partial class IndexAdminEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
         admin.MapGet("/stats", Stats)
             .WithName("IndexStats")
-            .WithSummary("Articles, deleted documents, segments, size on disk, last commit and pending writes");
+            .WithSummary("Articles, deleted documents, segments, size on disk, last commit, pending writes and the polled feeds");
         admin.MapPost("/_snapshot", Snapshot)
             .WithName("SnapshotIndex")
             .WithSummary("Copy a consistent snapshot of the index while writes go on")
@@ -75,8 +77,8 @@ public static partial class IndexAdminEndpoints
         }
     }
 
-    internal static Ok<IndexStatsResponse> Stats(ArticleStore store) =>
-        TypedResults.Ok(new IndexStatsResponse(store.Index.Statistics(), store.Statistics()));
+    internal static Ok<IndexStatsResponse> Stats(ArticleStore store, NewsFeeds feeds) =>
+        TypedResults.Ok(new IndexStatsResponse(store.Index.Statistics(), store.Statistics(), feeds.States()));
 
     internal static async Task<Results<Created<IndexSnapshotInfo>, ValidationProblem, ProblemHttpResult>> Snapshot(
         SnapshotRequest? request,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
 
@@ -18,8 +19,7 @@ public static class FeedArticleReader
         try
         {
             using var stream = File.OpenRead(path);
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            feed = SyndicationFeed.Load(reader);
+            feed = Load(stream);
         }
         catch (Exception ex) when (ex is XmlException or FormatException)
         {
@@ -29,17 +29,49 @@ public static class FeedArticleReader
         return feed.Items.Select((item, index) => ReadItem(feed, item, path, index));
     }
 
-    private static IngestResult ReadItem(SyndicationFeed feed, SyndicationItem item, string path, int index)
+    /// <summary>
+    /// Parses an RSS 2.0 or Atom document; the encoding comes from its BOM or XML declaration. A date the standard
+    /// parsers refuse is read as ISO 8601, RFC 822 or Arabic words, and failing those is left out: feeds in the wild
+    /// write dates every way, and one odd date must not lose the whole feed.
+    /// </summary>
+    /// <exception cref="XmlException">Not well-formed XML, it declares a DTD, or it is neither RSS 2.0 nor Atom.</exception>
+    /// <exception cref="FormatException">RSS or Atom with a value of the wrong form.</exception>
+    public static SyndicationFeed Load(Stream stream)
+    {
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        foreach (var formatter in (SyndicationFeedFormatter[])[new Rss20FeedFormatter(), new Atom10FeedFormatter()])
+        {
+            if (formatter.CanRead(reader))
+            {
+                var standard = formatter.DateTimeParser;
+                formatter.DateTimeParser = (XmlDateTimeData date, out DateTimeOffset value) =>
+                    standard(date, out value) || ReadOrLeaveOut(date.DateTimeString, out value);
+                formatter.ReadFrom(reader);
+                return formatter.Feed;
+            }
+        }
+
+        throw new XmlException($"The root element '{reader.LocalName}' is neither RSS 2.0 nor Atom.");
+    }
+
+    /// <summary>The article in the feed's <paramref name="index"/>-th (0-based) item, or why it is skipped.</summary>
+    /// <param name="path">Where the feed came from, to name it in a problem.</param>
+    public static IngestResult ReadItem(SyndicationFeed feed, SyndicationItem item, string path, int index)
     {
         var link = item.Links.FirstOrDefault()?.Uri?.ToString();
-        var summary = item.Summary?.Text;
+        var encoded = ContentEncoded(item);
+        var content = (item.Content as TextSyndicationContent)?.Text;
+
+        // An RSS item without a link gets its description moved into Content by SyndicationFeed; beside
+        // content:encoded it is still the summary.
+        var summary = item.Summary?.Text ?? (encoded is null ? null : content);
         var categories = item.Categories.Select(category => category.Name).Where(name => !string.IsNullOrWhiteSpace(name)).ToList();
         var draft = new ArticleDraft
         {
             Id = string.IsNullOrWhiteSpace(item.Id) ? link : item.Id,
             Title = item.Title?.Text,
             Lead = summary is null ? null : HtmlText.Collapse(HtmlText.ToParagraphs(summary)),
-            Body = FullText(item) is { } html ? HtmlText.ToParagraphs(html) : null,
+            Body = (encoded ?? content) is { } html ? HtmlText.ToParagraphs(html) : null,
             Url = link,
             Source = feed.Title?.Text,
             Section = categories.FirstOrDefault(),
@@ -58,12 +90,22 @@ public static class FeedArticleReader
         }
     }
 
-    private static string? FullText(SyndicationItem item)
+    /// <returns>Always true: a date that cannot be read is left out (the default value), not an error.</returns>
+    private static bool ReadOrLeaveOut(string text, out DateTimeOffset value)
     {
-        var encoded = item.ElementExtensions
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value)
+            && !Rfc822Date.TryParse(text, out value)
+            && !ArabicDateParser.TryParse(text, TimeSpan.Zero, out value))
+        {
+            value = default;
+        }
+
+        return true;
+    }
+
+    private static string? ContentEncoded(SyndicationItem item) =>
+        item.ElementExtensions
             .Where(extension => extension.OuterName == "encoded" && extension.OuterNamespace == ContentNamespace)
             .Select(extension => extension.GetObject<string>())
             .FirstOrDefault();
-        return encoded ?? (item.Content as TextSyndicationContent)?.Text;
-    }
 }

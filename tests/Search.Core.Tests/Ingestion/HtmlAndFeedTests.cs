@@ -113,4 +113,47 @@ public sealed class HtmlAndFeedTests
         Assert.Equal("https://example.com/2", results[1].Article?.Id);
         Assert.Equal("وصف", results[1].Article?.Lead);
     }
+
+    [Fact]
+    public void Feed_item_without_a_link_keeps_its_description_as_lead_beside_content_encoded()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("feed.rss");
+        File.WriteAllText(path, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>موقع</title><link>https://example.com/</link><description>d</description>
+            <item><title>خبر</title><guid isPermaLink="false">id-1</guid><description>الملخص</description><content:encoded><![CDATA[<p>النص الكامل</p>]]></content:encoded></item>
+            <item><title>خبر ثان</title><guid isPermaLink="false">id-2</guid><description>الوصف وحده</description></item>
+            </channel></rss>
+            """);
+
+        var articles = FeedArticleReader.ReadFile(path).Select(result => result.Article).ToList();
+
+        Assert.Equal("الملخص", articles[0]?.Lead);
+        Assert.Equal("النص الكامل", articles[0]?.Body);
+        Assert.Equal("الوصف وحده", articles[1]?.Body); // as before: with nothing else, the description is the text
+    }
+
+    [Fact]
+    public void Feed_dates_outside_the_standard_are_read_or_left_out_without_losing_the_feed()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("feed.rss");
+        File.WriteAllText(path, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>موقع</title><link>https://example.com/</link><description>d</description>
+            <item><title>خبر</title><link>https://example.com/1</link><pubDate>2024-11-05 08:15:00</pubDate></item>
+            <item><title>خبر ثان</title><link>https://example.com/2</link><pubDate>22 نوفمبر 2024</pubDate></item>
+            <item><title>خبر ثالث</title><link>https://example.com/3</link><pubDate>قبل ساعة</pubDate></item>
+            </channel></rss>
+            """);
+
+        var articles = FeedArticleReader.ReadFile(path).Select(result => result.Article).ToList();
+
+        Assert.Equal(3, articles.Count);
+        Assert.Equal(new DateTimeOffset(2024, 11, 5, 8, 15, 0, TimeSpan.Zero), articles[0]?.PublishedAt);
+        Assert.Equal(new DateTimeOffset(2024, 11, 22, 0, 0, 0, TimeSpan.Zero), articles[1]?.PublishedAt);
+        Assert.Equal("خبر ثالث", articles[2]?.Title);
+        Assert.Null(articles[2]?.PublishedAt);
+    }
 }

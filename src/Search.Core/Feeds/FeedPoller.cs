@@ -1,0 +1,339 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Search.Core.Documents;
+using Search.Core.Ingestion;
+using Search.Core.Writing;
+
+namespace Search.Core.Feeds;
+
+/// <summary>
+/// Polls one feed and writes what is new in it through the <see cref="ArticleStore"/>. Each poll is a conditional GET
+/// (the last answer's <c>ETag</c> sent as <c>If-None-Match</c>, its <c>Last-Modified</c> as <c>If-Modified-Since</c>),
+/// and a 304 writes nothing. Otherwise the items that are new, or whose content or updated date changed, are written
+/// in one batch, in feed order; an item's id is its guid (Atom: id), else its link. An item whose full text is missing
+/// or shorter than <see cref="FeedPollerOptions.FullTextMinLength"/> gets its page's main text
+/// (<see cref="ArticlePageExtractor"/>), unless the page gives less than the feed. Written items are seen as any
+/// <see cref="WriteVisibility.Default"/> write: by id at once, by searches within the index's refresh interval.
+/// </summary>
+/// <remarks>
+/// <para>A failed poll (DNS, timeout, a status other than 2xx or 304, a document that is not RSS or Atom, a failed
+/// write) is logged and recorded in <see cref="State"/>, and the next one waits as <see cref="FeedBackoff"/> says. A
+/// page that cannot be read leaves its item searchable with its summary and fails the poll too, so that the page is
+/// tried again with backoff, for up to <see cref="FeedPollerOptions.MaxPageAttempts"/> polls.</para>
+/// <para>Thread-safe: polls of one feed never overlap, and the <see cref="IFeedLease"/> decides whether this process
+/// may poll it at all. What the poller remembers (validators, item hashes) is kept in memory, so the first poll after
+/// a restart writes the feed's items once more.</para>
+/// </remarks>
+public sealed partial class FeedPoller
+{
+    private const string FeedMediaTypes = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
+
+    private readonly FeedSubscription _subscription;
+    private readonly string _url;
+    private readonly HttpClient _http;
+    private readonly ArticleStore _store;
+    private readonly IFeedLease _lease;
+    private readonly FeedPollerOptions _options;
+    private readonly ArticlePageExtractor _pages;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _polling = new(1, 1);
+
+    // Guarded by _polling; _state is also read, unlocked, through State.
+    private Dictionary<string, SeenItem> _seen = new(StringComparer.Ordinal);
+    private FeedState _state;
+
+    /// <param name="http">Sends the requests; its User-Agent and handler (redirects, decompression) are the caller's.</param>
+    /// <param name="lease">Null polls without asking anyone (<see cref="LocalFeedLease"/>).</param>
+    public FeedPoller(
+        FeedSubscription subscription,
+        HttpClient http,
+        ArticleStore store,
+        IFeedLease? lease = null,
+        FeedPollerOptions? options = null,
+        ILogger<FeedPoller>? logger = null,
+        TimeProvider? time = null)
+    {
+        _subscription = subscription;
+        _url = subscription.Url.AbsoluteUri;
+        _http = http;
+        _store = store;
+        _lease = lease ?? new LocalFeedLease();
+        _options = options ?? new FeedPollerOptions();
+        _pages = new ArticlePageExtractor(http, _options);
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _state = new FeedState
+        {
+            Url = _url,
+            Source = subscription.Source,
+            Section = subscription.Section,
+            NextPollAt = _time.GetUtcNow(),
+        };
+    }
+
+    public FeedSubscription Subscription => _subscription;
+
+    /// <summary>The feed as of the last poll.</summary>
+    public FeedState State => Volatile.Read(ref _state);
+
+    /// <summary>Polls at each <see cref="FeedState.NextPollAt"/>, the first time at once, until cancelled.</summary>
+    /// <returns>A task that completes once cancelled; failures go to <see cref="State"/> and the log, never out.</returns>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var wait = State.NextPollAt - _time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                }
+
+                await PollAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Polls now, unless another process holds the feed's lease; waits for a poll already running.</summary>
+    /// <returns>The state after the poll; a failure is recorded there, not thrown.</returns>
+    /// <exception cref="OperationCanceledException">Cancelled. Items written before then stay written.</exception>
+    public async Task<FeedState> PollAsync(CancellationToken cancellationToken = default)
+    {
+        await _polling.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var started = _time.GetUtcNow();
+            try
+            {
+                var lease = await _lease.TryAcquireAsync(_subscription.Url, cancellationToken).ConfigureAwait(false);
+                if (lease is null)
+                {
+                    LogHeldElsewhere(_url);
+                    return Publish(State with { NextPollAt = started + _subscription.Interval });
+                }
+
+                await using (lease.ConfigureAwait(false))
+                {
+                    return Publish(await PollHeldAsync(started, cancellationToken).ConfigureAwait(false));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Whatever went wrong stays with this feed: recorded and retried later, never thrown at the others.
+                return Publish(Failed(State, started, ex.Message, (int?)(ex as HttpRequestException)?.StatusCode));
+            }
+        }
+        finally
+        {
+            _polling.Release();
+        }
+    }
+
+    private async Task<FeedState> PollHeldAsync(DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var state = State;
+        var answer = await DownloadAsync(state, cancellationToken).ConfigureAwait(false);
+        if (answer.Status == HttpStatusCode.NotModified)
+        {
+            LogNotModified(_url);
+            return Succeeded(state, started, answer.Status) with
+            {
+                ETag = answer.ETag ?? state.ETag,
+                LastModified = answer.LastModified ?? state.LastModified,
+            };
+        }
+
+        SyndicationFeed feed;
+        try
+        {
+            feed = FeedArticleReader.Load(new MemoryStream(answer.Body, writable: false));
+        }
+        catch (Exception ex) when (ex is XmlException or FormatException)
+        {
+            return Failed(state, started, $"not a readable RSS or Atom feed: {ex.Message}", (int)answer.Status);
+        }
+
+        var read = await ReadItemsAsync(feed, cancellationToken).ConfigureAwait(false);
+        if (read.Changes.Count > 0)
+        {
+            await _store.WriteAsync(read.Changes, WriteVisibility.Default, cancellationToken).ConfigureAwait(false);
+            LogWritten(_url, read.Changes.Count, read.Items);
+        }
+        else
+        {
+            LogNothingNew(_url, read.Items);
+        }
+
+        _seen = read.Seen;
+        state = state with { ItemsSeen = read.Items, ItemsIndexed = state.ItemsIndexed + read.Changes.Count };
+
+        // The items are searchable with their summaries already. Without validators the next poll reads the document
+        // again, and so tries the pages again.
+        return read.PageError is { } pageError
+            ? Failed(state with { ETag = null, LastModified = null }, started, pageError, (int)answer.Status)
+            : Succeeded(state, started, answer.Status) with { ETag = answer.ETag, LastModified = answer.LastModified };
+    }
+
+    private async Task<FetchedDocument> DownloadAsync(FeedState state, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _subscription.Url);
+        request.Headers.Accept.ParseAdd(FeedMediaTypes);
+
+        // Sent back exactly as received: a validator is opaque to the client.
+        if (state.ETag is { } etag)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
+        if (state.LastModified is { } lastModified)
+        {
+            request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
+        }
+
+        var answer = await BoundedGet.SendAsync(_http, request, _options.FeedTimeout, _options.MaxFeedBytes, cancellationToken).ConfigureAwait(false);
+        return answer.Status == HttpStatusCode.NotModified || (int)answer.Status is >= 200 and < 300
+            ? answer
+            : throw new HttpRequestException($"The feed answered {(int)answer.Status}.", null, answer.Status);
+    }
+
+    private async Task<ReadItems> ReadItemsAsync(SyndicationFeed feed, CancellationToken cancellationToken)
+    {
+        var items = feed.Items.ToList();
+        var changes = new List<ArticleChange>();
+        var seen = new Dictionary<string, SeenItem>(StringComparer.Ordinal);
+        string? pageError = null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var read = FeedArticleReader.ReadItem(feed, items[i], _url, i);
+            if (read.Article is null)
+            {
+                LogItemSkipped(_url, read.Problem!.Message);
+                continue;
+            }
+
+            var article = WithDefaults(read.Article);
+            var hash = SeenItem.ContentHashOf(article, items[i].LastUpdatedTime);
+            var changed = !_seen.TryGetValue(article.Id, out var known) || known.ContentHash != hash;
+            var pageFailures = changed ? 0 : known.PageFailures;
+            var retryPage = pageFailures > 0 && pageFailures < _options.MaxPageAttempts;
+            if (!changed && !retryPage)
+            {
+                seen[article.Id] = known;
+                continue;
+            }
+
+            string? pageText = null;
+            if (NeedsPage(article, out var page))
+            {
+                try
+                {
+                    pageText = await _pages.ExtractAsync(page, cancellationToken).ConfigureAwait(false);
+                    pageFailures = 0;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    pageFailures++;
+                    LogPageFailed(_url, page.AbsoluteUri, pageFailures, _options.MaxPageAttempts, ex.Message);
+                    if (pageFailures < _options.MaxPageAttempts)
+                    {
+                        pageError ??= $"page {page.AbsoluteUri}: {ex.Message}";
+                    }
+                }
+            }
+
+            seen[article.Id] = new SeenItem(hash, pageFailures);
+            var fuller = pageText is not null && pageText.Length > Math.Max(article.Body?.Length ?? 0, article.Lead?.Length ?? 0);
+            if (changed || fuller)
+            {
+                changes.Add(ArticleChange.Upsert(fuller ? article with { Body = pageText } : article));
+            }
+        }
+
+        return new ReadItems(changes, seen, pageError, items.Count);
+    }
+
+    private NewsArticle WithDefaults(NewsArticle article) => article with
+    {
+        Source = article.Source ?? _subscription.Source,
+        Section = article.Section ?? _subscription.Section,
+
+        // Absolute links stay as written (an Arabic path stays readable); relative ones are resolved against the feed.
+        Url = article.Url is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _) && Uri.TryCreate(_subscription.Url, url, out var resolved)
+            ? resolved.AbsoluteUri
+            : article.Url,
+    };
+
+    private bool NeedsPage(NewsArticle article, [NotNullWhen(true)] out Uri? page)
+    {
+        page = null;
+        return (article.Body?.Length ?? 0) < _options.FullTextMinLength
+            && Uri.TryCreate(article.Url, UriKind.Absolute, out page)
+            && ArticlePageExtractor.CanRead(page);
+    }
+
+    private FeedState Succeeded(FeedState state, DateTimeOffset started, HttpStatusCode status) => state with
+    {
+        LastPollAt = started,
+        LastSuccessAt = _time.GetUtcNow(),
+        LastStatusCode = (int)status,
+        ConsecutiveFailures = 0,
+        NextPollAt = started + _subscription.Interval,
+    };
+
+    private FeedState Failed(FeedState state, DateTimeOffset started, string error, int? status)
+    {
+        var failures = state.ConsecutiveFailures + 1;
+        var delay = FeedBackoff.Delay(failures, _subscription.Interval, _options.MaxBackoff, Random.Shared.NextDouble());
+        var now = _time.GetUtcNow();
+        LogPollFailed(_url, failures, delay.TotalSeconds, error);
+        return state with
+        {
+            LastPollAt = started,
+            LastError = error,
+            LastErrorAt = now,
+            LastStatusCode = status,
+            ConsecutiveFailures = failures,
+            NextPollAt = now + delay,
+        };
+    }
+
+    private FeedState Publish(FeedState state)
+    {
+        Volatile.Write(ref _state, state);
+        return state;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Url}: wrote {Written} of its {Items} items")]
+    private partial void LogWritten(string url, int written, int items);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Feed {Url}: nothing new in its {Items} items")]
+    private partial void LogNothingNew(string url, int items);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Feed {Url}: not modified since the last poll")]
+    private partial void LogNotModified(string url);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Feed {Url}: polled by another node this time")]
+    private partial void LogHeldElsewhere(string url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Url}: poll failed ({Failures} in a row), next in {DelaySeconds:F0} s: {Error}")]
+    private partial void LogPollFailed(string url, int failures, double delaySeconds, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Url}: page {Page} could not be read (try {Attempt} of {MaxAttempts}), the item keeps its summary: {Error}")]
+    private partial void LogPageFailed(string url, string page, int attempt, int maxAttempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Url}: skipped an item: {Problem}")]
+    private partial void LogItemSkipped(string url, string problem);
+
+    /// <summary>What one document gave: the changes to write, the memory to keep once they are written, the first page
+    /// failure still to be retried, and how many items it held.</summary>
+    private sealed record ReadItems(List<ArticleChange> Changes, Dictionary<string, SeenItem> Seen, string? PageError, int Items);
+}
