@@ -16,19 +16,21 @@ public static class ApiErrors
     public static readonly ApiError ApiKeyRequired = new("api_key_required", StatusCodes.Status401Unauthorized, "An API key is required");
     public static readonly ApiError InvalidApiKey = new("invalid_api_key", StatusCodes.Status401Unauthorized, "The API key is not valid");
     public static readonly ApiError WritesDisabled = new("writes_disabled", StatusCodes.Status403Forbidden, "Writes are turned off");
+    public static readonly ApiError ReadOnly = new("read_only", StatusCodes.Status403Forbidden, "This service is read-only");
     public static readonly ApiError ArticleNotFound = new(ArticleNotFoundException.Code, StatusCodes.Status404NotFound, "Article not found");
     public static readonly ApiError ReindexRunning = new("reindex_running", StatusCodes.Status409Conflict, "A reindex is already running");
     public static readonly ApiError PayloadTooLarge = new("payload_too_large", StatusCodes.Status413PayloadTooLarge, "The request body is too large");
     public static readonly ApiError UnsupportedMediaType = new("unsupported_media_type", StatusCodes.Status415UnsupportedMediaType, "The content type is not supported");
     public static readonly ApiError RateLimited = new("rate_limited", StatusCodes.Status429TooManyRequests, "Too many requests from this address");
     public static readonly ApiError Overloaded = new("overloaded", StatusCodes.Status503ServiceUnavailable, "Too many concurrent searches");
+    public static readonly ApiError IndexUnavailable = new("index_unavailable", StatusCodes.Status503ServiceUnavailable, "The index is not available");
     public static readonly ApiError WriteUnavailable = new("write_unavailable", StatusCodes.Status503ServiceUnavailable, "The write could not be made durable");
 
     /// <summary>Every error, for the OpenAPI document's examples and the tests.</summary>
     public static IReadOnlyList<ApiError> All { get; } =
     [
-        InvalidSearchRequest, InvalidParameter, MalformedRequest, InvalidArticle, ApiKeyRequired, InvalidApiKey, WritesDisabled,
-        ArticleNotFound, ReindexRunning, PayloadTooLarge, UnsupportedMediaType, RateLimited, Overloaded, WriteUnavailable,
+        InvalidSearchRequest, InvalidParameter, MalformedRequest, InvalidArticle, ApiKeyRequired, InvalidApiKey, WritesDisabled, ReadOnly,
+        ArticleNotFound, ReindexRunning, PayloadTooLarge, UnsupportedMediaType, RateLimited, Overloaded, IndexUnavailable, WriteUnavailable,
     ];
 
     public static ProblemHttpResult Problem(ApiError error, string detail) =>

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Search.Api.Hosting;
+using Search.Core.Indexing;
 using Search.Core.Querying;
 
 namespace Search.Api.Errors;
@@ -27,6 +29,8 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
                 detail: badRequest.Message,
                 statusCode: badRequest.StatusCode),
             InvalidSearchRequestException invalid => ApiErrors.Validation(ApiErrors.InvalidSearchRequest, invalid.Errors),
+            IndexUnavailableException unavailable => ApiErrors.Problem(ApiErrors.IndexUnavailable, unavailable.Message),
+            IndexReadOnlyException readOnly => ApiErrors.Problem(ApiErrors.ReadOnly, readOnly.Message),
             _ => null,
         };
 

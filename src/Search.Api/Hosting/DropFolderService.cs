@@ -8,7 +8,7 @@ namespace Search.Api.Hosting;
 /// <summary>Indexes the files dropped into <c>Search:WatchFolder</c> through the write path, as <c>_bulk</c> would.
 /// Registered only when the folder is configured; starts after the sample data loader has caught up with the log.</summary>
 internal sealed partial class DropFolderService(
-    ArticleStore store,
+    IndexHost host,
     IOptions<SearchServiceOptions> options,
     IHostEnvironment environment,
     ILogger<DropFolderService> logger,
@@ -16,6 +16,12 @@ internal sealed partial class DropFolderService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (host.Store is not { } store)
+        {
+            LogNoWrites(options.Value.WatchFolder!);
+            return;
+        }
+
         var folder = Path.GetFullPath(options.Value.WatchFolder!, environment.ContentRootPath);
         var watcher = new DropFolderWatcher(
             new DropFolderOptions(folder) { SettleTime = TimeSpan.FromSeconds(options.Value.WatchSettleSeconds) },
@@ -60,4 +66,7 @@ internal sealed partial class DropFolderService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing {File} failed, will retry: {Error}")]
     private partial void LogWillRetry(string file, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drop folder {Folder} is not watched: this service takes no writes (read-only or unavailable index)")]
+    private partial void LogNoWrites(string folder);
 }

@@ -48,7 +48,11 @@ public static class FeedPollingExtensions
             var feeds = services.GetRequiredService<IOptions<FeedListOptions>>().Value.Feeds;
             var options = services.GetRequiredService<IOptions<FeedPollingOptions>>().Value.ToPollerOptions();
             var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-            var store = services.GetRequiredService<ArticleStore>();
+            if (services.GetRequiredService<IndexHost>().Store is not { } store)
+            {
+                return new NewsFeeds([]); // no writes here (read-only or unavailable index): nothing to poll into
+            }
+
             var lease = services.GetRequiredService<IFeedLease>();
             var logger = services.GetRequiredService<ILogger<FeedPoller>>();
             return new NewsFeeds([.. feeds.Select(feed => new FeedPoller(feed.ToSubscription(), http, store, lease, options, logger))]);

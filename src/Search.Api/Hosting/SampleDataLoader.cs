@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Search.Core.Indexing;
 using Search.Core.Ingestion;
 using Search.Core.Writing;
 
@@ -9,7 +10,8 @@ namespace Search.Api.Hosting;
 /// Runs before the server accepts requests (hosted services start first).
 /// </summary>
 internal sealed partial class SampleDataLoader(
-    ArticleStore store,
+    IndexHost host,
+    IServiceProvider services,
     IOptions<SearchServiceOptions> options,
     IHostEnvironment environment,
     ILogger<SampleDataLoader> logger) : IHostedService
@@ -18,6 +20,23 @@ internal sealed partial class SampleDataLoader(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The container disposes what it made in reverse order: made here, index first, the store is disposed (its
+        // last commit made) before the index it writes to.
+        if (host.Index is not null)
+        {
+            services.GetRequiredService<NewsIndex>();
+        }
+
+        if (host.Store is not null)
+        {
+            services.GetRequiredService<ArticleStore>();
+        }
+
+        if (host.Store is not { } store)
+        {
+            return; // read-only or unavailable: nothing to load into, and IndexHost has said why
+        }
+
         // Changes logged before a crash are applied first: an index that only looked empty stays as it was.
         await store.CaughtUpAsync(cancellationToken);
         store.Index.Refresh();

@@ -30,23 +30,16 @@ public static class SearchServiceExtensions
         builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
 
         builder.Services.AddSingleton(IndexPaths.Resolve);
+        builder.Services.AddSingleton<IndexHost>();
+
+        // Resolved per request from the host: when the index could not be opened, the request gets the reason as a
+        // problem (503, or 403 for writes to a read-only index) instead of the whole service failing to start.
+        builder.Services.AddSingleton(services => services.GetRequiredService<IndexHost>().RequireIndex());
         builder.Services.AddSingleton(services =>
         {
-            var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
-            return NewsIndex.Open(new NewsIndexOptions(services.GetRequiredService<IndexPaths>().Index)
-            {
-                RamBufferMb = options.RamBufferMb,
-                SearchTimeout = options.SearchTimeoutMs > 0 ? TimeSpan.FromMilliseconds(options.SearchTimeoutMs) : null,
-            });
-        });
-        builder.Services.AddSingleton(services =>
-        {
-            var writes = services.GetRequiredService<IOptions<WriteApiOptions>>().Value;
-            return ArticleStore.OpenLocal(
-                services.GetRequiredService<NewsIndex>(),
-                services.GetRequiredService<IndexPaths>().Log,
-                new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.CommitIntervalSeconds) },
-                services.GetRequiredService<ILogger<IndexFollower>>());
+            // The index first, so the container disposes the store before it.
+            services.GetRequiredService<NewsIndex>();
+            return services.GetRequiredService<IndexHost>().RequireStore();
         });
         builder.Services.AddHostedService<SampleDataLoader>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SearchServiceOptions.Section}:{nameof(SearchServiceOptions.WatchFolder)}"]))

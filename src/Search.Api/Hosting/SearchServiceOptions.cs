@@ -22,6 +22,10 @@ public sealed class SearchServiceOptions
     [Range(0, 600_000)]
     public int SearchTimeoutMs { get; set; } = 1_000;
 
+    /// <summary>Serve the index without writing to it, as a deployment that only searches does; a folder the service
+    /// cannot write is served read-only too.</summary>
+    public bool ReadOnly { get; set; }
+
     /// <summary>Searches taking at least this long are logged as warnings, with their time in parts.</summary>
     [Range(0, 600_000)]
     public int SlowQueryMs { get; set; } = 500;

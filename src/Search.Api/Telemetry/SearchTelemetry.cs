@@ -39,7 +39,7 @@ public sealed partial class SearchTelemetry
         meter.CreateObservableGauge("search.index.deleted_documents", () => IndexStatistics(services)?.DeletedDocuments ?? 0, "{document}", "Replaced or deleted documents not yet merged away.");
         meter.CreateObservableGauge("search.index.segments", () => IndexStatistics(services)?.Segments ?? 0, "{segment}", "Lucene segments searched.");
         meter.CreateObservableGauge("search.index.size", () => IndexStatistics(services)?.BytesOnDisk ?? 0, "By", "Bytes of the index on disk.");
-        meter.CreateObservableGauge("search.writes.pending", () => services.GetService<ArticleStore>()?.Statistics().PendingChanges ?? 0, "{change}", "Changes logged and not yet applied to the index.");
+        meter.CreateObservableGauge("search.writes.pending", () => services.GetRequiredService<IndexHost>().Store?.Statistics().PendingChanges ?? 0, "{change}", "Changes logged and not yet applied to the index.");
     }
 
     /// <summary>Counts a finished search and logs it when slow.</summary>
@@ -61,7 +61,7 @@ public sealed partial class SearchTelemetry
     {
         try
         {
-            return services.GetService<NewsIndex>()?.Statistics();
+            return services.GetRequiredService<IndexHost>().Index?.Statistics();
         }
         catch (Exception ex) when (ex is ObjectDisposedException or IOException or InvalidOperationException)
         {

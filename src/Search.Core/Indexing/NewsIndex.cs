@@ -30,8 +30,8 @@ public sealed class NewsIndex : IDisposable
     private const string CommittedAtKey = "committed_at";
 
     private readonly LuceneDirectory _directory;
-    private readonly IndexWriter _writer;
-    private readonly TrackingIndexWriter _trackingWriter;
+    private readonly IndexWriter? _writer;
+    private readonly TrackingIndexWriter? _trackingWriter;
     private readonly SearcherManager _searchers;
     private readonly ControlledRealTimeReopenThread<IndexSearcher>? _reopenThread;
     private readonly SnapshotDeletionPolicy _commits;
@@ -48,8 +48,9 @@ public sealed class NewsIndex : IDisposable
     private readonly SearcherLifetimeManager _snapshots = new();
     private readonly TimeSpan _snapshotLifetime;
     private long _lastSnapshotVersion = -1;
+    private int _disposed;
 
-    private NewsIndex(LuceneDirectory directory, NewsIndexOptions options, IndexFolderLock? folderLock)
+    private NewsIndex(LuceneDirectory directory, NewsIndexOptions options, IndexFolderLock? folderLock, bool readOnly = false)
     {
         _directory = directory;
         _folderLock = folderLock;
@@ -67,12 +68,20 @@ public sealed class NewsIndex : IDisposable
             RAMBufferSizeMB = options.RamBufferMb,
             IndexDeletionPolicy = _commits,
         };
-        _writer = new IndexWriter(directory, config);
-        _trackingWriter = new TrackingIndexWriter(_writer);
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(similarity));
+        if (readOnly)
+        {
+            _searchers = new SearcherManager(directory, new Bm25SearcherFactory(similarity));
+        }
+        else
+        {
+            _writer = new IndexWriter(directory, config);
+            _trackingWriter = new TrackingIndexWriter(_writer);
+            _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(similarity));
+        }
+
         _searchers.AddListener(_refreshGate);
         _searchers.AddListener(_metrics);
-        if (options.MaxRefreshDelay is { } maxRefreshDelay)
+        if (options.MaxRefreshDelay is { } maxRefreshDelay && _trackingWriter is not null)
         {
             _reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(
                 _trackingWriter, _searchers, maxRefreshDelay.TotalSeconds, targetMinStaleSec: 0.01)
@@ -111,6 +120,18 @@ public sealed class NewsIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the committed index in <see cref="NewsIndexOptions.Path"/> for searching only, as a deployment that only
+    /// serves does (a read-only folder, say): writes throw <see cref="IndexReadOnlyException"/>, and
+    /// <see cref="Refresh"/> picks up commits another process made.
+    /// </summary>
+    /// <exception cref="IndexNotFoundException">The folder holds no index.</exception>
+    public static NewsIndex OpenReadOnly(NewsIndexOptions options) =>
+        new(new NIOFSDirectory(options.Path), options, folderLock: null, readOnly: true);
+
+    /// <summary>True when the index only serves (<see cref="OpenReadOnly"/>).</summary>
+    public bool IsReadOnly => _writer is null;
+
     /// <summary>An index held in memory, for tests and throwaway evaluation runs.</summary>
     public static NewsIndex InMemory(RankingOptions? ranking = null) =>
         new(new RAMDirectory(), new NewsIndexOptions("(memory)") { Ranking = ranking ?? new RankingOptions() }, folderLock: null);
@@ -130,7 +151,7 @@ public sealed class NewsIndex : IDisposable
     /// committed index. 0 for an index never written through a log.
     /// </summary>
     public long CommittedSequence =>
-        _writer.CommitData.TryGetValue(SequenceKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var sequence)
+        CommitData.TryGetValue(SequenceKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var sequence)
             ? sequence
             : 0;
 
@@ -138,7 +159,7 @@ public sealed class NewsIndex : IDisposable
     /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
     public long Upsert(NewsArticle article)
     {
-        var generation = _trackingWriter.UpdateDocument(new Term(NewsFields.Id, article.Id), NewsDocumentMapper.ToDocument(article));
+        var generation = Tracking.UpdateDocument(new Term(NewsFields.Id, article.Id), NewsDocumentMapper.ToDocument(article));
         _recentWrites?.Record(article.Id, article);
         return generation;
     }
@@ -147,7 +168,7 @@ public sealed class NewsIndex : IDisposable
     /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
     public long Delete(string id)
     {
-        var generation = _trackingWriter.DeleteDocuments(new Term(NewsFields.Id, id));
+        var generation = Tracking.DeleteDocuments(new Term(NewsFields.Id, id));
         _recentWrites?.Record(id, null);
         return generation;
     }
@@ -159,7 +180,7 @@ public sealed class NewsIndex : IDisposable
         var started = Stopwatch.GetTimestamp();
         lock (_commitLock)
         {
-            _writer.Commit();
+            Writer.Commit();
         }
 
         _metrics.RecordCommit(Stopwatch.GetElapsedTime(started));
@@ -179,12 +200,12 @@ public sealed class NewsIndex : IDisposable
         var started = Stopwatch.GetTimestamp();
         lock (_commitLock)
         {
-            _writer.SetCommitData(new Dictionary<string, string>
+            Writer.SetCommitData(new Dictionary<string, string>
             {
                 [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture),
                 [CommittedAtKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             });
-            _writer.Commit();
+            Writer.Commit();
         }
 
         _metrics.RecordCommit(Stopwatch.GetElapsedTime(started));
@@ -227,7 +248,7 @@ public sealed class NewsIndex : IDisposable
         finally
         {
             _commits.Release(commit);
-            _writer.DeleteUnusedFiles();
+            Writer.DeleteUnusedFiles();
         }
     }
 
@@ -244,17 +265,17 @@ public sealed class NewsIndex : IDisposable
         {
             _recentWrites?.Clear();
             using var source = new NIOFSDirectory(sourceFolder);
-            _writer.DeleteAll();
-            _writer.AddIndexes(source);
+            Writer.DeleteAll();
+            Writer.AddIndexes(source);
             applyAfter();
             lock (_commitLock)
             {
-                _writer.SetCommitData(new Dictionary<string, string>
+                Writer.SetCommitData(new Dictionary<string, string>
                 {
                     [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture),
                     [CommittedAtKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
                 });
-                _writer.Commit();
+                Writer.Commit();
             }
         }
         finally
@@ -295,7 +316,7 @@ public sealed class NewsIndex : IDisposable
     {
         var (articles, maxDoc, segments) = WithSearcher(searcher =>
             (searcher.IndexReader.NumDocs, searcher.IndexReader.MaxDoc, searcher.IndexReader.Leaves.Count));
-        var commitData = _writer.CommitData;
+        var commitData = CommitData;
         commitData.TryGetValue(CommittedAtKey, out var committedAt);
         long bytes = 0;
         foreach (var name in _directory.ListAll())
@@ -327,8 +348,8 @@ public sealed class NewsIndex : IDisposable
     public void Optimize(int maxSegments = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSegments, 1);
-        _writer.ForceMerge(maxSegments);
-        _writer.Commit();
+        Writer.ForceMerge(maxSegments);
+        Writer.Commit();
     }
 
     /// <summary>Blocks until searches see the write that returned <paramref name="generation"/>.</summary>
@@ -394,14 +415,27 @@ public sealed class NewsIndex : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _reopenThread?.Dispose();
         _snapshots.Dispose();
         _searchers.Dispose();
-        _writer.Dispose();
+        _writer?.Dispose();
         _directory.Dispose();
         _folderLock?.Dispose();
         _metrics.Dispose();
     }
+
+    private IndexWriter Writer => _writer ?? throw new IndexReadOnlyException();
+
+    private TrackingIndexWriter Tracking => _trackingWriter ?? throw new IndexReadOnlyException();
+
+    /// <summary>The last commit's user data: the writer's, or when only serving, the commit searched.</summary>
+    private IDictionary<string, string> CommitData => _writer?.CommitData
+        ?? WithSearcher(searcher => ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData);
 
     /// <summary>Records the searcher for cursors; when it is a new snapshot, drops snapshots past their lifetime.</summary>
     private long KeepSnapshot(IndexSearcher searcher)
