@@ -50,6 +50,26 @@ public sealed class IndexCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_record_with_a_lone_surrogate_or_an_unreadable_date_is_skipped_with_file_and_line_and_later_records_are_indexed()
+    {
+        var input = Write(
+            "hostile.jsonl",
+            Record("h-1", "عنوان أول"),
+            """{"id":"h-2","title":"\ud800 عنوان"}""",
+            """{"id":"h-3","title":"عنوان","publishedAt":"\ufefb\ufffe 2024"}""",
+            Record("h-4", "عنوان رابع"));
+
+        var (exit, output, error) = Run("index", input, "--index", IndexPath);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{input}:2: field 'title' is not valid Unicode text", error, StringComparison.Ordinal);
+        Assert.Contains($"{input}:3: unparseable date", error, StringComparison.Ordinal);
+        Assert.Contains("Indexed 2 articles, skipped 2", output, StringComparison.Ordinal);
+        using var index = NewsIndex.Open(new NewsIndexOptions(IndexPath));
+        Assert.NotNull(index.Find("h-4"));
+    }
+
+    [Fact]
     public void Indexing_the_same_ids_again_replaces_rather_than_adds()
     {
         var first = Write("v1.jsonl", Record("c-1", "النسخة الأولى"));

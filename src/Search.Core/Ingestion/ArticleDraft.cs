@@ -33,9 +33,11 @@ public sealed record ArticleDraft
     /// <summary>An already-parsed date, used by formats whose library parses it (feeds).</summary>
     public DateTimeOffset? PublishedAtValue { get; init; }
 
-    /// <exception cref="ArticleValidationException">No id or title, an over-long id, or a date that does not parse.</exception>
+    /// <exception cref="ArticleValidationException">No id or title, an over-long id, a field holding a lone surrogate, or a
+    /// date that does not parse.</exception>
     public NewsArticle Validate()
     {
+        RequireValidUnicode();
         var id = Clean(Id) ?? throw new ArticleValidationException("missing required field 'id'");
         if (id.Length > MaxIdLength || id.Any(char.IsControl))
         {
@@ -56,6 +58,47 @@ public sealed record ArticleDraft
             Tags = [.. Tags.Select(Clean).OfType<string>().Distinct(StringComparer.Ordinal)],
             PublishedAt = PublishedAtValue ?? ParseDate(PublishedAt),
         };
+    }
+
+    /// <summary>Why a field holding a lone surrogate is refused, in the words every reader uses.</summary>
+    internal static string LoneSurrogateMessage(string field) =>
+        $"field '{field}' is not valid Unicode text: it holds a lone surrogate (an unpaired code unit in U+D800–U+DFFF)";
+
+    /// <summary>
+    /// A lone surrogate is text cut in the middle of a character (often an emoji truncated by the producer). It is
+    /// refused rather than replaced, so what is indexed is what was sent, and the report says which field to fix.
+    /// </summary>
+    private void RequireValidUnicode()
+    {
+        (string Name, string? Value)[] fields =
+        [
+            ("id", Id), ("title", Title), ("lead", Lead), ("body", Body), ("url", Url), ("source", Source), ("section", Section),
+            ("author", Author), ("publishedAt", PublishedAt),
+        ];
+        foreach (var (name, value) in fields.Concat(Tags.Select(tag => ("tags", (string?)tag))))
+        {
+            if (value is not null && HasLoneSurrogate(value))
+            {
+                throw new ArticleValidationException(LoneSurrogateMessage(name));
+            }
+        }
+    }
+
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (var i = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF'); i >= 0 && i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static DateTimeOffset? ParseDate(string? text)

@@ -140,11 +140,24 @@ public static class JsonLinesArticleReader
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringValue(value, name),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.Null => null,
             _ => throw new ArticleValidationException($"field '{name}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}"),
         };
+    }
+
+    /// <summary>A JSON string as .NET text; an escaped lone surrogate (<c>"\ud800"</c>) has none, so the record is refused.</summary>
+    private static string StringValue(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ArticleValidationException(ArticleDraft.LoneSurrogateMessage(name));
+        }
     }
 
     private static IReadOnlyList<string> Tags(JsonElement root)
@@ -157,9 +170,9 @@ public static class JsonLinesArticleReader
         return value.ValueKind switch
         {
             JsonValueKind.Array => [.. value.EnumerateArray().Select(tag => tag.ValueKind == JsonValueKind.String
-                ? tag.GetString()!
+                ? StringValue(tag, "tags")
                 : throw new ArticleValidationException("field 'tags' must hold strings only"))],
-            JsonValueKind.String => [.. value.GetString()!.Split([',', '،'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            JsonValueKind.String => [.. StringValue(value, "tags").Split([',', '،'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             _ => throw new ArticleValidationException("field 'tags' must be an array of strings"),
         };
     }

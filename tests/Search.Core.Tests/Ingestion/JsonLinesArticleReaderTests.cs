@@ -57,6 +57,12 @@ public sealed class JsonLinesArticleReaderTests
     [InlineData("""{"id": "a", "title": "عنوان", "tags": {"x": "y"}}""", "tags")]
     [InlineData("""{"id": {"nested": 1}, "title": "عنوان"}""", "'id'")]
     [InlineData("""["id", "title"]""", "object")]
+    [InlineData("""{"id": "a", "title": "\ud800 عنوان"}""", "field 'title' is not valid Unicode text: it holds a lone surrogate")]
+    [InlineData("""{"id": "a", "title": "عنوان", "body": "نص \udc00"}""", "field 'body' is not valid Unicode")]
+    [InlineData("""{"id": "a", "title": "عنوان", "tags": ["\ud83d"]}""", "field 'tags' is not valid Unicode")]
+    [InlineData("""{"id": "a", "title": "عنوان", "tags": "وسم،\ud83d"}""", "field 'tags' is not valid Unicode")]
+    [InlineData("""{"id": "a", "title": "عنوان", "publishedAt": "\ufefb\ufffe 2024"}""", "unparseable date")]
+    [InlineData("""{"id": "a", "title": "عنوان", "publishedAt": "\ud800 2024"}""", "field 'publishedAt' is not valid Unicode")]
     public void A_bad_line_is_reported_with_its_line_number_and_later_lines_still_parse(string badLine, string messagePart)
     {
         var text = string.Join("\n", OwnLine, badLine, AntLine);
