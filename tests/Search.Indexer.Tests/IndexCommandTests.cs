@@ -70,6 +70,20 @@ public sealed class IndexCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_Windows_1256_file_is_reported_line_by_line_and_the_next_file_is_still_indexed()
+    {
+        var windows1256 = Path.Combine(_root, "a-cp1256.jsonl");
+        File.WriteAllBytes(windows1256, System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1256)!.GetBytes(Record("w-1", "خبر بترميز ويندوز") + "\n"));
+        var utf8 = Write("b-utf8.jsonl", Record("w-2", "خبر سليم"));
+
+        var (exit, output, error) = Run("index", windows1256, utf8, "--index", IndexPath);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{windows1256}:1: not valid UTF-8 (the file looks like Windows-1256; convert it with iconv -f cp1256 -t utf-8)", error, StringComparison.Ordinal);
+        Assert.Contains("Indexed 1 articles, skipped 1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Indexing_the_same_ids_again_replaces_rather_than_adds()
     {
         var first = Write("v1.jsonl", Record("c-1", "النسخة الأولى"));

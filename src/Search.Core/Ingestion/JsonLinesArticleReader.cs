@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 
 namespace Search.Core.Ingestion;
@@ -7,8 +6,8 @@ namespace Search.Core.Ingestion;
 /// <summary>
 /// Reads JSON Lines (<c>.jsonl</c>, <c>.jsonl.gz</c>), one article per line, with the field names of the ANT corpus
 /// (<c>id, title, abstract, body, date, source, category, url, author</c>) or the service's own
-/// (<c>lead, publishedAt, section, tags</c>). A line that is not valid JSON or fails validation is reported with its
-/// line number and the rest of the file is still read.
+/// (<c>lead, publishedAt, section, tags</c>). A line that is not valid UTF-8 or JSON, or fails validation, is reported
+/// with its line number and the rest of the file is still read.
 /// </summary>
 public static class JsonLinesArticleReader
 {
@@ -57,11 +56,11 @@ public static class JsonLinesArticleReader
 
     public static IEnumerable<IngestResult> Read(Stream stream, string fileName)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var reader = new Utf8LineReader(stream);
         var lineNumber = 0;
         while (true)
         {
-            string? line;
+            Utf8Line? line;
             string? readError = null;
             try
             {
@@ -79,18 +78,20 @@ public static class JsonLinesArticleReader
                 yield return IngestResult.Failed(fileName, lineNumber + 1, $"cannot read the rest of the file: {readError}");
             }
 
-            if (line is null)
+            if (line is not { } current)
             {
                 yield break;
             }
 
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (current.Problem is { } problem)
             {
-                continue;
+                yield return IngestResult.Failed(fileName, lineNumber, problem);
             }
-
-            yield return ParseLine(line, fileName, lineNumber);
+            else if (!string.IsNullOrWhiteSpace(current.Text))
+            {
+                yield return ParseLine(current.Text, fileName, lineNumber);
+            }
         }
     }
 
