@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Search.Api.Tests;
 
@@ -17,5 +20,33 @@ public sealed class HostileInputTests(SearchApiFactory app)
         var results = await _client.GetAsync("/api/search?q=" + encodedQuery);
 
         Assert.Equal(HttpStatusCode.OK, results.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/article.html")]
+    [InlineData("/api/search?q=x")]
+    [InlineData("/api/search?q=")]
+    [InlineData("/api/search?q=x&page=abc")]
+    [InlineData("/api/articles/does-not-exist")]
+    [InlineData("/no-such-page")]
+    [InlineData("/health")]
+    [InlineData("/openapi/v1.json")]
+    public async Task EveryResponseCarriesTheSecurityHeaders(string path)
+    {
+        using var response = await _client.GetAsync(path);
+
+        SecurityHeaderAssertions.AssertPresent(response);
+    }
+
+    [Fact]
+    public void KestrelIsSetUpForTheLongestQueryAndSendsNoServerHeader()
+    {
+        var kestrel = app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+
+        Assert.False(kestrel.AddServerHeader);
+        Assert.True(kestrel.Limits.MaxRequestLineSize >= 64 * 1024);
+        Assert.True(kestrel.Limits.MaxRequestHeadersTotalSize >= kestrel.Limits.MaxRequestLineSize + (32 * 1024));
+        Assert.True(kestrel.Limits.Http2.MaxRequestHeaderFieldSize >= kestrel.Limits.MaxRequestLineSize);
     }
 }

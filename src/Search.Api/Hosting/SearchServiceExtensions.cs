@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Search.Api.Errors;
 using Search.Core.Indexing;
@@ -9,7 +10,8 @@ using Search.Core.Querying;
 
 namespace Search.Api.Hosting;
 
-/// <summary>Registers the index, its options, sample loading, health checks, JSON settings and the search concurrency cap.</summary>
+/// <summary>Registers the index, its options, sample loading, health checks, JSON settings, the search concurrency cap and
+/// Kestrel's limits.</summary>
 public static class SearchServiceExtensions
 {
     public const string SearchConcurrencyPolicy = "search";
@@ -62,6 +64,7 @@ public static class SearchServiceExtensions
         });
 
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<ProblemExamplesTransformer>());
+        builder.Services.AddTransient<IConfigureOptions<KestrelServerOptions>, KestrelServerSetup>();
         return builder;
     }
 }

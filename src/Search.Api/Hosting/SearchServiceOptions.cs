@@ -7,12 +7,13 @@ public sealed class SearchServiceOptions
 {
     public const string Section = "Search";
 
-    /// <summary>Folder of the Lucene index, relative to the content root unless absolute.</summary>
+    /// <summary>Folder of the Lucene index, relative to the app's folder (the content root) unless absolute.</summary>
     [Required]
-    public string IndexPath { get; set; } = "../../index-data/index";
+    public string IndexPath { get; set; } = "index-data/index";
 
-    /// <summary>Indexed at start-up when the index is empty; blank to start with an empty index.</summary>
-    public string? SampleDataPath { get; set; } = "../../index-data";
+    /// <summary>Indexed at start-up when the index is empty, relative to the app's folder; blank to start with an empty
+    /// index. The shipped appsettings.json points it at the sample corpus built next to the app.</summary>
+    public string? SampleDataPath { get; set; }
 
     /// <summary>Searches run at once; more wait in a queue of <see cref="SearchQueueLimit"/>, beyond which callers get 503.</summary>
     [Range(1, 4096)]
