@@ -66,6 +66,20 @@ public sealed class RealServerTests(RealServerFixture server) : IClassFixture<Re
     }
 
     [Theory]
+    [InlineData("/api/articles/https%3A%2F%2Fexample.com%2Fofuq%2F2024%2F11%2F05%2Fjordan-lebanon-committee")]
+    [InlineData("/api/articles/https://example.com/ofuq/2024/11/05/jordan-lebanon-committee")]
+    [InlineData("/api/articles/https%3A%2F%2Fexample.com%2Fofuq%2F2024%2F11%2F05%2Fjordan-lebanon-committee/related")]
+    [InlineData("/api/articles/https://example.com/ofuq/2024/11/05/jordan-lebanon-committee/related")]
+    public async Task AnIdHoldingSlashesIsReachedThroughKestrelEncodedOrNot(string path)
+    {
+        using var client = server.Service.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/api/search?q=x")]
     [InlineData("/api/search?page=0")]
