@@ -9,6 +9,10 @@ public sealed record ArticleDraft
 {
     public const int MaxIdLength = 512;
 
+    /// <summary>Longest source, section or tag: each is one term with doc values, which Lucene caps at 32,766 bytes of
+    /// UTF-8 by throwing from the writer, and no real one comes near this.</summary>
+    public const int MaxKeywordLength = 512;
+
     public string? Id { get; init; }
 
     public string? Title { get; init; }
@@ -33,8 +37,8 @@ public sealed record ArticleDraft
     /// <summary>An already-parsed date, used by formats whose library parses it (feeds).</summary>
     public DateTimeOffset? PublishedAtValue { get; init; }
 
-    /// <exception cref="ArticleValidationException">No id or title, an over-long id, a field holding a lone surrogate, or a
-    /// date that does not parse.</exception>
+    /// <exception cref="ArticleValidationException">No id or title, an over-long id, source, section or tag, a field holding
+    /// a lone surrogate, or a date that does not parse.</exception>
     public NewsArticle Validate()
     {
         RequireValidUnicode();
@@ -52,10 +56,10 @@ public sealed record ArticleDraft
             Lead = Clean(Lead),
             Body = Clean(Body),
             Url = Clean(Url),
-            Source = Clean(Source),
-            Section = Clean(Section),
+            Source = Keyword("source", Source),
+            Section = Keyword("section", Section),
             Author = Clean(Author),
-            Tags = [.. Tags.Select(Clean).OfType<string>().Distinct(StringComparer.Ordinal)],
+            Tags = [.. Tags.Select(tag => Keyword("tags", tag)).OfType<string>().Distinct(StringComparer.Ordinal)],
             PublishedAt = PublishedAtValue ?? ParseDate(PublishedAt),
         };
     }
@@ -77,28 +81,11 @@ public sealed record ArticleDraft
         ];
         foreach (var (name, value) in fields.Concat(Tags.Select(tag => ("tags", (string?)tag))))
         {
-            if (value is not null && HasLoneSurrogate(value))
+            if (value is not null && LoneSurrogates.In(value))
             {
                 throw new ArticleValidationException(LoneSurrogateMessage(name));
             }
         }
-    }
-
-    private static bool HasLoneSurrogate(string value)
-    {
-        for (var i = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF'); i >= 0 && i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static DateTimeOffset? ParseDate(string? text)
@@ -120,6 +107,11 @@ public sealed record ArticleDraft
             ? parsed
             : throw new ArticleValidationException($"unparseable date '{Truncate(value)}'");
     }
+
+    private static string? Keyword(string field, string? value) =>
+        Clean(value) is { Length: > MaxKeywordLength } tooLong
+            ? throw new ArticleValidationException($"'{field}' must be at most {MaxKeywordLength} characters; one has {tooLong.Length}")
+            : Clean(value);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -98,6 +98,12 @@ public static class JsonLinesArticleReader
     /// <summary>Parses one JSON object into an article.</summary>
     public static IngestResult ParseLine(string line, string fileName, int lineNumber)
     {
+        if (LoneSurrogates.In(line))
+        {
+            // Only a caller's string can hold one raw (a file's bytes cannot), and the JSON parser refuses it outright.
+            return IngestResult.Failed(fileName, lineNumber, "not valid Unicode text: the line holds a lone surrogate");
+        }
+
         try
         {
             using var json = JsonDocument.Parse(line);
@@ -129,6 +135,11 @@ public static class JsonLinesArticleReader
         catch (ArticleValidationException ex)
         {
             return IngestResult.Failed(fileName, lineNumber, ex.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json unescapes a property name only to compare it, and throws there on a lone surrogate.
+            return IngestResult.Failed(fileName, lineNumber, "invalid JSON: a property name holds a lone surrogate (an unpaired \\ud800–\\udfff escape)");
         }
     }
 

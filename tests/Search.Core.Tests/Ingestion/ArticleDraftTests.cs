@@ -1,3 +1,4 @@
+using Search.Core.Indexing;
 using Search.Core.Ingestion;
 
 namespace Search.Core.Tests.Ingestion;
@@ -44,5 +45,39 @@ public sealed class ArticleDraftTests
         var error = Assert.Throws<ArticleValidationException>(() => draft.Validate());
 
         Assert.StartsWith("unparseable date", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("source")]
+    [InlineData("section")]
+    [InlineData("tags")]
+    public void An_over_long_keyword_is_refused_rather_than_failing_the_index_writer(string field)
+    {
+        // 20,000 Arabic letters are 40,000 bytes of UTF-8, beyond the 32,766 Lucene allows a doc-values term.
+        var huge = new string('س', 20_000);
+        var draft = new ArticleDraft
+        {
+            Id = "a",
+            Title = "عنوان",
+            Source = field == "source" ? huge : null,
+            Section = field == "section" ? huge : null,
+            Tags = field == "tags" ? ["وسم", huge] : [],
+        };
+
+        var error = Assert.Throws<ArticleValidationException>(() => draft.Validate());
+
+        Assert.Equal($"'{field}' must be at most 512 characters; one has 20000", error.Message);
+    }
+
+    [Fact]
+    public void Every_valid_article_can_be_indexed()
+    {
+        using var index = NewsIndex.InMemory();
+        var longest = new string('\uFFFF', ArticleDraft.MaxKeywordLength);
+        var article = new ArticleDraft { Id = new string('\uFFFF', ArticleDraft.MaxIdLength), Title = "عنوان", Source = longest, Section = longest, Tags = [longest] }.Validate();
+
+        index.WaitFor(index.Upsert(article));
+
+        Assert.Equal(1, index.Count);
     }
 }
