@@ -108,10 +108,13 @@ public sealed record ArticleDraft
             : throw new ArticleValidationException($"unparseable date '{Truncate(value)}'");
     }
 
-    private static string? Keyword(string field, string? value) =>
-        Clean(value) is { Length: > MaxKeywordLength } tooLong
-            ? throw new ArticleValidationException($"'{field}' must be at most {MaxKeywordLength} characters; one has {tooLong.Length}")
-            : Clean(value);
+    private static string? Keyword(string field, string? value)
+    {
+        var keyword = Clean(value);
+        return keyword is { Length: > MaxKeywordLength }
+            ? throw new ArticleValidationException($"'{field}' must be at most {MaxKeywordLength} characters; one has {keyword.Length}")
+            : keyword;
+    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
