@@ -2,12 +2,13 @@ using Search.Api.Endpoints;
 using Search.Api.Hosting;
 using Search.Api.Telemetry;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddNewsSearch();
 builder.AddNewsFeeds();
 builder.AddSearchTelemetry();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

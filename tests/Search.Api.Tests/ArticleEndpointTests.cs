@@ -74,4 +74,63 @@ public sealed class ArticleEndpointTests(SearchApiFactory app)
             Assert.Equal(hit.Id, article?.Id);
         }
     }
+
+    /// <summary>A feed article of the sample corpus, whose id is its link.</summary>
+    private const string UrlId = "https://example.com/ofuq/2024/11/05/jordan-lebanon-committee";
+
+    /// <summary>The id with its slashes encoded (as encodeURIComponent writes it) and as typed.</summary>
+    public static TheoryData<string> UrlIdPaths => new() { Uri.EscapeDataString(UrlId), UrlId, "https:%2F%2Fexample.com/ofuq%2F2024/11/05/jordan-lebanon-committee" };
+
+    [Theory]
+    [MemberData(nameof(UrlIdPaths))]
+    public async Task AnIdHoldingSlashesIsFetchedWithTheSlashesEncodedOrNot(string path)
+    {
+        using var response = await _client.GetAsync("/api/articles/" + path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(UrlId, (await response.Content.ReadFromJsonAsync<ArticleBody>())?.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(UrlIdPaths))]
+    public async Task AnIdHoldingSlashesHasItsRelatedStories(string path)
+    {
+        using var response = await _client.GetAsync("/api/articles/" + path + "/related?count=3");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(UrlId, body.RootElement.GetProperty("id").GetString());
+        Assert.DoesNotContain(body.RootElement.GetProperty("hits").EnumerateArray(), hit => hit.GetProperty("id").GetString() == UrlId);
+    }
+
+    [Theory]
+    [InlineData("https%3A%2F%2Fexample.com%2Fa%2Fb")]
+    [InlineData("https://example.com/a/b")]
+    public async Task AnUnknownIdHoldingSlashesIsANotFoundProblemNamingItDecoded(string path)
+    {
+        using var response = await _client.GetAsync("/api/articles/" + path);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("No article has the id 'https://example.com/a/b'.", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("https://example.com/a/b/related")]
+    [InlineData("https%3A%2F%2Fexample.com%2Fa%2Fb/related")]
+    public async Task RelatedStoriesOfAnUnknownIdHoldingSlashesAreANotFoundProblem(string path)
+    {
+        using var response = await _client.GetAsync("/api/articles/" + path);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("No article has the id 'https://example.com/a/b'.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task RelatedOfAnIdHoldingSlashesValidatesItsCount()
+    {
+        using var response = await _client.GetAsync("/api/articles/" + UrlId + "/related?count=0");
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("count", out _));
+    }
 }

@@ -50,6 +50,40 @@ public sealed class IndexCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_record_with_a_lone_surrogate_or_an_unreadable_date_is_skipped_with_file_and_line_and_later_records_are_indexed()
+    {
+        var input = Write(
+            "hostile.jsonl",
+            Record("h-1", "عنوان أول"),
+            """{"id":"h-2","title":"\ud800 عنوان"}""",
+            """{"id":"h-3","title":"عنوان","publishedAt":"\ufefb\ufffe 2024"}""",
+            Record("h-4", "عنوان رابع"));
+
+        var (exit, output, error) = Run("index", input, "--index", IndexPath);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{input}:2: field 'title' is not valid Unicode text", error, StringComparison.Ordinal);
+        Assert.Contains($"{input}:3: unparseable date", error, StringComparison.Ordinal);
+        Assert.Contains("Indexed 2 articles, skipped 2", output, StringComparison.Ordinal);
+        using var index = NewsIndex.Open(new NewsIndexOptions(IndexPath));
+        Assert.NotNull(index.Find("h-4"));
+    }
+
+    [Fact]
+    public void A_Windows_1256_file_is_reported_line_by_line_and_the_next_file_is_still_indexed()
+    {
+        var windows1256 = Path.Combine(_root, "a-cp1256.jsonl");
+        File.WriteAllBytes(windows1256, System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1256)!.GetBytes(Record("w-1", "خبر بترميز ويندوز") + "\n"));
+        var utf8 = Write("b-utf8.jsonl", Record("w-2", "خبر سليم"));
+
+        var (exit, output, error) = Run("index", windows1256, utf8, "--index", IndexPath);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{windows1256}:1: not valid UTF-8 (the file looks like Windows-1256; convert it with iconv -f cp1256 -t utf-8)", error, StringComparison.Ordinal);
+        Assert.Contains("Indexed 1 articles, skipped 1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Indexing_the_same_ids_again_replaces_rather_than_adds()
     {
         var first = Write("v1.jsonl", Record("c-1", "النسخة الأولى"));

@@ -8,7 +8,7 @@ namespace Search.Api.Contracts;
 public sealed record SearchParameters
 {
     [FromQuery(Name = "q")]
-    [Description("What to search for: words, \"exact phrases\", -excluded words, OR between alternatives, word* prefixes (at most 5). 1–1000 characters. Leave out (or empty) to browse by filters, newest first.")]
+    [Description("What to search for: words, \"exact phrases\", -excluded words, OR between alternatives, word* prefixes (at most 5). 1–1000 characters (an emoji or a letter with its vowel marks counts once). Leave out (or empty) to browse by filters, newest first.")]
     public string? Q { get; init; }
 
     [FromQuery(Name = "page")]

@@ -14,10 +14,13 @@ public static class ArticleEndpoints
 {
     public static IEndpointRouteBuilder MapArticleEndpoints(this IEndpointRouteBuilder routes)
     {
+        // Ids may hold slashes (a URL as id): encoded as %2F they stay one segment; written as they are, the catch-all
+        // takes them, and a last segment "related" means the related stories of the id before it.
         var articles = routes.MapGroup("/api/articles").WithTags("Articles");
-        articles.MapGet("/{id}", GetArticle)
+        articles.MapGet("/{**id}", GetArticle)
             .WithName("GetArticle")
             .WithSummary("Get a stored article by id")
+            .WithDescription("The id as stored, percent-encoded; one holding slashes (a URL) may encode them as %2F or not.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapGet("/{id}/related", GetRelated)
             .WithName("GetRelatedArticles")
@@ -25,6 +28,10 @@ public static class ArticleEndpoints
             .AddEndpointFilter<AdmissionFilter>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // A constrained catch-all outranks the plain one; \x2F is a slash the route template parser leaves alone.
+        articles.MapGet("/{**idAndSuffix:regex(.\\x2Frelated$)}", GetRelatedOfSlashedId)
+            .ExcludeFromDescription();
         return routes;
     }
 
@@ -59,7 +66,17 @@ public static class ArticleEndpoints
         }
     }
 
-    /// <summary>Routing decodes every escape in a segment but %2F, which ids that are URLs (feeds, HTML pages) contain.</summary>
+    /// <summary><c>/api/articles/https://example.com/a/related</c>: the related stories of <c>https://example.com/a</c>.</summary>
+    internal static Results<Ok<RelatedArticles>, ValidationProblem, ProblemHttpResult> GetRelatedOfSlashedId(
+        string idAndSuffix,
+        NewsIndex index,
+        int? count) =>
+        GetRelated(idAndSuffix[..idAndSuffix.LastIndexOf('/')], index, count);
+
+    /// <summary>
+    /// Routing decodes every escape in a segment but %2F, which ids that are URLs (feeds, HTML pages) contain. An id
+    /// holding the text "%2F" itself cannot be told from an encoded slash, here as behind most proxies.
+    /// </summary>
     internal static string RouteId(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static ProblemHttpResult NotFound(string id) => ApiErrors.Problem(ApiErrors.ArticleNotFound, $"No article has the id '{id}'.");

@@ -42,13 +42,13 @@ public static class ArticleWriteEndpoints
             .WithDescription("Each non-blank line is an article in the shape GET /api/articles/{id} returns (or as the JSON Lines reader takes it). Answers one item per line, in order: 201 created, 200 updated, 400 invalid (the other lines are still written). All valid lines are durable when the answer comes.")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        writes.MapPut("/{id}", Put)
+        writes.MapPut("/{**id}", Put)
             .WithName("PutArticle")
             .WithSummary("Create or replace an article")
             .WithDescription("The body is the article in the shape GET /api/articles/{id} returns; its id, when present, must equal the path's. 201 when new, 200 when it replaced one.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        writes.MapDelete("/{id}", Delete)
+        writes.MapDelete("/{**id}", Delete)
             .WithName("DeleteArticle")
             .WithSummary("Remove an article")
             .ProducesValidationProblem()

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Search.Api.Admission;
 using Search.Api.Errors;
@@ -13,7 +14,7 @@ using Search.Core.Writing;
 namespace Search.Api.Hosting;
 
 /// <summary>Registers the index and its write path, their options, sample loading, the drop folder, JSON settings,
-/// search admission and the per-client rate limit.</summary>
+/// search admission, the per-client rate limit and Kestrel's limits.</summary>
 public static class SearchServiceExtensions
 {
     public static IHostApplicationBuilder AddNewsSearch(this IHostApplicationBuilder builder)
@@ -85,6 +86,7 @@ public static class SearchServiceExtensions
         });
 
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<ProblemExamplesTransformer>());
+        builder.Services.AddTransient<IConfigureOptions<KestrelServerOptions>, KestrelServerSetup>();
         return builder;
     }
 }

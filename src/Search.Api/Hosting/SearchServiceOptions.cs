@@ -7,12 +7,13 @@ public sealed class SearchServiceOptions
 {
     public const string Section = "Search";
 
-    /// <summary>Folder of the Lucene index, relative to the content root unless absolute.</summary>
+    /// <summary>Folder of the Lucene index, relative to the app's folder (the content root) unless absolute.</summary>
     [Required]
-    public string IndexPath { get; set; } = "../../index-data/index";
+    public string IndexPath { get; set; } = "index-data/index";
 
-    /// <summary>Indexed at start-up when the index is empty; blank to start with an empty index.</summary>
-    public string? SampleDataPath { get; set; } = "../../index-data";
+    /// <summary>Indexed at start-up when the index is empty, relative to the app's folder; blank to start with an empty
+    /// index. The shipped appsettings.json points it at the sample corpus built next to the app.</summary>
+    public string? SampleDataPath { get; set; }
 
     [Range(16, 4096)]
     public double RamBufferMb { get; set; } = 64;
@@ -32,7 +33,7 @@ public sealed class SearchServiceOptions
 
     /// <summary>Folder under which <c>POST /api/index/_snapshot</c> writes snapshots, relative to the content root unless absolute.</summary>
     [Required]
-    public string SnapshotPath { get; set; } = "../../index-data/snapshots";
+    public string SnapshotPath { get; set; } = "index-data/snapshots";
 
     /// <summary>A drop folder, relative to the content root unless absolute: files that appear in it are indexed and
     /// moved to its <c>.done</c> (or <c>.failed</c>) subfolder. Blank turns it off.</summary>

@@ -9,10 +9,14 @@ export function element(tag, className, text) {
   return node;
 }
 
-/** The URL when it is an http(s) one, else null: a stored URL must never run script. */
+/**
+ * The URL when it is an absolute http(s) one, else null: a stored URL must never run script, and a missing one (null)
+ * or a relative one must not turn into an address on this site.
+ */
 export function safeUrl(url) {
+  if (typeof url !== "string" || !url.trim()) return null;
   try {
-    const parsed = new URL(url, window.location.href);
+    const parsed = new URL(url.trim());
     return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
   } catch {
     return null;

@@ -1,4 +1,3 @@
-using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
@@ -28,7 +27,7 @@ public sealed class ArabicLetterVariantFilter : TokenFilter
         {
             if (ArabicOrthography.NeedsCompatibilityDecomposition(_term.Buffer.AsSpan(0, _term.Length)))
             {
-                var decomposed = new string(_term.Buffer, 0, _term.Length).Normalize(NormalizationForm.FormKC);
+                var decomposed = CompatibilityNormalization.ToFormKC(new string(_term.Buffer, 0, _term.Length));
                 _term.SetEmpty().Append(decomposed);
             }
 

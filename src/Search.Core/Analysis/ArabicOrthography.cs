@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Search.Core.Analysis;
 
@@ -60,7 +59,7 @@ public static class ArabicOrthography
     public static string Fold(string text)
     {
         var buffer = NeedsCompatibilityDecomposition(text)
-            ? text.Normalize(NormalizationForm.FormKC).ToCharArray()
+            ? CompatibilityNormalization.ToFormKC(text).ToCharArray()
             : text.ToCharArray();
         var length = FoldLetterVariants(buffer, buffer.Length);
         FoldDigits(buffer, length);

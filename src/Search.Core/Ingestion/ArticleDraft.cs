@@ -9,6 +9,10 @@ public sealed record ArticleDraft
 {
     public const int MaxIdLength = 512;
 
+    /// <summary>Longest source, section or tag: each is one term with doc values, which Lucene caps at 32,766 bytes of
+    /// UTF-8 by throwing from the writer, and no real one comes near this.</summary>
+    public const int MaxKeywordLength = 512;
+
     public string? Id { get; init; }
 
     public string? Title { get; init; }
@@ -33,9 +37,11 @@ public sealed record ArticleDraft
     /// <summary>An already-parsed date, used by formats whose library parses it (feeds).</summary>
     public DateTimeOffset? PublishedAtValue { get; init; }
 
-    /// <exception cref="ArticleValidationException">No id or title, an over-long id, or a date that does not parse.</exception>
+    /// <exception cref="ArticleValidationException">No id or title, an over-long id, source, section or tag, a field holding
+    /// a lone surrogate, or a date that does not parse.</exception>
     public NewsArticle Validate()
     {
+        RequireValidUnicode();
         var id = Clean(Id) ?? throw new ArticleValidationException("missing required field 'id'", "id");
         if (id.Length > MaxIdLength || id.Any(char.IsControl))
         {
@@ -50,12 +56,36 @@ public sealed record ArticleDraft
             Lead = Clean(Lead),
             Body = Clean(Body),
             Url = Clean(Url),
-            Source = Clean(Source),
-            Section = Clean(Section),
+            Source = Keyword("source", Source),
+            Section = Keyword("section", Section),
             Author = Clean(Author),
-            Tags = [.. Tags.Select(Clean).OfType<string>().Distinct(StringComparer.Ordinal)],
+            Tags = [.. Tags.Select(tag => Keyword("tags", tag)).OfType<string>().Distinct(StringComparer.Ordinal)],
             PublishedAt = PublishedAtValue ?? ParseDate(PublishedAt),
         };
+    }
+
+    /// <summary>Why a field holding a lone surrogate is refused, in the words every reader uses.</summary>
+    internal static string LoneSurrogateMessage(string field) =>
+        $"field '{field}' is not valid Unicode text: it holds a lone surrogate (an unpaired code unit in U+D800–U+DFFF)";
+
+    /// <summary>
+    /// A lone surrogate is text cut in the middle of a character (often an emoji truncated by the producer). It is
+    /// refused rather than replaced, so what is indexed is what was sent, and the report says which field to fix.
+    /// </summary>
+    private void RequireValidUnicode()
+    {
+        (string Name, string? Value)[] fields =
+        [
+            ("id", Id), ("title", Title), ("lead", Lead), ("body", Body), ("url", Url), ("source", Source), ("section", Section),
+            ("author", Author), ("publishedAt", PublishedAt),
+        ];
+        foreach (var (name, value) in fields.Concat(Tags.Select(tag => ("tags", (string?)tag))))
+        {
+            if (value is not null && LoneSurrogates.In(value))
+            {
+                throw new ArticleValidationException(LoneSurrogateMessage(name), name);
+            }
+        }
     }
 
     private static DateTimeOffset? ParseDate(string? text)
@@ -78,6 +108,14 @@ public sealed record ArticleDraft
             : throw new ArticleValidationException(
                 $"unparseable date '{Truncate(value)}': expected ISO 8601 (2024-11-22T10:30:00+03:00), RFC 822 (Fri, 22 Nov 2024 10:30:00 +0300) or an Arabic date (22 نوفمبر 2024)",
                 "publishedAt");
+    }
+
+    private static string? Keyword(string field, string? value)
+    {
+        var keyword = Clean(value);
+        return keyword is { Length: > MaxKeywordLength }
+            ? throw new ArticleValidationException($"'{field}' must be at most {MaxKeywordLength} characters; one has {keyword.Length}", field)
+            : keyword;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

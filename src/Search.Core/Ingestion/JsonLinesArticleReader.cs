@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 
 namespace Search.Core.Ingestion;
@@ -7,8 +6,8 @@ namespace Search.Core.Ingestion;
 /// <summary>
 /// Reads JSON Lines (<c>.jsonl</c>, <c>.jsonl.gz</c>), one article per line, with the field names of the ANT corpus
 /// (<c>id, title, abstract, body, date, source, category, url, author</c>) or the service's own
-/// (<c>lead, publishedAt, section, tags</c>). A line that is not valid JSON or fails validation is reported with its
-/// line number and the rest of the file is still read.
+/// (<c>lead, publishedAt, section, tags</c>). A line that is not valid UTF-8 or JSON, or fails validation, is reported
+/// with its line number and the rest of the file is still read.
 /// </summary>
 public static class JsonLinesArticleReader
 {
@@ -57,11 +56,11 @@ public static class JsonLinesArticleReader
 
     public static IEnumerable<IngestResult> Read(Stream stream, string fileName)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var reader = new Utf8LineReader(stream);
         var lineNumber = 0;
         while (true)
         {
-            string? line;
+            Utf8Line? line;
             string? readError = null;
             try
             {
@@ -79,18 +78,20 @@ public static class JsonLinesArticleReader
                 yield return IngestResult.Failed(fileName, lineNumber + 1, $"cannot read the rest of the file: {readError}");
             }
 
-            if (line is null)
+            if (line is not { } current)
             {
                 yield break;
             }
 
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (current.Problem is { } problem)
             {
-                continue;
+                yield return IngestResult.Failed(fileName, lineNumber, problem);
             }
-
-            yield return ParseLine(line, fileName, lineNumber);
+            else if (!string.IsNullOrWhiteSpace(current.Text))
+            {
+                yield return ParseLine(current.Text, fileName, lineNumber);
+            }
         }
     }
 
@@ -101,6 +102,12 @@ public static class JsonLinesArticleReader
     /// when the object has none (the id in a request's path).</summary>
     public static IngestResult ParseJson(string json, string fileName, int lineNumber, string? defaultId)
     {
+        if (LoneSurrogates.In(json))
+        {
+            // Only a caller's string can hold one raw (a file's bytes cannot), and the JSON parser refuses it outright.
+            return IngestResult.Failed(fileName, lineNumber, "not valid Unicode text: the line holds a lone surrogate");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json);
@@ -133,6 +140,11 @@ public static class JsonLinesArticleReader
         {
             return IngestResult.Failed(fileName, lineNumber, ex.Message, ex.Field);
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json unescapes a property name only to compare it, and throws there on a lone surrogate.
+            return IngestResult.Failed(fileName, lineNumber, "invalid JSON: a property name holds a lone surrogate (an unpaired \\ud800–\\udfff escape)");
+        }
     }
 
     private static string? Text(JsonElement root, string name)
@@ -144,11 +156,24 @@ public static class JsonLinesArticleReader
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => StringValue(value, name),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.Null => null,
             _ => throw new ArticleValidationException($"field '{name}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}", name),
         };
+    }
+
+    /// <summary>A JSON string as .NET text; an escaped lone surrogate (<c>"\ud800"</c>) has none, so the record is refused.</summary>
+    private static string StringValue(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ArticleValidationException(ArticleDraft.LoneSurrogateMessage(name), name);
+        }
     }
 
     private static IReadOnlyList<string> Tags(JsonElement root)
@@ -161,9 +186,9 @@ public static class JsonLinesArticleReader
         return value.ValueKind switch
         {
             JsonValueKind.Array => [.. value.EnumerateArray().Select(tag => tag.ValueKind == JsonValueKind.String
-                ? tag.GetString()!
+                ? StringValue(tag, "tags")
                 : throw new ArticleValidationException("field 'tags' must hold strings only", "tags"))],
-            JsonValueKind.String => [.. value.GetString()!.Split([',', '،'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            JsonValueKind.String => [.. StringValue(value, "tags").Split([',', '،'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             _ => throw new ArticleValidationException("field 'tags' must be an array of strings", "tags"),
         };
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Search.Core.Querying;
 
 /// <summary>
@@ -10,7 +12,13 @@ namespace Search.Core.Querying;
 /// <param name="Highlight">false skips highlighting: hits carry the plain escaped title and no snippets.</param>
 public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 10, bool Highlight = true)
 {
+    /// <summary>Characters as a reader counts them (text elements): an emoji, a character outside the Basic Multilingual
+    /// Plane, ﷺ or a letter with its vowel marks counts once.</summary>
     public const int MaxQueryLength = 1000;
+
+    /// <summary>UTF-16 code units a query may take, four per character on average: vowelled Arabic needs up to three, an
+    /// emoji two. Bounds what one text element can hide (any number of marks may follow a letter).</summary>
+    public const int MaxQueryUtf16Length = 4 * MaxQueryLength;
     public const int MaxPageSize = 100;
 
     /// <summary>How deep page-based paging may reach (page × pageSize), as in Elasticsearch's max_result_window;
@@ -64,9 +72,13 @@ public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 1
         {
             errors["q"] = ["The query must not be empty or whitespace."];
         }
-        else if (Query.Length > MaxQueryLength)
+        else if (Query.Length > MaxQueryUtf16Length)
         {
-            errors["q"] = [$"The query must be at most {MaxQueryLength} characters; it has {Query.Length}."];
+            errors["q"] = [$"The query must be at most {MaxQueryLength} characters and {MaxQueryUtf16Length} UTF-16 code units with its marks; it has {Query.Length} code units."];
+        }
+        else if (new StringInfo(Query).LengthInTextElements is var characters and > MaxQueryLength)
+        {
+            errors["q"] = [$"The query must be at most {MaxQueryLength} characters; it has {characters}."];
         }
         else if (QueryComplexity.Of(parsed = UserQueryParser.Parse(Query)).Excess() is { } excess)
         {

@@ -57,6 +57,13 @@ public sealed class JsonLinesArticleReaderTests
     [InlineData("""{"id": "a", "title": "عنوان", "tags": {"x": "y"}}""", "tags")]
     [InlineData("""{"id": {"nested": 1}, "title": "عنوان"}""", "'id'")]
     [InlineData("""["id", "title"]""", "object")]
+    [InlineData("""{"id": "a", "title": "\ud800 عنوان"}""", "field 'title' is not valid Unicode text: it holds a lone surrogate")]
+    [InlineData("""{"id": "a", "title": "عنوان", "body": "نص \udc00"}""", "field 'body' is not valid Unicode")]
+    [InlineData("""{"id": "a", "title": "عنوان", "tags": ["\ud83d"]}""", "field 'tags' is not valid Unicode")]
+    [InlineData("""{"id": "a", "title": "عنوان", "tags": "وسم،\ud83d"}""", "field 'tags' is not valid Unicode")]
+    [InlineData("""{"id": "a", "title": "عنوان", "publishedAt": "\ufefb\ufffe 2024"}""", "unparseable date")]
+    [InlineData("""{"id": "a", "title": "عنوان", "publishedAt": "\ud800 2024"}""", "field 'publishedAt' is not valid Unicode")]
+    [InlineData("""{"id": "a", "title": "عنوان", "\ud800": "x"}""", "a property name holds a lone surrogate")]
     public void A_bad_line_is_reported_with_its_line_number_and_later_lines_still_parse(string badLine, string messagePart)
     {
         var text = string.Join("\n", OwnLine, badLine, AntLine);
@@ -71,6 +78,15 @@ public sealed class JsonLinesArticleReaderTests
         Assert.Equal(2, problem.Line);
         Assert.Contains(messagePart, problem.Message, StringComparison.Ordinal);
         Assert.Equal("BB-economy-7-20180301", results[2].Article?.Id);
+    }
+
+    [Fact]
+    public void A_line_handed_over_with_a_raw_lone_surrogate_is_a_problem_not_an_exception()
+    {
+        var result = JsonLinesArticleReader.ParseLine("{\"id\": \"a\", \"title\": \"\uDA74\"}", "x.jsonl", 3);
+
+        Assert.Equal("not valid Unicode text: the line holds a lone surrogate", result.Problem?.Message);
+        Assert.Equal(3, result.Problem?.Line);
     }
 
     [Fact]

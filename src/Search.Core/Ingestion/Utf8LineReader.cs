@@ -1,0 +1,108 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace Search.Core.Ingestion;
+
+/// <summary>One line of a <see cref="Utf8LineReader"/>: its text, or why it has none.</summary>
+internal readonly record struct Utf8Line(string? Text, string? Problem);
+
+/// <summary>
+/// Splits a UTF-8 stream into lines without ever replacing a byte: a line that is not valid UTF-8 comes back with the
+/// reason (<see cref="InvalidUtf8"/>) instead of text full of U+FFFD. Lines end at <c>\n</c>; a <c>\r</c> before it
+/// and a byte order mark at the start are dropped. A UTF-16 file is one problem, reported on its first line.
+/// </summary>
+internal sealed class Utf8LineReader(Stream stream)
+{
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
+    private byte[] _buffer = new byte[1 << 16];
+    private int _start;
+    private int _end;
+    private bool _endOfStream;
+    private bool _firstLine = true;
+
+    /// <summary>The next line, or null at the end of the stream.</summary>
+    /// <exception cref="InvalidDataException">The stream underneath is a corrupt gzip.</exception>
+    public Utf8Line? ReadLine()
+    {
+        while (true)
+        {
+            var length = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (length < 0 && _endOfStream)
+            {
+                length = _end - _start;
+                if (length == 0)
+                {
+                    return null;
+                }
+            }
+
+            if (length >= 0)
+            {
+                var line = _buffer.AsSpan(_start, length);
+                _start += Math.Min(length + 1, _end - _start);
+                return Decode(line);
+            }
+
+            Fill();
+        }
+    }
+
+    private Utf8Line Decode(ReadOnlySpan<byte> line)
+    {
+        if (_firstLine)
+        {
+            _firstLine = false;
+            if (InvalidUtf8.StartsAsUtf16(line))
+            {
+                // Split at 0x0A, UTF-16 has no lines to speak of: one problem for the file, and nothing after it.
+                var problem = InvalidUtf8.Describe(line);
+                SkipToEnd();
+                return new Utf8Line(null, problem);
+            }
+
+            if (line.StartsWith(ByteOrderMark))
+            {
+                line = line[ByteOrderMark.Length..];
+            }
+        }
+
+        if (line is [.., (byte)'\r'])
+        {
+            line = line[..^1];
+        }
+
+        return Utf8.IsValid(line) ? new Utf8Line(Encoding.UTF8.GetString(line), null) : new Utf8Line(null, InvalidUtf8.Describe(line));
+    }
+
+    /// <summary>Reads more of the stream after what is buffered, growing the buffer for a line longer than it.</summary>
+    private void Fill()
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        var read = stream.Read(_buffer, _end, _buffer.Length - _end);
+        _end += read;
+        _endOfStream = read == 0;
+    }
+
+    /// <summary>Reads the rest of the stream unseen, so a gzip trailer check still sees every byte.</summary>
+    private void SkipToEnd()
+    {
+        _start = _end = 0;
+        while (stream.Read(_buffer, 0, _buffer.Length) > 0)
+        {
+        }
+
+        _endOfStream = true;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace Search.Api.Tests;
+
+/// <summary>The service as deployed: a real process behind Kestrel, started from a folder that is not its own.</summary>
+public sealed class RealServerTests(RealServerFixture server) : IClassFixture<RealServerFixture>
+{
+    private const string Astral = "\U0001D400"; // MATHEMATICAL BOLD CAPITAL A: 4 bytes of UTF-8, 12 percent-encoded
+
+    /// <summary>Queries of exactly 1,000 characters as a reader counts them, in scripts that take the most bytes.</summary>
+    public static TheoryData<string> LongestQueries => new()
+    {
+        string.Concat(Enumerable.Repeat(Astral, 1000)),
+        string.Concat(Enumerable.Repeat("😀", 1000)),
+        new string('ﷺ', 1000),
+        string.Concat(Enumerable.Repeat("بَّ", 1000)), // a letter with shadda and fatha: one character, three code units
+        string.Concat(Enumerable.Repeat("وزير ", 200)),
+    };
+
+    [Fact]
+    public async Task StartedFromAnotherFolderItServesItsPageAndIndexesTheSampleItsSettingsPointTo()
+    {
+        using var client = server.Service.CreateClient();
+
+        using var page = await client.GetAsync("/");
+        var results = await client.GetFromJsonAsync<SearchResultsBody>("/api/search?q=" + Uri.EscapeDataString("الاتصالات"));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<title>بحث الأخبار</title>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(results?.Total > 0, "the sample corpus named only in appsettings.json was not indexed:\n" + server.Service.Output);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(server.WorkingDirectory));
+    }
+
+    [Theory]
+    [MemberData(nameof(LongestQueries))]
+    public async Task AThousandCharacterQueryInAnyScriptIsAnsweredWithFiltersAndTheReferrerABrowserSends(string query)
+    {
+        using var client = server.Service.CreateClient();
+        var encoded = Uri.EscapeDataString(query);
+        var filters = "&page=2&pageSize=20&sort=newest&from=2020-01-01&to=2030-01-01&" + string.Join('&', Enumerable.Range(0, 100).Select(i => $"source=s{i}"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=" + encoded + filters);
+        request.Headers.Referrer = new Uri(server.Service.BaseAddress, "/?q=" + encoded);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} for a {Encoding.UTF8.GetByteCount(query)}-byte query: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Theory]
+    [InlineData(1001, Astral)]
+    [InlineData(1001, "ﷺ")]
+    [InlineData(5000, "ب")] // 30 KB percent-encoded
+    [InlineData(1500, "بَّ")] // 4,500 code units
+    public async Task AnOverLongQueryIsRefusedWithOurProblemNotTheServers414(int characters, string character)
+    {
+        using var client = server.Service.CreateClient();
+
+        using var response = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat(character, characters))));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("invalid_search_request", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("q", out _));
+    }
+
+    [Theory]
+    [InlineData("/api/articles/https%3A%2F%2Fexample.com%2Fofuq%2F2024%2F11%2F05%2Fjordan-lebanon-committee")]
+    [InlineData("/api/articles/https://example.com/ofuq/2024/11/05/jordan-lebanon-committee")]
+    [InlineData("/api/articles/https%3A%2F%2Fexample.com%2Fofuq%2F2024%2F11%2F05%2Fjordan-lebanon-committee/related")]
+    [InlineData("/api/articles/https://example.com/ofuq/2024/11/05/jordan-lebanon-committee/related")]
+    public async Task AnIdHoldingSlashesIsReachedThroughKestrelEncodedOrNot(string path)
+    {
+        using var client = server.Service.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/search?q=x")]
+    [InlineData("/api/search?page=0")]
+    [InlineData("/api/articles/does-not-exist")]
+    [InlineData("/search.js")]
+    public async Task EveryResponseCarriesTheSecurityHeadersAndNoServerHeader(string path)
+    {
+        using var client = server.Service.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        SecurityHeaderAssertions.AssertPresent(response);
+        Assert.False(response.Headers.Contains("Server"), $"Server: {string.Join(",", response.Headers.Server)}");
+    }
+}

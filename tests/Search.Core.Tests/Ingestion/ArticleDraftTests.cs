@@ -1,0 +1,83 @@
+using Search.Core.Indexing;
+using Search.Core.Ingestion;
+
+namespace Search.Core.Tests.Ingestion;
+
+public sealed class ArticleDraftTests
+{
+    [Theory]
+    [InlineData("title", "D800 0020 0639")]
+    [InlineData("body", "0639 DC00")]
+    [InlineData("tags", "DE00 D83D")] // a pair in the wrong order is two lone surrogates
+    [InlineData("url", "0068 D83D")]
+    public void A_field_holding_a_lone_surrogate_is_refused_naming_the_field(string field, string units)
+    {
+        var text = CodeUnits.Parse(units);
+        var draft = new ArticleDraft
+        {
+            Id = "a",
+            Title = field == "title" ? text : "عنوان",
+            Body = field == "body" ? text : null,
+            Url = field == "url" ? text : null,
+            Tags = field == "tags" ? [text] : [],
+        };
+
+        var error = Assert.Throws<ArticleValidationException>(() => draft.Validate());
+
+        Assert.Contains($"field '{field}' is not valid Unicode text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Surrogate_pairs_noncharacters_and_presentation_forms_are_kept_as_written()
+    {
+        var title = "\uD83D\uDCF0 \uFEFB\uFFFE\uFFFF \uFDFA";
+
+        var article = new ArticleDraft { Id = "a", Title = title }.Validate();
+
+        Assert.Equal(title, article.Title);
+    }
+
+    [Fact]
+    public void A_date_mixing_a_ligature_with_a_noncharacter_is_unparseable_not_a_crash()
+    {
+        var draft = new ArticleDraft { Id = "a", Title = "عنوان", PublishedAt = "\uFEFB\uFFFE 2024" };
+
+        var error = Assert.Throws<ArticleValidationException>(() => draft.Validate());
+
+        Assert.StartsWith("unparseable date", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("source")]
+    [InlineData("section")]
+    [InlineData("tags")]
+    public void An_over_long_keyword_is_refused_rather_than_failing_the_index_writer(string field)
+    {
+        // 20,000 Arabic letters are 40,000 bytes of UTF-8, beyond the 32,766 Lucene allows a doc-values term.
+        var huge = new string('س', 20_000);
+        var draft = new ArticleDraft
+        {
+            Id = "a",
+            Title = "عنوان",
+            Source = field == "source" ? huge : null,
+            Section = field == "section" ? huge : null,
+            Tags = field == "tags" ? ["وسم", huge] : [],
+        };
+
+        var error = Assert.Throws<ArticleValidationException>(() => draft.Validate());
+
+        Assert.Equal($"'{field}' must be at most 512 characters; one has 20000", error.Message);
+    }
+
+    [Fact]
+    public void Every_valid_article_can_be_indexed()
+    {
+        using var index = NewsIndex.InMemory();
+        var longest = new string('\uFFFF', ArticleDraft.MaxKeywordLength);
+        var article = new ArticleDraft { Id = new string('\uFFFF', ArticleDraft.MaxIdLength), Title = "عنوان", Source = longest, Section = longest, Tags = [longest] }.Validate();
+
+        index.WaitFor(index.Upsert(article));
+
+        Assert.Equal(1, index.Count);
+    }
+}
