@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Search.Core.Analysis;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Benchmarks;
 

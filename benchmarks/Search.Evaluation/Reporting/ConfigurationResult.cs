@@ -1,4 +1,5 @@
 using Search.Core.Querying;
+using Search.Core.Ranking;
 using Search.Evaluation.Scoring;
 
 namespace Search.Evaluation.Reporting;

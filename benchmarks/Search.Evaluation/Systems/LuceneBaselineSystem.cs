@@ -6,6 +6,7 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 using Search.Evaluation.Collections;
 
 namespace Search.Evaluation.Systems;

@@ -1,6 +1,7 @@
 using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 using Search.Evaluation.Collections;
 
 namespace Search.Evaluation.Systems;

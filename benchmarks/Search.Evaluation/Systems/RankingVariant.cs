@@ -1,4 +1,5 @@
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Evaluation.Systems;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Evaluation.Systems;
 

@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Evaluation.Systems;
 

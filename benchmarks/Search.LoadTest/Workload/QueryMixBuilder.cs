@@ -3,6 +3,7 @@ using Lucene.Net.Analysis;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.LoadTest.Workload;
 

@@ -6,6 +6,7 @@ using Search.Api.Errors;
 using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Querying;
+using Search.Core.Searching;
 
 namespace Search.Api.Endpoints;
 

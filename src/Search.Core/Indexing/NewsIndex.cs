@@ -7,7 +7,10 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Highlighting;
 using Search.Core.Querying;
+using Search.Core.Ranking;
+using Search.Core.Searching;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
@@ -40,14 +43,8 @@ public sealed class NewsIndex : IDisposable
     private readonly RecentWrites? _recentWrites;
     private readonly RefreshGate _refreshGate = new();
     private readonly IndexMetrics _metrics = new();
-    private readonly NewsSearcher _newsSearcher;
-    private readonly RelatedStoryFinder _relatedStories;
+    private readonly ArticleSearch _search;
 
-    // Keeps the snapshots cursors were made on, so later pages come from the same index state (as Lucene's and
-    // Elasticsearch's point-in-time do) until they are pruned.
-    private readonly SearcherLifetimeManager _snapshots = new();
-    private readonly TimeSpan _snapshotLifetime;
-    private long _lastSnapshotVersion = -1;
     private int _disposed;
 
     private NewsIndex(LuceneDirectory directory, NewsIndexOptions options, IndexFolderLock? folderLock, bool readOnly = false)
@@ -55,9 +52,6 @@ public sealed class NewsIndex : IDisposable
         _directory = directory;
         _folderLock = folderLock;
         _commits = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
-        var stemmer = new ArabicNewsStemmer();
-        var stemmed = new ArabicNewsAnalyzer(stem: true);
-        var exact = new ArabicNewsAnalyzer(stem: false);
         var analyzer = new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact);
         var similarity = new BM25Similarity(options.Ranking.K1, options.Ranking.B);
 
@@ -96,9 +90,7 @@ public sealed class NewsIndex : IDisposable
             _searchers.AddListener(_recentWrites);
         }
 
-        _newsSearcher = new NewsSearcher(new NewsQueryBuilder(stemmed, exact, stemmer, options.Ranking), new NewsHighlighter(exact, stemmer), options.SearchTimeout, options.SearchClock);
-        _relatedStories = new RelatedStoryFinder(stemmed);
-        _snapshotLifetime = options.CursorSnapshotLifetime;
+        _search = new ArticleSearch(options);
     }
 
     /// <summary>Opens the index in <see cref="NewsIndexOptions.Path"/>, creating it when absent.</summary>
@@ -372,33 +364,11 @@ public sealed class NewsIndex : IDisposable
     /// that snapshot is kept (<see cref="NewsIndexOptions.CursorSnapshotLifetime"/>), else from the current one.
     /// </summary>
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
-    public SearchResults Search(SearchRequest request)
-    {
-        var errors = request.Validate(out var parsed);
-        if (errors.Count > 0)
-        {
-            throw new InvalidSearchRequestException(errors);
-        }
-
-        var cursor = request.After is null ? null : SearchCursor.Decode(request.After, request.EffectiveSort);
-        if (cursor?.SnapshotVersion is { } version && _snapshots.Acquire(version) is { } snapshot)
-        {
-            try
-            {
-                return _newsSearcher.Search(snapshot, request, parsed, cursor, version);
-            }
-            finally
-            {
-                _snapshots.Release(snapshot);
-            }
-        }
-
-        return WithSearcher(searcher => _newsSearcher.Search(searcher, request, parsed, cursor, KeepSnapshot(searcher)));
-    }
+    public SearchResults Search(SearchRequest request) => _search.Search(request, WithSearcher);
 
     /// <summary>Up to <paramref name="count"/> stories related to the article, without its copies.</summary>
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
-    public IReadOnlyList<SearchHit> Related(string id, int count = 10) => WithSearcher(searcher => _relatedStories.Find(searcher, id, count));
+    public IReadOnlyList<SearchHit> Related(string id, int count = 10) => WithSearcher(searcher => _search.Related(searcher, id, count));
 
     /// <summary>The stored article with this id, or null. Sees a write as soon as <see cref="Upsert"/> or
     /// <see cref="Delete"/> returns, before searches do (with background refresh on).</summary>
@@ -421,7 +391,7 @@ public sealed class NewsIndex : IDisposable
         }
 
         _reopenThread?.Dispose();
-        _snapshots.Dispose();
+        _search.Dispose();
         _searchers.Dispose();
         _writer?.Dispose();
         _directory.Dispose();
@@ -436,18 +406,6 @@ public sealed class NewsIndex : IDisposable
     /// <summary>The last commit's user data: the writer's, or when only serving, the commit searched.</summary>
     private IDictionary<string, string> CommitData => _writer?.CommitData
         ?? WithSearcher(searcher => ((DirectoryReader)searcher.IndexReader).IndexCommit.UserData);
-
-    /// <summary>Records the searcher for cursors; when it is a new snapshot, drops snapshots past their lifetime.</summary>
-    private long KeepSnapshot(IndexSearcher searcher)
-    {
-        var version = _snapshots.Record(searcher);
-        if (Interlocked.Exchange(ref _lastSnapshotVersion, version) != version)
-        {
-            _snapshots.Prune(new SearcherLifetimeManager.PruneByAge(_snapshotLifetime.TotalSeconds));
-        }
-
-        return version;
-    }
 
     private T WithSearcher<T>(Func<IndexSearcher, T> work)
     {

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Core.Tests.Analysis;
 

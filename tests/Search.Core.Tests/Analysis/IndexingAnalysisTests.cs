@@ -1,5 +1,6 @@
 using Search.Core.Analysis;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Core.Tests.Analysis;
 

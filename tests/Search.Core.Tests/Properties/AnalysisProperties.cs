@@ -2,6 +2,7 @@ using FsCheck.Xunit;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Core.Tests.Properties;
 

@@ -6,6 +6,7 @@ using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Core.Tests.Querying;
 

@@ -3,19 +3,29 @@ using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
 using Search.Core.Documents;
+using Search.Core.Highlighting;
+using Search.Core.Navigation;
+using Search.Core.Querying;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Searching;
 
 /// <summary>
 /// Stories related to an article: MoreLikeThis over its title and body with the service's own analysis, leaving out
 /// the article, its copies from other outlets, and copies among the results themselves. Thread-safe: a MoreLikeThis is
 /// made per call.
 /// </summary>
-public sealed class RelatedStoryFinder(Analyzer stemmedAnalyzer)
+public sealed class RelatedStoryFinder
 {
     public const int MaxCount = 50;
-    private readonly SegmentValueCache _segmentValues = new();
+    private readonly Analyzer _stemmedAnalyzer;
+    private readonly SegmentValueCache _segmentValues;
     private const int SnippetLength = 180;
+
+    internal RelatedStoryFinder(Analyzer stemmedAnalyzer, SegmentValueCache segmentValues)
+    {
+        _stemmedAnalyzer = stemmedAnalyzer;
+        _segmentValues = segmentValues;
+    }
 
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
     public IReadOnlyList<SearchHit> Find(IndexSearcher searcher, string id, int count)
@@ -33,7 +43,7 @@ public sealed class RelatedStoryFinder(Analyzer stemmedAnalyzer)
         var article = NewsDocumentMapper.ToArticle(searcher.Doc(docId));
         var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
         {
-            Analyzer = stemmedAnalyzer,
+            Analyzer = _stemmedAnalyzer,
             FieldNames = [NewsFields.Text],
 
             // News articles are short: a word said once is already a signal, but one in a single document is noise.

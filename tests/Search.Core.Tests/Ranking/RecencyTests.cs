@@ -2,7 +2,7 @@ using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
-namespace Search.Core.Tests.Querying;
+namespace Search.Core.Tests.Ranking;
 
 /// <summary><see cref="SearchRequest.RecencyHalfLife"/>: with relevance order, fresh stories score up to twice as much.</summary>
 public sealed class RecencyTests : IDisposable

@@ -3,8 +3,10 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Highlighting;
+using Search.Core.Querying;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Ranking;
 
 /// <summary>
 /// Builds the Lucene query for a <see cref="UserQuery"/>: each word is looked up, stemmed, in the whole article text and,

@@ -1,4 +1,6 @@
-namespace Search.Core.Querying;
+using Search.Core.Querying;
+
+namespace Search.Core.Ranking;
 
 /// <summary>How text matches are weighed: BM25 over the whole article text, plus a title bonus, an exact-form bonus,
 /// phrase and proximity bonuses. <see cref="K1"/> and <see cref="B"/> are BM25's term-frequency saturation and length

@@ -1,6 +1,7 @@
 using Lucene.Net.Search;
+using Search.Core.Highlighting;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Ranking;
 
 /// <summary>A user query turned into a Lucene query, with what to highlight. <see cref="Query"/> is null when nothing
 /// searchable is left (only stop words, only exclusions).</summary>

@@ -2,7 +2,7 @@ using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
-namespace Search.Core.Tests.Querying;
+namespace Search.Core.Tests.Navigation;
 
 /// <summary>Source, section and month counts over every match of a request, on a season of festival news.</summary>
 public sealed class FacetTests : IDisposable

@@ -2,7 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Documents;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Navigation;
 
 /// <summary>
 /// Groups ranked hits that are copies of one story (near-equal <see cref="NearDuplicateHash"/>) under the best-ranked

@@ -2,7 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Ranking;
 
 /// <summary>
 /// Looks terms up in one index reader for one query build. Weighing a query, Lucene opens a terms enumerator per term

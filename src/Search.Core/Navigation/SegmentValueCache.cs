@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Search.Core.Documents;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Navigation;
 
 /// <summary>
 /// Per-segment arrays of each document's source, section, month and near-duplicate hash, built on a segment's first search and

@@ -5,8 +5,9 @@ using Lucene.Net.Store;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
-namespace Search.Core.Tests.Querying;
+namespace Search.Core.Tests.Ranking;
 
 /// <summary>Term statistics read through one enumerator per segment agree with Lucene's own lookups.</summary>
 public sealed class TermLookupTests : IDisposable

@@ -1,4 +1,4 @@
-namespace Search.Core.Querying;
+namespace Search.Core.Highlighting;
 
 /// <summary>What a highlighter marks: stems of the query's words, stem prefixes, and phrases as stem sequences
 /// (with the position gaps stop words leave).</summary>

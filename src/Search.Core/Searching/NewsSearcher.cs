@@ -3,18 +3,25 @@ using Lucene.Net.Documents;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Search.Core.Documents;
+using Search.Core.Highlighting;
+using Search.Core.Navigation;
+using Search.Core.Querying;
+using Search.Core.Ranking;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Searching;
 
 /// <summary>
 /// Runs a <see cref="SearchRequest"/> on an <see cref="IndexSearcher"/> it is lent for the call: builds the query,
 /// applies filters, sort, recency and cursor, counts facets in the same pass, collapses copies of one story and turns
 /// the page into highlighted <see cref="SearchHit"/>s. Thread-safe.
 /// </summary>
-internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighter highlighter, TimeSpan? timeout, Counter? timeoutClock = null)
+internal sealed class NewsSearcher(
+    NewsQueryBuilder queryBuilder,
+    NewsHighlighter highlighter,
+    SegmentValueCache segmentValues,
+    TimeSpan? timeout,
+    Counter? timeoutClock = null)
 {
-    private readonly SegmentValueCache _segmentValues = new();
-
     /// <summary>Stored fields a hit without snippets shows: not the lead and body, the bulk of a stored article.</summary>
     private static readonly ISet<string> ListingFields = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -65,7 +72,7 @@ internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighte
 
         // Out of document order, Lucene may score through its bucket table: faster on long disjunctions only.
         var collector = TopFieldCollector.Create(ToLuceneSort(sort), window + 1, cursor?.ToFieldDoc(), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: inDocumentOrder);
-        var facets = request.IncludeFacets ? new FacetCollector(_segmentValues) : null;
+        var facets = request.IncludeFacets ? new FacetCollector(segmentValues) : null;
         ICollector collecting = facets is null ? collector : MultiCollector.Wrap(collector, facets);
         var timedOut = false;
         if (timeout is { } budget)
@@ -90,7 +97,7 @@ internal sealed class NewsSearcher(NewsQueryBuilder queryBuilder, NewsHighlighte
 
         var shownBefore = cursor?.ShownStories ?? [];
         var groups = request.CollapseDuplicates
-            ? DuplicateCollapser.Collapse(searcher.IndexReader, _segmentValues, candidates, shownBefore)
+            ? DuplicateCollapser.Collapse(searcher.IndexReader, segmentValues, candidates, shownBefore)
             : [.. candidates.Select(hit => new StoryGroup(null, [hit]))];
         var page = groups.Skip(offset).Take(request.PageSize).ToList();
         var hits = page.Select(group => ToHit(searcher, group.Copies, terms)).ToList();

@@ -2,7 +2,7 @@ using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
-namespace Search.Core.Tests.Querying;
+namespace Search.Core.Tests.Navigation;
 
 /// <summary>
 /// One wire story carried by three outlets (two word for word, one lightly edited) collapses into one hit; another

@@ -1,8 +1,10 @@
 using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Querying;
+using Search.Core.Searching;
+using Search.Core.Tests.Navigation;
 
-namespace Search.Core.Tests.Querying;
+namespace Search.Core.Tests.Searching;
 
 /// <summary><see cref="NewsIndex.Related"/>: stories that share an article's vocabulary, without the article or its copies.</summary>
 public sealed class RelatedStoryTests : IDisposable

@@ -1,7 +1,8 @@
 using Lucene.Net.Search;
 using Search.Core.Documents;
+using Search.Core.Querying;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Navigation;
 
 /// <summary>Turns a story (its best-ranked copy first) into the <see cref="SearchHit"/> that stands for all its copies.</summary>
 internal static class StoryHits

@@ -2,8 +2,9 @@ using System.Text;
 using Lucene.Net.Analysis;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Ranking;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Highlighting;
 
 /// <summary>
 /// Marks query matches in stored text with <c>&lt;mark&gt;</c> and picks the best snippets. The text is analyzed once,

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Highlighting;
 
 /// <summary>
 /// Escapes text for HTML element content and attribute values: <c>&amp; &lt; &gt; " '</c> only, so Arabic stays

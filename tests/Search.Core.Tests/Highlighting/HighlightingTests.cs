@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
-namespace Search.Core.Tests.Querying;
+namespace Search.Core.Tests.Highlighting;
 
 public sealed partial class HighlightingTests
 {

@@ -1,7 +1,7 @@
 using Search.Core.Analysis;
 using Search.Core.Documents;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Ranking;
 
 /// <summary>
 /// The forms of a query word the index vouches for, beyond its stem: the light stemmer leaves some prefixes on (a

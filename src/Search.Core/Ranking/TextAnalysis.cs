@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Ranking;
 
 /// <summary>One token of analyzed text: its term, position and offsets into the original string.</summary>
 public readonly record struct AnalyzedToken(string Term, int Position, int StartOffset, int EndOffset);

@@ -1,8 +1,9 @@
 using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
-namespace Search.Core.Tests.Querying;
+namespace Search.Core.Tests.Ranking;
 
 /// <summary>
 /// Forms a query word meets beyond its stem when the index vouches for them: a present-tense verb meets its past forms,

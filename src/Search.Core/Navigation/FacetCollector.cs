@@ -1,8 +1,9 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Documents;
+using Search.Core.Querying;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Navigation;
 
 /// <summary>
 /// Counts source, section and month values of every matching document, beside the top-docs collector: three array

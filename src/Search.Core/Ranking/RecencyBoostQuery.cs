@@ -4,7 +4,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Search.Core.Documents;
 
-namespace Search.Core.Querying;
+namespace Search.Core.Ranking;
 
 /// <summary>
 /// Multiplies a query's score by <c>1 + 2^(-age / halfLife)</c>: a story published now scores up to twice what an equally

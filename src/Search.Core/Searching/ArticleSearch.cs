@@ -1,0 +1,84 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Search;
+using Search.Core.Analysis;
+using Search.Core.Highlighting;
+using Search.Core.Indexing;
+using Search.Core.Navigation;
+using Search.Core.Querying;
+using Search.Core.Ranking;
+
+namespace Search.Core.Searching;
+
+/// <summary>
+/// Where a search enters the engine: validates a request once, finds the snapshot a cursor was made on (kept, like
+/// Lucene's and Elasticsearch's point-in-time, for <see cref="NewsIndexOptions.CursorSnapshotLifetime"/>) or uses the
+/// current one, and runs the search or the related-stories lookup. One per index; its per-segment value cache serves
+/// both, so facets, collapsing and related stories read each segment's values once. Thread-safe.
+/// </summary>
+internal sealed class ArticleSearch : IDisposable
+{
+    private readonly NewsSearcher _searcher;
+    private readonly RelatedStoryFinder _related;
+    private readonly SearcherLifetimeManager _snapshots = new();
+    private readonly TimeSpan _snapshotLifetime;
+    private long _lastSnapshotVersion = -1;
+
+    public ArticleSearch(NewsIndexOptions options)
+    {
+        var stemmer = new ArabicNewsStemmer();
+        Analyzer stemmed = new ArabicNewsAnalyzer(stem: true);
+        var exact = new ArabicNewsAnalyzer(stem: false);
+        var segmentValues = new SegmentValueCache();
+        _searcher = new NewsSearcher(
+            new NewsQueryBuilder(stemmed, exact, stemmer, options.Ranking),
+            new NewsHighlighter(exact, stemmer),
+            segmentValues,
+            options.SearchTimeout,
+            options.SearchClock);
+        _related = new RelatedStoryFinder(stemmed, segmentValues);
+        _snapshotLifetime = options.CursorSnapshotLifetime;
+    }
+
+    /// <param name="current">Lends the current searcher for the call (acquired and released by the index).</param>
+    /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
+    public SearchResults Search(SearchRequest request, Func<Func<IndexSearcher, SearchResults>, SearchResults> current)
+    {
+        var errors = request.Validate(out var parsed);
+        if (errors.Count > 0)
+        {
+            throw new InvalidSearchRequestException(errors);
+        }
+
+        var cursor = request.After is null ? null : SearchCursor.Decode(request.After, request.EffectiveSort);
+        if (cursor?.SnapshotVersion is { } version && _snapshots.Acquire(version) is { } snapshot)
+        {
+            try
+            {
+                return _searcher.Search(snapshot, request, parsed, cursor, version);
+            }
+            finally
+            {
+                _snapshots.Release(snapshot);
+            }
+        }
+
+        return current(searcher => _searcher.Search(searcher, request, parsed, cursor, KeepSnapshot(searcher)));
+    }
+
+    /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
+    public IReadOnlyList<SearchHit> Related(IndexSearcher searcher, string id, int count) => _related.Find(searcher, id, count);
+
+    public void Dispose() => _snapshots.Dispose();
+
+    /// <summary>Records the searcher for cursors; when it is a new snapshot, drops snapshots past their lifetime.</summary>
+    private long KeepSnapshot(IndexSearcher searcher)
+    {
+        var version = _snapshots.Record(searcher);
+        if (Interlocked.Exchange(ref _lastSnapshotVersion, version) != version)
+        {
+            _snapshots.Prune(new SearcherLifetimeManager.PruneByAge(_snapshotLifetime.TotalSeconds));
+        }
+
+        return version;
+    }
+}
