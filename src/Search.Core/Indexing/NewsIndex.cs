@@ -36,7 +36,7 @@ public sealed class NewsIndex : IDisposable
     private readonly IndexWriter? _writer;
     private readonly TrackingIndexWriter? _trackingWriter;
     private readonly SearcherManager _searchers;
-    private readonly ControlledRealTimeReopenThread<IndexSearcher>? _reopenThread;
+    private readonly ReopenLoop? _reopenThread;
     private readonly SnapshotDeletionPolicy _commits;
     private readonly IndexFolderLock? _folderLock;
     private readonly object _commitLock = new();
@@ -77,13 +77,7 @@ public sealed class NewsIndex : IDisposable
         _searchers.AddListener(_metrics);
         if (options.MaxRefreshDelay is { } maxRefreshDelay && _trackingWriter is not null)
         {
-            _reopenThread = new ControlledRealTimeReopenThread<IndexSearcher>(
-                _trackingWriter, _searchers, maxRefreshDelay.TotalSeconds, targetMinStaleSec: 0.01)
-            {
-                IsBackground = true,
-                Name = "news-index-reopen",
-            };
-            _reopenThread.Start();
+            _reopenThread = new ReopenLoop(_trackingWriter, _searchers, maxRefreshDelay);
 
             // Only with background refresh: without it (bulk loads) nothing would empty the map until the commit.
             _recentWrites = new RecentWrites();
@@ -139,13 +133,19 @@ public sealed class NewsIndex : IDisposable
     public int Count => WithSearcher(searcher => searcher.IndexReader.NumDocs);
 
     /// <summary>
-    /// The change-log position of the last commit (<see cref="Commit(long)"/>): every logged change up to it is in the
+    /// The change-log position of the last commit (<see cref="Commit(long, long)"/>): every logged change up to it is in the
     /// committed index. 0 for an index never written through a log.
     /// </summary>
     public long CommittedSequence =>
         CommitData.TryGetValue(SequenceKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var sequence)
             ? sequence
             : 0;
+
+    /// <summary>
+    /// Background refreshes that failed (a flush meeting a full disk, say) since the index opened. A failed flush drops
+    /// the documents it held from the writer, so whoever records what a commit holds must apply them again first.
+    /// </summary>
+    public long FailedRefreshes => _reopenThread?.Failures ?? 0;
 
     /// <summary>Adds the article, replacing any with the same id.</summary>
     /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
@@ -186,24 +186,57 @@ public sealed class NewsIndex : IDisposable
     /// Like <see cref="Commit()"/>, and records that the commit holds every logged change up to
     /// <paramref name="sequence"/>, which <see cref="CommittedSequence"/> then returns, also after a restart.
     /// </summary>
-    public void Commit(long sequence)
+    /// <param name="refreshFailuresSeen">When not negative, the <see cref="FailedRefreshes"/> the caller has accounted
+    /// for: if more refreshes failed since, their flushes may have dropped documents this commit would claim to hold,
+    /// and it throws instead. No refresh runs during the commit, so none can fail unseen meanwhile.</param>
+    /// <exception cref="IOException">The commit failed (the last one stays intact), or a refresh failed unseen.</exception>
+    public void Commit(long sequence, long refreshFailuresSeen = -1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sequence);
         var started = Stopwatch.GetTimestamp();
-        lock (_commitLock)
+        _refreshGate.Close();
+        try
         {
-            Writer.SetCommitData(new Dictionary<string, string>
+            if (refreshFailuresSeen >= 0 && FailedRefreshes != refreshFailuresSeen)
             {
-                [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture),
-                [CommittedAtKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            });
-            Writer.Commit();
+                throw new IOException("A refresh of the index failed since the last commit; apply the changes since that commit again before committing.");
+            }
+
+            CommitHolding(sequence);
+        }
+        finally
+        {
+            _refreshGate.Open();
         }
 
         _metrics.RecordCommit(Stopwatch.GetElapsedTime(started));
         if (_reopenThread is null)
         {
             _searchers.MaybeRefresh();
+        }
+    }
+
+    private void CommitHolding(long sequence)
+    {
+        lock (_commitLock)
+        {
+            var previous = new Dictionary<string, string>(Writer.CommitData);
+            Writer.SetCommitData(new Dictionary<string, string>
+            {
+                [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture),
+                [CommittedAtKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            });
+            try
+            {
+                Writer.Commit();
+            }
+            catch
+            {
+                // A later commit (the writer's own, at close) must not claim this position: documents a failed flush
+                // dropped are not in it. The last good position makes a restart apply them again.
+                Writer.SetCommitData(previous);
+                throw;
+            }
         }
     }
 

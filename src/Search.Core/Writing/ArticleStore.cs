@@ -38,7 +38,8 @@ public sealed class ArticleStore : IAsyncDisposable
     }
 
     /// <summary>Writes the changes durably; completes once they survive a crash and are applied to the index.</summary>
-    /// <exception cref="IOException">The log could not make them durable; nothing was written.</exception>
+    /// <exception cref="IOException">The log could not make them durable, and nothing was written; or the index could
+    /// not take them now (a full disk): they are in the log and will be applied, but searches may not see them yet.</exception>
     /// <exception cref="InvalidOperationException">The index stopped applying writes (see <see cref="Fault"/>).</exception>
     public async Task<WriteReceipt> WriteAsync(
         IReadOnlyList<ArticleChange> changes,

@@ -34,6 +34,7 @@ public sealed partial class IndexFollower : IAsyncDisposable
     private readonly SemaphoreSlim _applyTurn = new(1, 1);
     private volatile CancellationTokenSource? _restart;
     private long _epoch;
+    private long _refreshFailuresSeen;
     private int _disposed;
     private long _retainAfter = long.MaxValue;
     private long _appliedSequence;
@@ -48,6 +49,7 @@ public sealed partial class IndexFollower : IAsyncDisposable
         _options = options;
         _logger = logger;
         _appliedSequence = _committedSequence = index.CommittedSequence;
+        _refreshFailuresSeen = index.FailedRefreshes;
         _applyLoop = Task.Run(ApplyLoopAsync);
         _commitLoop = Task.Run(CommitLoopAsync);
     }
@@ -98,12 +100,27 @@ public sealed partial class IndexFollower : IAsyncDisposable
     /// <summary>Commits the index now with the position applied so far, and lets the log drop what it holds.</summary>
     public void CommitNow()
     {
+        // Not while a batch is applied: a flush failing under it would drop documents this commit then claims.
+        _applyTurn.Wait();
+        try
+        {
+            CommitHoldingTurn();
+        }
+        finally
+        {
+            _applyTurn.Release();
+        }
+    }
+
+    private void CommitHoldingTurn()
+    {
         lock (_checkpointLock)
         {
             // Read before committing: the commit holds at least this much (and perhaps more, which replays harmlessly).
             var applied = Interlocked.Read(ref _appliedSequence);
             var clock = Stopwatch.StartNew();
-            _index.Commit(applied);
+            // Refused when a refresh's flush failed since the last commit: it dropped documents this commit would claim.
+            _index.Commit(applied, Interlocked.Read(ref _refreshFailuresSeen));
             Interlocked.Exchange(ref _committedSequence, applied);
             _log.Checkpoint(Math.Min(applied, Interlocked.Read(ref _retainAfter)));
             LogCommitted(applied, clock.Elapsed.TotalMilliseconds);
@@ -122,7 +139,15 @@ public sealed partial class IndexFollower : IAsyncDisposable
         await Task.WhenAll(_applyLoop, _commitLoop).ConfigureAwait(false);
         if (Fault is null && AppliedSequence > CommittedSequence)
         {
-            CommitNow();
+            try
+            {
+                CommitNow();
+            }
+            catch (IOException ex)
+            {
+                // The log keeps what the last commit lacks; the next start applies it.
+                LogCommitFailed(ex);
+            }
         }
 
         FailWaiters(new ObjectDisposedException(nameof(IndexFollower)));
@@ -184,6 +209,25 @@ public sealed partial class IndexFollower : IAsyncDisposable
                             }
 
                             Apply(batch);
+                        }
+                        catch (Exception ex) when (ex is IOException || (ex is AggregateException all && all.InnerExceptions.All(inner => inner is IOException)))
+                        {
+                            // A flush the batch set off failed (a full disk): its documents, and perhaps others
+                            // applied before, are gone from the writer. Wait, then apply again from the last commit.
+                            LogApplyFailed(ex);
+
+                            // At once, so no commit meanwhile claims what the failed flush dropped.
+                            lock (_waitersLock)
+                            {
+                                Interlocked.Exchange(ref _appliedSequence, CommittedSequence);
+                                Interlocked.Increment(ref _epoch);
+                            }
+
+                            // Their changes are durable and will be applied, but not now: writers hear so rather than
+                            // wait on a disk that may stay full.
+                            FailWaiters(new IOException($"The index cannot take writes now ({ex.Message}); the write is in the log and will be applied when it can.", ex));
+                            await Task.Delay(_options.RetryDelay, _stopping.Token).ConfigureAwait(false);
+                            break;
                         }
                         finally
                         {
@@ -288,9 +332,12 @@ public sealed partial class IndexFollower : IAsyncDisposable
                     }
                     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                     {
-                        // The last commit stays intact and the log keeps every change since: nothing is lost, and the
-                        // next tick tries again (a full disk may have room by then).
+                        // The last commit stays intact and the log keeps every change since it. But a flush that
+                        // failed has discarded the documents it held (measured on a full tmpfs: 13 of 42 acknowledged
+                        // articles gone from the writer): apply everything since the last commit again, which
+                        // leaves the index as the log says; the next tick commits, once the disk has room.
                         LogCommitFailed(ex);
+                        await ReapplySinceCommitAsync().ConfigureAwait(false);
                     }
                 }
             }
@@ -299,6 +346,13 @@ public sealed partial class IndexFollower : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>Follows the log again from the last commit, so changes a failed flush discarded are applied again.</summary>
+    private Task ReapplySinceCommitAsync() => RunPausedAsync(() =>
+    {
+        Interlocked.Exchange(ref _refreshFailuresSeen, _index.FailedRefreshes);
+        return CommittedSequence;
+    });
 
     private void FailWaiters(Exception exception)
     {
@@ -316,6 +370,9 @@ public sealed partial class IndexFollower : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Committing the index failed; the write-ahead log keeps every change since the last commit")]
     private partial void LogCommitFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying writes to the index failed; they are applied again from the last commit after a pause")]
+    private partial void LogApplyFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The index stopped applying writes")]
     private partial void LogFault(Exception exception);

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Search.Core.Indexing;
+
+/// <summary>
+/// Reopens the searcher manager at most <c>maxStale</c> after a write, and at once when someone waits for a write's
+/// generation: Lucene's <c>ControlledRealTimeReopenThread</c> does the same, but a refresh that fails (its flush meets a
+/// full disk) ends that thread, after which no write ever becomes visible and every wait hangs. Here a failed refresh is
+/// recorded and tried again a moment later. Thread-safe; one per index, disposed with it.
+/// </summary>
+internal sealed class ReopenLoop : IDisposable
+{
+    private static readonly TimeSpan AfterFailure = TimeSpan.FromMilliseconds(500);
+
+    private readonly TrackingIndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly TimeSpan _maxStale;
+    private readonly object _lock = new();
+    private readonly Thread _thread;
+    private long _searchingGeneration;
+    private int _waiting;
+    private bool _stopping;
+    private long _failures;
+
+    public ReopenLoop(TrackingIndexWriter writer, SearcherManager searchers, TimeSpan maxStale)
+    {
+        _writer = writer;
+        _searchers = searchers;
+        _maxStale = maxStale;
+        _thread = new Thread(Run) { IsBackground = true, Name = "news-index-reopen" };
+        _thread.Start();
+    }
+
+    /// <summary>Why the last refresh failed, while refreshes keep failing; null once one succeeds.</summary>
+    public Exception? LastFailure { get; private set; }
+
+    /// <summary>Refreshes that failed so far: each may have discarded the documents its flush held.</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+
+    /// <summary>Blocks until searches see every write up to <paramref name="generation"/>.</summary>
+    public void WaitForGeneration(long generation)
+    {
+        lock (_lock)
+        {
+            _waiting++;
+            Monitor.PulseAll(_lock);
+            try
+            {
+                while (Interlocked.Read(ref _searchingGeneration) < generation && !_stopping)
+                {
+                    Monitor.Wait(_lock);
+                }
+            }
+            finally
+            {
+                _waiting--;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _stopping = true;
+            Monitor.PulseAll(_lock);
+        }
+
+        _thread.Join();
+    }
+
+    private void Run()
+    {
+        var lastRefresh = Stopwatch.StartNew();
+        while (true)
+        {
+            lock (_lock)
+            {
+                // Sleep until the next periodic refresh, or until someone waits for a write.
+                while (!_stopping && _waiting == 0 && lastRefresh.Elapsed < _maxStale)
+                {
+                    Monitor.Wait(_lock, _maxStale - lastRefresh.Elapsed);
+                }
+
+                if (_stopping)
+                {
+                    return;
+                }
+            }
+
+            var generation = _writer.GetAndIncrementGeneration();
+            try
+            {
+                _searchers.MaybeRefreshBlocking();
+                LastFailure = null;
+                lock (_lock)
+                {
+                    Interlocked.Exchange(ref _searchingGeneration, generation);
+                    Monitor.PulseAll(_lock);
+                }
+
+                lastRefresh.Restart();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LastFailure = ex;
+                Interlocked.Increment(ref _failures);
+                lock (_lock)
+                {
+                    Monitor.Wait(_lock, AfterFailure);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Search.Core.Indexing;
+using Search.Core.Writing;
+
+namespace Search.Core.Tests.Writing;
+
+/// <summary>A full disk during writes and commits, on a small tmpfs mounted for the test (skipped where the test may
+/// not mount one, as a non-root user).</summary>
+public sealed class DiskFullTests
+{
+    [SkippableFact]
+    public async Task A_full_disk_refuses_new_writes_keeps_every_acknowledged_one_and_recovers_when_space_returns()
+    {
+        using var temp = new TempDirectory();
+        var mount = temp.File("small-disk");
+        Directory.CreateDirectory(mount);
+        Skip.IfNot(Run("mount", $"-t tmpfs -o size=4m tmpfs {mount}"), "cannot mount a tmpfs here");
+        try
+        {
+            var filler = Path.Combine(mount, "filler");
+            await File.WriteAllBytesAsync(filler, new byte[1024 * 1024]);
+            var acknowledged = new List<string>();
+            IOException? refusal = null;
+            var index = NewsIndex.Open(new NewsIndexOptions(Path.Combine(mount, "index")) { RamBufferMb = 16 });
+            await using (var store = ArticleStore.OpenLocal(index, Path.Combine(mount, "index", "translog"), new IndexFollowerOptions { CommitInterval = TimeSpan.FromMilliseconds(200) }))
+            {
+                var body = string.Concat(Enumerable.Repeat("نص طويل عن الاقتصاد والسياسة في المنطقة. ", 400));
+                for (var i = 0; i < 400 && refusal is null; i++)
+                {
+                    try
+                    {
+                        await store.WriteAsync([ArticleChange.Upsert(TestCorpus.Article($"a{i}", $"خبر رقم {i}", body))]);
+                        acknowledged.Add($"a{i}");
+                    }
+                    catch (IOException ex)
+                    {
+                        refusal = ex;
+                    }
+                }
+
+                Assert.NotNull(refusal);
+                Assert.NotEmpty(acknowledged);
+                await Task.Delay(1_500); // refreshes and commits meet the full disk too
+
+                File.Delete(filler);
+                var clock = Stopwatch.StartNew();
+                while (true)
+                {
+                    try
+                    {
+                        await store.WriteAsync([ArticleChange.Upsert(TestCorpus.Article("after", "خبر بعد تحرير المساحة"))], WriteVisibility.WaitForSearch);
+                        acknowledged.Add("after");
+                        break;
+                    }
+                    catch (IOException) when (clock.Elapsed < TimeSpan.FromSeconds(10))
+                    {
+                        await Task.Delay(200);
+                    }
+                }
+
+                Assert.Null(store.Fault);
+            }
+
+            index.Dispose();
+            using var reopened = NewsIndex.Open(new NewsIndexOptions(Path.Combine(mount, "index")));
+            await using var recovered = ArticleStore.OpenLocal(reopened, Path.Combine(mount, "index", "translog"));
+            await recovered.CaughtUpAsync();
+            reopened.Refresh();
+            Assert.All(acknowledged, id => Assert.NotNull(reopened.Find(id)));
+        }
+        finally
+        {
+            Run("umount", $"-l {mount}");
+        }
+    }
+
+    private static bool Run(string command, string arguments)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            process.WaitForExit(10_000);
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+}
