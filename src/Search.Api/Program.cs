@@ -15,7 +15,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapNewsSearchEndpoints();
 
-app.Run();
+return await app.RunNewsSearchAsync();
 
 /// <summary>Visible to the API tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -50,6 +50,12 @@ internal static class IndexCommand
             var refresh = threads == 1 ? TimeSpan.FromSeconds(1) : (TimeSpan?)null;
             index = NewsIndex.Open(new NewsIndexOptions(indexPath) { RamBufferMb = ramBufferMb, MaxRefreshDelay = refresh });
         }
+        catch (IndexLockedException ex)
+        {
+            // Another process (the API, another indexer): its message names it.
+            error.WriteLine($"error: {ex.Message}");
+            return Failed;
+        }
         catch (LockObtainFailedException)
         {
             error.WriteLine($"error: the index at {indexPath} is locked by another writer (is the API or another indexer running on it?)");
