@@ -91,6 +91,8 @@ internal static class WriteBenchCommand
                     Console.WriteLine($"failed: {failure}");
                 }
 
+                // Its article count is as of the last refresh, at most a second behind the last answer.
+                Thread.Sleep(TimeSpan.FromSeconds(1.5));
                 PrintStats(service.Client, "after the bulk load");
             }
         }

@@ -41,10 +41,11 @@ public static class SearchServiceExtensions
             var logPath = string.IsNullOrWhiteSpace(writes.LogPath)
                 ? Path.Combine(IndexPath(services), "translog")
                 : Path.GetFullPath(writes.LogPath, environment.ContentRootPath);
+            var follower = new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.CommitIntervalSeconds) };
             return ArticleStore.OpenLocal(
                 services.GetRequiredService<NewsIndex>(),
                 logPath,
-                new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.CommitIntervalSeconds) },
+                writes.ApplyThreads is { } threads ? follower with { ApplyThreads = threads } : follower,
                 services.GetRequiredService<ILogger<IndexFollower>>());
         });
         builder.Services.AddHostedService<SampleDataLoader>();
