@@ -49,53 +49,22 @@ internal static class WriteBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# write-bench: {corpus.Articles.Count:N0} articles from {string.Join(" ", inputs)} ({corpus.TextBytes / 1e6:N1} MB of text, {corpus.JsonBytes / 1e6:N1} MB as JSON); phases {string.Join(",", phases)}"));
 
-        OfflineIndexerResult? offline = null;
-        if (phases.Contains("indexer"))
-        {
-            offline = OfflineIndexerRun.Run(indexerDll!, inputs);
-        }
-
-        using var service = url is null
-            ? ServiceUnderTest.Start(apiDll!, parseResult.GetValue(WriteBenchCommandDefinition.Port))
-            : ServiceUnderTest.Attach(new Uri(url), apiKey!);
+        var port = parseResult.GetValue(WriteBenchCommandDefinition.Port);
+        ServiceUnderTest StartService() => url is null ? ServiceUnderTest.Start(apiDll!, port) : ServiceUnderTest.Attach(new Uri(url), apiKey!);
+        using var service = phases.Contains("bulk") || phases.Contains("indexer")
+            ? ThroughputComparison.Run(
+                corpus,
+                inputs,
+                phases,
+                indexerDll!,
+                StartService,
+                parseResult.GetValue(WriteBenchCommandDefinition.BatchSize),
+                parseResult.GetValue(WriteBenchCommandDefinition.InFlight),
+                parseResult.GetValue(WriteBenchCommandDefinition.Repeat))
+            : StartService();
+        Console.WriteLine();
         Console.WriteLine($"# service: {service.BaseAddress}{(url is null ? $" started here on {service.IndexFolder} (Production settings)" : "")}");
-
-        if (phases.Contains("bulk") || offline is not null)
-        {
-            Console.WriteLine();
-            Console.WriteLine("## (a) bulk: articles/s to durable acknowledgement, against the offline indexer");
-            Console.WriteLine();
-            Console.WriteLine("| path | articles | seconds | articles/s | MB/s of text | batch answer p50 / p99 ms |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-            if (offline is not null)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| offline indexer (CLI, default threads; its own figure, process wall {offline.Wall.TotalSeconds:F1} s) | {offline.Articles:N0} | {offline.Articles / offline.ArticlesPerSecond:F1} | {offline.ArticlesPerSecond:N0} | {corpus.TextBytes / 1e6 / (offline.Articles / offline.ArticlesPerSecond):F2} | |"));
-            }
-
-            if (phases.Contains("bulk"))
-            {
-                var batchSize = parseResult.GetValue(WriteBenchCommandDefinition.BatchSize);
-                var inFlight = parseResult.GetValue(WriteBenchCommandDefinition.InFlight);
-                var bulk = BulkLoad.Run(service.Client, corpus, batchSize, inFlight);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| API `_bulk`, {batchSize} a request, {inFlight} in flight | {bulk.Articles:N0} | {bulk.Elapsed.TotalSeconds:F1} | {bulk.ArticlesPerSecond:N0} | {corpus.TextBytes / 1e6 / bulk.Elapsed.TotalSeconds:F2} | {bulk.BatchLatency.P50:F0} / {bulk.BatchLatency.P99:F0} |"));
-                if (offline is not null)
-                {
-                    Console.WriteLine();
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"API / offline indexer: {bulk.ArticlesPerSecond / offline.ArticlesPerSecond:P0} (target ≥ 80 %)"));
-                }
-
-                foreach (var failure in bulk.Failures.Take(10))
-                {
-                    Console.WriteLine($"failed: {failure}");
-                }
-
-                // Its article count is as of the last refresh, at most a second behind the last answer.
-                Thread.Sleep(TimeSpan.FromSeconds(1.5));
-                PrintStats(service.Client, "after the bulk load");
-            }
-        }
+        PrintStats(service.Client, "before the latency measurements");
 
         var warmup = parseResult.GetValue(WriteBenchCommandDefinition.Warmup);
         var putRate = parseResult.GetValue(WriteBenchCommandDefinition.PutRate);
@@ -168,7 +137,7 @@ internal static class WriteBenchCommand
     }
 
     /// <summary>The service's own view (<c>GET /api/index/stats</c>): articles, segments, what the log holds.</summary>
-    private static void PrintStats(HttpClient client, string when)
+    internal static void PrintStats(HttpClient client, string when)
     {
         try
         {

@@ -58,6 +58,12 @@ internal static class WriteBenchCommandDefinition
         DefaultValueFactory = _ => 2,
     };
 
+    public static readonly Option<int> Repeat = new("--repeat")
+    {
+        Description = "How many times the offline indexer and the bulk load take turns, each bulk load on a fresh service; the ratio compares the best runs.",
+        DefaultValueFactory = _ => 1,
+    };
+
     public static readonly Option<int> PutRate = new("--put-rate")
     {
         Description = "PUTs per second, open loop: for the latency measurement and as the writes under the search measurement.",
@@ -110,6 +116,7 @@ internal static class WriteBenchCommandDefinition
             Phases,
             BatchSize,
             InFlight,
+            Repeat,
             PutRate,
             PutDuration,
             SearchRate,

@@ -66,6 +66,19 @@ public sealed class ServiceUnderTest : IDisposable
         start.Environment["Search__ApiKeys__0"] = apiKey;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+
+        // Ctrl+C ends this process without disposing anything: take the child down with it.
+        Console.CancelKeyPress += (_, _) =>
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Gone already (exited, or disposed with this object).
+            }
+        };
         var service = new ServiceUnderTest(baseAddress, apiKey, process, folder);
         process.OutputDataReceived += (_, e) => service.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => service.Keep(e.Data);

@@ -29,12 +29,20 @@ public sealed class CrashRecoveryTests(ITestOutputHelper log)
         log.WriteLine($"seed {seed}, {rounds} rounds (CRASH_TEST_SEED repeats the kill points and the writes; CRASH_TEST_ROUNDS runs longer)");
         var random = new Random(seed);
         using var folder = new TempFolder();
-        var options = new ServiceOptions(folder.Combine("index"))
+        var indexPath = folder.Combine("index");
+
+        // One apply thread (the default on two cores) and two (a batch split by id) in turn, through crashes and replays.
+        ServiceOptions Options(int round) => new(indexPath)
         {
-            Environment = new Dictionary<string, string> { ["Search__Writes__CommitIntervalSeconds"] = "1" },
+            Environment = new Dictionary<string, string>
+            {
+                ["Search__Writes__CommitIntervalSeconds"] = "1",
+                ["Search__Writes__ApplyThreads"] = (1 + round % 2).ToString(CultureInfo.InvariantCulture),
+            },
         };
+
         var ledger = new WriteLedger();
-        var service = await ServiceProcess.StartAsync(options, log);
+        var service = await ServiceProcess.StartAsync(Options(0), log);
         try
         {
             for (var round = 1; round <= rounds; round++)
@@ -54,7 +62,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper log)
                 await service.DisposeAsync();
                 Assert.Empty(writers.SelectMany(writer => writer.Problems));
 
-                var crashCommit = LuceneIndexCheck.Run(options.IndexPath);
+                var crashCommit = LuceneIndexCheck.Run(indexPath);
                 Assert.True(crashCommit is null or { Clean: true }, $"CheckIndex after the kill:\n{crashCommit?.Report}");
 
                 // Every other round the restart is killed too, somewhere in start-up or in replaying the log: recovery
@@ -63,14 +71,14 @@ public sealed class CrashRecoveryTests(ITestOutputHelper log)
                 if (round % 2 == 0)
                 {
                     var startUpKill = TimeSpan.FromMilliseconds(random.Next(50, 1_000));
-                    await using var restarting = ServiceProcess.Launch(options, log);
+                    await using var restarting = ServiceProcess.Launch(Options(round), log);
                     await Task.Delay(startUpKill);
                     restarting.Kill();
                     killedInStartUp = string.Create(CultureInfo.InvariantCulture, $"; its restart killed after {startUpKill.TotalMilliseconds:N0} ms");
                 }
 
                 var restart = Stopwatch.StartNew();
-                service = await ServiceProcess.StartAsync(options, log);
+                service = await ServiceProcess.StartAsync(Options(round), log);
                 var restartMs = restart.ElapsedMilliseconds;
                 var problems = await VerifyAsync(service, ledger);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -79,7 +87,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper log)
             }
 
             Assert.Equal(0, await service.StopAsync());
-            var final = LuceneIndexCheck.Run(options.IndexPath);
+            var final = LuceneIndexCheck.Run(indexPath);
             Assert.NotNull(final);
             Assert.True(final.Value.Clean, $"CheckIndex after a clean stop:\n{final.Value.Report}");
         }
