@@ -19,7 +19,7 @@ app.MapOpenApi();
 app.MapTelemetryEndpoints();
 app.MapNewsSearchEndpoints();
 
-app.Run();
+return await app.RunNewsSearchAsync();
 
 /// <summary>Visible to the API tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -9,8 +9,15 @@ namespace Search.LoadTest.Http;
 /// latency is measured from that due time (as wrk2 does), so a server that stalls is charged for every request that
 /// should have been sent meanwhile. A dedicated thread keeps the schedule and hands each request to the thread pool.
 /// </summary>
-public sealed class OpenLoopRunner(HttpClient client, IReadOnlyList<Uri> requests)
+/// <param name="createRequest">Builds request number i (counted across runs); a 2xx answer counts as a success.</param>
+public sealed class OpenLoopRunner(HttpClient client, Func<int, HttpRequestMessage> createRequest)
 {
+    /// <summary>GETs of the addresses, in turn.</summary>
+    public OpenLoopRunner(HttpClient client, IReadOnlyList<Uri> requests)
+        : this(client, i => new HttpRequestMessage(HttpMethod.Get, requests[i % requests.Count]))
+    {
+    }
+
     public RateResult Run(int rate, TimeSpan duration, int firstRequest)
     {
         var count = (int)Math.Round(rate * duration.TotalSeconds);
@@ -34,8 +41,7 @@ public sealed class OpenLoopRunner(HttpClient client, IReadOnlyList<Uri> request
                     var i = next++;
                     var due = start + (long)(i * ticksPerRequest);
                     maxLag = Math.Max(maxLag, now - due);
-                    var uri = requests[(firstRequest + i) % requests.Count];
-                    pending[i] = Task.Run(() => SendAsync(uri, due, i));
+                    pending[i] = Task.Run(() => SendAsync(firstRequest + i, due, i));
                 }
 
                 // About a millisecond late at worst; the lag is charged to the request, so it can only make figures worse.
@@ -62,12 +68,13 @@ public sealed class OpenLoopRunner(HttpClient client, IReadOnlyList<Uri> request
             LatencyStats.Of(serviceTimes),
             maxLag * 1000.0 / Stopwatch.Frequency);
 
-        async Task SendAsync(Uri uri, long due, int i)
+        async Task SendAsync(int number, long due, int i)
         {
+            using var request = createRequest(number);
             var sent = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseContentRead);
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
                 succeeded[i] = response.IsSuccessStatusCode;
                 if (!response.IsSuccessStatusCode)
                 {

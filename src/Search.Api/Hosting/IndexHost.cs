@@ -46,7 +46,9 @@ public sealed partial class IndexHost : IAsyncDisposable
             Store = ArticleStore.OpenLocal(
                 Index,
                 paths.Log,
-                new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.Value.CommitIntervalSeconds) },
+                writes.Value.ApplyThreads is { } threads
+                    ? new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.Value.CommitIntervalSeconds), ApplyThreads = threads }
+                    : new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.Value.CommitIntervalSeconds) },
                 loggers.CreateLogger<IndexFollower>());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)

@@ -23,6 +23,10 @@ public sealed class WriteApiOptions
     [Range(1, 3_600)]
     public int CommitIntervalSeconds { get; set; } = 10;
 
+    /// <summary>Threads that apply logged changes to the index at once; blank for the engine's default.</summary>
+    [Range(1, 64)]
+    public int? ApplyThreads { get; set; }
+
     /// <summary>The write-ahead log folder, relative to the content root unless absolute; blank keeps it in the
     /// index folder's <c>translog</c> subfolder.</summary>
     public string? LogPath { get; set; }

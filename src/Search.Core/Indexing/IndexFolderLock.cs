@@ -7,11 +7,13 @@ namespace Search.Core.Indexing;
 /// which .NET ignores on Linux, so a second process could open its own writer on the same folder and overwrite the
 /// first one's commits. Here the lock is a file opened with <see cref="FileShare.None"/>, which .NET turns into an
 /// exclusive advisory lock (<c>flock</c>) on Unix and a share-mode lock on Windows; the kernel drops it when the
-/// process dies, so a crash never leaves a stale lock.
+/// process dies, so a crash never leaves a stale lock. Who holds it goes into a second file: another process cannot
+/// read the locked one, since .NET takes a shared <c>flock</c> for reading and the exclusive one refuses it.
 /// </summary>
 internal sealed class IndexFolderLock : IDisposable
 {
     public const string FileName = "process.lock";
+    public const string OwnerFileName = "process.owner";
 
     private readonly FileStream _file;
 
@@ -28,15 +30,22 @@ internal sealed class IndexFolderLock : IDisposable
         }
         catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
         {
-            throw new IndexLockedException(folder, OwnerOf(path), ex);
+            throw new IndexLockedException(folder, OwnerOf(Path.Combine(folder, OwnerFileName)), ex);
         }
 
-        // Who holds it, for the message another process shows; written after the lock is ours.
-        file.SetLength(0);
-        var owner = System.Text.Encoding.UTF8.GetBytes(string.Create(
-            CultureInfo.InvariantCulture, $"pid {Environment.ProcessId} ({Environment.ProcessPath ?? "unknown"}), since {DateTimeOffset.UtcNow:O}"));
-        file.Write(owner);
-        file.Flush();
+        try
+        {
+            // Who holds it, for the message another process shows; written once the lock is ours. The first argument
+            // names the program (Search.Api.dll, search-indexer.dll) where the process path would only say dotnet.
+            File.WriteAllText(Path.Combine(folder, OwnerFileName), string.Create(
+                CultureInfo.InvariantCulture, $"pid {Environment.ProcessId}, {Environment.GetCommandLineArgs().FirstOrDefault() ?? "unknown"}, since {DateTimeOffset.UtcNow:O}"));
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+
         return new IndexFolderLock(file);
     }
 
@@ -46,9 +55,7 @@ internal sealed class IndexFolderLock : IDisposable
     {
         try
         {
-            using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var text = new StreamReader(reader);
-            return text.ReadToEnd();
+            return File.ReadAllText(path).Trim();
         }
         catch (IOException)
         {

@@ -67,6 +67,7 @@ internal static class IndexCommand
         }
         catch (IndexLockedException ex)
         {
+            // Another process (the API, another indexer): its message names it.
             error.WriteLine($"error: {ex.Message}");
             return ExitCodes.Failed;
         }

@@ -36,6 +36,28 @@ public sealed class NewsIndexTests
     }
 
     [Fact]
+    public void Contains_finds_ids_in_every_segment_and_not_deleted_ones()
+    {
+        // No background refresh: nothing remembers recent writes, so every answer comes from the segments themselves.
+        using var index = NewsIndex.InMemory(new NewsIndexOptions("(memory)") { MaxRefreshDelay = null });
+        index.Upsert(TestCorpus.Article("first", "خبر في المقطع الأول"));
+        index.Commit();
+        index.Upsert(TestCorpus.Article("second", "خبر في المقطع الثاني"));
+        index.Upsert(TestCorpus.Article("first", "نسخة جديدة من الخبر الأول"));
+        index.Commit();
+        index.Upsert(TestCorpus.Article("third", "خبر ثالث"));
+        index.Delete("third");
+        index.Delete("second");
+        index.Commit();
+
+        Assert.True(index.Contains("first"));
+        Assert.False(index.Contains("second"));
+        Assert.False(index.Contains("third"));
+        Assert.False(index.Contains("FIRST"));
+        Assert.False(index.Contains("never"));
+    }
+
+    [Fact]
     public void Find_of_an_unknown_id_is_null()
     {
         using var index = TestCorpus.InMemoryIndexOf(TestCorpus.Article("a", "خبر"));

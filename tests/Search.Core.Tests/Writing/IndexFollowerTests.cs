@@ -1,0 +1,50 @@
+using Search.Core.Documents;
+using Search.Core.Indexing;
+using Search.Core.Writing;
+
+namespace Search.Core.Tests.Writing;
+
+public sealed class IndexFollowerTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task Changes_to_one_id_apply_in_log_order_however_many_threads_apply_a_batch(int applyThreads)
+    {
+        using var temp = new TempDirectory();
+        var options = new NewsIndexOptions(temp.File("index"));
+        var expected = new Dictionary<string, NewsArticle?>();
+        using (var index = NewsIndex.Open(options))
+        {
+            await using var store = ArticleStore.OpenLocal(index, temp.File("log"), new IndexFollowerOptions { ApplyThreads = applyThreads });
+
+            // Each batch writes every id several times over and deletes some, so a change applied out of order shows.
+            var random = new Random(7);
+            for (var batch = 0; batch < 20; batch++)
+            {
+                var changes = new List<ArticleChange>();
+                for (var i = 0; i < 200; i++)
+                {
+                    var id = $"id-{random.Next(12)}";
+                    var article = random.Next(5) == 0 ? null : TestCorpus.Article(id, $"الخبر {id} في نسخته {batch}-{i}");
+                    changes.Add(article is null ? ArticleChange.Delete(id) : ArticleChange.Upsert(article));
+                    expected[id] = article;
+                }
+
+                await store.WriteAsync(changes);
+            }
+
+            foreach (var (id, article) in expected)
+            {
+                Assert.Equal(article?.Title, index.Find(id)?.Title);
+            }
+        }
+
+        // The commit made as the store and the index closed holds the same.
+        using var reopened = NewsIndex.Open(options);
+        foreach (var (id, article) in expected)
+        {
+            Assert.Equal(article?.Title, reopened.Find(id)?.Title);
+        }
+    }
+}
