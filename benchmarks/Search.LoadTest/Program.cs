@@ -8,5 +8,6 @@ var root = new RootCommand("Performance and load tests for the Arabic news searc
     HttpLoadCommandDefinition.Create(),
     GenerateCommandDefinition.Create(),
     ColdStartCommandDefinition.Create(),
+    HeavyBenchCommandDefinition.Create(),
 };
 return root.Parse(args).Invoke();
