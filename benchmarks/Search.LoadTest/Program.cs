@@ -9,5 +9,6 @@ var root = new RootCommand("Performance and load tests for the Arabic news searc
     GenerateCommandDefinition.Create(),
     ColdStartCommandDefinition.Create(),
     HeavyBenchCommandDefinition.Create(),
+    OverloadBenchCommandDefinition.Create(),
 };
 return root.Parse(args).Invoke();
