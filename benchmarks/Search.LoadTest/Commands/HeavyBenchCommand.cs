@@ -30,9 +30,10 @@ internal static class HeavyBenchCommand
         }
 
         RunEnvironment.Print(Console.Out);
-        var sample = ArticleSample.FromIndex(indexPath, parseResult.GetValue(HeavyBenchCommandDefinition.SampleSize), seed);
+        var wordsFrom = Path.GetFullPath(parseResult.GetValue(HeavyBenchCommandDefinition.WordsFrom) ?? indexPath);
+        var sample = ArticleSample.FromIndex(wordsFrom, parseResult.GetValue(HeavyBenchCommandDefinition.SampleSize), seed);
         var shapes = HeavyShapeBuilder.Build(sample, parseResult.GetValue(HeavyBenchCommandDefinition.Variants), seed);
-        Console.WriteLine($"# heavy-bench: {indexPath}; {shapes.Count} shapes × {runs} timed searches ({warmup} untimed first), words drawn with seed {seed} from {sample.Count:N0} stored articles; top 10, highlight {shape.Highlight}, facets and collapsing on; 1 thread");
+        Console.WriteLine($"# heavy-bench: {indexPath}; {shapes.Count} shapes × {runs} timed searches ({warmup} untimed first), words drawn with seed {seed} from {sample.Count:N0} stored articles of {wordsFrom}; top 10, highlight {shape.Highlight}, facets and collapsing on; 1 thread");
         if (parseResult.GetValue(HeavyBenchCommandDefinition.Print))
         {
             shapes.ToList().ForEach(heavy => Console.WriteLine($"{heavy.Name}: {heavy.Queries[0]}"));

@@ -11,6 +11,11 @@ internal static class HeavyBenchCommandDefinition
         Required = true,
     };
 
+    public static readonly Option<string?> WordsFrom = new("--words-from")
+    {
+        Description = "Draw the words from this index's stored articles (read only) instead of --index's, so that two builds with indexes of their own time the same queries.",
+    };
+
     public static readonly Option<int> Runs = new("--runs")
     {
         Description = "Timed searches per shape.",
@@ -57,6 +62,7 @@ internal static class HeavyBenchCommandDefinition
         var command = new Command("heavy-bench", "Time the hardening issue's heavy query shapes in process (NewsIndex.Search): those the caps refuse and the heaviest still valid, p50/p99 per shape.")
         {
             IndexPath,
+            WordsFrom,
             Runs,
             Variants,
             Warmup,
