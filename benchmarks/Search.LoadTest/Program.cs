@@ -9,5 +9,7 @@ var root = new RootCommand("Performance and load tests for the Arabic news searc
     GenerateCommandDefinition.Create(),
     ColdStartCommandDefinition.Create(),
     WriteBenchCommandDefinition.Create(),
+    HeavyBenchCommandDefinition.Create(),
+    OverloadBenchCommandDefinition.Create(),
 };
 return root.Parse(args).Invoke();

@@ -54,6 +54,57 @@ public sealed class AdmissionTests
     }
 
     [Fact]
+    public async Task A_search_that_could_not_start_before_the_queue_timeout_is_refused_at_once_instead_of_at_the_deadline()
+    {
+        using var admission = new SearchAdmission(Options.Create(new AdmissionOptions { HeavyConcurrency = 1, QueueTimeoutMs = 1_000 }));
+        admission.Lane(SearchCost.Heavy).Observe(TimeSpan.FromMilliseconds(400));
+        var running = await admission.EnterAsync(SearchCost.Heavy, CancellationToken.None);
+
+        // One search ahead ends in about 400 ms, two in 800: both still start within the second.
+        var first = admission.EnterAsync(SearchCost.Heavy, CancellationToken.None).AsTask();
+        var second = admission.EnterAsync(SearchCost.Heavy, CancellationToken.None).AsTask();
+        Assert.False(first.IsCompleted);
+        Assert.False(second.IsCompleted);
+
+        var clock = Stopwatch.StartNew();
+        using (var third = await admission.EnterAsync(SearchCost.Heavy, CancellationToken.None))
+        {
+            Assert.False(third.IsAcquired);
+            Assert.True(clock.ElapsedMilliseconds < 100, $"refused after {clock.ElapsedMilliseconds} ms");
+        }
+
+        using (var light = await admission.EnterAsync(SearchCost.Light, CancellationToken.None))
+        {
+            Assert.True(light.IsAcquired);
+        }
+
+        running.Dispose();
+        using (var next = await first)
+        {
+            Assert.True(next.IsAcquired);
+        }
+
+        using var last = await second;
+        Assert.True(last.IsAcquired);
+    }
+
+    [Fact]
+    public async Task A_lane_learns_how_long_its_searches_hold_their_turn()
+    {
+        using var admission = new SearchAdmission(Options.Create(new AdmissionOptions { HeavyConcurrency = 1 }));
+        var lane = admission.Lane(SearchCost.Heavy);
+        Assert.Equal(TimeSpan.Zero, lane.ExpectedWait);
+
+        using (var lease = await admission.EnterAsync(SearchCost.Heavy, CancellationToken.None))
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.InRange(lane.ExpectedWait, TimeSpan.FromMilliseconds(190), TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.Zero, admission.Lane(SearchCost.Light).ExpectedWait);
+    }
+
+    [Fact]
     public async Task When_heavy_searches_fill_their_lane_they_get_a_503_with_retry_after_while_light_ones_are_answered()
     {
         await using var factory = new SearchApiFactory();
