@@ -171,7 +171,14 @@ public sealed partial class IndexFollower : IAsyncDisposable
                 Interlocked.Increment(ref _epoch);
             }
 
-            await (_restart?.CancelAsync() ?? Task.CompletedTask).ConfigureAwait(false);
+            try
+            {
+                await (_restart?.CancelAsync() ?? Task.CompletedTask).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The loop left that enumeration already (stopping, or moving on); the epoch tells it where it stands.
+            }
         }
         finally
         {

@@ -29,7 +29,7 @@ public sealed class DiskFullTests
                 {
                     try
                     {
-                        await store.WriteAsync([ArticleChange.Upsert(TestCorpus.Article($"a{i}", $"خبر رقم {i}", body))]);
+                        await store.WriteAsync([ArticleChange.Upsert(TestCorpus.Article($"a{i}", $"خبر رقم {i}", body))]).WaitAsync(TimeSpan.FromSeconds(30));
                         acknowledged.Add($"a{i}");
                     }
                     catch (IOException ex)
@@ -48,7 +48,7 @@ public sealed class DiskFullTests
                 {
                     try
                     {
-                        await store.WriteAsync([ArticleChange.Upsert(TestCorpus.Article("after", "خبر بعد تحرير المساحة"))], WriteVisibility.WaitForSearch);
+                        await store.WriteAsync([ArticleChange.Upsert(TestCorpus.Article("after", "خبر بعد تحرير المساحة"))], WriteVisibility.WaitForSearch).WaitAsync(TimeSpan.FromSeconds(30));
                         acknowledged.Add("after");
                         break;
                     }
@@ -64,7 +64,7 @@ public sealed class DiskFullTests
             index.Dispose();
             using var reopened = NewsIndex.Open(new NewsIndexOptions(Path.Combine(mount, "index")));
             await using var recovered = ArticleStore.OpenLocal(reopened, Path.Combine(mount, "index", "translog"));
-            await recovered.CaughtUpAsync();
+            await recovered.CaughtUpAsync().WaitAsync(TimeSpan.FromSeconds(30));
             reopened.Refresh();
             Assert.All(acknowledged, id => Assert.NotNull(reopened.Find(id)));
         }
