@@ -78,10 +78,17 @@ internal sealed class ReopenLoop : IDisposable
         {
             lock (_lock)
             {
-                // Sleep until the next periodic refresh, or until someone waits for a write.
-                while (!_stopping && _waiting == 0 && lastRefresh.Elapsed < _maxStale)
+                // Sleep until the next periodic refresh, or until someone waits for a write. The clock is read once
+                // per turn: read twice, the time left could turn negative between the test and the wait.
+                while (!_stopping && _waiting == 0)
                 {
-                    Monitor.Wait(_lock, _maxStale - lastRefresh.Elapsed);
+                    var left = _maxStale - lastRefresh.Elapsed;
+                    if (left <= TimeSpan.Zero)
+                    {
+                        break;
+                    }
+
+                    Monitor.Wait(_lock, left);
                 }
 
                 if (_stopping)
