@@ -96,19 +96,43 @@ internal static class WriteBenchCommand
                 .ToList();
             var searches = new OpenLoopRunner(service.Client, queries);
             var searchesSent = searches.Run(searchRate, warmup, 0).Scheduled;
-            var alone = searches.Run(searchRate, duration, searchesSent);
-            searchesSent += alone.Scheduled;
-
-            var writing = Task.Run(() => puts.Run(putRate, duration, putsSent));
-            var withWrites = searches.Run(searchRate, duration, searchesSent);
-            var writes = writing.GetAwaiter().GetResult();
-
+            var rounds = parseResult.GetValue(WriteBenchCommandDefinition.SearchRounds);
+            var writeRates = parseResult.GetValue(WriteBenchCommandDefinition.SearchPutRates)!;
             Console.WriteLine();
-            Console.WriteLine($"## (c) searches at {searchRate}/s (7-class query mix, highlighting on) for {duration.TotalSeconds:F0} s alone, then {duration.TotalSeconds:F0} s with PUTs at {putRate}/s");
+            Console.WriteLine($"## (c) searches at {searchRate}/s (7-class query mix, highlighting on), {duration.TotalSeconds:F0} s alone and {duration.TotalSeconds:F0} s with PUTs at {string.Join(" or ", writeRates)}/s, in turn, {rounds} round(s)");
             Console.WriteLine();
-            PrintRateTable([("searches alone", alone), ($"searches with {putRate} PUT/s", withWrites), ("the PUTs meanwhile", writes)]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"search p99 with writes / alone: {withWrites.Latency.P99:F1} / {alone.Latency.P99:F1} ms = {withWrites.Latency.P99 / alone.Latency.P99:F2}x (target ≤ 1.5x)"));
+            var rows = new List<(string Name, RateResult Result)>();
+            var p99s = new Dictionary<int, List<double>>();
+            for (var round = 1; round <= rounds; round++)
+            {
+                foreach (var writeRate in (int[])[0, .. writeRates])
+                {
+                    var writing = writeRate == 0 ? null : Task.Run(() => puts.Run(writeRate, duration, putsSent));
+                    var result = searches.Run(searchRate, duration, searchesSent);
+                    searchesSent += result.Scheduled;
+                    rows.Add((writeRate == 0 ? $"round {round}: searches alone" : $"round {round}: searches with {writeRate} PUT/s", result));
+                    if (writing?.GetAwaiter().GetResult() is { } writes)
+                    {
+                        putsSent += writes.Scheduled;
+                        rows.Add(($"round {round}: the {writeRate} PUT/s meanwhile", writes));
+                    }
+
+                    if (!p99s.TryGetValue(writeRate, out var list))
+                    {
+                        p99s[writeRate] = list = [];
+                    }
+
+                    list.Add(result.Latency.P99);
+                }
+            }
+
+            PrintRateTable(rows);
+            foreach (var writeRate in writeRates)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"search p99 with {writeRate} PUT/s / alone, mean of the rounds: {p99s[writeRate].Average():F1} / {p99s[0].Average():F1} ms = {p99s[writeRate].Average() / p99s[0].Average():F2}x (target ≤ 1.5x)"));
+            }
+
             PrintStats(service.Client, "at the end");
         }
 

@@ -66,7 +66,7 @@ internal static class WriteBenchCommandDefinition
 
     public static readonly Option<int> PutRate = new("--put-rate")
     {
-        Description = "PUTs per second, open loop: for the latency measurement and as the writes under the search measurement.",
+        Description = "PUTs per second, open loop, for the latency measurement.",
         DefaultValueFactory = _ => 50,
     };
 
@@ -85,9 +85,22 @@ internal static class WriteBenchCommandDefinition
 
     public static readonly Option<TimeSpan> SearchDuration = new("--search-duration")
     {
-        Description = "How long searches run alone, and again with writes.",
+        Description = "How long searches run alone, and again with writes, in each round.",
         CustomParser = OptionParsers.Duration,
-        DefaultValueFactory = _ => TimeSpan.FromSeconds(30),
+        DefaultValueFactory = _ => TimeSpan.FromSeconds(20),
+    };
+
+    public static readonly Option<int[]> SearchPutRates = new("--search-put-rates")
+    {
+        Description = "PUTs per second run under the searches, comma-separated: each is measured against searches alone.",
+        CustomParser = OptionParsers.PositiveIntegers,
+        DefaultValueFactory = _ => [50],
+    };
+
+    public static readonly Option<int> SearchRounds = new("--search-rounds")
+    {
+        Description = "How many times searches alone and searches with writes take turns.",
+        DefaultValueFactory = _ => 2,
     };
 
     public static readonly Option<TimeSpan> Warmup = new("--warmup")
@@ -121,6 +134,8 @@ internal static class WriteBenchCommandDefinition
             PutDuration,
             SearchRate,
             SearchDuration,
+            SearchPutRates,
+            SearchRounds,
             Warmup,
             Seed,
         };
