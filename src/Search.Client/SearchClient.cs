@@ -94,7 +94,7 @@ public sealed class SearchClient : ISearchClient
         ArgumentException.ThrowIfNullOrEmpty(article.Id, nameof(article));
         return _transport.SendKeyedAsync(
             HttpMethod.Put,
-            Routes.Write(Routes.Article(article.Id), waitForSearch),
+            Routes.Write(Routes.Article(article.Id, nameof(article)), waitForSearch),
             JsonContent.Create(article, Json.Article),
             Json.WriteResult,
             cancellationToken);

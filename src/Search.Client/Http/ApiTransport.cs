@@ -44,19 +44,28 @@ internal sealed class ApiTransport
     {
         using (request)
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ErrorResponse.ReadAsync(response, cancellationToken);
-            }
-
             try
             {
-                return await response.Content.ReadFromJsonAsync(answer, cancellationToken) ?? throw Unreadable(response, "The body was empty.", null);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await ErrorResponse.ReadAsync(response, cancellationToken);
+                }
+
+                try
+                {
+                    return await response.Content.ReadFromJsonAsync(answer, cancellationToken) ?? throw Unreadable(response, "The body was empty.", null);
+                }
+                catch (JsonException ex)
+                {
+                    throw Unreadable(response, ex.Message, ex);
+                }
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
-                throw Unreadable(response, ex.Message, ex);
+                // A body cut off by the caller's cancellation surfaces from some handlers as an I/O error; the caller
+                // asked for the cancellation and should see it as one.
+                throw new OperationCanceledException("The request was cancelled.", ex, cancellationToken);
             }
         }
     }

@@ -12,10 +12,13 @@ internal sealed class RequestUri
 
     public RequestUri(string path) => _text = new StringBuilder(path);
 
-    /// <summary>One path segment holding any text: slashes, <c>?</c> and <c>#</c> are encoded, and so are the dots of
-    /// a <c>.</c> or <c>..</c> id, which would otherwise be taken as a move up the path.</summary>
-    public static string Segment(string value) =>
-        value.All(letter => letter == '.') ? value.Replace(".", "%2E", StringComparison.Ordinal) : Uri.EscapeDataString(value);
+    /// <summary>One path segment holding any text, slashes, <c>?</c> and <c>#</c> included.</summary>
+    /// <exception cref="ArgumentException">The value is <c>.</c> or <c>..</c>: every HTTP stack on the way (this one's
+    /// <see cref="Uri"/> too), encoded or not, reads it as a step in the path, so it cannot name anything.</exception>
+    public static string Segment(string value, string parameterName) =>
+        value is "." or ".."
+            ? throw new ArgumentException($"'{value}' cannot be sent as a segment of a URL path: it would be read as a step up or across the path.", parameterName)
+            : Uri.EscapeDataString(value);
 
     public RequestUri Add(string name, string? value)
     {

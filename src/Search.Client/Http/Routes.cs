@@ -35,7 +35,9 @@ internal static class Routes
             .Add("recencyHalfLifeDays", query.RecencyHalfLife?.TotalDays)
             .ToString();
 
-    public static string Article(string id) => "api/articles/" + RequestUri.Segment(id);
+    /// <param name="id">The article's id.</param>
+    /// <param name="parameterName">The caller's parameter holding the id, named when the id cannot be sent.</param>
+    public static string Article(string id, string parameterName = "id") => "api/articles/" + RequestUri.Segment(id, parameterName);
 
     public static string Related(string id, int? count) =>
         new RequestUri(Article(id) + "/related").Add("count", count).ToString();
