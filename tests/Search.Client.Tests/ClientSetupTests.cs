@@ -46,6 +46,15 @@ public sealed class ClientSetupTests
     }
 
     [Fact]
+    public void The_client_depends_on_neither_the_engine_nor_lucene()
+    {
+        var references = typeof(SearchClient).Assembly.GetReferencedAssemblies().Select(name => name.Name!).ToList();
+
+        Assert.Contains("System.Net.Http", references);
+        Assert.DoesNotContain(references, name => name.StartsWith("Search.", StringComparison.Ordinal) || name.StartsWith("Lucene", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_client_without_any_address_is_refused_at_construction()
     {
         var error = Assert.Throws<ArgumentException>(() => new SearchClient(new HttpClient()));
