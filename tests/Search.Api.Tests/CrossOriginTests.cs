@@ -16,6 +16,10 @@ public sealed class CrossOriginTests
         "/api/articles/sample-tech-001/related",
         "/api/articles/https%3A%2F%2Fexample.com%2Fofuq%2F2025%2F03%2F20%2Fgold-prices-gulf",
         "/api/articles/https://example.com/ofuq/2025/03/20/gold-prices-gulf/related",
+
+        // Errors too, so the page's script can show why: a 404, and a 400 written by the exception handler.
+        "/api/articles/no-such-story",
+        "/api/search?q=x&page=abc",
     };
 
     [Theory]
