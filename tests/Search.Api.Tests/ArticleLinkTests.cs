@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.WebUtilities;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
 using static Microsoft.Playwright.Assertions;
 
 namespace Search.Api.Tests;
