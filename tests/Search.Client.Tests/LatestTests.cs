@@ -1,61 +1,56 @@
-using Microsoft.AspNetCore.WebUtilities;
+using Search.Api.Tests;
 using Search.Client.Contracts;
+using Search.Client.Errors;
 
 namespace Search.Client.Tests;
 
-/// <summary><c>GET /api/latest</c> (agreed contract 3) and <c>didYouMean</c> on search results (contract 2), against a
-/// stub answering in the contracts' shape: the endpoints are built on other branches.</summary>
-public sealed class LatestTests
+/// <summary><c>GET /api/latest</c> (agreed contract 3) against the service.</summary>
+[Collection(SampleServiceCollection.Name)]
+public sealed class LatestTests(SearchApiFactory service)
 {
-    private const string Answer = """
-        { "hits": [
-            { "id": "story-2", "title": "افتتاح جسر جديد", "url": null, "source": "الأنباء", "section": "محليات",
-              "publishedAt": "2025-03-02T09:00:00+03:00", "score": 0, "highlights": { "title": "افتتاح جسر جديد", "snippets": [] },
-              "duplicates": 0, "duplicateIds": [] },
-            { "id": "story-1", "title": "مهرجان الشعر", "url": "https://example.org/1", "source": "الرصد", "section": "ثقافة",
-              "publishedAt": "2025-03-01T18:30:00+03:00", "score": 0, "highlights": { "title": "مهرجان الشعر", "snippets": [] },
-              "duplicates": 1, "duplicateIds": ["story-1b"] } ],
-          "sources": [ { "value": "الأنباء", "count": 12 }, { "value": "الرصد", "count": 9 } ],
-          "sections": [ { "value": "محليات", "count": 8 }, { "value": "ثقافة", "count": 5 } ] }
-        """;
+    private readonly SearchClient _client = ServiceClients.ClientOf(service);
 
     [Fact]
-    public async Task The_latest_stories_are_read_with_the_sources_and_sections_to_browse()
+    public async Task The_latest_stories_come_newest_first_with_the_sources_and_sections_to_browse()
     {
-        var stub = StubHandler.Json(Answer);
+        var latest = await _client.GetLatestAsync();
+        var browse = await _client.SearchAsync(new SearchQuery { From = DateTimeOffset.MinValue, Sort = SearchSort.Newest, PageSize = 20 });
 
-        var latest = await stub.Client().GetLatestAsync(new LatestQuery { Size = 2, Sources = ["الأنباء", "الرصد"], Sections = ["ثقافة"] });
-
-        Assert.Equal(["story-2", "story-1"], latest.Hits.Select(hit => hit.Id));
-        Assert.Equal(new DateTimeOffset(2025, 3, 1, 18, 30, 0, TimeSpan.FromHours(3)), latest.Hits[1].PublishedAt);
-        Assert.Equal(["story-1b"], latest.Hits[1].DuplicateIds!);
-        Assert.Equal([new FacetValue("الأنباء", 12), new FacetValue("الرصد", 9)], latest.Sources);
-        Assert.Equal([new FacetValue("محليات", 8), new FacetValue("ثقافة", 5)], latest.Sections);
-        var request = Assert.Single(stub.Requests);
-        Assert.Equal("/api/latest", request.RequestUri!.AbsolutePath);
-        var parameters = QueryHelpers.ParseQuery(request.RequestUri.Query);
-        Assert.Equal("2", parameters["size"]);
-        Assert.Equal("الأنباء,الرصد", parameters["source"].ToString());
-        Assert.Equal("ثقافة", parameters["section"].ToString());
+        Assert.Equal(20, latest.Hits.Count);
+        Assert.Equal(browse.Hits.Select(hit => hit.Id), latest.Hits.Select(hit => hit.Id));
+        Assert.Equal(latest.Hits.Select(hit => hit.PublishedAt).OrderDescending(), latest.Hits.Select(hit => hit.PublishedAt));
+        Assert.Equal(
+            browse.Facets!.Source.OrderByDescending(value => value.Count).ThenBy(value => value.Value, StringComparer.Ordinal),
+            latest.Sources.OrderByDescending(value => value.Count).ThenBy(value => value.Value, StringComparer.Ordinal));
+        Assert.Contains(latest.Sections, value => value.Value == "تكنولوجيا" && value.Count > 0);
     }
 
     [Fact]
-    public async Task Without_a_query_the_service_defaults_apply()
+    public async Task Size_sources_and_sections_reach_the_service()
     {
-        var stub = StubHandler.Json(Answer);
+        var latest = await _client.GetLatestAsync(new LatestQuery { Size = 3, Sources = ["الرصد", "صدى المدينة"], Sections = ["تكنولوجيا", "اقتصاد"] });
+        var browse = await _client.SearchAsync(new SearchQuery
+        {
+            Sources = ["الرصد", "صدى المدينة"],
+            Sections = ["تكنولوجيا", "اقتصاد"],
+            Sort = SearchSort.Newest,
+            PageSize = 3,
+        });
 
-        await stub.Client().GetLatestAsync();
-
-        Assert.Equal(["https://search.example/api/latest"], stub.Addresses);
+        Assert.Equal(3, latest.Hits.Count);
+        Assert.Equal(browse.Hits.Select(hit => hit.Id), latest.Hits.Select(hit => hit.Id));
+        Assert.All(latest.Hits, hit =>
+        {
+            Assert.Contains(hit.Source, new[] { "الرصد", "صدى المدينة" });
+            Assert.Contains(hit.Section, new[] { "تكنولوجيا", "اقتصاد" });
+        });
     }
 
     [Fact]
-    public async Task A_search_carries_did_you_mean_when_the_service_offers_it()
+    public async Task A_size_out_of_range_is_a_validation_exception_naming_size()
     {
-        var stub = StubHandler.Json("""{"query":"وزبر الخارجيه","total":0,"page":1,"pageSize":10,"tookMs":1,"sort":"relevance","hits":[],"nextCursor":null,"facets":null,"didYouMean":"وزير الخارجية"}""");
+        var error = await Assert.ThrowsAsync<SearchValidationException>(() => _client.GetLatestAsync(new LatestQuery { Size = 101 }));
 
-        var results = await stub.Client().SearchAsync(new SearchQuery("وزبر الخارجيه"));
-
-        Assert.Equal("وزير الخارجية", results.DidYouMean);
+        Assert.Contains("size", error.Errors);
     }
 }

@@ -403,6 +403,10 @@ public sealed class NewsIndex : IDisposable
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
     public IReadOnlyList<SearchHit> Related(string id, int count = 10) => WithSearcher(searcher => _search.Related(searcher, id, count));
 
+    /// <summary>The newest stories (copies collapsed), and the sources and sections of the whole index to browse by.</summary>
+    /// <exception cref="InvalidSearchRequestException">The request breaks a limit of <see cref="LatestRequest.Validate"/>.</exception>
+    public LatestStories Latest(LatestRequest request) => WithSearcher(searcher => _search.Latest(searcher, request));
+
     /// <summary>The stored article with this id, or null. Sees a write as soon as <see cref="Upsert"/> or
     /// <see cref="Delete"/> returns, before searches do (with background refresh on).</summary>
     public NewsArticle? Find(string id) => _recentWrites is not null && _recentWrites.TryGet(id, out var recent) ? recent : WithSearcher(searcher =>
