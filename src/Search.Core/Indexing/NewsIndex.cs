@@ -42,6 +42,12 @@ public sealed class NewsIndex : IDisposable
     private readonly object _commitLock = new();
     private readonly RecentWrites? _recentWrites;
     private readonly RefreshGate _refreshGate = new();
+
+    // Held by a refresh until its failure is counted, and by a commit while it checks that count: the gate alone lets a
+    // commit in between a failed refresh and its count, and claim documents the failed flush dropped (seen on a busy
+    // machine in DiskFullTests). A commit takes this before the gate, a refresh before the gate too.
+    private readonly object _refreshLock = new();
+    private long _failedRefreshes;
     private readonly IndexMetrics _metrics = new();
     private readonly ArticleSearch _search;
 
@@ -77,7 +83,7 @@ public sealed class NewsIndex : IDisposable
         _searchers.AddListener(_metrics);
         if (options.MaxRefreshDelay is { } maxRefreshDelay && _trackingWriter is not null)
         {
-            _reopenThread = new ReopenLoop(_trackingWriter, _searchers, maxRefreshDelay);
+            _reopenThread = new ReopenLoop(_trackingWriter, Refresh, maxRefreshDelay);
 
             // Only with background refresh: without it (bulk loads) nothing would empty the map until the commit.
             _recentWrites = new RecentWrites();
@@ -142,10 +148,10 @@ public sealed class NewsIndex : IDisposable
             : 0;
 
     /// <summary>
-    /// Background refreshes that failed (a flush meeting a full disk, say) since the index opened. A failed flush drops
+    /// Refreshes that failed (a flush meeting a full disk, say) since the index opened. A failed flush drops
     /// the documents it held from the writer, so whoever records what a commit holds must apply them again first.
     /// </summary>
-    public long FailedRefreshes => _reopenThread?.Failures ?? 0;
+    public long FailedRefreshes => Interlocked.Read(ref _failedRefreshes);
 
     /// <summary>Adds the article, replacing any with the same id.</summary>
     /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
@@ -178,7 +184,7 @@ public sealed class NewsIndex : IDisposable
         _metrics.RecordCommit(Stopwatch.GetElapsedTime(started));
         if (_reopenThread is null)
         {
-            _searchers.MaybeRefresh();
+            Refresh();
         }
     }
 
@@ -194,25 +200,28 @@ public sealed class NewsIndex : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sequence);
         var started = Stopwatch.GetTimestamp();
-        _refreshGate.Close();
-        try
+        lock (_refreshLock)
         {
-            if (refreshFailuresSeen >= 0 && FailedRefreshes != refreshFailuresSeen)
+            _refreshGate.Close();
+            try
             {
-                throw new IOException("A refresh of the index failed since the last commit; apply the changes since that commit again before committing.");
-            }
+                if (refreshFailuresSeen >= 0 && FailedRefreshes != refreshFailuresSeen)
+                {
+                    throw new IOException("A refresh of the index failed since the last commit; apply the changes since that commit again before committing.");
+                }
 
-            CommitHolding(sequence);
-        }
-        finally
-        {
-            _refreshGate.Open();
+                CommitHolding(sequence);
+            }
+            finally
+            {
+                _refreshGate.Open();
+            }
         }
 
         _metrics.RecordCommit(Stopwatch.GetElapsedTime(started));
         if (_reopenThread is null)
         {
-            _searchers.MaybeRefresh();
+            Refresh();
         }
     }
 
@@ -390,7 +399,22 @@ public sealed class NewsIndex : IDisposable
     }
 
     /// <summary>Makes every write so far visible to searches now.</summary>
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    /// <exception cref="IOException">The flush failed (counted in <see cref="FailedRefreshes"/>).</exception>
+    public void Refresh()
+    {
+        lock (_refreshLock)
+        {
+            try
+            {
+                _searchers.MaybeRefreshBlocking();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Interlocked.Increment(ref _failedRefreshes);
+                throw;
+            }
+        }
+    }
 
     /// <summary>
     /// One page of results. A request with a cursor is answered from the index snapshot the cursor was made on while
