@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Admission;
 using Search.Api.Contracts;
 using Search.Api.Errors;
-using Search.Api.Security;
 using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Querying;
@@ -18,7 +17,7 @@ public static class ArticleEndpoints
     {
         // Ids may hold slashes (a URL as id): encoded as %2F they stay one segment; written as they are, the catch-all
         // takes them, and a last segment "related" means the related stories of the id before it.
-        var articles = routes.MapGroup("/api/articles").WithTags("Articles").AllowCrossOriginReads();
+        var articles = routes.MapGroup("/api/articles").WithTags("Articles");
         articles.MapGet("/{**id}", GetArticle)
             .WithName("GetArticle")
             .WithSummary("Get a stored article by id")

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Admission;
 using Search.Api.Contracts;
 using Search.Api.Errors;
-using Search.Api.Security;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
@@ -19,7 +18,6 @@ public static class LatestEndpoints
             .WithDescription("The newest stories first, copies of one story collapsed into one hit, optionally only some sources or sections. Hits have the shape /api/search returns, with highlights.title holding the HTML-escaped stored title and no snippets. sources and sections count the articles of the whole index (not only the stories shown), most first, at most 20 each.")
             .WithTags("Search")
             .AddEndpointFilter<AdmissionFilter>()
-            .AllowCrossOriginReads()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Admission;
 using Search.Api.Contracts;
 using Search.Api.Errors;
-using Search.Api.Security;
 using Search.Api.Telemetry;
 using Search.Core.Indexing;
 using Search.Core.Querying;
@@ -20,7 +19,6 @@ public static class SearchEndpoints
             .WithDescription("Ranks articles by BM25 over title, lead and body with Arabic analysis, or browses by filters newest first, and returns one page of hits with the title and body passages highlighted (HTML-escaped text, matches in <mark>), facet counts over all matches, copies of one story collapsed into one hit, and a cursor for the next page.")
             .WithTags("Search")
             .AddEndpointFilter<AdmissionFilter>()
-            .AllowCrossOriginReads()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
