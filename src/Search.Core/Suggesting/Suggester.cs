@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Search.Core.Querying;
+
+namespace Search.Core.Suggesting;
+
+/// <summary>
+/// Where suggestions enter the engine: completions of the last word typed, of phrases that recur in titles and of
+/// whole titles, from one index snapshot. Each segment's <see cref="SegmentSuggestions"/> is built once per segment core
+/// and kept until the segment is merged away (like <c>SegmentValueCache</c>); each new set of deletions gets its
+/// <see cref="DeletedCounts"/>, so counts are those of live articles. One per index; thread-safe.
+/// </summary>
+internal sealed class Suggester(SuggestionOptions options)
+{
+    private readonly ConditionalWeakTable<object, Lazy<SegmentSuggestions>> _segments = new();
+    private readonly ConditionalWeakTable<object, DeletedCounts> _deletions = new();
+
+    /// <exception cref="InvalidSearchRequestException">The request breaks a limit of <see cref="SuggestRequest.Validate"/>.</exception>
+    public SuggestResults Suggest(IndexSearcher searcher, SuggestRequest request)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            throw new InvalidSearchRequestException(errors);
+        }
+
+        var typed = TypedText.Parse(request.Query);
+        var now = options.Clock.GetUtcNow().ToUnixTimeSeconds();
+        var views = Views(searcher.IndexReader, now);
+        return new SuggestResults(request.Query, SuggestionMix.Combine(
+            Words(views, typed, request.Size),
+            Phrases(views, typed, request.Size),
+            Titles(views, typed, request.Size, now),
+            request.Size));
+    }
+
+    /// <summary>Builds the suggestions of every segment of <paramref name="reader"/> not built yet.</summary>
+    public SuggestionStatistics Prepare(IndexReader reader, CancellationToken cancellation = default)
+    {
+        var segments = reader.Leaves.Select(leaf => For(leaf.AtomicReader, cancellation)).ToList();
+        return new SuggestionStatistics(
+            segments.Count,
+            segments.Sum(segment => segment.MaxDoc),
+            segments.Sum(segment => segment.Words.Keys.Count),
+            segments.Sum(segment => segment.Phrases.Keys.Count),
+            segments.Sum(segment => segment.Titles.Keys.Count),
+            segments.Sum(segment => segment.MemoryBytes),
+            TimeSpan.FromTicks(segments.Sum(segment => segment.BuildTime.Ticks)));
+    }
+
+    /// <summary>The segment's suggestions, built on first use. A build that fails is not kept, so the next use tries again.</summary>
+    private SegmentSuggestions For(AtomicReader reader, CancellationToken cancellation = default)
+    {
+        var key = reader.CoreCacheKey;
+        var lazy = _segments.GetValue(key, _ => new Lazy<SegmentSuggestions>(() => SegmentSuggestionsBuilder.Build(reader, options, cancellation)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            _segments.Remove(key);
+            throw;
+        }
+    }
+
+    private List<SegmentView> Views(IndexReader reader, long now)
+    {
+        var views = new List<SegmentView>(reader.Leaves.Count);
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            var data = For(segment);
+            var deleted = segment.LiveDocs is { } live ? _deletions.GetValue(live, _ => DeletedCounts.Of(segment, data)) : DeletedCounts.None;
+            views.Add(new SegmentView(segment, data, deleted, Freshness.Decay(data.ReferenceSeconds, now, options.RecencyHalfLife)));
+        }
+
+        return views;
+    }
+
+    private List<Suggestion> Words(List<SegmentView> views, TypedText typed, int size)
+    {
+        if (typed.LastWordFolded.Length == 0)
+        {
+            return [];
+        }
+
+        return CountedCompletions.Find(views, phrases: false, typed.LastWordFolded, size, minCount: 1, options)
+            .Select(word => new Suggestion(
+                typed.Before + word.Written,
+                TypedPartMarker.Mark(typed.Before, word.Written, typed.LastWordFolded.Length),
+                SuggestionKind.Word,
+                word.Count))
+            .ToList();
+    }
+
+    /// <summary>Phrases that complete the typed words, the whole text first, then from the second word on, and so on:
+    /// typing <c>اسعار الاتصا</c> offers <c>الاتصالات السعودية</c> when no phrase starts with both words.</summary>
+    private List<Suggestion> Phrases(List<SegmentView> views, TypedText typed, int size)
+    {
+        var found = new List<Suggestion>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var first = 0; first < typed.FoldedWords.Count && found.Count < size; first++)
+        {
+            var prefix = typed.FoldedFrom(first);
+            foreach (var phrase in CountedCompletions.Find(views, phrases: true, prefix, size, options.MinPhraseCount, options))
+            {
+                if (seen.Add(phrase.Key))
+                {
+                    found.Add(new Suggestion(phrase.Written, TypedPartMarker.Mark("", phrase.Written, prefix.Length), SuggestionKind.Phrase, phrase.Count));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Headlines that start with the whole typed text (two letters at least), read from the stored articles.</summary>
+    private List<Suggestion> Titles(List<SegmentView> views, TypedText typed, int size, long now)
+    {
+        var prefix = typed.FoldedFrom(0);
+        if (prefix.TrimEnd().Length < 2)
+        {
+            return [];
+        }
+
+        var found = new List<Suggestion>();
+        var stored = new StoredTitle(withId: true);
+        foreach (var title in TitleCompletions.Find(views, prefix, size, now, options))
+        {
+            stored.Read(views[title.Segment].Reader, title.Doc);
+            if (stored.Title is null || stored.Id is null
+                || (prefix.Length > options.MaxTitleKeyLength && !SuggestionText.FoldedWords(stored.Title).StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                // Past the kept key length, the stored title decides.
+                continue;
+            }
+
+            found.Add(new Suggestion(stored.Title, TypedPartMarker.Mark("", stored.Title, prefix.Length), SuggestionKind.Title, title.Count, stored.Id));
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,5 @@
+namespace Search.Core.Suggesting;
+
+/// <summary>A headline that starts with what was typed: its newest live copy (segment and document), how many live
+/// copies it has, their summed recency score, and the newest one's minute.</summary>
+internal sealed record TitleCompletion(string Key, int Segment, int Doc, int Count, double Score, int Minute);
