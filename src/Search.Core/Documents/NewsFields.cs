@@ -32,4 +32,11 @@ public static class NewsFields
     /// <summary>A SimHash of the text (<see cref="Documents.NearDuplicateHash"/>): near-equal hashes are copies of one story.</summary>
     public const string NearDuplicateHash = "near_dup_hash";
 
+    /// <summary>
+    /// The title again, in binary doc values (its first <see cref="NewsDocumentMapper.MaxSuggestTitleLength"/>
+    /// characters, cut at a space): suggestions read every title of a segment when they build, and stored fields would
+    /// decompress each whole article for it (measured on the shared corpus: about two thirds of the build time).
+    /// </summary>
+    public const string SuggestTitle = "suggest_title";
+
 }

@@ -6,30 +6,35 @@ using Search.Core.Documents;
 namespace Search.Core.Suggesting;
 
 /// <summary>
-/// Builds a segment's <see cref="SegmentSuggestions"/> from its stored titles: every title is cut into words and folded
-/// (<see cref="SuggestionText"/>); each word that is not a stop word and has two letters or more counts once per
-/// article, each run of two or three such words with nothing but spaces between them counts as a phrase (a stop word or
-/// punctuation ends a run: "الأمير محمد بن سلمان" gives "محمد بن" nowhere, "الأمير محمد" and "بن سلمان" do),
-/// and the folded title itself is kept for title completions. Deleted articles are included: the result serves every
-/// reader of the core, whatever its deletions. Runs on the thread that asks; one build per core.
+/// Builds a segment's <see cref="SegmentSuggestions"/> from its titles (<see cref="SegmentTitles"/>): every title is
+/// cut into words and folded (<see cref="SuggestionText"/>); each word that is not a stop word and has two letters or
+/// more counts once per article; each run of two or three such words with nothing but spaces between them counts as a
+/// phrase (a stop word or punctuation ends a run: "قمة الرياض في أيار" gives "قمة الرياض" alone); and the folded
+/// title itself is kept for title completions. In a large segment a first pass counts phrases roughly
+/// (<see cref="PhraseSketch"/>), so that only recurring ones are gathered. Deleted articles are included: the result
+/// serves every reader of the core, whatever its deletions. Runs on the thread that asks; one build per core.
 /// </summary>
 internal static class SegmentSuggestionsBuilder
 {
     private const int MinWordLength = 2;
+
+    /// <summary>Phrase occurrences a title holds, about: a two-word and a three-word phrase per word.</summary>
+    private const int PhrasesPerTitle = 16;
 
     public static SegmentSuggestions Build(AtomicReader reader, SuggestionOptions options, CancellationToken cancellation = default)
     {
         var started = Stopwatch.GetTimestamp();
         var maxDoc = reader.MaxDoc;
         var (seconds, reference) = PublicationTimes(reader, options.Clock.GetUtcNow().ToUnixTimeSeconds());
+        var titles = new SegmentTitles(reader);
+        var article = new ArticleWords();
+        var recurring = maxDoc >= options.PrunePhrasesFromDocs ? CountPhrases(titles, article, maxDoc, cancellation) : null;
         var words = new CountedTableBuilder();
         var phrases = new CountedTableBuilder();
-        var titles = new List<(string Key, int Doc, int Minute)>(maxDoc);
+        var titleKeys = new List<(string Key, int Doc, int Minute)>(maxDoc);
         var docStarts = new int[maxDoc + 1];
         var docFreshness = new float[maxDoc];
         var entries = new List<int>(maxDoc * 8);
-        var article = new ArticleWords();
-        var storedTitle = new StoredTitle(withId: false);
         for (var doc = 0; doc < maxDoc; doc++)
         {
             if ((doc & 255) == 0)
@@ -38,31 +43,55 @@ internal static class SegmentSuggestionsBuilder
             }
 
             docStarts[doc] = entries.Count;
-            var title = storedTitle.Read(reader, doc).Title ?? "";
             var freshness = seconds[doc] == long.MinValue ? 0 : Freshness.Decay(seconds[doc], reference, options.RecencyHalfLife);
             docFreshness[doc] = (float)freshness;
-            article.Load(title);
+            article.Load(titles.Read(doc));
             AddWords(article, words, freshness, entries, docStarts[doc]);
-            AddPhrases(article, phrases, freshness, entries, docStarts[doc]);
+            AddPhrases(article, phrases, recurring, options.MinPhraseCount, freshness, entries, docStarts[doc]);
             if (article.TitleKey(options.MaxTitleKeyLength) is { Length: > 0 } key)
             {
-                titles.Add((key, doc, seconds[doc] == long.MinValue ? TitleTable.Undated : (int)(seconds[doc] / 60)));
+                titleKeys.Add((key, doc, seconds[doc] == long.MinValue ? TitleTable.Undated : (int)(seconds[doc] / 60)));
             }
         }
 
         docStarts[maxDoc] = entries.Count;
         var (wordTable, wordOrdinals) = words.Build(minCount: 1);
-        var (phraseTable, phraseOrdinals) = phrases.Build(maxDoc >= options.PrunePhrasesFromDocs ? options.MinPhraseCount : 1);
+        var (phraseTable, phraseOrdinals) = phrases.Build(recurring is null ? 1 : options.MinPhraseCount);
         var docEntries = Renumber(entries, docStarts, wordOrdinals, phraseOrdinals);
         return new SegmentSuggestions(
             wordTable,
             phraseTable,
-            TitleTable.Build(titles),
+            TitleTable.Build(titleKeys),
             docStarts,
             docEntries,
             docFreshness,
             reference,
             Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>A first pass over a large segment's titles that only counts phrases, roughly, so the second gathers
+    /// the recurring ones alone.</summary>
+    private static PhraseSketch CountPhrases(SegmentTitles titles, ArticleWords article, int maxDoc, CancellationToken cancellation)
+    {
+        var sketch = new PhraseSketch((long)maxDoc * PhrasesPerTitle);
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            if ((doc & 255) == 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
+            article.Load(titles.Read(doc));
+            for (var first = 0; first + 1 < article.Count; first++)
+            {
+                for (var length = 2; length <= 3 && article.RunsOn(first, length); length++)
+                {
+                    sketch.Add(article.PhraseKey(first, length));
+                }
+            }
+        }
+
+        return sketch;
     }
 
     /// <summary>Each article's publication time in Unix seconds (<see cref="long.MinValue"/> when undated), a time after
@@ -102,13 +131,17 @@ internal static class SegmentSuggestionsBuilder
         }
     }
 
-    private static void AddPhrases(ArticleWords article, CountedTableBuilder phrases, double freshness, List<int> entries, int docStart)
+    private static void AddPhrases(ArticleWords article, CountedTableBuilder phrases, PhraseSketch? recurring, int minCount, double freshness, List<int> entries, int docStart)
     {
         for (var first = 0; first + 1 < article.Count; first++)
         {
             for (var length = 2; length <= 3 && article.RunsOn(first, length); length++)
             {
-                AddOnce(entries, docStart, ~phrases.Add(article.PhraseKey(first, length), article.PhraseWritten(first, length), freshness));
+                var key = article.PhraseKey(first, length);
+                if (recurring is null || recurring.Estimate(key) >= minCount)
+                {
+                    AddOnce(entries, docStart, ~phrases.Add(key, article.PhraseWritten(first, length), freshness));
+                }
             }
         }
     }
@@ -166,21 +199,27 @@ internal static class SegmentSuggestionsBuilder
         private char[] _buffer = new char[64];
         private char[] _key = new char[128];
         private char[] _written = new char[128];
-        private string _title = "";
+        private char[] _title = new char[256];
 
         public int Count => _folded.Count;
 
-        public void Load(string title)
+        public void Load(ReadOnlySpan<char> title)
         {
-            _title = title;
+            if (_title.Length < title.Length)
+            {
+                _title = new char[Math.Max(title.Length, 2 * _title.Length)];
+            }
+
+            title.CopyTo(_title);
             _spans.Clear();
             _folded.Clear();
             SuggestionText.Split(title, _spans);
             var used = 0;
             var kept = 0;
-            foreach (var span in _spans)
+            for (var i = 0; i < _spans.Count; i++)
             {
-                var folded = SuggestionText.Fold(title.AsSpan(span.Start, span.Length), ref _buffer);
+                var span = _spans[i];
+                var folded = SuggestionText.Fold(title.Slice(span.Start, span.Length), ref _buffer);
                 if (folded.IsEmpty)
                 {
                     continue;

@@ -15,7 +15,9 @@ internal static class SuggestionText
 {
     /// <summary>Letters, digits, and the marks and joiners folding removes (which stay inside the word they sit on).</summary>
     public static bool IsWordCharacter(char c) =>
-        char.IsLetterOrDigit(c)
+        c < 128 ? char.IsAsciiLetterOrDigit(c)
+        : c is >= '\u0621' and <= '\u065F' // Arabic letters, tatweel and harakat: nearly every character of a title
+        || char.IsLetterOrDigit(c)
         || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
         || (c != '\0' && ArabicOrthography.FoldCharacter(c) == '\0');
 
