@@ -6,6 +6,7 @@ public static class EndpointMap
     public static IEndpointRouteBuilder MapNewsSearchEndpoints(this IEndpointRouteBuilder routes) =>
         routes
             .MapSearchEndpoints()
+            .MapSuggestEndpoints()
             .MapArticleEndpoints()
             .MapArticleWriteEndpoints()
             .MapIndexAdminEndpoints();

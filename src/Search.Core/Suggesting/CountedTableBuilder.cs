@@ -16,10 +16,11 @@ internal sealed class CountedTableBuilder
         _lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Counts one article holding <paramref name="key"/>, written as <paramref name="form"/>; call once per
-    /// article and key.</summary>
-    /// <returns>The key's id in this builder, for <see cref="Build"/>'s ordinal map.</returns>
-    public int Add(ReadOnlySpan<char> key, ReadOnlySpan<char> form, double freshness)
+    /// <summary>Counts article <paramref name="doc"/> as holding <paramref name="key"/>, written as
+    /// <paramref name="form"/>, once however often its title repeats it; articles come in increasing order.</summary>
+    /// <returns>The key's id in this builder (for <see cref="Build"/>'s ordinal map), or −1 when the article was
+    /// already counted for it.</returns>
+    public int Add(ReadOnlySpan<char> key, ReadOnlySpan<char> form, double freshness, int doc)
     {
         if (!_lookup.TryGetValue(key, out var entry))
         {
@@ -27,7 +28,12 @@ internal sealed class CountedTableBuilder
             _lookup[key] = entry;
             _byId.Add(entry);
         }
+        else if (entry.LastDoc == doc)
+        {
+            return -1;
+        }
 
+        entry.LastDoc = doc;
         entry.Count++;
         entry.Freshness += freshness;
         entry.AddForm(form);
@@ -70,6 +76,9 @@ internal sealed class CountedTableBuilder
         public int Id { get; } = id;
 
         public int Count { get; set; }
+
+        /// <summary>The last article counted, so an article repeating the key counts once.</summary>
+        public int LastDoc { get; set; } = -1;
 
         public double Freshness { get; set; }
 

@@ -46,8 +46,8 @@ internal static class SegmentSuggestionsBuilder
             var freshness = seconds[doc] == long.MinValue ? 0 : Freshness.Decay(seconds[doc], reference, options.RecencyHalfLife);
             docFreshness[doc] = (float)freshness;
             article.Load(titles.Read(doc));
-            AddWords(article, words, freshness, entries, docStarts[doc]);
-            AddPhrases(article, phrases, recurring, options.MinPhraseCount, freshness, entries, docStarts[doc]);
+            AddWords(article, words, doc, freshness, entries);
+            AddPhrases(article, phrases, recurring, options.MinPhraseCount, doc, freshness, entries);
             if (article.TitleKey(options.MaxTitleKeyLength) is { Length: > 0 } key)
             {
                 titleKeys.Add((key, doc, seconds[doc] == long.MinValue ? TitleTable.Undated : (int)(seconds[doc] / 60)));
@@ -120,44 +120,31 @@ internal static class SegmentSuggestionsBuilder
         return (seconds, newest);
     }
 
-    private static void AddWords(ArticleWords article, CountedTableBuilder words, double freshness, List<int> entries, int docStart)
+    private static void AddWords(ArticleWords article, CountedTableBuilder words, int doc, double freshness, List<int> entries)
     {
         for (var i = 0; i < article.Count; i++)
         {
-            if (article.IsSuggestible(i))
+            if (article.IsSuggestible(i) && words.Add(article.Folded(i), article.Written(i), freshness, doc) is var id and >= 0)
             {
-                AddOnce(entries, docStart, words.Add(article.Folded(i), article.Written(i), freshness));
+                entries.Add(id);
             }
         }
     }
 
-    private static void AddPhrases(ArticleWords article, CountedTableBuilder phrases, PhraseSketch? recurring, int minCount, double freshness, List<int> entries, int docStart)
+    private static void AddPhrases(ArticleWords article, CountedTableBuilder phrases, PhraseSketch? recurring, int minCount, int doc, double freshness, List<int> entries)
     {
         for (var first = 0; first + 1 < article.Count; first++)
         {
             for (var length = 2; length <= 3 && article.RunsOn(first, length); length++)
             {
                 var key = article.PhraseKey(first, length);
-                if (recurring is null || recurring.Estimate(key) >= minCount)
+                if ((recurring is null || recurring.Estimate(key) >= minCount)
+                    && phrases.Add(key, article.PhraseWritten(first, length), freshness, doc) is var id and >= 0)
                 {
-                    AddOnce(entries, docStart, ~phrases.Add(key, article.PhraseWritten(first, length), freshness));
+                    entries.Add(~id);
                 }
             }
         }
-    }
-
-    /// <summary>Records an entry for the current article unless it already has it: a word twice in one title counts once.</summary>
-    private static void AddOnce(List<int> entries, int docStart, int entry)
-    {
-        for (var i = docStart; i < entries.Count; i++)
-        {
-            if (entries[i] == entry)
-            {
-                return;
-            }
-        }
-
-        entries.Add(entry);
     }
 
     /// <summary>Turns builder ids into table ordinals, dropping the phrases the table left out, and moves each

@@ -79,6 +79,9 @@ internal sealed class Suggester(SuggestionOptions options)
         return views;
     }
 
+    /// <summary>Completions of the last word typed, by how many titles hold them and how recent those are; after a
+    /// word, those that follow it in recurring phrases come first, so <c>كأس ال</c> offers <c>كأس العالم</c> before the
+    /// commoner <c>كأس السعودية</c>, with the count of titles holding the two words together.</summary>
     private List<Suggestion> Words(List<SegmentView> views, TypedText typed, int size)
     {
         if (typed.LastWordFolded.Length == 0)
@@ -86,17 +89,38 @@ internal sealed class Suggester(SuggestionOptions options)
             return [];
         }
 
-        return CountedCompletions.Find(views, phrases: false, typed.LastWordFolded, size, minCount: 1, options)
-            .Select(word => new Suggestion(
-                typed.Before + word.Written,
-                TypedPartMarker.Mark(typed.Before, word.Written, typed.LastWordFolded.Length),
-                SuggestionKind.Word,
-                word.Count))
-            .ToList();
+        var found = new List<Suggestion>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (typed.FoldedWords.Count >= 2)
+        {
+            var prefix = typed.FoldedWords[^2] + " " + typed.LastWordFolded;
+            foreach (var phrase in CountedCompletions.Find(views, phrases: true, prefix, size, options.MinPhraseCount, options))
+            {
+                var (key, written) = (phrase.Key.Split(' '), phrase.Written.Split(' '));
+                if (written.Length == key.Length && seen.Add(key[1]))
+                {
+                    found.Add(WordSuggestion(typed, written[1], phrase.Count));
+                }
+            }
+        }
+
+        foreach (var word in CountedCompletions.Find(views, phrases: false, typed.LastWordFolded, size, minCount: 1, options))
+        {
+            if (seen.Add(word.Key))
+            {
+                found.Add(WordSuggestion(typed, word.Written, word.Count));
+            }
+        }
+
+        return found;
     }
 
-    /// <summary>Phrases that complete the typed words, the whole text first, then from the second word on, and so on:
-    /// typing <c>اسعار الاتصا</c> offers <c>الاتصالات السعودية</c> when no phrase starts with both words.</summary>
+    private static Suggestion WordSuggestion(TypedText typed, string written, int count) =>
+        new(typed.Before + written, TypedPartMarker.Mark(typed.Before, written, typed.LastWordFolded.Length), SuggestionKind.Word, count);
+
+    /// <summary>Phrases that complete the typed words, the whole text first, then from the second word on, and so on
+    /// while places are left: typing <c>اسعار الاتصا</c> offers <c>الاتصالات السعودية</c> when few phrases start with
+    /// both words. A shortened text needs two letters at least: one says too little once the words before it are gone.</summary>
     private List<Suggestion> Phrases(List<SegmentView> views, TypedText typed, int size)
     {
         var found = new List<Suggestion>();
@@ -104,6 +128,11 @@ internal sealed class Suggester(SuggestionOptions options)
         for (var first = 0; first < typed.FoldedWords.Count && found.Count < size; first++)
         {
             var prefix = typed.FoldedFrom(first);
+            if (first > 0 && prefix.TrimEnd().Length < 2)
+            {
+                break;
+            }
+
             foreach (var phrase in CountedCompletions.Find(views, phrases: true, prefix, size, options.MinPhraseCount, options))
             {
                 if (seen.Add(phrase.Key))
