@@ -67,8 +67,11 @@ public static class NewsDocumentMapper
         };
     }
 
-    /// <summary>The title cut to <see cref="MaxSuggestTitleLength"/> characters at the last space before it, so no
-    /// word is cut in two.</summary>
+    /// <summary>Ends a title that <see cref="SuggestTitle"/> cut, so a reader knows to fetch the whole stored one.</summary>
+    public const char SuggestTitleCut = '…';
+
+    /// <summary>The title, or when longer than <see cref="MaxSuggestTitleLength"/> its start up to the last space
+    /// before that, so no word is cut in two, followed by <see cref="SuggestTitleCut"/>.</summary>
     internal static string SuggestTitle(string title)
     {
         if (title.Length <= MaxSuggestTitleLength)
@@ -78,7 +81,7 @@ public static class NewsDocumentMapper
 
         var space = title.LastIndexOf(' ', MaxSuggestTitleLength);
         var end = space > 0 ? space : MaxSuggestTitleLength;
-        return title[..(char.IsLowSurrogate(title[end]) ? end - 1 : end)];
+        return string.Concat(title.AsSpan(0, char.IsLowSurrogate(title[end]) ? end - 1 : end), SuggestTitleCut.ToString());
     }
 
     private static void AddText(Document document, string field, string? text)

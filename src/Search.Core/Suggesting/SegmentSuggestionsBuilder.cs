@@ -31,7 +31,7 @@ internal static class SegmentSuggestionsBuilder
         var recurring = maxDoc >= options.PrunePhrasesFromDocs ? CountPhrases(titles, article, maxDoc, cancellation) : null;
         var words = new CountedTableBuilder();
         var phrases = new CountedTableBuilder();
-        var titleKeys = new List<(string Key, int Doc, int Minute)>(maxDoc);
+        var titleKeys = new List<(string Key, string Title, int Doc, float Freshness, int Minute)>(maxDoc);
         var docStarts = new int[maxDoc + 1];
         var docFreshness = new float[maxDoc];
         var entries = new List<int>(maxDoc * 8);
@@ -48,9 +48,10 @@ internal static class SegmentSuggestionsBuilder
             article.Load(titles.Read(doc));
             AddWords(article, words, doc, freshness, entries);
             AddPhrases(article, phrases, recurring, options.MinPhraseCount, doc, freshness, entries);
-            if (article.TitleKey(options.MaxTitleKeyLength) is { Length: > 0 } key)
+            if (article.FoldedTitle() is { Length: > 0 } folded)
             {
-                titleKeys.Add((key, doc, seconds[doc] == long.MinValue ? TitleTable.Undated : (int)(seconds[doc] / 60)));
+                var key = folded.Length > options.MaxTitleKeyLength ? folded[..options.MaxTitleKeyLength] : folded;
+                titleKeys.Add((key, folded, doc, (float)freshness, seconds[doc] == long.MinValue ? TitleTable.Undated : (int)(seconds[doc] / 60)));
             }
         }
 
@@ -266,11 +267,11 @@ internal static class SegmentSuggestionsBuilder
             return _written.AsSpan(0, joined);
         }
 
-        /// <summary>The folded words joined by one space, cut at <paramref name="maxLength"/> characters.</summary>
-        public string TitleKey(int maxLength)
+        /// <summary>The folded words joined by one space (<see cref="SuggestionText.FoldedWords"/>).</summary>
+        public string FoldedTitle()
         {
             var length = Join(0, Count, folded: true, ref _key);
-            return new string(_key, 0, Math.Min(length, maxLength));
+            return new string(_key, 0, length);
         }
 
         private int Join(int first, int count, bool folded, ref char[] into)

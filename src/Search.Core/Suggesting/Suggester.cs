@@ -31,7 +31,7 @@ internal sealed class Suggester(SuggestionOptions options)
         return new SuggestResults(request.Query, SuggestionMix.Combine(
             Words(views, typed, request.Size),
             Phrases(views, typed, request.Size),
-            Titles(views, typed, request.Size, now),
+            Titles(views, typed, request.Size),
             request.Size));
     }
 
@@ -145,8 +145,8 @@ internal sealed class Suggester(SuggestionOptions options)
         return found;
     }
 
-    /// <summary>Headlines that start with the whole typed text (two letters at least), read from the stored articles.</summary>
-    private List<Suggestion> Titles(List<SegmentView> views, TypedText typed, int size, long now)
+    /// <summary>Headlines that start with the whole typed text (two letters at least).</summary>
+    private List<Suggestion> Titles(List<SegmentView> views, TypedText typed, int size)
     {
         var prefix = typed.FoldedFrom(0);
         if (prefix.TrimEnd().Length < 2)
@@ -155,18 +155,17 @@ internal sealed class Suggester(SuggestionOptions options)
         }
 
         var found = new List<Suggestion>();
-        var stored = new StoredTitle(withId: true);
-        foreach (var title in TitleCompletions.Find(views, prefix, size, now, options))
+        var headlines = new HeadlineReader();
+        foreach (var title in TitleCompletions.Find(views, prefix, size, options))
         {
-            stored.Read(views[title.Segment].Reader, title.Doc);
-            if (stored.Title is null || stored.Id is null
-                || (prefix.Length > options.MaxTitleKeyLength && !SuggestionText.FoldedWords(stored.Title).StartsWith(prefix, StringComparison.Ordinal)))
+            if (headlines.Read(views[title.Segment].Reader, title.Doc) is not var (text, id)
+                || (prefix.Length > options.MaxTitleKeyLength && !SuggestionText.FoldedWords(text).StartsWith(prefix, StringComparison.Ordinal)))
             {
-                // Past the kept key length, the stored title decides.
+                // Past the kept key length, the whole title decides.
                 continue;
             }
 
-            found.Add(new Suggestion(stored.Title, TypedPartMarker.Mark("", stored.Title, prefix.Length), SuggestionKind.Title, title.Count, stored.Id));
+            found.Add(new Suggestion(text, TypedPartMarker.Mark("", text, prefix.Length), SuggestionKind.Title, title.Count, id));
         }
 
         return found;

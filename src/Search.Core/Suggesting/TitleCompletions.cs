@@ -10,27 +10,27 @@ namespace Search.Core.Suggesting;
 /// </summary>
 internal static class TitleCompletions
 {
-    public static List<TitleCompletion> Find(IReadOnlyList<SegmentView> views, string prefix, int wanted, long nowSeconds, SuggestionOptions options)
+    public static List<TitleCompletion> Find(IReadOnlyList<SegmentView> views, string prefix, int wanted, SuggestionOptions options)
     {
         var perSegment = 2 * wanted;
         var lookup = prefix.Length > options.MaxTitleKeyLength ? prefix[..options.MaxTitleKeyLength] : prefix;
-        var byKey = new Dictionary<string, TitleCompletion>(StringComparer.Ordinal);
+        var byTitle = new Dictionary<(string Key, int Hash), TitleCompletion>();
         var best = new PriorityQueue<Headline, (double Score, int Minute)>(perSegment + 1);
         for (var segment = 0; segment < views.Count; segment++)
         {
-            var titles = views[segment].Data.Titles;
-            var live = views[segment].Reader.LiveDocs;
+            var view = views[segment];
+            var titles = view.Data.Titles;
             var (start, end) = titles.Keys.PrefixRange(lookup);
             best.Clear();
             for (var first = start; first < end;)
             {
                 var next = first + 1;
-                while (next < end && titles.Keys[next].SequenceEqual(titles.Keys[first]))
+                while (next < end && !titles.IsFirstCopy(next))
                 {
                     next++;
                 }
 
-                if (Copies(titles, live, first, next, nowSeconds, options) is { } headline)
+                if (Copies(titles, view.Reader.LiveDocs, first, next, view.Factor, options) is { } headline)
                 {
                     var rank = (headline.Score, headline.Minute);
                     if (best.Count < perSegment)
@@ -48,8 +48,10 @@ internal static class TitleCompletions
 
             while (best.TryDequeue(out var headline, out _))
             {
-                var completion = new TitleCompletion(titles.Keys[headline.Entry].ToString(), segment, headline.Doc, headline.Count, headline.Score, headline.Minute);
-                byKey[completion.Key] = byKey.TryGetValue(completion.Key, out var other)
+                var completion = new TitleCompletion(
+                    titles.Keys[headline.Entry].ToString(), titles.TitleHash(headline.Entry), segment, headline.Doc, headline.Count, headline.Score, headline.Minute);
+                var identity = (completion.Key, completion.TitleHash);
+                byTitle[identity] = byTitle.TryGetValue(identity, out var other)
                     ? (completion.Minute > other.Minute ? completion : other) with
                     {
                         Count = completion.Count + other.Count,
@@ -59,7 +61,7 @@ internal static class TitleCompletions
             }
         }
 
-        return byKey.Values
+        return byTitle.Values
             .OrderByDescending(completion => completion.Score)
             .ThenByDescending(completion => completion.Minute)
             .ThenBy(completion => completion.Key, StringComparer.Ordinal)
@@ -69,7 +71,7 @@ internal static class TitleCompletions
 
     /// <summary>The live copies among entries [<paramref name="start"/>, <paramref name="end"/>) of one headline, or
     /// null when every copy is deleted. Entries are newest first, so the first live one stands for the headline.</summary>
-    private static Headline? Copies(TitleTable titles, IBits? live, int start, int end, long nowSeconds, SuggestionOptions options)
+    private static Headline? Copies(TitleTable titles, IBits? live, int start, int end, double factor, SuggestionOptions options)
     {
         int count = 0, newest = -1;
         double freshness = 0;
@@ -82,13 +84,10 @@ internal static class TitleCompletions
 
             count++;
             newest = newest < 0 ? i : newest;
-            if (titles.Minute(i) != TitleTable.Undated)
-            {
-                freshness += Freshness.Decay(60L * titles.Minute(i), nowSeconds, options.RecencyHalfLife);
-            }
+            freshness += titles.Freshness(i);
         }
 
-        return count == 0 ? null : new Headline(start, titles.Doc(newest), count, Freshness.Score(count, freshness, options), titles.Minute(newest));
+        return count == 0 ? null : new Headline(start, titles.Doc(newest), count, Freshness.Score(count, freshness * factor, options), titles.Minute(newest));
     }
 
     /// <summary>One headline's live copies in a segment: its first entry, its newest copy, and their totals.</summary>

@@ -2,37 +2,64 @@ namespace Search.Core.Suggesting;
 
 /// <summary>
 /// One segment's titles: each article's folded title (its first <see cref="SuggestionOptions.MaxTitleKeyLength"/>
-/// characters) sorted for prefix lookup, copies of one headline side by side, newest first; with the article's
-/// document number and publication minute. The written title and the id are read from the stored article for the few
-/// titles shown, so they take no memory here. Immutable; thread-safe.
+/// characters) sorted for prefix lookup, with the article's document number, its recency weight against the segment's
+/// newest story (<see cref="Freshness"/>) and its publication minute. Copies of one headline (the whole folded title
+/// equal, not only the kept key) lie side by side, newest first, and the first of them is marked, so a scan groups them
+/// without comparing keys. The written title and the id are read for the few titles shown
+/// (<see cref="HeadlineReader"/>), so they take no memory here. Immutable; thread-safe.
 /// </summary>
-internal sealed class TitleTable(SortedKeys keys, int[] docs, int[] minutes)
+internal sealed class TitleTable(SortedKeys keys, int[] docs, float[] freshness, int[] minutes, int[] titleHashes, bool[] firstCopies)
 {
     /// <summary>The minute of an undated article: older than any.</summary>
     public const int Undated = int.MinValue;
 
-    public static TitleTable Empty { get; } = new(SortedKeys.Empty, [], []);
+    public static TitleTable Empty { get; } = new(SortedKeys.Empty, [], [], [], [], []);
 
     public SortedKeys Keys => keys;
 
     public int Doc(int index) => docs[index];
 
+    public float Freshness(int index) => freshness[index];
+
     /// <summary>Publication time in minutes since 1970, or <see cref="Undated"/>.</summary>
     public int Minute(int index) => minutes[index];
 
-    public long MemoryBytes => keys.MemoryBytes + (4L * docs.Length) + (4L * minutes.Length);
+    /// <summary>A hash of the whole folded title: with the key, what tells copies of one headline in different
+    /// segments from other headlines that start alike. Valid within the process only.</summary>
+    public int TitleHash(int index) => titleHashes[index];
 
-    /// <summary>Sorts the titles gathered from a segment into a table.</summary>
-    public static TitleTable Build(List<(string Key, int Doc, int Minute)> titles)
+    /// <summary>True for the newest copy of a headline, where its group starts.</summary>
+    public bool IsFirstCopy(int index) => firstCopies[index];
+
+    public long MemoryBytes => keys.MemoryBytes + (4L * docs.Length) + (4L * freshness.Length) + (4L * minutes.Length) + (4L * titleHashes.Length) + firstCopies.Length;
+
+    /// <summary>Sorts the titles gathered from a segment into a table; <c>Title</c> is the whole folded title, of which
+    /// <c>Key</c> is the start kept.</summary>
+    public static TitleTable Build(List<(string Key, string Title, int Doc, float Freshness, int Minute)> titles)
     {
         titles.Sort((left, right) =>
         {
             var byKey = string.CompareOrdinal(left.Key, right.Key);
-            return byKey != 0 ? byKey : right.Minute != left.Minute ? right.Minute.CompareTo(left.Minute) : left.Doc.CompareTo(right.Doc);
+            if (byKey != 0)
+            {
+                return byKey;
+            }
+
+            var byTitle = string.CompareOrdinal(left.Title, right.Title);
+            return byTitle != 0 ? byTitle : right.Minute != left.Minute ? right.Minute.CompareTo(left.Minute) : left.Doc.CompareTo(right.Doc);
         });
+        var firstCopies = new bool[titles.Count];
+        for (var i = 0; i < titles.Count; i++)
+        {
+            firstCopies[i] = i == 0 || !string.Equals(titles[i].Title, titles[i - 1].Title, StringComparison.Ordinal);
+        }
+
         return new TitleTable(
             new SortedKeys(StringPool.Pack(titles.Count, i => titles[i].Key)),
-            titles.Select(title => title.Doc).ToArray(),
-            titles.Select(title => title.Minute).ToArray());
+            [.. titles.Select(title => title.Doc)],
+            [.. titles.Select(title => title.Freshness)],
+            [.. titles.Select(title => title.Minute)],
+            [.. titles.Select(title => StringComparer.Ordinal.GetHashCode(title.Title))],
+            firstCopies);
     }
 }

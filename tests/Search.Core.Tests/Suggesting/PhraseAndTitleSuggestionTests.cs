@@ -102,6 +102,21 @@ public sealed class PhraseAndTitleSuggestionTests : IDisposable
         Assert.Equal("<mark>قمة &quot;الرياض&quot; تب</mark>دأ اليوم &amp; غدا &lt;b&gt;عاجل&lt;/b&gt;", title.Highlighted);
     }
 
+    [Fact]
+    public void A_long_title_is_offered_whole_and_typing_past_its_kept_key_still_has_to_match_it()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 60).Select(i => $"كلمة{i}"));
+        using var index = InMemoryIndexOf(Article("long", "عنوان طويل جدا " + words), Article("other", "عنوان طويل جدا " + words.Replace("كلمة9", "جملة9", StringComparison.Ordinal)));
+
+        var titles = Titles(index, "عنوان طويل");
+        Assert.Equal(2, titles.Count);
+        Assert.Contains(titles, title => title.Id == "long" && title.Text == "عنوان طويل جدا " + words);
+
+        var typedPastTheKey = "عنوان طويل جدا " + string.Join(' ', Enumerable.Range(0, 10).Select(i => $"كلمة{i}"));
+        Assert.True(typedPastTheKey.Length > new SuggestionOptions().MaxTitleKeyLength);
+        Assert.Equal(["long"], Titles(index, typedPastTheKey).Select(title => title.Id));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
@@ -133,6 +148,9 @@ public sealed class PhraseAndTitleSuggestionTests : IDisposable
     {
         Assert.Empty(Suggest(typed));
     }
+
+    private static List<Suggestion> Titles(NewsIndex index, string typed) =>
+        [.. index.Suggest(new SuggestRequest(typed, SuggestRequest.MaxSize)).Suggestions.Where(suggestion => suggestion.Kind == SuggestionKind.Title)];
 
     private IReadOnlyList<Suggestion> Suggest(string typed, int size = SuggestRequest.DefaultSize) =>
         _index.Suggest(new SuggestRequest(typed, size)).Suggestions;
