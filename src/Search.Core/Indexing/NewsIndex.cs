@@ -433,6 +433,9 @@ public sealed class NewsIndex : IDisposable
     /// <summary>Builds the suggestions of every segment not built yet, and says what they hold and what building took.</summary>
     public SuggestionStatistics PrepareSuggestions() => WithSearcher(searcher => _suggester.Prepare(searcher.IndexReader));
 
+    /// <summary>Segment suggestion builds so far, for tests of when they happen.</summary>
+    internal long SuggestionBuilds => _suggester.Builds;
+
     /// <summary>Up to <paramref name="count"/> stories related to the article, without its copies.</summary>
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
     public IReadOnlyList<SearchHit> Related(string id, int count = 10) => WithSearcher(searcher => _search.Related(searcher, id, count));

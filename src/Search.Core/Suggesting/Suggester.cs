@@ -15,6 +15,10 @@ internal sealed class Suggester(SuggestionOptions options)
 {
     private readonly ConditionalWeakTable<object, Lazy<SegmentSuggestions>> _segments = new();
     private readonly ConditionalWeakTable<object, DeletedCounts> _deletions = new();
+    private long _builds;
+
+    /// <summary>Segment builds so far, for tests of when they happen.</summary>
+    public long Builds => Interlocked.Read(ref _builds);
 
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit of <see cref="SuggestRequest.Validate"/>.</exception>
     public SuggestResults Suggest(IndexSearcher searcher, SuggestRequest request)
@@ -53,7 +57,11 @@ internal sealed class Suggester(SuggestionOptions options)
     private SegmentSuggestions For(AtomicReader reader, CancellationToken cancellation = default)
     {
         var key = reader.CoreCacheKey;
-        var lazy = _segments.GetValue(key, _ => new Lazy<SegmentSuggestions>(() => SegmentSuggestionsBuilder.Build(reader, options, cancellation)));
+        var lazy = _segments.GetValue(key, _ => new Lazy<SegmentSuggestions>(() =>
+        {
+            Interlocked.Increment(ref _builds);
+            return SegmentSuggestionsBuilder.Build(reader, options, cancellation);
+        }));
         try
         {
             return lazy.Value;

@@ -90,6 +90,27 @@ public sealed class LiveSuggestionTests : IDisposable
     }
 
     [Fact]
+    public void A_serving_index_builds_new_and_merged_segments_before_anyone_asks_and_never_twice()
+    {
+        for (var segment = 0; segment < 3; segment++)
+        {
+            Write(Article($"a{segment}", $"الزمرد في المعرض رقم {segment}"));
+            _index.Commit();
+        }
+
+        _index.Refresh();
+        var afterRefreshes = _index.SuggestionBuilds;
+        Assert.True(afterRefreshes >= 3, $"{afterRefreshes} builds after three refreshed segments");
+
+        _index.Optimize();
+        Assert.Equal(afterRefreshes + 1, _index.SuggestionBuilds);
+
+        _index.Refresh();
+        Assert.Equal(3, Word("الزم")!.Count);
+        Assert.Equal(afterRefreshes + 1, _index.SuggestionBuilds);
+    }
+
+    [Fact]
     public void Suggestions_report_what_they_hold()
     {
         Write(Article("a", "منجم الزمرد يفتح أبوابه"), Article("b", "منجم الزمرد يغلق أبوابه"));
