@@ -166,8 +166,13 @@ internal sealed class Suggester(SuggestionOptions options)
         var headlines = new HeadlineReader();
         foreach (var title in TitleCompletions.Find(views, prefix, size, options))
         {
-            if (headlines.Read(views[title.Segment].Reader, title.Doc) is not var (text, id)
-                || (prefix.Length > options.MaxTitleKeyLength && !SuggestionText.FoldedWords(text).StartsWith(prefix, StringComparison.Ordinal)))
+            if (headlines.Read(views[title.Segment].Reader, title.Doc) is not { } headline)
+            {
+                continue;
+            }
+
+            var (text, id) = headline;
+            if (prefix.Length > options.MaxTitleKeyLength && !SuggestionText.FoldedWords(text).StartsWith(prefix, StringComparison.Ordinal))
             {
                 // Past the kept key length, the whole title decides.
                 continue;
