@@ -61,7 +61,7 @@ public sealed class NewsIndex : IDisposable
         _suggester = new Suggester(options.Suggestions);
 
         // Serving (refreshing in the background) rather than bulk loading: build suggestions before readers need them.
-        var serving = options.MaxRefreshDelay is not null;
+        var serving = options.MaxRefreshDelay is not null && options.Suggestions.BuildAhead;
 
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
@@ -425,7 +425,8 @@ public sealed class NewsIndex : IDisposable
     /// Completions of what a reader has typed into the search box: of the last word, of phrases that recur in titles,
     /// and of whole titles, ranked by how many live articles hold them and how recent those are. Sees a write after the
     /// same refresh as searches; the first call after a segment appears may build its suggestions, unless the index
-    /// serves (<see cref="NewsIndexOptions.MaxRefreshDelay"/> set), which builds them in the background.
+    /// serves (<see cref="NewsIndexOptions.MaxRefreshDelay"/> set, <see cref="SuggestionOptions.BuildAhead"/> on), which
+    /// builds them off the request path.
     /// </summary>
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit of <see cref="SuggestRequest.Validate"/>.</exception>
     public SuggestResults Suggest(SuggestRequest request) => WithSearcher(searcher => _suggester.Suggest(searcher, request));

@@ -23,6 +23,14 @@ public sealed record SuggestionOptions
     /// articles, flushed every second) keep every phrase, so a phrase shared by new stories appears before a merge.</summary>
     public int PrunePhrasesFromDocs { get; init; } = 1_000;
 
+    /// <summary>
+    /// Build segments' suggestions before anyone asks, while the index refreshes in the background (serving): the index
+    /// as opened in a background task, merged segments in the merge thread, new segments after each refresh. Turn it
+    /// off for a bulk load that refreshes only to flush (the indexer CLI on one thread): nobody asks there, and each
+    /// build reads every title of its segment.
+    /// </summary>
+    public bool BuildAhead { get; init; } = true;
+
     /// <summary>The clock recency is measured on; a test may substitute its own.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

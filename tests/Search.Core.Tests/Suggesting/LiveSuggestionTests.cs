@@ -111,6 +111,18 @@ public sealed class LiveSuggestionTests : IDisposable
     }
 
     [Fact]
+    public void With_building_ahead_off_a_segment_is_built_by_the_first_suggestion_that_needs_it()
+    {
+        using var index = NewsIndex.InMemory(new NewsIndexOptions("(memory)") { Suggestions = new SuggestionOptions { BuildAhead = false } });
+        index.WaitFor(index.Upsert(Article("a", "منجم الزمرد يفتح أبوابه")));
+        Assert.Equal(0, index.SuggestionBuilds);
+
+        Assert.Contains(index.Suggest(new SuggestRequest("الزم")).Suggestions, suggestion => suggestion.Text == "الزمرد");
+
+        Assert.Equal(1, index.SuggestionBuilds);
+    }
+
+    [Fact]
     public void Suggestions_report_what_they_hold()
     {
         Write(Article("a", "منجم الزمرد يفتح أبوابه"), Article("b", "منجم الزمرد يغلق أبوابه"));
