@@ -31,7 +31,7 @@ internal static class SegmentSuggestionsBuilder
         var recurring = maxDoc >= options.PrunePhrasesFromDocs ? CountPhrases(titles, article, maxDoc, cancellation) : null;
         var words = new CountedTableBuilder();
         var phrases = new CountedTableBuilder();
-        var titleKeys = new List<(string Key, string Title, int Doc, float Freshness, int Minute)>(maxDoc);
+        var titleKeys = new List<(string Key, int TitleHash, int Doc, float Freshness, int Minute)>(maxDoc);
         var docStarts = new int[maxDoc + 1];
         var docFreshness = new float[maxDoc];
         var entries = new List<int>(maxDoc * 8);
@@ -48,10 +48,11 @@ internal static class SegmentSuggestionsBuilder
             article.Load(titles.Read(doc));
             AddWords(article, words, doc, freshness, entries);
             AddPhrases(article, phrases, recurring, options.MinPhraseCount, doc, freshness, entries);
-            if (article.FoldedTitle() is { Length: > 0 } folded)
+            var folded = article.FoldedTitle();
+            if (!folded.IsEmpty)
             {
-                var key = folded.Length > options.MaxTitleKeyLength ? folded[..options.MaxTitleKeyLength] : folded;
-                titleKeys.Add((key, folded, doc, (float)freshness, seconds[doc] == long.MinValue ? TitleTable.Undated : (int)(seconds[doc] / 60)));
+                var key = folded[..Math.Min(folded.Length, options.MaxTitleKeyLength)].ToString();
+                titleKeys.Add((key, string.GetHashCode(folded), doc, (float)freshness, seconds[doc] == long.MinValue ? TitleTable.Undated : (int)(seconds[doc] / 60)));
             }
         }
 
@@ -268,10 +269,10 @@ internal static class SegmentSuggestionsBuilder
         }
 
         /// <summary>The folded words joined by one space (<see cref="SuggestionText.FoldedWords"/>).</summary>
-        public string FoldedTitle()
+        public ReadOnlySpan<char> FoldedTitle()
         {
             var length = Join(0, Count, folded: true, ref _key);
-            return new string(_key, 0, length);
+            return _key.AsSpan(0, length);
         }
 
         private int Join(int first, int count, bool folded, ref char[] into)
