@@ -13,6 +13,7 @@ public sealed class CrossOriginTests
     {
         "/api/search?q=" + Uri.EscapeDataString("وزير"),
         "/api/latest?size=3",
+        "/api/suggest?q=" + Uri.EscapeDataString("وز"),
         "/api/articles/sample-tech-001",
         "/api/articles/sample-tech-001/related",
         "/api/articles/https%3A%2F%2Fexample.com%2Fofuq%2F2025%2F03%2F20%2Fgold-prices-gulf",

@@ -13,6 +13,7 @@ public static class EndpointMap
             .AllowCrossOriginReads()
             .MapSearchEndpoints()
             .MapLatestEndpoints()
+            .MapSuggestEndpoints()
             .MapArticleEndpoints();
         return routes
             .MapArticleWriteEndpoints()

@@ -10,6 +10,10 @@ namespace Search.Core.Documents;
 /// facets and sorting.</summary>
 public static class NewsDocumentMapper
 {
+    /// <summary>Characters of a title kept for suggestions: every headline, and far below Lucene's 32,766-byte limit
+    /// on a doc value, whatever a feed sends.</summary>
+    public const int MaxSuggestTitleLength = 300;
+
     public static Document ToDocument(NewsArticle article)
     {
         var document = new Document
@@ -18,6 +22,7 @@ public static class NewsDocumentMapper
             new SortedDocValuesField(NewsFields.Id, new BytesRef(article.Id)),
             new TextField(NewsFields.Title, article.Title, Field.Store.YES),
             new TextField(NewsFields.Text, article.Title, Field.Store.NO),
+            new BinaryDocValuesField(NewsFields.SuggestTitle, new BytesRef(SuggestTitle(article.Title))),
         };
 
         AddText(document, NewsFields.Lead, article.Lead);
@@ -60,6 +65,23 @@ public static class NewsDocumentMapper
             Tags = document.GetValues(NewsFields.Tag),
             PublishedAt = published is null ? null : DateTimeOffset.Parse(published, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
         };
+    }
+
+    /// <summary>Ends a title that <see cref="SuggestTitle"/> cut, so a reader knows to fetch the whole stored one.</summary>
+    public const char SuggestTitleCut = '…';
+
+    /// <summary>The title, or when longer than <see cref="MaxSuggestTitleLength"/> its start up to the last space
+    /// before that, so no word is cut in two, followed by <see cref="SuggestTitleCut"/>.</summary>
+    internal static string SuggestTitle(string title)
+    {
+        if (title.Length <= MaxSuggestTitleLength)
+        {
+            return title;
+        }
+
+        var space = title.LastIndexOf(' ', MaxSuggestTitleLength);
+        var end = space > 0 ? space : MaxSuggestTitleLength;
+        return string.Concat(title.AsSpan(0, char.IsLowSurrogate(title[end]) ? end - 1 : end), SuggestTitleCut.ToString());
     }
 
     private static void AddText(Document document, string field, string? text)

@@ -11,6 +11,7 @@ using Search.Core.Highlighting;
 using Search.Core.Querying;
 using Search.Core.Ranking;
 using Search.Core.Searching;
+using Search.Core.Suggesting;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
@@ -50,6 +51,9 @@ public sealed class NewsIndex : IDisposable
     private long _failedRefreshes;
     private readonly IndexMetrics _metrics = new();
     private readonly ArticleSearch _search;
+    private readonly Suggester _suggester;
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Task _suggestionWarmup;
 
     private int _disposed;
 
@@ -60,6 +64,10 @@ public sealed class NewsIndex : IDisposable
         _commits = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
         var analyzer = new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact);
         var similarity = new BM25Similarity(options.Ranking.K1, options.Ranking.B);
+        _suggester = new Suggester(options.Suggestions);
+
+        // Serving (refreshing in the background) rather than bulk loading: build suggestions before readers need them.
+        var serving = options.MaxRefreshDelay is not null && options.Suggestions.BuildAhead;
 
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
@@ -68,6 +76,11 @@ public sealed class NewsIndex : IDisposable
             RAMBufferSizeMB = options.RamBufferMb,
             IndexDeletionPolicy = _commits,
         };
+        if (serving)
+        {
+            config.MergedSegmentWarmer = new MergedSegmentWarmer(_suggester);
+        }
+
         if (readOnly)
         {
             _searchers = new SearcherManager(directory, new Bm25SearcherFactory(similarity));
@@ -91,6 +104,15 @@ public sealed class NewsIndex : IDisposable
         }
 
         _search = new ArticleSearch(options);
+        if (serving)
+        {
+            _searchers.AddListener(new RefreshedSegmentWarmer(_suggester, _searchers));
+            _suggestionWarmup = Task.Run(WarmSuggestions);
+        }
+        else
+        {
+            _suggestionWarmup = Task.CompletedTask;
+        }
     }
 
     /// <summary>Opens the index in <see cref="NewsIndexOptions.Path"/>, creating it when absent.</summary>
@@ -423,6 +445,22 @@ public sealed class NewsIndex : IDisposable
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
     public SearchResults Search(SearchRequest request) => _search.Search(request, WithSearcher);
 
+    /// <summary>
+    /// Completions of what a reader has typed into the search box: of the last word, of phrases that recur in titles,
+    /// and of whole titles, ranked by how many live articles hold them and how recent those are. Sees a write after the
+    /// same refresh as searches; the first call after a segment appears may build its suggestions, unless the index
+    /// serves (<see cref="NewsIndexOptions.MaxRefreshDelay"/> set, <see cref="SuggestionOptions.BuildAhead"/> on), which
+    /// builds them off the request path.
+    /// </summary>
+    /// <exception cref="InvalidSearchRequestException">The request breaks a limit of <see cref="SuggestRequest.Validate"/>.</exception>
+    public SuggestResults Suggest(SuggestRequest request) => WithSearcher(searcher => _suggester.Suggest(searcher, request));
+
+    /// <summary>Builds the suggestions of every segment not built yet, and says what they hold and what building took.</summary>
+    public SuggestionStatistics PrepareSuggestions() => WithSearcher(searcher => _suggester.Prepare(searcher.IndexReader));
+
+    /// <summary>Segment suggestion builds so far, for tests of when they happen.</summary>
+    internal long SuggestionBuilds => _suggester.Builds;
+
     /// <summary>Up to <paramref name="count"/> stories related to the article, without its copies.</summary>
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
     public IReadOnlyList<SearchHit> Related(string id, int count = 10) => WithSearcher(searcher => _search.Related(searcher, id, count));
@@ -451,6 +489,9 @@ public sealed class NewsIndex : IDisposable
             return;
         }
 
+        _closing.Cancel();
+        _suggestionWarmup.Wait();
+        _closing.Dispose();
         _reopenThread?.Dispose();
         _search.Dispose();
         _searchers.Dispose();
@@ -461,6 +502,28 @@ public sealed class NewsIndex : IDisposable
     }
 
     private IndexWriter Writer => _writer ?? throw new IndexReadOnlyException();
+
+    /// <summary>Builds the suggestions of the index as opened, in the background: a large index takes a second or more,
+    /// which the first reader to type should not wait for. Ends early when the index closes.</summary>
+    private void WarmSuggestions()
+    {
+        try
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                _suggester.Prepare(searcher.IndexReader, _closing.Token);
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Closed meanwhile, or a segment failed to build: the first suggestion builds it again and reports why.
+        }
+    }
 
     private TrackingIndexWriter Tracking => _trackingWriter ?? throw new IndexReadOnlyException();
 
