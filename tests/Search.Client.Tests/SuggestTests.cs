@@ -3,8 +3,8 @@ using Search.Client.Contracts;
 
 namespace Search.Client.Tests;
 
-/// <summary><c>GET /api/suggest</c> (agreed contract 1), against a stub answering in the contract's shape: the endpoint
-/// is built on another branch.</summary>
+/// <summary><c>GET /api/suggest</c>: what the client sends and how it reads every field of the contract, against a stub
+/// (the sample corpus cannot give a chosen count or kind); <see cref="SuggestServiceTests"/> runs it against the service.</summary>
 public sealed class SuggestTests
 {
     private const string Answer = """
