@@ -35,8 +35,8 @@ public static class NewsFields
     /// <summary>
     /// The title again, in binary doc values (its first <see cref="NewsDocumentMapper.MaxSuggestTitleLength"/>
     /// characters, cut at a space and marked when longer): suggestions read every title of a segment when they build,
-    /// and the few they show, where stored fields would decompress each whole article (measured on the shared corpus:
-    /// two thirds of the build time, and most of a suggestion request's).
+    /// and the few titles a request shows, where stored fields would decompress each whole article (measured on the
+    /// shared corpus: two thirds of the build time).
     /// </summary>
     public const string SuggestTitle = "suggest_title";
 
