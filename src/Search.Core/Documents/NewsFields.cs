@@ -32,4 +32,8 @@ public static class NewsFields
     /// <summary>A SimHash of the text (<see cref="Documents.NearDuplicateHash"/>): near-equal hashes are copies of one story.</summary>
     public const string NearDuplicateHash = "near_dup_hash";
 
+    /// <summary>The change-log position of the write that stored the article (0 when it came from the offline indexer):
+    /// doc values for <see cref="Indexing.IndexChecksum"/>, stored to carry it through a reindex.</summary>
+    public const string Version = "version";
+
 }

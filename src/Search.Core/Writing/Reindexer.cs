@@ -38,7 +38,7 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
             // The stored articles are read from a snapshot that holds every change up to start (and perhaps a few
             // after it, which replaying from start applies again harmlessly).
             index.Refresh();
-            var records = source ?? index.AllArticles().Select(article => IngestResult.Of(article));
+            var records = source ?? index.StoredArticles();
             if (Directory.Exists(workFolder))
             {
                 Directory.Delete(workFolder, recursive: true);
@@ -52,9 +52,9 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
                     () => ArticleImporter.Import(fresh, records, onProblem, threads: Environment.ProcessorCount, cancellationToken: cancellationToken),
                     cancellationToken).ConfigureAwait(false);
                 var caughtUp = await ReadLogAsync(start, log.Statistics().LastSequence, cancellationToken).ConfigureAwait(false);
-                foreach (var (_, change) in caughtUp)
+                foreach (var logged in caughtUp)
                 {
-                    _ = change.Kind == ChangeKind.Upsert ? fresh.Upsert(change.Article!) : fresh.Delete(change.Id);
+                    _ = logged.Change.Kind == ChangeKind.Upsert ? fresh.Upsert(logged.Change.Article!, logged.Version) : fresh.Delete(logged.Change.Id);
                 }
 
                 built = caughtUp.Count > 0 ? caughtUp[^1].Sequence : start;
