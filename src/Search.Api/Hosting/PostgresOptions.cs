@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+using Search.Postgres;
+
+namespace Search.Api.Hosting;
+
+/// <summary>The <c>Search:Postgres</c> section, read when <c>Search:Store</c> is <c>postgres</c>.</summary>
+public sealed class PostgresOptions
+{
+    public const string Section = "Search:Postgres";
+
+    /// <summary>An Npgsql connection string; for a primary with standbys list every host and add
+    /// <c>Target Session Attributes=read-write</c>, so the node finds the new primary after a failover.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>How often the change log is read when no notification arrives (the fallback to LISTEN/NOTIFY).</summary>
+    [Range(50, 60_000)]
+    public int PollIntervalMs { get; set; } = 1_000;
+
+    /// <summary>How far behind the database (the age of the oldest change not yet applied) a node may fall and still
+    /// be ready for searches.</summary>
+    [Range(0.1, 86_400)]
+    public double MaxLagSeconds { get; set; } = 30;
+
+    /// <summary>Most changes one transaction writes: concurrent writes on a node share a commit up to this.</summary>
+    [Range(1, 100_000)]
+    public int WriteBatch { get; set; } = 5_000;
+
+    public PostgresStoreOptions ToStoreOptions() => new(ConnectionString!)
+    {
+        PollInterval = TimeSpan.FromMilliseconds(PollIntervalMs),
+        WriteBatch = WriteBatch,
+    };
+}
