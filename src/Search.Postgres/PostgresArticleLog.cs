@@ -32,6 +32,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
     private readonly ChangeNotifications _notifications;
     private long _head;
     private long _checkpoint;
+    private int _disposed;
 
     private PostgresArticleLog(NpgsqlDataSource database, PostgresStoreOptions options, ILoggerFactory loggers)
     {
@@ -186,6 +187,11 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         await _notifications.DisposeAsync().ConfigureAwait(false);

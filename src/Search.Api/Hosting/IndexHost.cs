@@ -26,6 +26,10 @@ public sealed partial class IndexHost : IAsyncDisposable
             RamBufferMb = settings.RamBufferMb,
             SearchTimeout = settings.SearchTimeoutMs > 0 ? TimeSpan.FromMilliseconds(settings.SearchTimeoutMs) : null,
         };
+        if (settings.Store == StoreKind.Postgres)
+        {
+            indexOptions = indexOptions with { MaxRefreshDelay = TimeSpan.FromMilliseconds(postgres.Value.RefreshIntervalMs) };
+        }
 
         try
         {

@@ -21,6 +21,12 @@ public sealed class PostgresOptions
     [Range(0.1, 86_400)]
     public double MaxLagSeconds { get; set; } = 30;
 
+    /// <summary>The longest a change applied on this node waits before searches see it. Shorter than a single node's
+    /// second: a write reaches the other nodes through the database (milliseconds, measured), and refreshing twice a
+    /// second keeps it searchable on every node within a second of its acknowledgement.</summary>
+    [Range(50, 60_000)]
+    public int RefreshIntervalMs { get; set; } = 500;
+
     /// <summary>Most changes one transaction writes: concurrent writes on a node share a commit up to this.</summary>
     [Range(1, 100_000)]
     public int WriteBatch { get; set; } = 5_000;

@@ -110,17 +110,17 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async Task ExecuteAsync(string sql) => await ScalarAsync(sql);
 
-    /// <summary>Every (id, version) row of the articles table.</summary>
-    public async Task<List<(string Id, long Version)>> ArticleVersionsAsync()
+    /// <summary>Every row a query returns, mapped.</summary>
+    public async Task<List<T>> RowsAsync<T>(string sql, Func<NpgsqlDataReader, T> map)
     {
         await using var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false");
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT id, version FROM articles", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(string, long)>();
+        var rows = new List<T>();
         while (await reader.ReadAsync())
         {
-            rows.Add((reader.GetString(0), reader.GetInt64(1)));
+            rows.Add(map(reader));
         }
 
         return rows;
