@@ -49,6 +49,7 @@ internal sealed partial class IndexBootstrap(NewsIndex index, ISharedArticleLog 
                 cancellationToken).ConfigureAwait(false);
         }
 
+        Interlocked.Exchange(ref _loaded, imported.Indexed);
         index.ReplaceContents(workFolder, () => { }, snapshot.Sequence);
         Directory.Delete(workFolder, recursive: true);
         LogFinished(imported.Indexed, snapshot.Sequence, clock.Elapsed.TotalSeconds, imported.Indexed / Math.Max(clock.Elapsed.TotalSeconds, 0.001));

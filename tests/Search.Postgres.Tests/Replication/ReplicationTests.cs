@@ -220,11 +220,12 @@ public sealed class ReplicationTests(ITestOutputHelper log)
             await Task.Delay(50);
         }
 
-        log.WriteLine($"writes acknowledged by the promoted standby {promoted.ElapsedMilliseconds} ms after the promotion");
+        log.WriteLine($"writes acknowledged by the promoted standby {promoted.ElapsedMilliseconds} ms after the promotion; {writers.Sum(w => w.Writer.Refused)} changes refused meanwhile");
         await Task.Delay(1_000);
         await stop.CancelAsync();
         await Task.WhenAll(running);
         Assert.Empty(writers.SelectMany(w => w.Writer.Problems));
+        Assert.True(writers.Sum(w => w.Writer.Refused) > 0, "the failover refused no write: it did not happen mid-stream");
 
         await Convergence.WaitAsync(standby, [a, b], ConvergeTimeout);
         Assert.Empty(await Convergence.LedgerProblemsAsync(standby, ledger));
