@@ -11,5 +11,6 @@ var root = new RootCommand("Performance and load tests for the Arabic news searc
     WriteBenchCommandDefinition.Create(),
     HeavyBenchCommandDefinition.Create(),
     OverloadBenchCommandDefinition.Create(),
+    ReplicationBenchCommandDefinition.Create(),
 };
 return root.Parse(args).Invoke();

@@ -14,7 +14,7 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
     public async Task Two_nodes_starting_at_once_migrate_the_schema_exactly_once()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
-        await using var server = await PostgresServer.CreateAsync(output);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
 
         await using var first = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
         await using var second = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
@@ -28,7 +28,7 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
     public async Task An_append_reports_what_each_change_did_and_is_followed_in_order()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
-        await using var server = await PostgresServer.CreateAsync(output);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
         await using var log = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
 
         var first = await log.AppendAsync([Upsert("a", "افتتاح متحف الفن الحديث"), Upsert("b", "معرض للكتاب")]);
@@ -55,7 +55,7 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
     public async Task Concurrent_writers_on_two_nodes_are_followed_without_a_gap_or_a_repeat()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
-        await using var server = await PostgresServer.CreateAsync(output);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
         await using var nodeA = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
         await using var nodeB = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
         await using var follower = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString) { ReadBatch = 7 });
@@ -100,7 +100,7 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
     public async Task A_feed_is_leased_to_one_node_at_a_time_until_released()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
-        await using var server = await PostgresServer.CreateAsync(output);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
         await using var nodeA = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
         await using var nodeB = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
         var feed = new Uri("https://news.example/rss.xml");
@@ -122,7 +122,7 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
     public async Task A_snapshot_holds_every_article_with_its_version_and_the_position_it_reflects()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
-        await using var server = await PostgresServer.CreateAsync(output);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
         await using var log = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
         await log.AppendAsync([Upsert("a", "أ"), Upsert("b", "ب"), Upsert("c", "ج")]);
         await log.AppendAsync([ArticleChange.Delete("b"), Upsert("a", "أأ")]);
@@ -142,7 +142,7 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
     public async Task A_database_migrated_by_a_newer_service_is_refused_with_the_reason()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
-        await using var server = await PostgresServer.CreateAsync(output);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
         await using (var log = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString)))
         {
             await log.Ready;

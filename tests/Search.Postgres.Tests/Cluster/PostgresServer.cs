@@ -18,9 +18,9 @@ public sealed class PostgresServer : IAsyncDisposable
     private static readonly string? RunAs = NativeUid.Euid() == 0 ? (UserExists("postgres") ? "postgres" : "nobody") : null;
 
     private readonly string _root;
-    private readonly ITestOutputHelper? _log;
+    private readonly Action<string>? _log;
 
-    private PostgresServer(string root, string dataFolder, int port, ITestOutputHelper? log)
+    private PostgresServer(string root, string dataFolder, int port, Action<string>? log)
     {
         _root = root;
         DataFolder = dataFolder;
@@ -35,7 +35,9 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=true;Timeout=5";
 
     /// <summary>Creates and starts a server in a fresh temporary folder.</summary>
-    public static async Task<PostgresServer> CreateAsync(ITestOutputHelper? log = null, bool durable = false)
+    /// <param name="log">Told the last lines of the server's log when it is disposed (a test's output).</param>
+    /// <param name="durable">fsync on, as a deployment runs (benchmarks); off for tests.</param>
+    public static async Task<PostgresServer> CreateAsync(Action<string>? log = null, bool durable = false)
     {
         var root = Directory.CreateTempSubdirectory("search-postgres-tests-").FullName;
         if (RunAs is not null && !OperatingSystem.IsWindows())
@@ -147,8 +149,8 @@ public sealed class PostgresServer : IAsyncDisposable
         if (_log is not null && File.Exists(Path.Combine(DataFolder, "server.log")))
         {
             var lines = await File.ReadAllLinesAsync(Path.Combine(DataFolder, "server.log"));
-            _log.WriteLine($"--- PostgreSQL on port {Port}, last lines of its log:");
-            _log.WriteLine(string.Join('\n', lines.TakeLast(40)));
+            _log($"--- PostgreSQL on port {Port}, last lines of its log:");
+            _log(string.Join('\n', lines.TakeLast(40)));
         }
 
         try

@@ -22,7 +22,7 @@ public sealed class ReplicationTests(ITestOutputHelper log)
     public async Task A_write_through_one_node_is_searchable_on_the_others_within_a_second_and_all_agree()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
-        await using var database = await PostgresServer.CreateAsync(log);
+        await using var database = await PostgresServer.CreateAsync(log.WriteLine);
         using var folder = new TempFolder();
         await using var a = await SearchNode.StartAsync(folder.Combine("a"), database.ConnectionString, log);
         await using var b = await SearchNode.StartAsync(folder.Combine("b"), database.ConnectionString, log);
@@ -75,7 +75,7 @@ public sealed class ReplicationTests(ITestOutputHelper log)
     public async Task A_node_killed_mid_stream_catches_up_on_restart_with_nothing_missing_or_doubled()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
-        await using var database = await PostgresServer.CreateAsync(log);
+        await using var database = await PostgresServer.CreateAsync(log.WriteLine);
         using var folder = new TempFolder();
         await using var a = await SearchNode.StartAsync(folder.Combine("a"), database.ConnectionString, log);
         var b = await SearchNode.StartAsync(folder.Combine("b"), database.ConnectionString, log);
@@ -122,7 +122,7 @@ public sealed class ReplicationTests(ITestOutputHelper log)
     public async Task A_new_node_joins_from_empty_while_writes_go_on_and_converges()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
-        await using var database = await PostgresServer.CreateAsync(log);
+        await using var database = await PostgresServer.CreateAsync(log.WriteLine);
         using var folder = new TempFolder();
         await using var a = await SearchNode.StartAsync(folder.Combine("a"), database.ConnectionString, log);
         var ledger = new WriteLedger();
@@ -161,7 +161,7 @@ public sealed class ReplicationTests(ITestOutputHelper log)
     public async Task Nodes_reconnect_and_resume_when_postgres_restarts_mid_stream()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
-        await using var database = await PostgresServer.CreateAsync(log);
+        await using var database = await PostgresServer.CreateAsync(log.WriteLine);
         using var folder = new TempFolder();
         await using var a = await SearchNode.StartAsync(folder.Combine("a"), database.ConnectionString, log);
         await using var b = await SearchNode.StartAsync(folder.Combine("b"), database.ConnectionString, log);
@@ -198,7 +198,7 @@ public sealed class ReplicationTests(ITestOutputHelper log)
     public async Task A_synchronous_standby_promoted_mid_stream_loses_no_acknowledged_write()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
-        await using var primary = await PostgresServer.CreateAsync(log);
+        await using var primary = await PostgresServer.CreateAsync(log.WriteLine);
         var standby = await primary.AddSynchronousStandbyAsync();
         var both = $"Host=127.0.0.1:{primary.Port},127.0.0.1:{standby.Port};Username=postgres;Database=postgres;Target Session Attributes=read-write;Host Recheck Seconds=1;Timeout=3";
         using var folder = new TempFolder();
