@@ -129,6 +129,13 @@ internal static class LagRun
         }
     }
 
+    /// <summary>Changes the database holds that the node has not applied (its stats' <c>replication.lagChanges</c>).</summary>
+    public static async Task<long> PendingAsync(NodeProcess node)
+    {
+        using var json = JsonDocument.Parse(await node.Client.GetStringAsync(new Uri("/api/index/stats", UriKind.Relative)));
+        return json.RootElement.GetProperty("replication").GetProperty("lagChanges").GetInt64();
+    }
+
     private static async Task<long> AppliedAsync(NodeProcess node)
     {
         using var json = JsonDocument.Parse(await node.Client.GetStringAsync(new Uri("/api/index/stats", UriKind.Relative)));
