@@ -211,6 +211,9 @@ public sealed class ReplicationTests(ITestOutputHelper log)
 
         await Task.Delay(1_500);
         await primary.StopAsync(immediate: true);
+
+        // A moment with no primary at all, as a failover manager takes to decide: nodes meet "no suitable host".
+        await Task.Delay(1_000);
         await standby.PromoteAsync();
         var promoted = Stopwatch.StartNew();
         var before = writers.Sum(w => w.Writer.Acknowledged);
