@@ -6,7 +6,9 @@ public static class EndpointMap
     public static IEndpointRouteBuilder MapNewsSearchEndpoints(this IEndpointRouteBuilder routes) =>
         routes
             .MapSearchEndpoints()
+            .MapLatestEndpoints()
             .MapArticleEndpoints()
             .MapArticleWriteEndpoints()
-            .MapIndexAdminEndpoints();
+            .MapIndexAdminEndpoints()
+            .MapOpenSearchEndpoints();
 }

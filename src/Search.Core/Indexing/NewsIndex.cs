@@ -43,6 +43,12 @@ public sealed class NewsIndex : IDisposable
     private readonly object _commitLock = new();
     private readonly RecentWrites? _recentWrites;
     private readonly RefreshGate _refreshGate = new();
+
+    // Held by a refresh until its failure is counted, and by a commit while it checks that count: the gate alone lets a
+    // commit in between a failed refresh and its count, and claim documents the failed flush dropped (seen on a busy
+    // machine in DiskFullTests). A commit takes this before the gate, a refresh before the gate too.
+    private readonly object _refreshLock = new();
+    private long _failedRefreshes;
     private readonly IndexMetrics _metrics = new();
     private readonly ArticleSearch _search;
 
@@ -78,7 +84,7 @@ public sealed class NewsIndex : IDisposable
         _searchers.AddListener(_metrics);
         if (options.MaxRefreshDelay is { } maxRefreshDelay && _trackingWriter is not null)
         {
-            _reopenThread = new ReopenLoop(_trackingWriter, _searchers, maxRefreshDelay);
+            _reopenThread = new ReopenLoop(_trackingWriter, Refresh, maxRefreshDelay);
 
             // Only with background refresh: without it (bulk loads) nothing would empty the map until the commit.
             _recentWrites = new RecentWrites();
@@ -143,10 +149,10 @@ public sealed class NewsIndex : IDisposable
             : 0;
 
     /// <summary>
-    /// Background refreshes that failed (a flush meeting a full disk, say) since the index opened. A failed flush drops
+    /// Refreshes that failed (a flush meeting a full disk, say) since the index opened. A failed flush drops
     /// the documents it held from the writer, so whoever records what a commit holds must apply them again first.
     /// </summary>
-    public long FailedRefreshes => _reopenThread?.Failures ?? 0;
+    public long FailedRefreshes => Interlocked.Read(ref _failedRefreshes);
 
     /// <summary>Adds the article, replacing any with the same id.</summary>
     /// <param name="version">The change-log position that wrote it, stored with it (<see cref="Checksum"/>).</param>
@@ -180,7 +186,7 @@ public sealed class NewsIndex : IDisposable
         _metrics.RecordCommit(Stopwatch.GetElapsedTime(started));
         if (_reopenThread is null)
         {
-            _searchers.MaybeRefresh();
+            Refresh();
         }
     }
 
@@ -196,25 +202,28 @@ public sealed class NewsIndex : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sequence);
         var started = Stopwatch.GetTimestamp();
-        _refreshGate.Close();
-        try
+        lock (_refreshLock)
         {
-            if (refreshFailuresSeen >= 0 && FailedRefreshes != refreshFailuresSeen)
+            _refreshGate.Close();
+            try
             {
-                throw new IOException("A refresh of the index failed since the last commit; apply the changes since that commit again before committing.");
-            }
+                if (refreshFailuresSeen >= 0 && FailedRefreshes != refreshFailuresSeen)
+                {
+                    throw new IOException("A refresh of the index failed since the last commit; apply the changes since that commit again before committing.");
+                }
 
-            CommitHolding(sequence);
-        }
-        finally
-        {
-            _refreshGate.Open();
+                CommitHolding(sequence);
+            }
+            finally
+            {
+                _refreshGate.Open();
+            }
         }
 
         _metrics.RecordCommit(Stopwatch.GetElapsedTime(started));
         if (_reopenThread is null)
         {
-            _searchers.MaybeRefresh();
+            Refresh();
         }
     }
 
@@ -400,7 +409,22 @@ public sealed class NewsIndex : IDisposable
     }
 
     /// <summary>Makes every write so far visible to searches now.</summary>
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    /// <exception cref="IOException">The flush failed (counted in <see cref="FailedRefreshes"/>).</exception>
+    public void Refresh()
+    {
+        lock (_refreshLock)
+        {
+            try
+            {
+                _searchers.MaybeRefreshBlocking();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Interlocked.Increment(ref _failedRefreshes);
+                throw;
+            }
+        }
+    }
 
     /// <summary>
     /// One page of results. A request with a cursor is answered from the index snapshot the cursor was made on while
@@ -412,6 +436,10 @@ public sealed class NewsIndex : IDisposable
     /// <summary>Up to <paramref name="count"/> stories related to the article, without its copies.</summary>
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
     public IReadOnlyList<SearchHit> Related(string id, int count = 10) => WithSearcher(searcher => _search.Related(searcher, id, count));
+
+    /// <summary>The newest stories (copies collapsed), and the sources and sections of the whole index to browse by.</summary>
+    /// <exception cref="InvalidSearchRequestException">The request breaks a limit of <see cref="LatestRequest.Validate"/>.</exception>
+    public LatestStories Latest(LatestRequest request) => WithSearcher(searcher => _search.Latest(searcher, request));
 
     /// <summary>The stored article with this id, or null. Sees a write as soon as <see cref="Upsert"/> or
     /// <see cref="Delete"/> returns, before searches do (with background refresh on).</summary>
