@@ -83,7 +83,7 @@ public static partial class IndexAdminEndpoints
     }
 
     internal static async Task<Ok<IndexStatsResponse>> Stats(ArticleStore store, NewsFeeds feeds, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new IndexStatsResponse(store.Index.Statistics(), store.Statistics(), feeds.States(), await ReplicationStatus.OfAsync(store, cancellationToken)));
+        TypedResults.Ok(new IndexStatsResponse(store.Index.Statistics(), store.Statistics(), feeds.States(), await ReplicationProbe.ReadAsync(store, cancellationToken)));
 
     internal static Ok<ChecksumResponse> Checksum(ArticleStore store)
     {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Search.Api.Contracts;
 using Search.Api.Hosting;
 
 namespace Search.Api.Telemetry;
@@ -21,7 +20,7 @@ internal sealed class ReadinessCheck(IndexHost host, IOptions<PostgresOptions> p
         }
 
         var data = new Dictionary<string, object> { ["readOnly"] = host.ReadOnly };
-        if (host.Store is { } store && await ReplicationStatus.OfAsync(store, cancellationToken) is { } replication)
+        if (host.Store is { } store && await ReplicationProbe.ReadAsync(store, cancellationToken) is { } replication)
         {
             data["appliedSequence"] = replication.AppliedSequence;
             if (replication.Bootstrapping)
