@@ -114,17 +114,26 @@ public sealed class ArticleStore : IAsyncDisposable
 
     /// <summary>
     /// Rebuilds the index from <paramref name="source"/> (or, when null, from the articles it stores, e.g. after the
-    /// analysis chain changed) in <paramref name="workFolder"/>, and switches to it atomically while searches and writes
-    /// go on; writes made meanwhile are carried over. With a source, articles written before the rebuild started and
-    /// absent from the source are gone afterwards: the source is the new truth.
+    /// analysis chain changed; on a node of a shared store, from the store's table, the system of record) in
+    /// <paramref name="workFolder"/>, and switches to it atomically while searches and writes go on; writes made
+    /// meanwhile are carried over. With a source, articles written before the rebuild started and absent from the
+    /// source are gone afterwards: the source is the new truth.
     /// </summary>
     /// <exception cref="InvalidOperationException">Another reindex is running.</exception>
-    public Task<ReindexResult> ReindexAsync(
+    public async Task<ReindexResult> ReindexAsync(
         IEnumerable<Ingestion.IngestResult>? source,
         string workFolder,
         Action<Ingestion.IngestProblem>? onProblem = null,
-        CancellationToken cancellationToken = default) =>
-        _reindexer.RunAsync(source, workFolder, onProblem, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        if (source is null && SharedLog is { } shared)
+        {
+            await using var snapshot = await shared.OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
+            return await _reindexer.RunAsync(snapshot.Articles, workFolder, onProblem, cancellationToken, snapshot.Sequence).ConfigureAwait(false);
+        }
+
+        return await _reindexer.RunAsync(source, workFolder, onProblem, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>How far this node is behind the shared log; null for the local log, which the node itself writes.</summary>
     /// <exception cref="IOException">The shared store cannot be reached.</exception>

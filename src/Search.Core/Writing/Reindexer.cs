@@ -17,12 +17,16 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
 
     /// <param name="source">What to rebuild from; null rebuilds from the articles the index stores.</param>
     /// <param name="workFolder">Where the new index is built; deleted after the switch.</param>
+    /// <param name="sourcePosition">For a source read from the log's own store (a shared database's snapshot): the
+    /// position it holds changes up to. Changes are replayed from there, when this node has applied more, so none
+    /// after the snapshot is missed.</param>
     /// <exception cref="InvalidOperationException">Another reindex is running.</exception>
     public async Task<ReindexResult> RunAsync(
         IEnumerable<IngestResult>? source,
         string workFolder,
         Action<IngestProblem>? onProblem,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        long? sourcePosition = null)
     {
         if (!await _oneAtATime.WaitAsync(0, cancellationToken).ConfigureAwait(false))
         {
@@ -32,7 +36,7 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
         try
         {
             var clock = Stopwatch.StartNew();
-            var start = follower.AppliedSequence;
+            var start = Math.Min(follower.AppliedSequence, sourcePosition ?? long.MaxValue);
             using var retain = follower.Retain(start);
 
             // The stored articles are read from a snapshot that holds every change up to start (and perhaps a few

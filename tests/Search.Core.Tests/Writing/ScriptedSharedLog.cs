@@ -12,6 +12,8 @@ namespace Search.Core.Tests.Writing;
 /// </summary>
 internal sealed class ScriptedSharedLog(FileArticleLog changes, long snapshotSequence, IReadOnlyList<(NewsArticle Article, long Version)> snapshot) : ISharedArticleLog
 {
+    private (long Sequence, IReadOnlyList<(NewsArticle Article, long Version)> Articles) _snapshot = (snapshotSequence, snapshot);
+
     private readonly TaskCompletionSource _followAllowed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Snapshot reads that fail after their first article before one succeeds.</summary>
@@ -42,10 +44,14 @@ internal sealed class ScriptedSharedLog(FileArticleLog changes, long snapshotSeq
         }
     }
 
+    /// <summary>What the store holds from now on, as if written meanwhile.</summary>
+    public void Replace(long sequence, IReadOnlyList<(NewsArticle Article, long Version)> articles) => _snapshot = (sequence, articles);
+
     public Task<ArticleSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken)
     {
         var failing = ++SnapshotsOpened <= FailingSnapshots;
-        return Task.FromResult(new ArticleSnapshot(snapshotSequence, snapshot.Count, Read(failing), new NothingToClose()));
+        var (sequence, articles) = _snapshot;
+        return Task.FromResult(new ArticleSnapshot(sequence, articles.Count, Read(articles, failing), new NothingToClose()));
     }
 
     public Task<ReplicationLag> LagAsync(long appliedSequence, CancellationToken cancellationToken)
@@ -65,9 +71,9 @@ internal sealed class ScriptedSharedLog(FileArticleLog changes, long snapshotSeq
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    private IEnumerable<IngestResult> Read(bool failing)
+    private static IEnumerable<IngestResult> Read(IReadOnlyList<(NewsArticle Article, long Version)> articles, bool failing)
     {
-        foreach (var (article, version) in snapshot)
+        foreach (var (article, version) in articles)
         {
             yield return IngestResult.Stored(article, version);
             if (failing)

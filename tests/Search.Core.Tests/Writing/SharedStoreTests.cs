@@ -98,5 +98,26 @@ public sealed class SharedStoreTests
         Assert.Equal(new ReplicationLag(2, 0, TimeSpan.Zero), await store.LagAsync());
     }
 
+    [Fact]
+    public async Task A_reindex_rebuilds_from_the_stores_table_and_keeps_the_changes_after_its_snapshot()
+    {
+        using var temp = new TempDirectory();
+        var log = new ScriptedSharedLog(FileArticleLog.Open(temp.File("log"), committedSequence: 0), snapshotSequence: 0, []);
+        using var index = NewsIndex.Open(new NewsIndexOptions(temp.File("index")));
+        await using var store = ArticleStore.OpenShared(index, log, temp.File("bootstrap"), Options);
+        await store.WriteAsync([Upsert("a", "عنوان قديم"), Upsert("b", "خبر")], WriteVisibility.WaitForSearch);
+
+        // The table is the truth: it holds "a" as corrected, and "only-in-table", which this node never applied.
+        log.Replace(2, [(TestCorpus.Article("a", "عنوان مصحح"), 1), (TestCorpus.Article("b", "خبر"), 2), (TestCorpus.Article("only-in-table", "خبر من الجدول"), 2)]);
+        var result = await store.ReindexAsync(null, temp.File("work"));
+        await store.WriteAsync([Upsert("c", "خبر لاحق")], WriteVisibility.WaitForSearch);
+
+        Assert.Equal(3, result.Imported);
+        Assert.Equal("عنوان مصحح", index.Find("a")?.Title);
+        Assert.NotNull(index.Find("only-in-table"));
+        Assert.NotNull(index.Find("c"));
+        Assert.Equal(4, index.Count);
+    }
+
     private static ArticleChange Upsert(string id, string title) => FileArticleLogTests.Upsert(id, title);
 }
