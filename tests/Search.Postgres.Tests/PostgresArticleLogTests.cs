@@ -156,6 +156,56 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
         Assert.Contains("newer than this service knows", write.Message, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task A_follower_is_woken_by_the_notification_at_commit_without_waiting_for_its_poll()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using var writer = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await using var follower = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString) { PollInterval = TimeSpan.FromMinutes(5) });
+        await writer.AppendAsync([Upsert("first", "أ")]);
+        var reading = ReadAsync(follower, after: 0, count: 2);
+        await WaitUntilListeningAsync(server);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await writer.AppendAsync([Upsert("second", "ب")]);
+        var changes = await reading;
+
+        Assert.Equal(["first", "second"], changes.Select(change => change.Change.Id));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"followed after {clock.Elapsed.TotalSeconds:F1} s: the notification did not wake it");
+    }
+
+    [SkippableFact]
+    public async Task A_change_whose_notification_is_lost_is_found_by_polling()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using var follower = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString) { PollInterval = TimeSpan.FromMilliseconds(200) });
+        await follower.Ready;
+
+        // Written as a writer does, minus the NOTIFY.
+        await server.ExecuteAsync("""
+            BEGIN;
+            UPDATE change_counter SET last_seq = last_seq + 1;
+            INSERT INTO articles (id, version, doc) VALUES ('quiet', 1, '{"id":"quiet","title":"خبر بلا إشعار"}');
+            INSERT INTO change_log (seq, article_id, deleted) VALUES (1, 'quiet', false);
+            COMMIT;
+            """);
+        var changes = await ReadAsync(follower, after: 0, count: 1);
+
+        Assert.Equal("خبر بلا إشعار", Assert.Single(changes).Change.Article?.Title);
+    }
+
+    private static async Task WaitUntilListeningAsync(PostgresServer server)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((long)(await server.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN %'"))! < 2)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the two logs do not both listen for changes");
+            await Task.Delay(50);
+        }
+    }
+
     private static ArticleChange Upsert(string id, string title) => ArticleChange.Upsert(new NewsArticle { Id = id, Title = title });
 
     private static async Task<List<LoggedChange>> ReadAsync(PostgresArticleLog log, long after, int count)
