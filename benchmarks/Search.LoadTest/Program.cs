@@ -12,5 +12,6 @@ var root = new RootCommand("Performance and load tests for the Arabic news searc
     HeavyBenchCommandDefinition.Create(),
     OverloadBenchCommandDefinition.Create(),
     SuggestBenchCommandDefinition.Create(),
+    ReplicationBenchCommandDefinition.Create(),
 };
 return root.Parse(args).Invoke();

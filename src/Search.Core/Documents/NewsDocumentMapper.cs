@@ -14,7 +14,8 @@ public static class NewsDocumentMapper
     /// on a doc value, whatever a feed sends.</summary>
     public const int MaxSuggestTitleLength = 300;
 
-    public static Document ToDocument(NewsArticle article)
+    /// <param name="version">The change-log position that wrote the article (<see cref="NewsFields.Version"/>).</param>
+    public static Document ToDocument(NewsArticle article, long version = 0)
     {
         var document = new Document
         {
@@ -46,8 +47,13 @@ public static class NewsDocumentMapper
         }
 
         document.Add(new NumericDocValuesField(NewsFields.NearDuplicateHash, NearDuplicateHash.Of(article)));
+        document.Add(new NumericDocValuesField(NewsFields.Version, version));
+        document.Add(new StoredField(NewsFields.Version, version));
         return document;
     }
+
+    /// <summary>The change-log position stored with the article; 0 when none was.</summary>
+    public static long VersionOf(Document document) => document.GetField(NewsFields.Version)?.GetInt64Value() ?? 0;
 
     public static NewsArticle ToArticle(Document document)
     {

@@ -40,4 +40,8 @@ public static class NewsFields
     /// </summary>
     public const string SuggestTitle = "suggest_title";
 
+    /// <summary>The change-log position of the write that stored the article (0 when it came from the offline indexer):
+    /// doc values for <see cref="Indexing.IndexChecksum"/>, stored to carry it through a reindex.</summary>
+    public const string Version = "version";
+
 }
