@@ -16,7 +16,7 @@ public sealed class StoreSettingsTests(ITestOutputHelper log)
         using var folder = new TempFolder();
         await using var service = ServiceProcess.Launch(Options(folder.Combine("index"), connectionString), log);
 
-        Assert.Equal(1, await service.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.NotEqual(0, await service.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains(reason, service.Output, StringComparison.Ordinal);
     }
 
