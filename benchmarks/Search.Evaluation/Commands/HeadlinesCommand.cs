@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Search.Evaluation.Collections;
+using Search.Evaluation.Slips;
 
 namespace Search.Evaluation.Commands;
 
@@ -44,6 +45,16 @@ internal static class HeadlinesCommand
             $"{collection.Documents.Count} indexed (title = first sentence of the body, body = body, no lead); {withoutBody} without a body left out",
             $"{collection.Queries.Count} queries: real headlines sampled with seed {seed}; {withCopies} of them have more than one relevant document (same trimmed body)",
         };
+
+        if (parseResult.GetValue(HeadlinesCommandDefinition.Slips))
+        {
+            var slipSeed = parseResult.GetValue(HeadlinesCommandDefinition.SlipSeed);
+            var (slipped, kinds, unchanged) = SlippedQueries.Build(collection.Queries, slipSeed);
+            collection = (collection with { OtherWordings = [new QuerySet("slipped", slipped)] }).Validate();
+            var counts = string.Join(", ", kinds.Select(kind => $"{kind.Key} {kind.Value}"));
+            Console.WriteLine($"Slipped copy (seed {slipSeed}), queries per slip kind: {counts}; left as they were (no place for any slip): {unchanged}");
+            notes.Add($"slipped copy of the queries, seed {slipSeed}, one slip a query: {counts}; unchanged {unchanged}");
+        }
 
         ScoringRun.Execute(
             collection,
