@@ -49,11 +49,13 @@ internal static class HeadlinesCommand
         if (parseResult.GetValue(HeadlinesCommandDefinition.Slips))
         {
             var slipSeed = parseResult.GetValue(HeadlinesCommandDefinition.SlipSeed);
-            var (slipped, kinds, unchanged) = SlippedQueries.Build(collection.Queries, slipSeed);
-            collection = (collection with { OtherWordings = [new QuerySet("slipped", slipped)] }).Validate();
-            var counts = string.Join(", ", kinds.Select(kind => $"{kind.Key} {kind.Value}"));
-            Console.WriteLine($"Slipped copy (seed {slipSeed}), queries per slip kind: {counts}; left as they were (no place for any slip): {unchanged}");
-            notes.Add($"slipped copy of the queries, seed {slipSeed}, one slip a query: {counts}; unchanged {unchanged}");
+            var slipped = SlippedQueries.Build(collection.Queries, slipSeed);
+            collection = (collection with { OtherWordings = [new QuerySet("slipped", [.. slipped.Select(query => query.Query)])] }).Validate();
+            var output = Directory.CreateDirectory(parseResult.GetValue(HeadlinesCommandDefinition.Output)!).FullName;
+            SlippedQueries.Write(Path.Combine(output, collection.Name + ".slipped.tsv"), slipped);
+            var counts = SlippedQueries.KindCounts(slipped);
+            Console.WriteLine($"Slipped copy of the queries (seed {slipSeed}), queries per slip kind: {counts}");
+            notes.Add($"slipped copy of the queries (seed {slipSeed}, in {collection.Name}.slipped.tsv), one slip a query: {counts}");
         }
 
         ScoringRun.Execute(

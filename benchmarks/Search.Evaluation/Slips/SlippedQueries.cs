@@ -9,30 +9,28 @@ namespace Search.Evaluation.Slips;
 /// </summary>
 public static class SlippedQueries
 {
-    /// <returns>The slipped queries, how many got each kind, and how many had no place for any.</returns>
-    public static (IReadOnlyList<EvaluationQuery> Queries, IReadOnlyDictionary<SlipKind, int> Kinds, int Unchanged) Build(
-        IReadOnlyList<EvaluationQuery> queries, int seed)
+    /// <returns>The slipped queries, each with the kind of its slip (null when it had no place for any).</returns>
+    public static IReadOnlyList<(EvaluationQuery Query, SlipKind? Kind)> Build(IReadOnlyList<EvaluationQuery> queries, int seed)
     {
         var random = new Random(seed);
-        var kinds = Enum.GetValues<SlipKind>().ToDictionary(kind => kind, _ => 0);
-        var unchanged = 0;
-        var slipped = new List<EvaluationQuery>(queries.Count);
+        var slipped = new List<(EvaluationQuery, SlipKind?)>(queries.Count);
         foreach (var query in queries)
         {
             var order = Enum.GetValues<SlipKind>().OrderBy(_ => random.Next()).ToList();
             var (text, kind) = order.Select(kind => (Text: TypingSlips.Apply(query.Text, kind, random), Kind: kind))
                 .FirstOrDefault(attempt => attempt.Text is not null);
-            if (text is null)
-            {
-                unchanged++;
-                slipped.Add(query);
-                continue;
-            }
-
-            kinds[kind]++;
-            slipped.Add(query with { Text = text });
+            slipped.Add(text is null ? (query, null) : (query with { Text = text }, kind));
         }
 
-        return (slipped, kinds, unchanged);
+        return slipped;
     }
+
+    /// <summary>How many queries got each kind, and how many none, as <c>DroppedLetter 191, …, none 0</c>.</summary>
+    public static string KindCounts(IReadOnlyList<(EvaluationQuery Query, SlipKind? Kind)> slipped) =>
+        string.Join(", ", Enum.GetValues<SlipKind>().Select(kind => $"{kind} {slipped.Count(query => query.Kind == kind)}"))
+        + $", none {slipped.Count(query => query.Kind is null)}";
+
+    /// <summary>Writes <c>id&lt;TAB&gt;kind&lt;TAB&gt;slipped text</c>, one query a line, to look into what each slip did.</summary>
+    public static void Write(string path, IReadOnlyList<(EvaluationQuery Query, SlipKind? Kind)> slipped) =>
+        File.WriteAllLines(path, slipped.Select(query => $"{query.Query.Id}\t{query.Kind?.ToString() ?? "none"}\t{query.Query.Text.ReplaceLineEndings(" ")}"));
 }
