@@ -16,4 +16,8 @@ public sealed record CompiledQuery(Query? Query, HighlightTerms Highlight)
     /// document order. Measured both ways on 41,682 and 1,000,000 articles (benchmarks/README.md).
     /// </summary>
     public bool IsLongDisjunction => Query is BooleanQuery boolean && boolean.Clauses.Count >= LongDisjunctionClauses;
+
+    /// <summary>True when a word to search for (not an excluded one) is unknown to the index in every form: the query
+    /// deserves a "did you mean".</summary>
+    public bool HasUnknownWords { get; init; }
 }

@@ -5,6 +5,7 @@ using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Highlighting;
 using Search.Core.Querying;
+using Search.Core.Spelling;
 
 namespace Search.Core.Ranking;
 
@@ -18,15 +19,18 @@ namespace Search.Core.Ranking;
 public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAnalyzer, ArabicNewsStemmer stemmer, RankingOptions ranking)
 {
     private const int MaxProximityPairs = 16;
-    private const int MaxFuzzyWords = 4;
-    private const int MaxFuzzyExpansions = 10;
-    private const int MinFuzzyLength = 4;
+    private const int MaxCorrectedWords = 4;
+    private const int MinCorrectedStemLength = 3;
 
     /// <param name="reader">The index searched, for word statistics (proclitic variants); null to build without them.</param>
-    public CompiledQuery Build(UserQuery userQuery, IndexReader? reader = null)
+    public CompiledQuery Build(UserQuery userQuery, IndexReader? reader = null) => Build(userQuery, reader, corrector: null);
+
+    /// <param name="corrector">Corrects words the index does not know; its choices are cached, so a "did you mean" for
+    /// the same search reuses them. Null: one of its own when there is a reader.</param>
+    internal CompiledQuery Build(UserQuery userQuery, IndexReader? reader, SpellingCorrector? corrector)
     {
         var positiveParts = userQuery.Groups.SelectMany(group => group.Alternatives).Count(part => !part.Excluded);
-        var context = new BuildContext(reader, ranking, requireWholePhrases: positiveParts == 1);
+        var context = new BuildContext(reader, ranking, corrector, requireWholePhrases: positiveParts == 1);
         var stems = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var phrases = new List<IReadOnlyList<(string, int)>>();
@@ -74,7 +78,10 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             AddProximity(query, context.WordStems, userQuery.IsQuestion ? ranking.QuestionProximityBoost : ranking.ProximityBoost);
         }
 
-        return new CompiledQuery(hasPositive ? Flatten(query) : null, new HighlightTerms(stems, prefixes, phrases));
+        return new CompiledQuery(hasPositive ? Flatten(query) : null, new HighlightTerms(stems, prefixes, phrases))
+        {
+            HasUnknownWords = context.HasUnknownWords,
+        };
     }
 
     /// <summary>
@@ -226,7 +233,9 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
     /// <param name="typed">The word as typed, whose folded form earns the exact-form bonus.</param>
     /// <param name="highlightStems">Where the stems this word matches go for highlighting; null for an excluded word.</param>
-    private BooleanQuery WordQuery(IReadOnlyList<string> forms, string typed, BuildContext context, ISet<string>? highlightStems)
+    /// <param name="correct">Whether a word the index does not know may match its likeliest correction (not the
+    /// correction itself).</param>
+    private BooleanQuery WordQuery(IReadOnlyList<string> forms, string typed, BuildContext context, ISet<string>? highlightStems, bool correct = true)
     {
         var word = new BooleanQuery();
         foreach (var (field, boost) in WeightedFields())
@@ -249,15 +258,6 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             word.Add(anyForm, Occur.SHOULD);
         }
 
-        if (context.IsUnknown(forms) && context.TryTakeFuzzyWord())
-        {
-            // A word the index has never seen is most likely misspelt or transliterated otherwise (جيجن for جيجين):
-            // it matches the indexed words one edit away, the closest and most common first.
-            var nearby = context.Expand(new FuzzyQuery(new Term(NewsFields.Text, forms[0]), maxEdits: 1, prefixLength: 1, MaxFuzzyExpansions, transpositions: true));
-            highlightStems?.UnionWith(nearby.Terms);
-            word.Add(nearby.Query, Occur.SHOULD);
-        }
-
         var exact = TextAnalysis.Tokens(exactAnalyzer, NewsFields.Text, typed);
         if (exact.Count == 1 && ranking.ExactFormBoost > 0)
         {
@@ -266,7 +266,25 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             word.Add(exactForm, Occur.SHOULD);
         }
 
+        if (correct && exact.Count == 1 && highlightStems is not null && context.IsUnknown(forms) && context.Correct(exact[0].Term) is { } correction)
+        {
+            // A word the index has never seen is most likely mistyped or spelt otherwise (جيجن for جيجين, معدلاتالانتحار):
+            // it also matches what it most likely should have been, each word as if typed.
+            foreach (var corrected in correction.Words.Where(corrected => !ArabicStopWords.Folded.Contains(corrected)))
+            {
+                var correctedForms = context.FormsOf(Stem(corrected));
+                highlightStems.UnionWith(correctedForms);
+                word.Add(WordQuery(correctedForms, corrected, context, highlightStems, correct: false), Occur.SHOULD);
+            }
+        }
+
         return word;
+    }
+
+    private string Stem(string folded)
+    {
+        var buffer = folded.ToCharArray();
+        return new string(buffer, 0, stemmer.Stem(buffer, buffer.Length));
     }
 
     private IEnumerable<(string Field, float Boost)> WeightedFields()
@@ -278,38 +296,46 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         }
     }
 
-    /// <summary>Per-build state: the reader for statistics and the stems of plain words in query order.</summary>
-    private sealed class BuildContext(IndexReader? reader, RankingOptions ranking, bool requireWholePhrases)
+    /// <summary>Per-build state: the reader for statistics, the speller, and the stems of plain words in query order.</summary>
+    private sealed class BuildContext(IndexReader? reader, RankingOptions ranking, SpellingCorrector? corrector, bool requireWholePhrases)
     {
         private readonly WordForms? _forms = reader is null ? null : new WordForms(new TermLookup(reader), ranking);
-        private int _fuzzyWords;
+        private SpellingCorrector? _corrector = corrector;
+        private int _correctedWords;
 
         /// <summary>Term lookups for the reader searched; null when building without one.</summary>
         public TermLookup? Terms => _forms?.Terms;
 
         public List<string> WordStems { get; } = [];
 
+        /// <summary>True once a positive word turned out unknown to the index.</summary>
+        public bool HasUnknownWords { get; private set; }
+
         public TermQuery TermQuery(string field, string text) => Terms?.Query(field, text) ?? new TermQuery(new Term(field, text));
 
         /// <summary>True when no form of the word is in the index (known only when building with a reader).</summary>
-        public bool IsUnknown(IReadOnlyList<string> forms) =>
-            ranking.FuzzyUnknownWords && Terms is not null && forms[0].Length >= MinFuzzyLength
-            && ArabicOrthography.IsArabicLetter(forms[0][0]) && forms.All(form => Terms.DocFreq(NewsFields.Text, form) == 0);
-
-        /// <summary>
-        /// The query rewritten against the index now, rather than when searching, so the words it matches are known
-        /// (to highlight them) and it is not rewritten twice.
-        /// </summary>
-        public (Query Query, IReadOnlyList<string> Terms) Expand(MultiTermQuery query)
+        public bool IsUnknown(IReadOnlyList<string> forms)
         {
-            var rewritten = query.Rewrite(reader!);
-            var terms = new HashSet<Term>();
-            rewritten.ExtractTerms(terms);
-            return (rewritten, [.. terms.Where(term => term.Field == NewsFields.Text).Select(term => term.Text)]);
+            var unknown = Terms is not null && forms[0].Length >= MinCorrectedStemLength
+                && ArabicOrthography.IsArabicLetter(forms[0][0]) && forms.All(form => Terms.DocFreq(NewsFields.Text, form) == 0);
+            HasUnknownWords |= unknown;
+            return unknown && ranking.CorrectUnknownWords;
         }
 
-        /// <summary>Fuzzy matching is costly: only the first few unknown words of a query get it.</summary>
-        public bool TryTakeFuzzyWord() => _fuzzyWords++ < MaxFuzzyWords;
+        /// <summary>
+        /// The likeliest correction of an unknown word (folded, as typed); null when there is none, or when the query
+        /// already had <see cref="MaxCorrectedWords"/> words corrected: each costs a walk of the term dictionary.
+        /// </summary>
+        public WordCorrection? Correct(string folded)
+        {
+            if (_correctedWords++ >= MaxCorrectedWords)
+            {
+                return null;
+            }
+
+            _corrector ??= new SpellingCorrector(new Vocabulary(reader!));
+            return _corrector.CorrectUnknown(folded);
+        }
 
         /// <summary>True when the query is one phrase alone: then the phrase itself is what must match.</summary>
         public bool RequireWholePhrases { get; } = requireWholePhrases;

@@ -92,7 +92,7 @@ public sealed class WordVariantTests : IDisposable
     [Fact]
     public void Without_fuzzy_matching_an_unknown_word_finds_nothing()
     {
-        using var index = NewsIndex.InMemory(new RankingOptions { FuzzyUnknownWords = false });
+        using var index = NewsIndex.InMemory(new RankingOptions { CorrectUnknownWords = false });
         index.WaitFor(index.Upsert(TestCorpus.Article("emperor", "تاريخ أسرة يوان", "حكم الإمبراطور جيجين خان لمدة عامين فقط.")));
 
         Assert.Empty(Ids(index, "جيجن"));
