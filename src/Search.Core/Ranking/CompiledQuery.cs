@@ -17,7 +17,10 @@ public sealed record CompiledQuery(Query? Query, HighlightTerms Highlight)
     /// </summary>
     public bool IsLongDisjunction => Query is BooleanQuery boolean && boolean.Clauses.Count >= LongDisjunctionClauses;
 
-    /// <summary>True when a word to search for (not an excluded one) is unknown to the index in every form: the query
-    /// deserves a "did you mean".</summary>
-    public bool HasUnknownWords { get; init; }
+    /// <summary>True when a word searched for (not an excluded one) is not in the index in the form typed, or in any
+    /// form: the query deserves a "did you mean".</summary>
+    public bool HasUnseenWords { get; init; }
+
+    /// <summary>The searched words (folded, as typed) the index knows in no form: the ones a "did you mean" replaces.</summary>
+    public IReadOnlySet<string> UnknownWords { get; init; } = new HashSet<string>();
 }

@@ -19,8 +19,19 @@ namespace Search.Core.Ranking;
 public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAnalyzer, ArabicNewsStemmer stemmer, RankingOptions ranking)
 {
     private const int MaxProximityPairs = 16;
+    /// <summary>Words of one query looked up for corrections; the rest of a long query matches as typed.</summary>
     private const int MaxCorrectedWords = 4;
-    private const int MinCorrectedStemLength = 3;
+
+    /// <summary>Corrections a word matches: the likeliest by frequency is not always the one meant (اتلطرف: الطرف is
+    /// far more common than التطرف), and the other words of the query pick the right one. Measured 1 to 5 on the
+    /// headline task (benchmarks/README.md).</summary>
+    private const int MaxCorrections = 3;
+
+    /// <summary>Each less likely correction weighs this much of the one before.</summary>
+    private const float LessLikelyCorrectionWeight = 0.7f;
+
+    /// <summary>An unseen form of a known stem is widened only to words this many times as common as the stem.</summary>
+    private const int UnseenFormRatio = 10;
 
     /// <param name="reader">The index searched, for word statistics (proclitic variants); null to build without them.</param>
     public CompiledQuery Build(UserQuery userQuery, IndexReader? reader = null) => Build(userQuery, reader, corrector: null);
@@ -30,7 +41,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     internal CompiledQuery Build(UserQuery userQuery, IndexReader? reader, SpellingCorrector? corrector)
     {
         var positiveParts = userQuery.Groups.SelectMany(group => group.Alternatives).Count(part => !part.Excluded);
-        var context = new BuildContext(reader, ranking, corrector, requireWholePhrases: positiveParts == 1);
+        var context = new BuildContext(reader, ranking, corrector, requireWholePhrases: positiveParts == 1, Stem);
         var stems = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var phrases = new List<IReadOnlyList<(string, int)>>();
@@ -80,7 +91,8 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
         return new CompiledQuery(hasPositive ? Flatten(query) : null, new HighlightTerms(stems, prefixes, phrases))
         {
-            HasUnknownWords = context.HasUnknownWords,
+            HasUnseenWords = context.HasUnseenWords,
+            UnknownWords = context.UnknownWords,
         };
     }
 
@@ -266,19 +278,38 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             word.Add(exactForm, Occur.SHOULD);
         }
 
-        if (correct && exact.Count == 1 && highlightStems is not null && context.IsUnknown(forms) && context.Correct(exact[0].Term) is { } correction)
+        if (correct && exact.Count == 1 && highlightStems is not null && context.Corrections(forms, exact[0].Term) is { Count: > 0 } corrections)
         {
-            // A word the index has never seen is most likely mistyped or spelt otherwise (جيجن for جيجين, معدلاتالانتحار):
-            // it also matches what it most likely should have been, each word as if typed.
+            word.Add(CorrectionsQuery(corrections, context, highlightStems), Occur.SHOULD);
+        }
+
+        return word;
+    }
+
+    /// <summary>
+    /// A word the index has never seen is most likely mistyped or spelt otherwise (جيجن for جيجين, معدلاتالانتحار): it
+    /// also matches its likeliest corrections, each word of one as if typed, the best-matching one counting (a max, as
+    /// for a word's forms) and each less likely one weighing less.
+    /// </summary>
+    private BooleanQuery CorrectionsQuery(IReadOnlyList<WordCorrection> corrections, BuildContext context, ISet<string> highlightStems)
+    {
+        var anyCorrection = new DisjunctionMaxQuery(0f);
+        var weight = 1f;
+        foreach (var correction in corrections)
+        {
+            var words = new BooleanQuery { Boost = weight };
             foreach (var corrected in correction.Words.Where(corrected => !ArabicStopWords.Folded.Contains(corrected)))
             {
                 var correctedForms = context.FormsOf(Stem(corrected));
                 highlightStems.UnionWith(correctedForms);
-                word.Add(WordQuery(correctedForms, corrected, context, highlightStems, correct: false), Occur.SHOULD);
+                words.Add(WordQuery(correctedForms, corrected, context, highlightStems, correct: false), Occur.SHOULD);
             }
+
+            anyCorrection.Add(words);
+            weight *= LessLikelyCorrectionWeight;
         }
 
-        return word;
+        return new BooleanQuery { { anyCorrection, Occur.SHOULD } };
     }
 
     private string Stem(string folded)
@@ -297,7 +328,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     }
 
     /// <summary>Per-build state: the reader for statistics, the speller, and the stems of plain words in query order.</summary>
-    private sealed class BuildContext(IndexReader? reader, RankingOptions ranking, SpellingCorrector? corrector, bool requireWholePhrases)
+    private sealed class BuildContext(IndexReader? reader, RankingOptions ranking, SpellingCorrector? corrector, bool requireWholePhrases, Func<string, string> stem)
     {
         private readonly WordForms? _forms = reader is null ? null : new WordForms(new TermLookup(reader), ranking);
         private SpellingCorrector? _corrector = corrector;
@@ -308,33 +339,52 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
         public List<string> WordStems { get; } = [];
 
-        /// <summary>True once a positive word turned out unknown to the index.</summary>
-        public bool HasUnknownWords { get; private set; }
+        /// <summary>True once a searched word turned out unknown to the index, in the form typed or in every form.</summary>
+        public bool HasUnseenWords { get; private set; }
+
+        /// <summary>The searched words (folded, as typed) the index knows in no form.</summary>
+        public HashSet<string> UnknownWords { get; } = new(StringComparer.Ordinal);
 
         public TermQuery TermQuery(string field, string text) => Terms?.Query(field, text) ?? new TermQuery(new Term(field, text));
 
-        /// <summary>True when no form of the word is in the index (known only when building with a reader).</summary>
-        public bool IsUnknown(IReadOnlyList<string> forms)
-        {
-            var unknown = Terms is not null && forms[0].Length >= MinCorrectedStemLength
-                && ArabicOrthography.IsArabicLetter(forms[0][0]) && forms.All(form => Terms.DocFreq(NewsFields.Text, form) == 0);
-            HasUnknownWords |= unknown;
-            return unknown && ranking.CorrectUnknownWords;
-        }
-
         /// <summary>
-        /// The likeliest correction of an unknown word (folded, as typed); null when there is none, or when the query
-        /// already had <see cref="MaxCorrectedWords"/> words corrected: each costs a walk of the term dictionary.
+        /// The likeliest corrections (at most <see cref="MaxCorrections"/>) of a searched word (folded, as typed) the
+        /// index does not hold in this form: for a word it knows in no form, the nearest words or the two it ran
+        /// together; for an unseen form of a known stem (الغوطت, stem in an article by mistake), only words of another
+        /// stem at least <see cref="UnseenFormRatio"/> times as common as that stem, since an unseen form is most often
+        /// a correct inflection. Empty for a word the index holds as typed, or once <see cref="MaxCorrectedWords"/>
+        /// words of the query were looked up: each costs a walk of the term dictionary. The lookups of the word's
+        /// forms were made for its own clauses already, so a correctly typed query pays nothing.
         /// </summary>
-        public WordCorrection? Correct(string folded)
+        public IReadOnlyList<WordCorrection> Corrections(IReadOnlyList<string> forms, string folded)
         {
-            if (_correctedWords++ >= MaxCorrectedWords)
+            if (Terms is null || folded.Length < SpellingCorrector.MinWordLength || !ArabicOrthography.IsArabicLetter(folded[0])
+                || Terms.DocFreq(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(folded)) > 0)
             {
-                return null;
+                return [];
+            }
+
+            HasUnseenWords = true;
+            var stemFrequency = forms.Max(form => Terms.DocFreq(NewsFields.Text, form));
+            if (stemFrequency == 0)
+            {
+                UnknownWords.Add(folded);
+            }
+
+            if (!ranking.CorrectUnknownWords || _correctedWords++ >= MaxCorrectedWords)
+            {
+                return [];
             }
 
             _corrector ??= new SpellingCorrector(new Vocabulary(reader!));
-            return _corrector.CorrectUnknown(folded);
+            if (stemFrequency == 0)
+            {
+                return [.. _corrector.CandidatesForUnknown(folded).Take(MaxCorrections)];
+            }
+
+            return [.. _corrector.CandidatesForUnseenForm(folded)
+                .Where(candidate => candidate.DocFreq >= (long)UnseenFormRatio * stemFrequency && !forms.Contains(stem(candidate.Words[0])))
+                .Take(MaxCorrections)];
         }
 
         /// <summary>True when the query is one phrase alone: then the phrase itself is what must match.</summary>

@@ -51,7 +51,8 @@ public sealed class WordVariantTests : IDisposable
     [Fact]
     public void Without_verb_variants_a_present_tense_verb_finds_only_itself()
     {
-        using var index = NewsIndex.InMemory(new RankingOptions { VerbVariants = false });
+        // Corrections off too: يعلن, unknown without its past forms, is one edit from أعلن.
+        using var index = NewsIndex.InMemory(new RankingOptions { VerbVariants = false, CorrectUnknownWords = false });
         foreach (var article in Corpus)
         {
             index.Upsert(article);
