@@ -121,8 +121,8 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
         return IsKnown(left) && IsKnown(right) ? null : joined;
     }
 
-    /// <summary>True for a two-word correction whose pieces some article has side by side, or which splits off a stop
-    /// word.</summary>
+    /// <summary>True for a two-word correction whose pieces some article has side by side, or which splits a particle
+    /// off the start.</summary>
     public bool IsAttested(WordCorrection correction) =>
         correction.Words.Count < 2 || correction.Distance < RunTogetherCost + UnattestedPairCost;
 
@@ -147,11 +147,11 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
     }
 
     /// <summary>
-    /// Every split of a word that ran two together: both pieces words the index holds, or a stop word and a word (a
-    /// particle runs into the word after it: فيالقاهرة; a stop word split off the end is mostly an ending: تنتجان is no
-    /// تنتج ان); a piece that is no stop word has at least three letters (two-letter words are mostly particles, and
+    /// Every split of a word that ran two together: both pieces words the index holds or stop words, not both stop
+    /// words; a piece that is no stop word has at least three letters (two-letter words are mostly particles, and
     /// splitting off two letters turns many a name into junk: مايوذر is no مايو ذر). The rarer piece's frequency sets the
-    /// cost, and two words no article has side by side cost more.
+    /// cost. Two words no article has side by side cost more, and so does a stop word split off the end, which is as
+    /// often an ending (تنتجان is no تنتج ان); a particle run into the word after it (فيالقاهرة) does not.
     /// </summary>
     private List<WordCorrection> RunTogether(string folded)
     {
@@ -161,19 +161,20 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
             var left = folded[..at];
             var right = folded[at..];
             var leftStop = IsStopWord(left);
-            if ((!leftStop && left.Length < MinWordLength) || right.Length < MinWordLength || IsStopWord(right))
+            var rightStop = IsStopWord(right);
+            if ((leftStop && rightStop) || (!leftStop && left.Length < MinWordLength) || (!rightStop && right.Length < MinWordLength))
             {
                 continue;
             }
 
             var leftFrequency = leftStop ? Vocabulary.DocCount : Vocabulary.DocFreq(left);
-            var rightFrequency = leftFrequency == 0 ? 0 : Vocabulary.DocFreq(right);
+            var rightFrequency = leftFrequency == 0 ? 0 : rightStop ? Vocabulary.DocCount : Vocabulary.DocFreq(right);
             if (rightFrequency == 0)
             {
                 continue;
             }
 
-            var distance = !leftStop && !Vocabulary.AreAdjacentSomewhere(left, right)
+            var distance = rightStop || (!leftStop && !Vocabulary.AreAdjacentSomewhere(left, right))
                 ? RunTogetherCost + UnattestedPairCost
                 : RunTogetherCost;
             var frequency = Math.Min(leftFrequency, rightFrequency);
