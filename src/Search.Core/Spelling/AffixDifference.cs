@@ -18,9 +18,9 @@ public static class AffixDifference
 
     /// <summary>
     /// True when <paramref name="typed"/> and <paramref name="known"/> (both folded) differ only within
-    /// <see cref="EdgeLength"/> letters of the start or of the end, and only in <see cref="AffixLetters"/>. A slip
-    /// there (a letter of the article dropped) is taken for an inflection too: a suggestion missed costs less than a
-    /// correct word "corrected".
+    /// <see cref="EdgeLength"/> letters of the start or of the end, and only in <see cref="AffixLetters"/>, other than
+    /// by a letter typed twice. A slip there (a letter of the article dropped) is taken for an inflection too: a
+    /// suggestion missed costs less than a correct word "corrected".
     /// </summary>
     public static bool IsOnlyAffixes(string typed, string known)
     {
@@ -40,7 +40,28 @@ public static class AffixDifference
         var knownDifference = known.AsSpan(prefix, known.Length - prefix - suffix);
         var width = Math.Max(typedDifference.Length, knownDifference.Length);
         var atEdge = prefix + width <= EdgeLength || suffix + width <= EdgeLength;
-        return width > 0 && atEdge && IsAffix(typedDifference) && IsAffix(knownDifference);
+        return width > 0 && atEdge && IsAffix(typedDifference) && IsAffix(knownDifference) && !IsDoublingPastFirstLetter(typed, known);
+    }
+
+    /// <summary>True when one word is the other with a letter typed twice in a row, other than the first letter (a
+    /// doubled first letter is as often a tense prefix: تتصدع / تصدع).</summary>
+    private static bool IsDoublingPastFirstLetter(string a, string b)
+    {
+        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+        if (longer.Length != shorter.Length + 1)
+        {
+            return false;
+        }
+
+        for (var i = 2; i < longer.Length; i++)
+        {
+            if (longer[i] == longer[i - 1] && longer.AsSpan(0, i).SequenceEqual(shorter.AsSpan(0, i)) && longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAffix(ReadOnlySpan<char> letters) => !letters.ContainsAnyExcept(AffixLetters);

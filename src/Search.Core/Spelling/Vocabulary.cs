@@ -28,9 +28,6 @@ internal sealed class Vocabulary(IndexReader reader)
     /// <summary>Documents holding the folded word in exactly this form; 0 when none does.</summary>
     public int DocFreq(string folded) => DocFreqOf(ExactFormRepeatFilter.ExactTerm(folded));
 
-    /// <summary>Documents holding the stem; 0 when none does.</summary>
-    public int StemDocFreq(string stem) => DocFreqOf(stem);
-
     /// <summary>
     /// The words at most <paramref name="maxEdits"/> plain edits (1 or 2; a swap counts as one) from the folded
     /// <paramref name="folded"/>, other than itself, whose <see cref="ArabicEditDistance"/> is at most
