@@ -37,8 +37,8 @@ public sealed record SearchResults(
 }
 
 /// <summary>A search's time in its three parts, in milliseconds: turning the query into Lucene clauses (term lookups,
-/// word variants), finding and counting matches (with facets and sorting), and loading, collapsing and highlighting the
-/// page's hits.</summary>
+/// word variants, corrections of unknown words), finding and counting matches (with facets and sorting), and loading,
+/// collapsing and highlighting the page's hits (with the did-you-mean, when one is looked for).</summary>
 public sealed record SearchTimings(double QueryMs, double MatchMs, double HitsMs);
 
 /// <summary>One ranked article with its highlights.</summary>

@@ -110,7 +110,7 @@ internal sealed class NewsSearcher(
         var hits = page.Select(group => ToHit(searcher, group.Copies, terms)).ToList();
         var shown = shownBefore.Concat(groups.Take(offset + page.Count).Select(group => group.Hash).OfType<long>());
         var next = NextCursorPosition(candidates, groups, offset + page.Count, hasMore);
-        var suggestion = compiled is not null && DidYouMean.IsWanted(compiled.HasUnseenWords, top.TotalHits)
+        var suggestion = compiled is not null && !timedOut && DidYouMean.IsWanted(compiled.HasUnseenWords, top.TotalHits)
             ? didYouMean.For(request.Query!, parsed!, searcher, corrector, compiled.UnknownWords, top.TotalHits)
             : null;
         return new SearchResults(

@@ -19,6 +19,10 @@ internal sealed class DidYouMean(Analyzer exactAnalyzer)
     /// <summary>A query finding fewer articles than this "finds little": its rare words are worth a second look.</summary>
     public const int FewHits = 3;
 
+    /// <summary>Words of one query looked up at most (each may walk the term dictionary, about a millisecond); a
+    /// pasted paragraph of slips gets its first ones corrected.</summary>
+    public const int MaxLookups = 4;
+
     private readonly WrittenForms _writtenForms = new(exactAnalyzer);
 
     /// <summary>Only these searches pay for a suggestion: every other search skips it without a lookup.</summary>
@@ -36,6 +40,7 @@ internal sealed class DidYouMean(Analyzer exactAnalyzer)
         var words = TypedWords(query, parsed, corrector.Vocabulary, unknownWords);
         var fewHits = totalHits < FewHits;
         var replacements = new List<(int Start, int End, string Text)>();
+        var lookups = 0;
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
@@ -47,10 +52,14 @@ internal sealed class DidYouMean(Analyzer exactAnalyzer)
                 continue;
             }
 
+            if ((!word.Unknown && word.DocFreq > 0 && !fewHits) || lookups++ >= MaxLookups)
+            {
+                continue;
+            }
+
             var correction = word.Unknown ? corrector.CorrectUnknown(word.Folded)
                 : word.DocFreq == 0 ? corrector.CorrectUnseenForm(word.Folded)
-                : fewHits ? corrector.CorrectRare(word.Folded, word.DocFreq)
-                : null;
+                : corrector.CorrectRare(word.Folded, word.DocFreq);
             if (correction is not null && IsConfident(word.Folded, correction, corrector))
             {
                 replacements.Add((word.Start, word.End, Written(query, word, correction, searcher)));

@@ -53,6 +53,7 @@ public sealed class DidYouMeanTests : IDisposable
     {
         Assert.Equal("+الحكومة  -الميزانية \"وزارة الصحة\" حملة", DidYouMean("+الحكوومة  -الميزانية \"وزارة الصحة\" حملة"));
         Assert.Equal("\"حملة التطعيم\" الحكومة،", DidYouMean("\"حملة التطعيمم\" الحكومة،"));
+        Assert.Equal("+الحكومة -الميزانية \"حملة التطعيم\"", DidYouMean("+الحكوومة -الميزانية \"حملة التطعيمم\""));
     }
 
     [Fact]
