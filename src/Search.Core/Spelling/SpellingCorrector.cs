@@ -34,6 +34,10 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
     /// too many other words.</summary>
     private const int MinLengthForTwoEdits = 5;
 
+    /// <summary>إلا, folded: as a piece split off the start it is far more often the article before a word starting
+    /// with alef (الافرع is ال + افرع, not إلا فرع).</summary>
+    private const string ArticleAndAlef = "الا";
+
     private Dictionary<string, List<WordCorrection>>? _unknown;
     private Dictionary<string, List<WordCorrection>>? _unseenForms;
 
@@ -160,7 +164,7 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
         {
             var left = folded[..at];
             var right = folded[at..];
-            var leftStop = IsStopWord(left);
+            var leftStop = IsStopWord(left) && left != ArticleAndAlef;
             var rightStop = IsStopWord(right);
             if ((leftStop && rightStop) || (!leftStop && left.Length < MinWordLength) || (!rightStop && right.Length < MinWordLength))
             {
