@@ -1,7 +1,7 @@
 namespace Search.Api.Tests;
 
 /// <summary>The <c>GET /api/search</c> body as a client reads it, written here so a renamed field fails a test.</summary>
-internal sealed record SearchResultsBody(string Query, int Total, int Page, int PageSize, double TookMs, IReadOnlyList<SearchHitBody> Hits)
+internal sealed record SearchResultsBody(string Query, int Total, int Page, int PageSize, double TookMs, IReadOnlyList<SearchHitBody> Hits, string? DidYouMean = null)
 {
     public IReadOnlyList<string> Ids => [.. Hits.Select(hit => hit.Id)];
 }

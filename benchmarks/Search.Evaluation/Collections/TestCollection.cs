@@ -10,6 +10,9 @@ public sealed record TestCollection(
     IReadOnlyList<EvaluationQuery> Queries,
     Qrels Qrels)
 {
+    /// <summary>Other wordings of <see cref="Queries"/> (a copy with typing slips), scored on the same index.</summary>
+    public IReadOnlyList<QuerySet> OtherWordings { get; init; } = [];
+
     /// <summary>Throws when two documents or two queries share an id, or an id would break a TREC line.</summary>
     /// <exception cref="InvalidDataException">The collection is not usable as it is.</exception>
     public TestCollection Validate()
@@ -34,6 +37,14 @@ public sealed record TestCollection(
             if (!queryIds.Add(query.Id))
             {
                 throw new InvalidDataException($"query id '{query.Id}' occurs twice");
+            }
+        }
+
+        foreach (var wording in OtherWordings)
+        {
+            if (wording.Queries.Count != Queries.Count || !wording.Queries.Select(query => query.Id).ToHashSet(StringComparer.Ordinal).SetEquals(queryIds))
+            {
+                throw new InvalidDataException($"query set '{wording.Name}' does not hold exactly the collection's query ids");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Search.Evaluation.Collections;
+using Search.Evaluation.Slips;
 
 namespace Search.Evaluation.Commands;
 
@@ -44,6 +45,18 @@ internal static class HeadlinesCommand
             $"{collection.Documents.Count} indexed (title = first sentence of the body, body = body, no lead); {withoutBody} without a body left out",
             $"{collection.Queries.Count} queries: real headlines sampled with seed {seed}; {withCopies} of them have more than one relevant document (same trimmed body)",
         };
+
+        if (parseResult.GetValue(HeadlinesCommandDefinition.Slips))
+        {
+            var slipSeed = parseResult.GetValue(HeadlinesCommandDefinition.SlipSeed);
+            var slipped = SlippedQueries.Build(collection.Queries, slipSeed);
+            collection = (collection with { OtherWordings = [new QuerySet("slipped", [.. slipped.Select(query => query.Query)])] }).Validate();
+            var output = Directory.CreateDirectory(parseResult.GetValue(HeadlinesCommandDefinition.Output)!).FullName;
+            SlippedQueries.Write(Path.Combine(output, collection.Name + ".slipped.tsv"), slipped);
+            var counts = SlippedQueries.KindCounts(slipped);
+            Console.WriteLine($"Slipped copy of the queries (seed {slipSeed}), queries per slip kind: {counts}");
+            notes.Add($"slipped copy of the queries (seed {slipSeed}, in {collection.Name}.slipped.tsv), one slip a query: {counts}");
+        }
 
         ScoringRun.Execute(
             collection,

@@ -27,6 +27,19 @@ internal static class HeadlinesCommandDefinition
         CustomParser = result => CommonOptions.WholeNumber(result, "--seed", 0, int.MaxValue),
     };
 
+    public static readonly Option<bool> Slips = new("--slips")
+    {
+        Description = "Also score a copy of the queries with one typing slip each (a letter dropped, two swapped, one doubled, one replaced by its keyboard neighbour, or two words run together), on the same indexes.",
+        DefaultValueFactory = _ => true,
+    };
+
+    public static readonly Option<int> SlipSeed = new("--slip-seed")
+    {
+        Description = "Seed of the slips: which kind each query gets, and where.",
+        DefaultValueFactory = _ => 1,
+        CustomParser = result => CommonOptions.WholeNumber(result, "--slip-seed", 0, int.MaxValue),
+    };
+
     public static readonly Option<string?> Name = CommonOptions.Name("headlines");
 
     public static readonly Option<string> Output = CommonOptions.Output();
@@ -42,6 +55,8 @@ internal static class HeadlinesCommandDefinition
             News,
             QueryCount,
             Seed,
+            Slips,
+            SlipSeed,
             Name,
             Output,
             Variants,

@@ -16,4 +16,8 @@ public sealed record ConfigurationResult(
     int EmptyResults,
     double IndexSeconds,
     double SearchSeconds,
-    string RunFile);
+    string RunFile)
+{
+    /// <summary>Its scores on the collection's other wordings of the queries (a copy with typing slips), if any.</summary>
+    public IReadOnlyList<WordingResult> OtherWordings { get; init; } = [];
+}

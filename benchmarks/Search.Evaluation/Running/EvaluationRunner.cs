@@ -54,14 +54,39 @@ public sealed class EvaluationRunner(TextWriter log, int parallelism)
         system.Index(collection.Documents, new IndexingProgress(definition.Name, collection.Documents.Count, log));
         var indexSeconds = clock.Elapsed.TotalSeconds;
 
-        clock.Restart();
-        var queries = collection.Queries;
+        var main = Score(system, new QuerySet(collection.Name, collection.Queries), collection.Qrels, outputDirectory, definition.Name);
+        var wordings = collection.OtherWordings
+            .Select(wording => Score(system, wording with { Name = $"{collection.Name}.{wording.Name}" }, collection.Qrels, outputDirectory, definition.Name) with { Name = wording.Name })
+            .ToList();
+        var wordingScores = string.Concat(wordings.Select(wording => FormattableString.Invariant($"; {wording.Name} MRR@10 {wording.Metrics.Mrr10:F3}")));
+        log.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"[{definition.Name}] indexed in {indexSeconds:F1} s, searched in {main.SearchSeconds:F1} s: MRR@10 {main.Metrics.Mrr10:F3}, nDCG@10 {main.Metrics.Ndcg10:F3}{wordingScores}"));
+        return new ConfigurationResult(
+            definition.Name,
+            definition.Description,
+            definition.Ranking,
+            main.Metrics,
+            main.EmptyResults,
+            indexSeconds,
+            main.SearchSeconds,
+            main.RunFile)
+        {
+            OtherWordings = wordings,
+        };
+    }
+
+    /// <summary>Runs every query (top <see cref="Depth"/>), writes the TREC run file
+    /// (<c>&lt;set name&gt;.&lt;configuration&gt;.run</c>) and scores it.</summary>
+    private static WordingResult Score(IRankingSystem system, QuerySet set, Qrels qrels, string outputDirectory, string tag)
+    {
+        var queries = set.Queries;
+        var runFile = Path.Combine(outputDirectory, $"{set.Name}.{tag}.run");
+        var clock = Stopwatch.StartNew();
         var rankings = new IReadOnlyList<RankedDocument>[queries.Count];
         Parallel.For(0, queries.Count, i => rankings[i] = system.Search(queries[i].Text, Depth));
         var searchSeconds = clock.Elapsed.TotalSeconds;
-
-        var runFile = Path.Combine(outputDirectory, $"{collection.Name}.{definition.Name}.run");
-        TrecRunWriter.Write(runFile, definition.Name, queries.Select((query, i) => (query.Id, rankings[i])));
+        TrecRunWriter.Write(runFile, tag, queries.Select((query, i) => (query.Id, rankings[i])));
 
         var byQuery = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         for (var i = 0; i < queries.Count; i++)
@@ -69,18 +94,6 @@ public sealed class EvaluationRunner(TextWriter log, int parallelism)
             byQuery[queries[i].Id] = [.. rankings[i].Select(hit => hit.Id)];
         }
 
-        var metrics = Metrics.Average(byQuery, collection.Qrels);
-        log.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"[{definition.Name}] indexed in {indexSeconds:F1} s, searched in {searchSeconds:F1} s: MRR@10 {metrics.Mrr10:F3}, nDCG@10 {metrics.Ndcg10:F3}"));
-        return new ConfigurationResult(
-            definition.Name,
-            definition.Description,
-            definition.Ranking,
-            metrics,
-            rankings.Count(ranking => ranking.Count == 0),
-            indexSeconds,
-            searchSeconds,
-            runFile);
+        return new WordingResult(set.Name, Metrics.Average(byQuery, qrels), rankings.Count(ranking => ranking.Count == 0), searchSeconds, runFile);
     }
 }

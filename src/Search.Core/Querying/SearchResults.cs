@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Search.Core.Querying;
 
 /// <summary>One page of ranked hits.</summary>
@@ -24,11 +26,19 @@ public sealed record SearchResults(
 
     /// <summary>Where the time went, for slow-query logs and clients tuning their queries.</summary>
     public SearchTimings? Timings { get; init; }
+
+    /// <summary>
+    /// The whole query corrected, as the articles write its words, when it has words the index does not know, or finds
+    /// little and a much more common spelling exists; the user's operators and other words stay as typed. Null (and
+    /// left out of JSON) otherwise, and always for a correctly spelt query.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DidYouMean { get; init; }
 }
 
 /// <summary>A search's time in its three parts, in milliseconds: turning the query into Lucene clauses (term lookups,
-/// word variants), finding and counting matches (with facets and sorting), and loading, collapsing and highlighting the
-/// page's hits.</summary>
+/// word variants, corrections of unknown words), finding and counting matches (with facets and sorting), and loading,
+/// collapsing and highlighting the page's hits (with the did-you-mean, when one is looked for).</summary>
 public sealed record SearchTimings(double QueryMs, double MatchMs, double HitsMs);
 
 /// <summary>One ranked article with its highlights.</summary>

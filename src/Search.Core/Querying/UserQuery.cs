@@ -19,4 +19,9 @@ public sealed record QueryGroup(IReadOnlyList<QueryPart> Alternatives);
 /// <param name="Excluded">Typed with a leading minus: matching articles are left out.</param>
 /// <param name="IsPrefix">A word typed with a trailing star: any word starting with it matches.</param>
 /// <param name="Required">Typed with a leading plus: only articles that match it are returned.</param>
-public sealed record QueryPart(string Text, bool IsPhrase = false, bool Excluded = false, bool IsPrefix = false, bool Required = false);
+public sealed record QueryPart(string Text, bool IsPhrase = false, bool Excluded = false, bool IsPrefix = false, bool Required = false)
+{
+    /// <summary>Where <see cref="Text"/> starts in the query string as typed, so a correction can replace it there and
+    /// leave the rest (operators, quotes, other words) as it was.</summary>
+    public int Offset { get; init; }
+}

@@ -37,11 +37,13 @@ public static class UserQueryParser
             if (IsQuote(text[i]))
             {
                 var close = FindClosingQuote(text, i + 1);
-                var phrase = text[(i + 1)..close].Trim();
+                var quoted = text[(i + 1)..close];
+                var phrase = quoted.Trim();
+                var phraseOffset = i + 1 + (quoted.Length - quoted.TrimStart().Length);
                 i = Math.Min(close + 1, text.Length);
                 if (phrase.Length > 0)
                 {
-                    parts.Add((new QueryPart(phrase, IsPhrase: true, Excluded: excluded, Required: required), false));
+                    parts.Add((new QueryPart(phrase, IsPhrase: true, Excluded: excluded, Required: required) { Offset = phraseOffset }, false));
                 }
 
                 continue;
@@ -61,13 +63,14 @@ public static class UserQueryParser
             }
 
             var isPrefix = word.EndsWith('*');
+            var wordOffset = start + (word.Length - word.TrimStart('*', '-', '+').Length);
             word = word.Trim('*', '-', '+');
             if (word.Length == 0)
             {
                 continue;
             }
 
-            parts.Add((new QueryPart(word, Excluded: excluded, IsPrefix: isPrefix && word.Length >= MinPrefixLength, Required: required), false));
+            parts.Add((new QueryPart(word, Excluded: excluded, IsPrefix: isPrefix && word.Length >= MinPrefixLength, Required: required) { Offset = wordOffset }, false));
         }
 
         return new UserQuery(Group(parts)) { IsQuestion = QuestionForm.IsQuestion(text) };

@@ -16,4 +16,11 @@ public sealed record CompiledQuery(Query? Query, HighlightTerms Highlight)
     /// document order. Measured both ways on 41,682 and 1,000,000 articles (benchmarks/README.md).
     /// </summary>
     public bool IsLongDisjunction => Query is BooleanQuery boolean && boolean.Clauses.Count >= LongDisjunctionClauses;
+
+    /// <summary>True when a word searched for (not an excluded one) is not in the index in the form typed, or in any
+    /// form: the query deserves a "did you mean".</summary>
+    public bool HasUnseenWords { get; init; }
+
+    /// <summary>The searched words (folded, as typed) the index knows in no form: the ones a "did you mean" replaces.</summary>
+    public IReadOnlySet<string> UnknownWords { get; init; } = new HashSet<string>();
 }

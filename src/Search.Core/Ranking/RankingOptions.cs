@@ -32,9 +32,9 @@ public sealed record RankingOptions
     /// <summary>Also match a present-tense verb (يعلن) with its past forms (أعلن) when the index shows them as common.</summary>
     public bool VerbVariants { get; init; } = true;
 
-    /// <summary>Match a word the index has never seen with indexed words one edit away (a misspelling, another
-    /// transliteration of a name).</summary>
-    public bool FuzzyUnknownWords { get; init; } = true;
+    /// <summary>Match a word the index has never seen (a typing slip, another transliteration of a name, two words
+    /// run together) also with its likeliest correction from the index vocabulary (<see cref="Spelling.SpellingCorrector"/>).</summary>
+    public bool CorrectUnknownWords { get; init; } = true;
 
     public float K1 { get; init; } = 1.2f;
 

@@ -6,6 +6,7 @@ using Search.Core.Indexing;
 using Search.Core.Navigation;
 using Search.Core.Querying;
 using Search.Core.Ranking;
+using Search.Core.Spelling;
 
 namespace Search.Core.Searching;
 
@@ -33,6 +34,7 @@ internal sealed class ArticleSearch : IDisposable
         _searcher = new NewsSearcher(
             new NewsQueryBuilder(stemmed, exact, stemmer, options.Ranking),
             new NewsHighlighter(exact, stemmer),
+            new DidYouMean(exact),
             segmentValues,
             options.SearchTimeout,
             options.SearchClock);

@@ -7,6 +7,7 @@ using Search.Core.Highlighting;
 using Search.Core.Navigation;
 using Search.Core.Querying;
 using Search.Core.Ranking;
+using Search.Core.Spelling;
 
 namespace Search.Core.Searching;
 
@@ -18,6 +19,7 @@ namespace Search.Core.Searching;
 internal sealed class NewsSearcher(
     NewsQueryBuilder queryBuilder,
     NewsHighlighter highlighter,
+    DidYouMean didYouMean,
     SegmentValueCache segmentValues,
     TimeSpan? timeout,
     Counter? timeoutClock = null)
@@ -43,9 +45,14 @@ internal sealed class NewsSearcher(
         HighlightTerms? terms = null;
         Query query = new MatchAllDocsQuery();
         var inDocumentOrder = true;
+        CompiledQuery? compiled = null;
+        parsed ??= request.Query is null ? null : UserQueryParser.Parse(request.Query);
+
+        // Cheap until a word needs it: the vocabulary opens its terms on first lookup.
+        var corrector = new SpellingCorrector(new Vocabulary(searcher.IndexReader));
         if (request.Query is not null)
         {
-            var compiled = queryBuilder.Build(parsed ?? UserQueryParser.Parse(request.Query), searcher.IndexReader);
+            compiled = queryBuilder.Build(parsed!, searcher.IndexReader, corrector);
             if (compiled.Query is null)
             {
                 return new SearchResults(request.Query, 0, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, sort, [], null,
@@ -103,6 +110,9 @@ internal sealed class NewsSearcher(
         var hits = page.Select(group => ToHit(searcher, group.Copies, terms)).ToList();
         var shown = shownBefore.Concat(groups.Take(offset + page.Count).Select(group => group.Hash).OfType<long>());
         var next = NextCursorPosition(candidates, groups, offset + page.Count, hasMore);
+        var suggestion = compiled is not null && !timedOut && DidYouMean.IsWanted(compiled.HasUnseenWords, top.TotalHits)
+            ? didYouMean.For(request.Query!, parsed!, searcher, corrector, compiled.UnknownWords, top.TotalHits)
+            : null;
         return new SearchResults(
             request.Query,
             top.TotalHits,
@@ -116,6 +126,7 @@ internal sealed class NewsSearcher(
         {
             TimedOut = timedOut,
             Timings = new SearchTimings(built, matched - built, clock.Elapsed.TotalMilliseconds - matched),
+            DidYouMean = suggestion,
         };
     }
 

@@ -1,0 +1,127 @@
+namespace Search.Core.Spelling;
+
+/// <summary>
+/// An edit distance that knows how Arabic is mistyped: an edit costs 1 (a letter inserted, deleted or replaced, or two
+/// neighbouring letters swapped: the optimal string alignment variant of Damerau–Levenshtein), except the slips and
+/// spelling variants every Arabic reader forgives, which cost less: a hamza seat for another (ا أ إ آ ء ؤ ئ, and ؤ/و,
+/// ئ/ي), ة for ه, ى for ي (<see cref="VariantCost"/>); a hamza on the line left out or a letter doubled or undoubled
+/// (<see cref="DroppedHamzaOrDoubledCost"/>); a letter replaced by one whose key touches it on the standard Arabic
+/// keyboard (<see cref="KeyboardNeighbourCost"/>). Pure functions, safe from any thread.
+/// </summary>
+public static class ArabicEditDistance
+{
+    public const float EditCost = 1f;
+
+    /// <summary>Spellings in use side by side (مسؤول/مسئول, هيئة/هيئه, مستشفى/مستشفي): barely a change.</summary>
+    public const float VariantCost = 0.3f;
+
+    /// <summary>A hamza on the line dropped (ابناء/ابنا) or a letter typed twice (الحكوومة): half an edit.</summary>
+    public const float DroppedHamzaOrDoubledCost = 0.5f;
+
+    /// <summary>A finger one key off: more likely than any other replacement, less than a spelling variant.</summary>
+    public const float KeyboardNeighbourCost = 0.6f;
+
+    public const float TranspositionCost = 1f;
+
+    /// <summary>Longest words compared; longer ones are no words a speller should meddle with (and stay on the stack).</summary>
+    public const int MaxLength = 64;
+
+    private const string HamzaSeats = "اأإآءؤئ";
+
+    /// <summary>
+    /// The cheapest series of edits that turns <paramref name="a"/> into <paramref name="b"/>; a value above
+    /// <paramref name="limit"/> (not necessarily the exact distance) once every alignment costs more than it.
+    /// </summary>
+    public static float Between(ReadOnlySpan<char> a, ReadOnlySpan<char> b, float limit = float.MaxValue)
+    {
+        if (a.Length > MaxLength || b.Length > MaxLength)
+        {
+            return float.PositiveInfinity;
+        }
+
+        if (Math.Abs(a.Length - b.Length) * DroppedHamzaOrDoubledCost > limit)
+        {
+            return float.PositiveInfinity;
+        }
+
+        // Three rows of the dynamic programme: two back for transpositions.
+        var width = b.Length + 1;
+        Span<float> rows = stackalloc float[3 * width];
+        var before = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
+        previous[0] = 0;
+        for (var j = 1; j <= b.Length; j++)
+        {
+            previous[j] = previous[j - 1] + IndelCost(b, j - 1);
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = previous[0] + IndelCost(a, i - 1);
+            var rowMinimum = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = Math.Min(
+                    previous[j - 1] + SubstitutionCost(a[i - 1], b[j - 1]),
+                    Math.Min(previous[j] + IndelCost(a, i - 1), current[j - 1] + IndelCost(b, j - 1)));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2])
+                {
+                    cost = Math.Min(cost, before[j - 2] + TranspositionCost);
+                }
+
+                current[j] = cost;
+                rowMinimum = Math.Min(rowMinimum, cost);
+            }
+
+            if (rowMinimum > limit)
+            {
+                return float.PositiveInfinity;
+            }
+
+            // Rotate: the oldest row becomes the next one to fill.
+            var oldest = before;
+            before = previous;
+            previous = current;
+            current = oldest;
+        }
+
+        return previous[b.Length];
+    }
+
+    /// <summary>What replacing <paramref name="x"/> by <paramref name="y"/> costs.</summary>
+    public static float SubstitutionCost(char x, char y)
+    {
+        if (x == y)
+        {
+            return 0;
+        }
+
+        if (AreVariants(x, y))
+        {
+            return VariantCost;
+        }
+
+        return ArabicKeyboard.AreNeighbours(x, y) ? KeyboardNeighbourCost : EditCost;
+    }
+
+    /// <summary>True for two spellings of one letter: hamza seats, ة/ه, ى/ي.</summary>
+    public static bool AreVariants(char x, char y) =>
+        (HamzaSeats.Contains(x) && HamzaSeats.Contains(y))
+        || Pair(x, y, 'ؤ', 'و')
+        || Pair(x, y, 'ئ', 'ي')
+        || Pair(x, y, 'ئ', 'ى')
+        || Pair(x, y, 'ة', 'ه')
+        || Pair(x, y, 'ى', 'ي');
+
+    /// <summary>What inserting or deleting <paramref name="word"/>[<paramref name="at"/>] costs: less for a hamza on
+    /// the line or a letter beside its double.</summary>
+    private static float IndelCost(ReadOnlySpan<char> word, int at)
+    {
+        var c = word[at];
+        var doubled = (at > 0 && word[at - 1] == c) || (at + 1 < word.Length && word[at + 1] == c);
+        return doubled || c == 'ء' ? DroppedHamzaOrDoubledCost : EditCost;
+    }
+
+    private static bool Pair(char x, char y, char first, char second) => (x == first && y == second) || (x == second && y == first);
+}

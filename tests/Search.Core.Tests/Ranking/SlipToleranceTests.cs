@@ -1,0 +1,78 @@
+using Search.Core.Indexing;
+using Search.Core.Querying;
+
+namespace Search.Core.Tests.Ranking;
+
+/// <summary>
+/// A query with a typing slip still finds what the query without it finds: a word the index does not know matches its
+/// likeliest corrections, two words run together match both, and an excluded or known word is never widened.
+/// </summary>
+public sealed class SlipToleranceTests : IDisposable
+{
+    private readonly NewsIndex _index = TestCorpus.InMemoryIndexOf(
+        TestCorpus.Article("study", "معدلات الانتحار في ارتفاع", "كشفت دراسة أن معدلات الانتحار ارتفعت في المدن الكبرى."),
+        TestCorpus.Article("visit", "نتانياهو يزور واشنطن", "وصل نتانياهو إلى واشنطن في زيارة رسمية."),
+        TestCorpus.Article("budget", "الحكومة تعلن الميزانية", "أعلنت الحكومة ميزانية العام المقبل."),
+        TestCorpus.Article("extremism", "مكافحة التطرف في المدارس", "برنامج جديد لمكافحة التطرف بين الطلاب."),
+        TestCorpus.Article("sides", "اتفاق بين الطرف الأول والطرف الثاني", "وقع الطرف الأول العقد مع الطرف الثاني."),
+        TestCorpus.Article("sides-2", "الطرف الآخر يرفض", "رفض الطرف الآخر العرض."));
+
+    public void Dispose() => _index.Dispose();
+
+    private static List<string> Ids(NewsIndex index, string query) =>
+        [.. index.Search(new SearchRequest(query, PageSize: 20) { CollapseDuplicates = false }).Hits.Select(hit => hit.Id).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [InlineData("معدلاتالانتحار", "study")] // two words run together
+    [InlineData("تانياهو", "visit")] // the first letter dropped
+    [InlineData("نتانياهوو", "visit")] // a letter doubled
+    [InlineData("نتانيهاو", "visit")] // two letters swapped
+    [InlineData("الحكونة", "budget")] // م replaced by its keyboard neighbour ن
+    [InlineData("الميزانيه", "budget")] // ة typed as ه: the index folds them, so this is no slip at all
+    public void A_slipped_word_finds_the_story_of_the_word_meant(string query, string expected)
+    {
+        Assert.Contains(expected, Ids(_index, query));
+    }
+
+    [Fact]
+    public void Words_run_together_are_highlighted_as_the_two_words()
+    {
+        var hit = Assert.Single(_index.Search(new SearchRequest("معدلاتالانتحار")).Hits);
+
+        Assert.Equal("<mark>معدلات</mark> <mark>الانتحار</mark> في ارتفاع", hit.Highlights.Title);
+    }
+
+    [Fact]
+    public void A_slip_matches_more_than_its_single_likeliest_correction()
+    {
+        // اتلطرف is one edit from الطرف (in two articles) and from التطرف (in one): the less common one, which the other
+        // words of a query may point to, is matched too.
+        Assert.Equal(["extremism", "sides", "sides-2"], Ids(_index, "اتلطرف"));
+        Assert.Equal("extremism", _index.Search(new SearchRequest("مكافحة اتلطرف المدارس")).Hits[0].Id);
+    }
+
+    [Fact]
+    public void An_excluded_slip_is_not_widened()
+    {
+        // -الحكوومة excludes what holds الحكوومة (nothing), not what holds الحكومة.
+        Assert.Contains("budget", Ids(_index, "الميزانية -الحكوومة"));
+    }
+
+    [Fact]
+    public void An_unseen_form_of_a_stem_a_typo_put_in_the_index_also_matches_the_far_more_common_word()
+    {
+        // One article misspells الغوطة as الغوطت, so the stem غوطت is known; الغوطت typed is then no unknown word, yet a
+        // form one edit away is ten times as common.
+        var articles = Enumerable.Range(0, 10)
+            .Select(i => TestCorpus.Article($"ghouta-{i}", $"تقرير رقم {i} من الغوطة", "قصف على الغوطة الشرقية."))
+            .Append(TestCorpus.Article("typo", "خبر قصير", "وصل الوفد إلى غوطت."))
+            .ToArray();
+        using var index = TestCorpus.InMemoryIndexOf(articles);
+
+        var found = Ids(index, "الغوطت");
+
+        Assert.Contains("typo", found);
+        Assert.Contains("ghouta-0", found);
+        Assert.Equal(11, found.Count);
+    }
+}

@@ -1,0 +1,89 @@
+using Search.Core.Spelling;
+
+namespace Search.Core.Tests.Spelling;
+
+/// <summary>Which word of the vocabulary the corrector picks for a typed word, and when it picks none.</summary>
+public sealed class SpellingCorrectorTests : IDisposable
+{
+    private readonly SpellingIndex _index = new(
+        ("الحكومة تعلن الميزانية", 1),
+        ("مسؤول في الوزارة", 1),
+        ("مسحول", 20), // a made-up word, twenty times as common as مسؤول and one plain edit from مسوول
+        ("سلام دائم", 5),
+        ("سلاح جديد", 1),
+        ("معدلات الانتحار ترتفع", 1),
+        ("افتتاح المتحف في القاهرة", 1),
+        ("نتانياهو يزور واشنطن", 1),
+        ("وزارة الصحة", 1),
+        ("سلاحجديد", 1)); // two words run together in an article: the vocabulary holds the slip too
+
+    public void Dispose() => _index.Dispose();
+
+    private SpellingCorrector Corrector() => new(new Vocabulary(_index.Reader));
+
+    [Theory]
+    [InlineData("الحكوومه", "الحكومه")] // a letter doubled
+    [InlineData("الحكمومه", "الحكومه")] // a letter added
+    [InlineData("الحكوهم", "الحكومه")] // two letters swapped
+    [InlineData("الحكونه", "الحكومه")] // a keyboard neighbour
+    [InlineData("تانياهو", "نتانياهو")] // the first letter dropped
+    [InlineData("تتانياهو", "نتانياهو")] // the first letter replaced by its neighbour
+    [InlineData("مسئول", "مسؤول")] // another hamza seat
+    public void An_unknown_word_gets_the_vocabulary_word_it_slipped_from(string typed, string expected)
+    {
+        var correction = Corrector().CorrectUnknown(typed);
+
+        Assert.NotNull(correction);
+        Assert.Equal(new[] { expected }, correction.Words);
+    }
+
+    [Fact]
+    public void At_equal_distance_the_more_common_word_wins()
+    {
+        // سلاث is one plain replacement from both سلام (5 articles) and سلاح (1).
+        Assert.Equal(new[] { "سلام" }, Corrector().CorrectUnknown("سلاث")!.Words);
+    }
+
+    [Fact]
+    public void A_cheaper_edit_outweighs_a_modestly_higher_frequency()
+    {
+        // مسوول: a hamza seat (0.3) from مسؤول in 1 article, a plain edit (1) from مسحول in 20.
+        Assert.Equal(new[] { "مسؤول" }, Corrector().CorrectUnknown("مسوول")!.Words);
+    }
+
+    [Theory]
+    [InlineData("معدلاتالانتحار", "معدلات", "الانتحار")]
+    [InlineData("فيالقاهره", "في", "القاهره")] // a stop word run into the next word
+    public void Two_words_run_together_are_split(string typed, string first, string second)
+    {
+        Assert.Equal(new[] { first, second }, Corrector().CorrectUnknown(typed)!.Words);
+    }
+
+    [Fact]
+    public void One_word_split_in_two_is_joined_unless_both_pieces_are_words()
+    {
+        var corrector = Corrector();
+
+        Assert.Equal("وزاره", corrector.Join("وزا", "ره"));
+        Assert.Null(corrector.Join("سلاح", "جديد")); // two words the index holds: not one word split
+        Assert.Null(corrector.Join("قطا", "ره")); // nothing the index holds
+    }
+
+    [Theory]
+    [InlineData("برتقال")] // nothing near it
+    [InlineData("ال")] // too short to guess
+    public void A_word_with_nothing_close_gets_no_correction(string typed)
+    {
+        Assert.Null(Corrector().CorrectUnknown(typed));
+    }
+
+    [Fact]
+    public void A_known_word_is_replaced_only_by_a_far_more_common_one()
+    {
+        using var index = new SpellingIndex(("الانتخابات البرلمانية", SpellingCorrector.RareWordRatio), ("الانتخاباث", 1), ("سلام", 2), ("سلاح", 1));
+        var corrector = new SpellingCorrector(new Vocabulary(index.Reader));
+
+        Assert.Equal(new[] { "الانتخابات" }, corrector.CorrectRare("الانتخاباث", docFreq: 1)!.Words);
+        Assert.Null(corrector.CorrectRare("سلاح", docFreq: 1)); // سلام is only twice as common
+    }
+}
