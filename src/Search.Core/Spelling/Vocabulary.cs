@@ -44,12 +44,13 @@ internal sealed class Vocabulary(IndexReader reader)
         }
 
         // Lucene's own FuzzyTermsEnum allows any Unicode letter in an edit, which makes its automaton several times
-        // costlier to build; folded words hold no letter past the Arabic block.
+        // costlier to build; folded words rarely hold a letter past the Arabic block (one that does, a bidi control say,
+        // widens the alphabet to it: the automaton refuses a word with a letter beyond its alphabet).
         var fixedPart = ExactFormRepeatFilter.Marker + folded[..fixedLetters];
         var rest = folded[fixedLetters..].Select(c => (int)c).ToArray();
         var automaton = BasicOperations.Concatenate(
             BasicAutomata.MakeString(fixedPart),
-            new LevenshteinAutomata(rest, HighestLetter, withTranspositions: true).ToAutomaton(maxEdits));
+            new LevenshteinAutomata(rest, Math.Max(HighestLetter, rest.DefaultIfEmpty(0).Max()), withTranspositions: true).ToAutomaton(maxEdits));
         var near = new CompiledAutomaton(automaton, finite: true, simplify: false).GetTermsEnum(terms);
         var chars = new CharsRef();
         while (near.MoveNext())
