@@ -11,5 +11,7 @@ var root = new RootCommand("Performance and load tests for the Arabic news searc
     WriteBenchCommandDefinition.Create(),
     HeavyBenchCommandDefinition.Create(),
     OverloadBenchCommandDefinition.Create(),
+    SuggestBenchCommandDefinition.Create(),
+    ReplicationBenchCommandDefinition.Create(),
 };
 return root.Parse(args).Invoke();

@@ -1,10 +1,12 @@
 using Search.Api.Endpoints;
 using Search.Api.Hosting;
+using Search.Api.Security;
 using Search.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddNewsSearch();
 builder.AddNewsFeeds();
+builder.AddCrossOriginReads();
 builder.AddSearchTelemetry();
 
 var app = builder.Build();
@@ -13,6 +15,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseCors();
 app.UseRateLimiter();
 
 app.MapOpenApi();

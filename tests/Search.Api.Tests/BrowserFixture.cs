@@ -9,11 +9,16 @@ namespace Search.Api.Tests;
 /// <summary>
 /// The service on a real loopback port (a browser cannot reach the in-memory test server) and one headless Chromium,
 /// shared by the browser tests. Uses the system's Chromium: nothing is downloaded. When it is missing, nothing starts
-/// and the tests skip.
+/// and the tests skip. The service holds the sample corpus and takes keyed writes, so a test can add the articles it
+/// needs (<see cref="PutArticleAsync"/>).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>axe-core as <c>npm ci</c> installs it from <c>tests/Search.Api.Tests/axe/package-lock.json</c>.</summary>
+    public static readonly string AxeScriptPath =
+        Path.Combine(RepositoryLayout.Root, "tests", "Search.Api.Tests", "axe", "node_modules", "axe-core", "axe.min.js");
 
     private SearchApiFactory? _app;
     private IPlaywright? _playwright;
@@ -33,7 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        _app = new SearchApiFactory();
+        _app = SearchApiFactory.WithSampleDataAndWrites();
         _app.UseKestrel(0);
         _app.StartServer();
         var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
@@ -55,6 +60,16 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-sync",
             ],
         });
+    }
+
+    /// <summary>Creates or replaces an article through the keyed write API and waits until searches see it.</summary>
+    public async Task PutArticleAsync(string id, string json)
+    {
+        using var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", SearchApiFactory.ApiKey);
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PutAsync($"/api/articles/{Uri.EscapeDataString(id)}?refresh=wait_for", content);
+        response.EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()

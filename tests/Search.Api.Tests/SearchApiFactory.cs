@@ -36,6 +36,14 @@ public sealed class SearchApiFactory : WebApplicationFactory<Program>
     /// <summary>A service whose sample path is blank, so it starts and stays on an empty index.</summary>
     public static SearchApiFactory WithoutSampleData() => new(sampleDataPath: "");
 
+    /// <summary>A service on the sample corpus with these settings.</summary>
+    public static SearchApiFactory WithSettings(params (string Key, string? Value)[] settings) =>
+        new(RepositoryLayout.SampleDataPath, new Dictionary<string, string?>(settings.Select(setting => KeyValuePair.Create(setting.Key, setting.Value))));
+
+    /// <summary>A service on the sample corpus with writes on (<see cref="ApiKey"/>), for tests that add articles of their own.</summary>
+    public static SearchApiFactory WithSampleDataAndWrites() =>
+        new(RepositoryLayout.SampleDataPath, new Dictionary<string, string?> { ["Search:ApiKeys:0"] = ApiKey });
+
     /// <summary>A service on an empty index with writes on (<see cref="ApiKey"/>) and any other settings given.</summary>
     public static SearchApiFactory WithWrites(params (string Key, string? Value)[] settings) =>
         new(sampleDataPath: "", new Dictionary<string, string?>(settings.Select(setting => KeyValuePair.Create(setting.Key, setting.Value)))

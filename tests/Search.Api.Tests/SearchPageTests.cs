@@ -12,9 +12,21 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
     private const string Telecom = "الاتصالات";
     private const string EveryArticle = "ال*";
     private const string Markup = "<img src=x onerror=alert(1)>";
+
+    /// <summary>Markup typed as a query, sharing no word with any article (the tests store one titled <see cref="Markup"/>),
+    /// so the page echoes it in its no-results line.</summary>
+    private const string MarkupQuery = "<details open ontoggle=confirm(8)>";
     private const string ScreenshotPath = "/tmp/search-page.png";
 
+    /// <summary>The reader's time zone: dates, Gregorian and Hijri, are shown in it.</summary>
+    private const string TimeZone = "Asia/Riyadh";
+
+    private const string CspViolationPrefix = "CSP violation:";
+    private const string CspViolationReporter =
+        "document.addEventListener('securitypolicyviolation', event => console.error('" + CspViolationPrefix + " ' + event.violatedDirective + ' ' + event.blockedURI));";
+
     private readonly List<string> _pageErrors = [];
+    private readonly List<string> _cspViolations = [];
     private readonly List<string> _dialogs = [];
     private IBrowserContext? _context;
 
@@ -27,9 +39,21 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
             return;
         }
 
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString() });
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString(), TimezoneId = TimeZone });
         Page = await _context.NewPageAsync();
         Page.PageError += (_, error) => _pageErrors.Add(error);
+
+        // A page that breaks its Content-Security-Policy fails the test like a script error: Chromium logs each
+        // refusal, and the listener (installed by the browser, outside the page's policy) names the directive.
+        await Page.AddInitScriptAsync(CspViolationReporter);
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.StartsWith(CspViolationPrefix, StringComparison.Ordinal)))
+            {
+                _cspViolations.Add(message.Text);
+                _pageErrors.Add(message.Text);
+            }
+        };
         Page.Dialog += async (_, dialog) =>
         {
             _dialogs.Add(dialog.Message);
@@ -82,12 +106,12 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
         Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
 
         await Page.GotoAsync("/");
-        await Page.Locator("#q").FillAsync(Markup);
+        await Page.Locator("#q").FillAsync(MarkupQuery);
         await Page.Locator("#q").PressAsync("Enter");
 
         var status = Page.Locator("#status");
         await Expect(status).ToHaveTextAsync(new Regex("نتائج|نتيجة"));
-        Assert.Contains(Markup, await status.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(MarkupQuery, await status.InnerTextAsync(), StringComparison.Ordinal);
         await Expect(status).Not.ToHaveClassAsync(new Regex(@"\berror\b"));
         Assert.Equal(0, await Page.Locator("#results img").CountAsync());
         Assert.Equal(0, await Page.Locator("img").CountAsync());
@@ -274,9 +298,9 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
         await Page.Locator("#results .hit").First.WaitForAsync();
     }
 
-    private async Task<List<DateTimeOffset>> PublishedTimesAsync()
+    private async Task<List<DateTimeOffset>> PublishedTimesAsync(string list = "#results")
     {
-        var values = await Page.Locator("#results .hit time").EvaluateAllAsync<string[]>("nodes => nodes.map(node => node.dateTime)");
+        var values = await Page.Locator($"{list} .hit time").EvaluateAllAsync<string[]>("nodes => nodes.map(node => node.dateTime)");
         return [.. values.Select(value => DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture))];
     }
 

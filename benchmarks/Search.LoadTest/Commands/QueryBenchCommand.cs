@@ -33,6 +33,11 @@ internal static class QueryBenchCommand
             return 1;
         }
 
+        if (parseResult.GetValue(QueryBenchCommandDefinition.QueriesFile) is { } queriesFile)
+        {
+            return QueryFileBench.Run(indexPath, queriesFile, parseResult.GetValue(QueryBenchCommandDefinition.Passes), pageSize);
+        }
+
         RunEnvironment.Print(Console.Out);
         var sample = ArticleSample.FromIndex(indexPath, parseResult.GetValue(QueryBenchCommandDefinition.SampleSize), seed);
         var questions = DataLocator.QuestionsFile();

@@ -53,6 +53,17 @@ internal static class QueryBenchCommandDefinition
         DefaultValueFactory = _ => true,
     };
 
+    public static readonly Option<FileInfo> QueriesFile = new("--queries-file")
+    {
+        Description = "Run these queries instead of the drawn mix, in file order, one thread, after --passes untimed passes over all of them: one per line, as id<TAB>text (XQuAD-ar's queries.tsv) or text alone, the way the Java peer's `run.sh latency` runs them. Search alone is without facets or collapsing, as the peer's; with highlighting adds the snippets.",
+    };
+
+    public static readonly Option<int> Passes = new("--passes")
+    {
+        Description = "With --queries-file: untimed passes over the whole file before the timed one (the peer makes 5).",
+        DefaultValueFactory = _ => 5,
+    };
+
     public static Command Create()
     {
         var command = new Command("query-bench", "Time a fixed-seed query mix in process (NewsIndex.Search): p50/p90/p99 per class, with and without highlighting, on 1 and 2 threads.")
@@ -65,6 +76,8 @@ internal static class QueryBenchCommandDefinition
             PageSize,
             Facets,
             Collapse,
+            QueriesFile,
+            Passes,
         };
         Queries.Validators.Add(result =>
         {

@@ -4,7 +4,8 @@ using Search.Core.Querying;
 
 namespace Search.Api.Admission;
 
-/// <summary>Runs a search endpoint only once <see cref="SearchAdmission"/> lets it in; otherwise answers 503 with
+/// <summary>Runs a search endpoint only once <see cref="SearchAdmission"/> lets it in (in the lane its
+/// <see cref="AdmissionCost"/> names, or else the one its query suggests); otherwise answers 503 with
 /// <c>Retry-After</c> and a problem body, within the queue timeout at most.</summary>
 internal sealed class AdmissionFilter(SearchAdmission admission, SearchTelemetry telemetry) : IEndpointFilter
 {
@@ -12,7 +13,8 @@ internal sealed class AdmissionFilter(SearchAdmission admission, SearchTelemetry
     {
         var request = context.HttpContext.Request;
         var pageSize = int.TryParse(request.Query["pageSize"], out var size) ? size : 10;
-        var cost = SearchCostEstimate.Of(request.Query["q"].ToString(), pageSize);
+        var cost = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<AdmissionCost>()?.Cost
+            ?? SearchCostEstimate.Of(request.Query["q"].ToString(), pageSize);
         using var lease = await admission.EnterAsync(cost, context.HttpContext.RequestAborted);
         if (!lease.IsAcquired)
         {

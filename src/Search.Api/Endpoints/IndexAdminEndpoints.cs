@@ -12,8 +12,9 @@ using Search.Core.Writing;
 
 namespace Search.Api.Endpoints;
 
-/// <summary>The keyed operator endpoints: <c>GET /api/index/stats</c> (the index, the write path and each feed's
-/// polling state) and <c>POST /api/index/_snapshot</c>.</summary>
+/// <summary>The keyed operator endpoints: <c>GET /api/index/stats</c> (the index, the write path, each feed's polling
+/// state and, with a shared store, the replication lag), <c>GET /api/index/checksum</c>, <c>POST /api/index/_snapshot</c>
+/// and <c>POST /api/index/_reindex</c>.</summary>
 public static partial class IndexAdminEndpoints
 {
     public static IEndpointRouteBuilder MapIndexAdminEndpoints(this IEndpointRouteBuilder routes)
@@ -26,6 +27,10 @@ public static partial class IndexAdminEndpoints
         admin.MapGet("/stats", Stats)
             .WithName("IndexStats")
             .WithSummary("Articles, deleted documents, segments, size on disk, last commit, pending writes and the polled feeds");
+        admin.MapGet("/checksum", Checksum)
+            .WithName("IndexChecksum")
+            .WithSummary("A checksum of the ids and versions of every article this node holds, to compare nodes")
+            .WithDescription("Nodes following one database that applied the same changes answer the same checksum; compare them at equal appliedSequence. Reads every article's id and version: a few milliseconds per 10,000 articles.");
         admin.MapPost("/_snapshot", Snapshot)
             .WithName("SnapshotIndex")
             .WithSummary("Copy a consistent snapshot of the index while writes go on")
@@ -77,8 +82,17 @@ public static partial class IndexAdminEndpoints
         }
     }
 
-    internal static Ok<IndexStatsResponse> Stats(ArticleStore store, NewsFeeds feeds) =>
-        TypedResults.Ok(new IndexStatsResponse(store.Index.Statistics(), store.Statistics(), feeds.States()));
+    internal static async Task<Ok<IndexStatsResponse>> Stats(ArticleStore store, NewsFeeds feeds, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new IndexStatsResponse(store.Index.Statistics(), store.Statistics(), feeds.States(), await ReplicationProbe.ReadAsync(store, cancellationToken)));
+
+    internal static Ok<ChecksumResponse> Checksum(ArticleStore store)
+    {
+        // The position first: the checksum, taken after a refresh, holds at least that much.
+        var applied = store.Statistics().AppliedSequence;
+        store.Index.Refresh();
+        var checksum = store.Index.Checksum();
+        return TypedResults.Ok(new ChecksumResponse(checksum.Articles, checksum.Sum, applied));
+    }
 
     internal static async Task<Results<Created<IndexSnapshotInfo>, ValidationProblem, ProblemHttpResult>> Snapshot(
         SnapshotRequest? request,

@@ -41,7 +41,8 @@ public static class FeedPollingExtensions
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
-        // One node polls alone; nodes sharing a database replace this with a lease they share.
+        // AddNewsSearch registers the store's lease (a lock in the shared database, or this node alone); this is the
+        // fallback where feeds are added without it.
         builder.Services.TryAddSingleton<IFeedLease, LocalFeedLease>();
         builder.Services.AddSingleton(services =>
         {

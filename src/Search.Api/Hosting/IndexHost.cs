@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
+using Search.Core.Feeds;
 using Search.Core.Indexing;
 using Search.Core.Writing;
+using Search.Postgres;
 
 namespace Search.Api.Hosting;
 
@@ -9,11 +11,13 @@ namespace Search.Api.Hosting;
 /// corrupt or foreign index folder leaves the service up with <c>/ready</c> false and a clear error on every request
 /// that needs the index; a folder the service may not write (or <c>Search:ReadOnly</c>) is served read-only; a
 /// damaged write-ahead log leaves searches working and writes refused. Another process writing the folder is the one
-/// failure that stops the start: two writers would corrupt it.
+/// failure that stops the start: two writers would corrupt it. With <c>Search:Store</c> = <c>postgres</c> the index
+/// follows the shared database instead of a local log (loading it first when the index is empty), and the node starts
+/// even while the database is down.
 /// </summary>
 public sealed partial class IndexHost : IAsyncDisposable
 {
-    public IndexHost(IndexPaths paths, IOptions<SearchServiceOptions> options, IOptions<WriteApiOptions> writes, ILoggerFactory loggers)
+    public IndexHost(IndexPaths paths, IOptions<SearchServiceOptions> options, IOptions<WriteApiOptions> writes, IOptions<PostgresOptions> postgres, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger<IndexHost>();
         var settings = options.Value;
@@ -22,6 +26,10 @@ public sealed partial class IndexHost : IAsyncDisposable
             RamBufferMb = settings.RamBufferMb,
             SearchTimeout = settings.SearchTimeoutMs > 0 ? TimeSpan.FromMilliseconds(settings.SearchTimeoutMs) : null,
         };
+        if (settings.Store == StoreKind.Postgres)
+        {
+            indexOptions = indexOptions with { MaxRefreshDelay = TimeSpan.FromMilliseconds(postgres.Value.RefreshIntervalMs) };
+        }
 
         try
         {
@@ -41,15 +49,21 @@ public sealed partial class IndexHost : IAsyncDisposable
             return;
         }
 
+        var followerOptions = writes.Value.ApplyThreads is { } threads
+            ? new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.Value.CommitIntervalSeconds), ApplyThreads = threads }
+            : new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.Value.CommitIntervalSeconds) };
+        if (settings.Store == StoreKind.Postgres)
+        {
+            // Connects in the background: a database that is down now delays writes and following, not the start.
+            var shared = PostgresArticleLog.Open(postgres.Value.ToStoreOptions(), loggers);
+            FeedLease = shared.FeedLease;
+            Store = ArticleStore.OpenShared(Index, shared, paths.BootstrapWork, followerOptions, loggers.CreateLogger<IndexFollower>());
+            return;
+        }
+
         try
         {
-            Store = ArticleStore.OpenLocal(
-                Index,
-                paths.Log,
-                writes.Value.ApplyThreads is { } threads
-                    ? new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.Value.CommitIntervalSeconds), ApplyThreads = threads }
-                    : new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.Value.CommitIntervalSeconds) },
-                loggers.CreateLogger<IndexFollower>());
+            Store = ArticleStore.OpenLocal(Index, paths.Log, followerOptions, loggers.CreateLogger<IndexFollower>());
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -65,6 +79,9 @@ public sealed partial class IndexHost : IAsyncDisposable
     public ArticleStore? Store { get; }
 
     public Exception? Failure { get; }
+
+    /// <summary>Decides which node polls a feed: a lock in the shared database, or this node alone.</summary>
+    public IFeedLease FeedLease { get; } = new LocalFeedLease();
 
     public Exception? StoreFailure { get; }
 

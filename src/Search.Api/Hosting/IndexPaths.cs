@@ -9,6 +9,9 @@ public sealed record IndexPaths(string Index, string Log, string Snapshots)
     /// <summary>Inside the index folder: Lucene leaves folders it did not make alone.</summary>
     public string ReindexWork => Path.Combine(Index, "reindex");
 
+    /// <summary>Where an empty node builds the index it loads from the shared store, before swapping it in.</summary>
+    public string BootstrapWork => Path.Combine(Index, "bootstrap");
+
     public static IndexPaths Resolve(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;

@@ -15,6 +15,7 @@ internal sealed class ProblemExamplesTransformer : IOpenApiOperationTransformer
     private static readonly Dictionary<(string Operation, string Status), ApiError> Specific = new()
     {
         [("GetRelatedArticles", "400")] = ApiErrors.InvalidParameter,
+        [("Suggest", "400")] = ApiErrors.InvalidParameter,
         [("PutArticle", "400")] = ApiErrors.InvalidArticle,
         [("BulkWriteArticles", "400")] = ApiErrors.InvalidArticle,
         [("DeleteArticle", "400")] = ApiErrors.InvalidParameter,
@@ -31,6 +32,12 @@ internal sealed class ProblemExamplesTransformer : IOpenApiOperationTransformer
         [ApiErrors.InvalidSearchRequest.Code] = "pageSize",
         [ApiErrors.InvalidArticle.Code] = "title",
         [ApiErrors.InvalidParameter.Code] = "count",
+    };
+
+    /// <summary>Where an operation's example names another parameter than its error's usual one.</summary>
+    private static readonly Dictionary<string, string> OperationField = new(StringComparer.Ordinal)
+    {
+        ["Suggest"] = "q",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -50,14 +57,14 @@ internal sealed class ProblemExamplesTransformer : IOpenApiOperationTransformer
 
             foreach (var media in response.Content.Values)
             {
-                media.Example = Example(error);
+                media.Example = Example(error, OperationField.GetValueOrDefault(operation.OperationId ?? ""));
             }
         }
 
         return Task.CompletedTask;
     }
 
-    private static JsonObject Example(ApiError error)
+    private static JsonObject Example(ApiError error, string? operationField)
     {
         var example = new JsonObject
         {
@@ -67,6 +74,7 @@ internal sealed class ProblemExamplesTransformer : IOpenApiOperationTransformer
         };
         if (InvalidField.TryGetValue(error.Code, out var field))
         {
+            field = operationField ?? field;
             example["errors"] = new JsonObject { [field] = new JsonArray("What is wrong with it, in words.") };
         }
         else

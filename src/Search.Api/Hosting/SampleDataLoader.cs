@@ -37,6 +37,11 @@ internal sealed partial class SampleDataLoader(
             return; // read-only or unavailable: nothing to load into, and IndexHost has said why
         }
 
+        if (store.SharedLog is not null)
+        {
+            return; // the shared database is the collection: an empty node loads it, never the sample
+        }
+
         // Changes logged before a crash are applied first: an index that only looked empty stays as it was.
         await store.CaughtUpAsync(cancellationToken);
         store.Index.Refresh();

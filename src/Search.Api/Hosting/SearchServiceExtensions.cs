@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Search.Api.Admission;
 using Search.Api.Errors;
 using Search.Api.Security;
+using Search.Core.Feeds;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 using Search.Core.Writing;
@@ -29,6 +30,11 @@ public static class SearchServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
+        builder.Services.AddOptions<PostgresOptions>()
+            .BindConfiguration(PostgresOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PostgresOptions>, PostgresOptionsValidator>();
 
         builder.Services.AddSingleton(IndexPaths.Resolve);
         builder.Services.AddSingleton<IndexHost>();
@@ -42,6 +48,7 @@ public static class SearchServiceExtensions
             services.GetRequiredService<NewsIndex>();
             return services.GetRequiredService<IndexHost>().RequireStore();
         });
+        builder.Services.AddSingleton(services => services.GetRequiredService<IndexHost>().FeedLease);
         builder.Services.AddHostedService<SampleDataLoader>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SearchServiceOptions.Section}:{nameof(SearchServiceOptions.WatchFolder)}"]))
         {

@@ -7,6 +7,10 @@ public sealed class SearchServiceOptions
 {
     public const string Section = "Search";
 
+    /// <summary>Where written articles are kept: <c>local</c> (a write-ahead log beside the index, one node) or
+    /// <c>postgres</c> (a database shared by many nodes, <c>Search:Postgres</c>).</summary>
+    public StoreKind Store { get; set; } = StoreKind.Local;
+
     /// <summary>Folder of the Lucene index, relative to the app's folder (the content root) unless absolute.</summary>
     [Required]
     public string IndexPath { get; set; } = "index-data/index";

@@ -1,25 +1,58 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Search.Api.Hosting;
 
 namespace Search.Api.Telemetry;
 
 /// <summary>Ready when the index is open and searchable; degraded (still ready: searches work) when it is read-only or
 /// writes stopped; not ready when the index could not be opened. Reports how many articles it holds. A load balancer
-/// sends no searches to a node that is not ready.</summary>
-internal sealed class ReadinessCheck(IndexHost host) : IHealthCheck
+/// sends no searches to a node that is not ready. A node of a shared store is not ready while it loads the database
+/// into its empty index, nor while the oldest change it has not applied is older than
+/// <see cref="PostgresOptions.MaxLagSeconds"/>; it stays ready (degraded) while the database cannot be reached, since
+/// what it holds can still be searched.</summary>
+internal sealed class ReadinessCheck(IndexHost host, IOptions<PostgresOptions> postgres) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (host.Index is not { } index)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy($"The index is not available: {host.Failure?.Message}"));
+            return HealthCheckResult.Unhealthy($"The index is not available: {host.Failure?.Message}");
+        }
+
+        var data = new Dictionary<string, object> { ["readOnly"] = host.ReadOnly };
+        if (host.Store is { } store && await ReplicationProbe.ReadAsync(store, cancellationToken) is { } replication)
+        {
+            data["appliedSequence"] = replication.AppliedSequence;
+            if (replication.Bootstrapping)
+            {
+                data["bootstrapLoaded"] = replication.BootstrapLoaded;
+                data["bootstrapTotal"] = replication.BootstrapTotal;
+                return HealthCheckResult.Unhealthy($"Loading the database into the empty index: {replication.BootstrapLoaded} of {replication.BootstrapTotal} articles", data: data);
+            }
+
+            if (replication.LagSeconds is { } lagSeconds)
+            {
+                data["lagChanges"] = replication.LagChanges!;
+                data["lagSeconds"] = lagSeconds;
+                if (lagSeconds > postgres.Value.MaxLagSeconds)
+                {
+                    return HealthCheckResult.Unhealthy(
+                        $"{replication.LagChanges} changes behind the database, the oldest committed {lagSeconds:F1} s ago (Search:Postgres:MaxLagSeconds is {postgres.Value.MaxLagSeconds})", data: data);
+                }
+            }
+            else if (store.Fault is null)
+            {
+                var held = index.Count;
+                data["articles"] = held;
+                return HealthCheckResult.Degraded($"{held} articles searchable; the database cannot be asked how far behind this node is: {replication.Error}", data: data);
+            }
         }
 
         var count = index.Count;
-        var data = new Dictionary<string, object> { ["articles"] = count, ["readOnly"] = host.ReadOnly };
+        data["articles"] = count;
         var writesStopped = host.Store?.Fault?.Message ?? (host.ReadOnly ? null : host.StoreFailure?.Message);
-        return Task.FromResult(writesStopped is not null
+        return writesStopped is not null
             ? HealthCheckResult.Degraded($"{count} articles searchable, but writes stopped: {writesStopped}", data: data)
-            : HealthCheckResult.Healthy(host.ReadOnly ? $"{count} articles searchable (read-only)" : $"{count} articles searchable", data));
+            : HealthCheckResult.Healthy(host.ReadOnly ? $"{count} articles searchable (read-only)" : $"{count} articles searchable", data);
     }
 }

@@ -1,6 +1,8 @@
 // One stored article (/article.html?id=…): its text from /api/articles/{id} and related stories from
-// /api/articles/{id}/related. Every field is inserted as text, never as HTML.
-import { articlePage, element, metaLine, safeUrl } from "/page-parts.js";
+// /api/articles/{id}/related. Every field is inserted as text, never as HTML. Its source, section and tags link to
+// their stories on the search page.
+import { articlePage, browsePage, element, metaLine, safeUrl } from "/page-parts.js";
+import { attachSuggestions } from "/suggestions.js";
 
 const status = document.getElementById("status");
 const article = document.getElementById("article");
@@ -10,7 +12,7 @@ const related = document.getElementById("related");
 function showArticle(body) {
   document.title = `${body.title} — بحث الأخبار`;
   document.getElementById("title").textContent = body.title;
-  document.getElementById("meta").replaceChildren(...metaLine(body).childNodes);
+  document.getElementById("meta").replaceChildren(...metaLine(body, { links: true }).childNodes);
   const lead = document.getElementById("lead");
   lead.textContent = body.lead || "";
   lead.hidden = !body.lead;
@@ -20,7 +22,13 @@ function showArticle(body) {
   document.getElementById("original").hidden = !original;
   if (original) document.getElementById("original-link").href = original;
   const tags = body.tags || [];
-  document.getElementById("tags").replaceChildren(...tags.map((tag) => element("li", "chip", tag)));
+  document.getElementById("tags").replaceChildren(...tags.map((tag) => {
+    const item = element("li");
+    const link = element("a", "chip", tag);
+    link.href = browsePage("tag", tag);
+    item.appendChild(link);
+    return item;
+  }));
   article.hidden = false;
 }
 
@@ -67,5 +75,10 @@ async function load(id) {
   const relatedBody = relatedResponse && relatedResponse.ok ? await relatedResponse.json().catch(() => null) : null;
   showRelated((relatedBody && relatedBody.hits) || []);
 }
+
+const input = document.getElementById("q");
+attachSuggestions(input, document.getElementById("suggestions"), (text) => {
+  window.location.assign(`/?${new URLSearchParams({ q: text })}`);
+});
 
 load(new URLSearchParams(window.location.search).get("id") || "");

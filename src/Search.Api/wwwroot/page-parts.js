@@ -1,6 +1,5 @@
-// Pieces both pages build with. Every field goes in as text; only highlights (escaped by the API) go in as HTML.
-
-const dates = new Intl.DateTimeFormat("ar-EG", { dateStyle: "long", timeStyle: "short" });
+// Pieces every page builds with. Every field goes in as text; only highlights (escaped by the API) go in as HTML.
+import { publicationTime } from "/dates.js";
 
 export function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -27,15 +26,30 @@ export function articlePage(id) {
   return `/article.html?id=${encodeURIComponent(id)}`;
 }
 
-/** Source, section and publication time of an article or hit, as one line. */
-export function metaLine(item) {
+/** The search page browsing one filter value, newest first: /?source=…, /?section=…, /?tag=…. */
+export function browsePage(filter, value) {
+  return `/?${new URLSearchParams({ [filter]: value })}`;
+}
+
+/**
+ * Source, section and publication time of an article or hit, as one line. With links, the source and section lead to
+ * their stories.
+ */
+export function metaLine(item, { links = false } = {}) {
   const line = element("div", "meta");
-  if (item.source) line.appendChild(element("span", "source", item.source));
-  if (item.section) line.appendChild(element("span", "section", item.section));
-  if (item.publishedAt) {
-    const time = element("time", null, dates.format(new Date(item.publishedAt)));
-    time.dateTime = item.publishedAt;
-    line.appendChild(time);
+  for (const filter of ["source", "section"]) {
+    if (!item[filter]) continue;
+    const part = element("span", filter);
+    if (links) {
+      const link = element("a", null, item[filter]);
+      link.href = browsePage(filter, item[filter]);
+      part.appendChild(link);
+    } else {
+      part.textContent = item[filter];
+    }
+    line.appendChild(part);
   }
+  const time = item.publishedAt ? publicationTime(item.publishedAt) : null;
+  if (time) line.appendChild(time);
   return line;
 }

@@ -1,8 +1,11 @@
-// The search page: the address bar holds the whole state (?q=&page=&sort=&source=&section=&month=), so every view can
-// be linked, bookmarked and reached with the back button. It calls /api/search and renders hits, facets and filters.
-// Highlights arrive HTML-escaped with <mark> around matches, so they are inserted as HTML; every other field is
-// inserted as text.
-import { articlePage, element, metaLine, safeUrl } from "/page-parts.js";
+// The search page: the address bar holds the whole state (?q=&page=&sort=&source=&section=&tag=&month=), so every view
+// can be linked, bookmarked and reached with the back button. It calls /api/search and renders hits, facets, filters
+// and a "did you mean" link; with neither words nor filters it is the home page. Highlights arrive HTML-escaped with
+// <mark> around matches, so they are inserted as HTML; every other field is inserted as text.
+import { element } from "/page-parts.js";
+import { renderHit } from "/hits.js";
+import { hideHome, showHome } from "/home.js";
+import { attachSuggestions } from "/suggestions.js";
 
 const pageSize = 10;
 const maxResultWindow = 10000;
@@ -18,9 +21,12 @@ const sortBox = document.getElementById("sort-box");
 const sort = document.getElementById("sort");
 const facets = document.getElementById("facets");
 const chips = document.getElementById("active-filters");
+const didYouMean = document.getElementById("did-you-mean");
+const didYouMeanLink = document.getElementById("did-you-mean-link");
 const numbers = new Intl.NumberFormat("ar-EG");
 const months = new Intl.DateTimeFormat("ar-EG", { month: "long", year: "numeric", timeZone: "UTC" });
-const facetNames = { source: "المصدر", section: "القسم", month: "الشهر" };
+const facetNames = { source: "المصدر", section: "القسم", tag: "الوسم", month: "الشهر" };
+const listFilters = ["source", "section", "tag"];
 let latestRequest = 0;
 
 function setStatus(text, isError) {
@@ -59,19 +65,21 @@ function readState() {
     sort: sortValue,
     source: params.getAll("source").filter(Boolean),
     section: params.getAll("section").filter(Boolean),
+    tag: params.getAll("tag").filter(Boolean),
     month,
   };
 }
 
 function hasFilters(state) {
-  return state.source.length > 0 || state.section.length > 0 || Boolean(state.month);
+  return listFilters.some((filter) => state[filter].length > 0) || Boolean(state.month);
 }
 
 function addressOf(state) {
   const params = new URLSearchParams();
   if (state.query) params.set("q", state.query);
-  for (const value of state.source) params.append("source", value);
-  for (const value of state.section) params.append("section", value);
+  for (const filter of listFilters) {
+    for (const value of state[filter]) params.append(filter, value);
+  }
   if (state.month) params.set("month", state.month);
   if (state.sort) params.set("sort", state.sort);
   if (state.page > 1) params.set("page", String(state.page));
@@ -82,8 +90,9 @@ function addressOf(state) {
 function apiParameters(state) {
   const params = new URLSearchParams({ page: String(state.page), pageSize: String(pageSize) });
   if (state.query.trim()) params.set("q", state.query);
-  for (const value of state.source) params.append("source", value);
-  for (const value of state.section) params.append("section", value);
+  for (const filter of listFilters) {
+    for (const value of state[filter]) params.append(filter, value);
+  }
   if (state.month) {
     const range = monthRange(state.month);
     params.set("from", range.from);
@@ -94,37 +103,8 @@ function apiParameters(state) {
   return params;
 }
 
-function renderHit(hit) {
-  const item = element("li", "hit");
-  const heading = element("h2");
-  const link = element("a");
-  link.innerHTML = hit.highlights.title;
-  link.href = safeUrl(hit.url) || articlePage(hit.id);
-  heading.appendChild(link);
-  item.appendChild(heading);
-
-  item.appendChild(metaLine(hit));
-
-  for (const snippet of hit.highlights.snippets) {
-    const paragraph = element("p", "snippet");
-    paragraph.innerHTML = snippet;
-    item.appendChild(paragraph);
-  }
-
-  const more = element("p", "more");
-  const stored = element("a", null, "النص وقصص ذات صلة");
-  stored.href = articlePage(hit.id);
-  more.appendChild(stored);
-  item.appendChild(more);
-
-  if (hit.duplicates > 0) {
-    item.appendChild(element("p", "copies", `و${numbers.format(hit.duplicates)} ${hit.duplicates === 1 ? "نسخة أخرى" : "نسخ أخرى"} من الخبر نفسه`));
-  }
-  return item;
-}
-
 function toggled(state, facet, value) {
-  const nextState = { ...state, source: [...state.source], section: [...state.section], page: 1 };
+  const nextState = { ...state, source: [...state.source], section: [...state.section], tag: [...state.tag], page: 1 };
   if (facet === "month") {
     nextState.month = state.month === value ? "" : value;
   } else {
@@ -168,6 +148,7 @@ function renderChips(state) {
   const active = [
     ...state.source.map((value) => ({ facet: "source", value, label: value })),
     ...state.section.map((value) => ({ facet: "section", value, label: value })),
+    ...state.tag.map((value) => ({ facet: "tag", value, label: value })),
     ...(state.month ? [{ facet: "month", value: state.month, label: monthLabel(state.month) }] : []),
   ];
   chips.replaceChildren(...active.map(({ facet, value, label }) => {
@@ -184,18 +165,29 @@ function renderChips(state) {
   chips.hidden = active.length === 0;
 }
 
+/** "هل تقصد: …" with a link that runs the corrected query, keeping the filters, when the API offers one. */
+function renderDidYouMean(state, corrected) {
+  const offered = typeof corrected === "string" && corrected.trim() !== "" && corrected !== state.query;
+  didYouMean.hidden = !offered;
+  if (!offered) return;
+  didYouMeanLink.textContent = corrected;
+  didYouMeanLink.href = addressOf({ ...state, query: corrected, page: 1 });
+}
+
 async function search(state) {
   const request = ++latestRequest;
   results.replaceChildren();
   pager.hidden = true;
+  didYouMean.hidden = true;
   renderChips(state);
   const browsing = !state.query.trim();
   if (browsing && !hasFilters(state)) {
     facets.hidden = true;
     sortBox.hidden = true;
-    setStatus("اكتب كلمة أو أكثر للبحث.");
+    await showHome(() => request === latestRequest, setStatus);
     return;
   }
+  hideHome();
 
   sort.querySelector("option[value=relevance]").disabled = browsing;
   sort.value = state.sort && !(browsing && state.sort === "relevance") ? state.sort : (browsing ? "newest" : "relevance");
@@ -217,6 +209,7 @@ async function search(state) {
   }
 
   renderFacets(state, body.facets);
+  renderDidYouMean(state, body.didYouMean);
   sortBox.hidden = body.total === 0;
   if (body.total === 0) {
     setStatus(browsing ? "لا أخبار بهذه التصفية." : `لا نتائج لـ «${state.query}».`);
@@ -238,8 +231,17 @@ function navigate(state) {
   search(state);
 }
 
+didYouMeanLink.addEventListener("click", (event) => {
+  // The link's address is the corrected view with the filters kept; going there without a reload keeps history short.
+  event.preventDefault();
+  navigate({ ...readState(), query: didYouMeanLink.textContent, page: 1 });
+});
+
+const suggestions = attachSuggestions(input, document.getElementById("suggestions"), (text) => navigate({ ...readState(), query: text, page: 1 }));
+
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  suggestions.dismiss();
   // A new query keeps the filters chosen, as a newsroom reader narrowing a topic expects, and starts at page 1.
   navigate({ ...readState(), query: input.value, page: 1 });
 });
@@ -259,4 +261,4 @@ window.addEventListener("popstate", () => {
 
 const initial = readState();
 input.value = initial.query;
-if (initial.query || hasFilters(initial)) search(initial);
+search(initial);

@@ -10,7 +10,12 @@ namespace Search.Core.Documents;
 /// facets and sorting.</summary>
 public static class NewsDocumentMapper
 {
-    public static Document ToDocument(NewsArticle article)
+    /// <summary>Characters of a title kept for suggestions: every headline, and far below Lucene's 32,766-byte limit
+    /// on a doc value, whatever a feed sends.</summary>
+    public const int MaxSuggestTitleLength = 300;
+
+    /// <param name="version">The change-log position that wrote the article (<see cref="NewsFields.Version"/>).</param>
+    public static Document ToDocument(NewsArticle article, long version = 0)
     {
         var document = new Document
         {
@@ -18,6 +23,7 @@ public static class NewsDocumentMapper
             new SortedDocValuesField(NewsFields.Id, new BytesRef(article.Id)),
             new TextField(NewsFields.Title, article.Title, Field.Store.YES),
             new TextField(NewsFields.Text, article.Title, Field.Store.NO),
+            new BinaryDocValuesField(NewsFields.SuggestTitle, new BytesRef(SuggestTitle(article.Title))),
         };
 
         AddText(document, NewsFields.Lead, article.Lead);
@@ -41,8 +47,13 @@ public static class NewsDocumentMapper
         }
 
         document.Add(new NumericDocValuesField(NewsFields.NearDuplicateHash, NearDuplicateHash.Of(article)));
+        document.Add(new NumericDocValuesField(NewsFields.Version, version));
+        document.Add(new StoredField(NewsFields.Version, version));
         return document;
     }
+
+    /// <summary>The change-log position stored with the article; 0 when none was.</summary>
+    public static long VersionOf(Document document) => document.GetField(NewsFields.Version)?.GetInt64Value() ?? 0;
 
     public static NewsArticle ToArticle(Document document)
     {
@@ -60,6 +71,23 @@ public static class NewsDocumentMapper
             Tags = document.GetValues(NewsFields.Tag),
             PublishedAt = published is null ? null : DateTimeOffset.Parse(published, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
         };
+    }
+
+    /// <summary>Ends a title that <see cref="SuggestTitle"/> cut, so a reader knows to fetch the whole stored one.</summary>
+    public const char SuggestTitleCut = '…';
+
+    /// <summary>The title, or when longer than <see cref="MaxSuggestTitleLength"/> its start up to the last space
+    /// before that, so no word is cut in two, followed by <see cref="SuggestTitleCut"/>.</summary>
+    internal static string SuggestTitle(string title)
+    {
+        if (title.Length <= MaxSuggestTitleLength)
+        {
+            return title;
+        }
+
+        var space = title.LastIndexOf(' ', MaxSuggestTitleLength);
+        var end = space > 0 ? space : MaxSuggestTitleLength;
+        return string.Concat(title.AsSpan(0, char.IsLowSurrogate(title[end]) ? end - 1 : end), SuggestTitleCut.ToString());
     }
 
     private static void AddText(Document document, string field, string? text)

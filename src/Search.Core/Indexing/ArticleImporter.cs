@@ -34,7 +34,7 @@ public static class ArticleImporter
         {
             if (record.Article is { } article)
             {
-                index.Upsert(article);
+                index.Upsert(article, record.Version);
                 Interlocked.Increment(ref counts.Indexed);
                 Interlocked.Add(ref counts.Chars, article.Title.Length + (article.Lead?.Length ?? 0) + (article.Body?.Length ?? 0));
             }

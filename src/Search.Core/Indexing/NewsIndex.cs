@@ -8,9 +8,11 @@ using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Highlighting;
+using Search.Core.Ingestion;
 using Search.Core.Querying;
 using Search.Core.Ranking;
 using Search.Core.Searching;
+using Search.Core.Suggesting;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
@@ -42,8 +44,17 @@ public sealed class NewsIndex : IDisposable
     private readonly object _commitLock = new();
     private readonly RecentWrites? _recentWrites;
     private readonly RefreshGate _refreshGate = new();
+
+    // Held by a refresh until its failure is counted, and by a commit while it checks that count: the gate alone lets a
+    // commit in between a failed refresh and its count, and claim documents the failed flush dropped (seen on a busy
+    // machine in DiskFullTests). A commit takes this before the gate, a refresh before the gate too.
+    private readonly object _refreshLock = new();
+    private long _failedRefreshes;
     private readonly IndexMetrics _metrics = new();
     private readonly ArticleSearch _search;
+    private readonly Suggester _suggester;
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Task _suggestionWarmup;
 
     private int _disposed;
 
@@ -54,6 +65,10 @@ public sealed class NewsIndex : IDisposable
         _commits = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
         var analyzer = new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact);
         var similarity = new BM25Similarity(options.Ranking.K1, options.Ranking.B);
+        _suggester = new Suggester(options.Suggestions);
+
+        // Serving (refreshing in the background) rather than bulk loading: build suggestions before readers need them.
+        var serving = options.MaxRefreshDelay is not null && options.Suggestions.BuildAhead;
 
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
@@ -62,6 +77,11 @@ public sealed class NewsIndex : IDisposable
             RAMBufferSizeMB = options.RamBufferMb,
             IndexDeletionPolicy = _commits,
         };
+        if (serving)
+        {
+            config.MergedSegmentWarmer = new MergedSegmentWarmer(_suggester);
+        }
+
         if (readOnly)
         {
             _searchers = new SearcherManager(directory, new Bm25SearcherFactory(similarity));
@@ -77,7 +97,7 @@ public sealed class NewsIndex : IDisposable
         _searchers.AddListener(_metrics);
         if (options.MaxRefreshDelay is { } maxRefreshDelay && _trackingWriter is not null)
         {
-            _reopenThread = new ReopenLoop(_trackingWriter, _searchers, maxRefreshDelay);
+            _reopenThread = new ReopenLoop(_trackingWriter, Refresh, maxRefreshDelay);
 
             // Only with background refresh: without it (bulk loads) nothing would empty the map until the commit.
             _recentWrites = new RecentWrites();
@@ -85,6 +105,15 @@ public sealed class NewsIndex : IDisposable
         }
 
         _search = new ArticleSearch(options);
+        if (serving)
+        {
+            _searchers.AddListener(new RefreshedSegmentWarmer(_suggester, _searchers));
+            _suggestionWarmup = Task.Run(WarmSuggestions);
+        }
+        else
+        {
+            _suggestionWarmup = Task.CompletedTask;
+        }
     }
 
     /// <summary>Opens the index in <see cref="NewsIndexOptions.Path"/>, creating it when absent.</summary>
@@ -142,16 +171,17 @@ public sealed class NewsIndex : IDisposable
             : 0;
 
     /// <summary>
-    /// Background refreshes that failed (a flush meeting a full disk, say) since the index opened. A failed flush drops
+    /// Refreshes that failed (a flush meeting a full disk, say) since the index opened. A failed flush drops
     /// the documents it held from the writer, so whoever records what a commit holds must apply them again first.
     /// </summary>
-    public long FailedRefreshes => _reopenThread?.Failures ?? 0;
+    public long FailedRefreshes => Interlocked.Read(ref _failedRefreshes);
 
     /// <summary>Adds the article, replacing any with the same id.</summary>
+    /// <param name="version">The change-log position that wrote it, stored with it (<see cref="Checksum"/>).</param>
     /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
-    public long Upsert(NewsArticle article)
+    public long Upsert(NewsArticle article, long version = 0)
     {
-        var generation = Tracking.UpdateDocument(new Term(NewsFields.Id, article.Id), NewsDocumentMapper.ToDocument(article));
+        var generation = Tracking.UpdateDocument(new Term(NewsFields.Id, article.Id), NewsDocumentMapper.ToDocument(article, version));
         _recentWrites?.Record(article.Id, article);
         return generation;
     }
@@ -178,7 +208,7 @@ public sealed class NewsIndex : IDisposable
         _metrics.RecordCommit(Stopwatch.GetElapsedTime(started));
         if (_reopenThread is null)
         {
-            _searchers.MaybeRefresh();
+            Refresh();
         }
     }
 
@@ -194,25 +224,28 @@ public sealed class NewsIndex : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sequence);
         var started = Stopwatch.GetTimestamp();
-        _refreshGate.Close();
-        try
+        lock (_refreshLock)
         {
-            if (refreshFailuresSeen >= 0 && FailedRefreshes != refreshFailuresSeen)
+            _refreshGate.Close();
+            try
             {
-                throw new IOException("A refresh of the index failed since the last commit; apply the changes since that commit again before committing.");
-            }
+                if (refreshFailuresSeen >= 0 && FailedRefreshes != refreshFailuresSeen)
+                {
+                    throw new IOException("A refresh of the index failed since the last commit; apply the changes since that commit again before committing.");
+                }
 
-            CommitHolding(sequence);
-        }
-        finally
-        {
-            _refreshGate.Open();
+                CommitHolding(sequence);
+            }
+            finally
+            {
+                _refreshGate.Open();
+            }
         }
 
         _metrics.RecordCommit(Stopwatch.GetElapsedTime(started));
         if (_reopenThread is null)
         {
-            _searchers.MaybeRefresh();
+            Refresh();
         }
     }
 
@@ -311,8 +344,9 @@ public sealed class NewsIndex : IDisposable
         Refresh();
     }
 
-    /// <summary>Every stored article, read from one snapshot of the index (as of the last refresh).</summary>
-    public IEnumerable<NewsArticle> AllArticles()
+    /// <summary>Every stored article with the change-log position that wrote it, read from one snapshot of the index
+    /// (as of the last refresh).</summary>
+    public IEnumerable<IngestResult> StoredArticles()
     {
         var searcher = _searchers.Acquire();
         try
@@ -325,7 +359,8 @@ public sealed class NewsIndex : IDisposable
                 {
                     if (live is null || live.Get(doc))
                     {
-                        yield return NewsDocumentMapper.ToArticle(reader.Document(doc));
+                        var document = reader.Document(doc);
+                        yield return IngestResult.Stored(NewsDocumentMapper.ToArticle(document), NewsDocumentMapper.VersionOf(document));
                     }
                 }
             }
@@ -335,6 +370,12 @@ public sealed class NewsIndex : IDisposable
             _searchers.Release(searcher);
         }
     }
+
+    /// <summary>
+    /// A fingerprint of which articles the index holds in which version (as of the last refresh): equal on two nodes
+    /// that applied the same changes, whatever the order of their segments. Reads two doc values per article.
+    /// </summary>
+    public IndexChecksum Checksum() => WithSearcher(searcher => IndexChecksum.Of(searcher.IndexReader));
 
     /// <summary>What the index holds and how it is stored, for operators.</summary>
     public IndexStatistics Statistics()
@@ -390,7 +431,22 @@ public sealed class NewsIndex : IDisposable
     }
 
     /// <summary>Makes every write so far visible to searches now.</summary>
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    /// <exception cref="IOException">The flush failed (counted in <see cref="FailedRefreshes"/>).</exception>
+    public void Refresh()
+    {
+        lock (_refreshLock)
+        {
+            try
+            {
+                _searchers.MaybeRefreshBlocking();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Interlocked.Increment(ref _failedRefreshes);
+                throw;
+            }
+        }
+    }
 
     /// <summary>
     /// One page of results. A request with a cursor is answered from the index snapshot the cursor was made on while
@@ -399,9 +455,29 @@ public sealed class NewsIndex : IDisposable
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
     public SearchResults Search(SearchRequest request) => _search.Search(request, WithSearcher);
 
+    /// <summary>
+    /// Completions of what a reader has typed into the search box: of the last word, of phrases that recur in titles,
+    /// and of whole titles, ranked by how many live articles hold them and how recent those are. Sees a write after the
+    /// same refresh as searches; the first call after a segment appears may build its suggestions, unless the index
+    /// serves (<see cref="NewsIndexOptions.MaxRefreshDelay"/> set, <see cref="SuggestionOptions.BuildAhead"/> on), which
+    /// builds them off the request path.
+    /// </summary>
+    /// <exception cref="InvalidSearchRequestException">The request breaks a limit of <see cref="SuggestRequest.Validate"/>.</exception>
+    public SuggestResults Suggest(SuggestRequest request) => WithSearcher(searcher => _suggester.Suggest(searcher, request));
+
+    /// <summary>Builds the suggestions of every segment not built yet, and says what they hold and what building took.</summary>
+    public SuggestionStatistics PrepareSuggestions() => WithSearcher(searcher => _suggester.Prepare(searcher.IndexReader));
+
+    /// <summary>Segment suggestion builds so far, for tests of when they happen.</summary>
+    internal long SuggestionBuilds => _suggester.Builds;
+
     /// <summary>Up to <paramref name="count"/> stories related to the article, without its copies.</summary>
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
     public IReadOnlyList<SearchHit> Related(string id, int count = 10) => WithSearcher(searcher => _search.Related(searcher, id, count));
+
+    /// <summary>The newest stories (copies collapsed), and the sources and sections of the whole index to browse by.</summary>
+    /// <exception cref="InvalidSearchRequestException">The request breaks a limit of <see cref="LatestRequest.Validate"/>.</exception>
+    public LatestStories Latest(LatestRequest request) => WithSearcher(searcher => _search.Latest(searcher, request));
 
     /// <summary>The stored article with this id, or null. Sees a write as soon as <see cref="Upsert"/> or
     /// <see cref="Delete"/> returns, before searches do (with background refresh on).</summary>
@@ -423,6 +499,9 @@ public sealed class NewsIndex : IDisposable
             return;
         }
 
+        _closing.Cancel();
+        _suggestionWarmup.Wait();
+        _closing.Dispose();
         _reopenThread?.Dispose();
         _search.Dispose();
         _searchers.Dispose();
@@ -433,6 +512,28 @@ public sealed class NewsIndex : IDisposable
     }
 
     private IndexWriter Writer => _writer ?? throw new IndexReadOnlyException();
+
+    /// <summary>Builds the suggestions of the index as opened, in the background: a large index takes a second or more,
+    /// which the first reader to type should not wait for. Ends early when the index closes.</summary>
+    private void WarmSuggestions()
+    {
+        try
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                _suggester.Prepare(searcher.IndexReader, _closing.Token);
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Closed meanwhile, or a segment failed to build: the first suggestion builds it again and reports why.
+        }
+    }
 
     private TrackingIndexWriter Tracking => _trackingWriter ?? throw new IndexReadOnlyException();
 

@@ -1,5 +1,6 @@
 using Search.Core.Querying;
 using Search.Core.Ranking;
+using Search.Core.Suggesting;
 
 namespace Search.Core.Indexing;
 
@@ -22,6 +23,9 @@ public sealed record NewsIndexOptions(string Path)
     public TimeSpan CursorSnapshotLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
     public RankingOptions Ranking { get; init; } = new();
+
+    /// <summary>How search-box suggestions are ranked and how much memory they keep.</summary>
+    public SuggestionOptions Suggestions { get; init; } = new();
 
     /// <summary>
     /// The most time a search may spend finding matches; past it, it returns the best of what it found, flagged

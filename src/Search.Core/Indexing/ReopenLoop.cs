@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
-using Lucene.Net.Search;
 
 namespace Search.Core.Indexing;
 
@@ -8,26 +7,26 @@ namespace Search.Core.Indexing;
 /// Reopens the searcher manager at most <c>maxStale</c> after a write, and at once when someone waits for a write's
 /// generation: Lucene's <c>ControlledRealTimeReopenThread</c> does the same, but a refresh that fails (its flush meets a
 /// full disk) ends that thread, after which no write ever becomes visible and every wait hangs. Here a failed refresh is
-/// recorded and tried again a moment later. Thread-safe; one per index, disposed with it.
+/// tried again a moment later (the index counts it). Thread-safe; one per index, disposed with it.
 /// </summary>
 internal sealed class ReopenLoop : IDisposable
 {
     private static readonly TimeSpan AfterFailure = TimeSpan.FromMilliseconds(500);
 
     private readonly TrackingIndexWriter _writer;
-    private readonly SearcherManager _searchers;
+    private readonly Action _refresh;
     private readonly TimeSpan _maxStale;
     private readonly object _lock = new();
     private readonly Thread _thread;
     private long _searchingGeneration;
     private int _waiting;
     private bool _stopping;
-    private long _failures;
 
-    public ReopenLoop(TrackingIndexWriter writer, SearcherManager searchers, TimeSpan maxStale)
+    /// <param name="refresh">Reopens the searchers, blocking; throws <see cref="IOException"/> when the flush fails.</param>
+    public ReopenLoop(TrackingIndexWriter writer, Action refresh, TimeSpan maxStale)
     {
         _writer = writer;
-        _searchers = searchers;
+        _refresh = refresh;
         _maxStale = maxStale;
         _thread = new Thread(Run) { IsBackground = true, Name = "news-index-reopen" };
         _thread.Start();
@@ -35,9 +34,6 @@ internal sealed class ReopenLoop : IDisposable
 
     /// <summary>Why the last refresh failed, while refreshes keep failing; null once one succeeds.</summary>
     public Exception? LastFailure { get; private set; }
-
-    /// <summary>Refreshes that failed so far: each may have discarded the documents its flush held.</summary>
-    public long Failures => Interlocked.Read(ref _failures);
 
     /// <summary>Blocks until searches see every write up to <paramref name="generation"/>.</summary>
     public void WaitForGeneration(long generation)
@@ -100,7 +96,7 @@ internal sealed class ReopenLoop : IDisposable
             var generation = _writer.GetAndIncrementGeneration();
             try
             {
-                _searchers.MaybeRefreshBlocking();
+                _refresh();
                 LastFailure = null;
                 lock (_lock)
                 {
@@ -113,7 +109,6 @@ internal sealed class ReopenLoop : IDisposable
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 LastFailure = ex;
-                Interlocked.Increment(ref _failures);
                 lock (_lock)
                 {
                     Monitor.Wait(_lock, AfterFailure);

@@ -6,8 +6,9 @@ namespace Search.Core.Ingestion;
 /// where it was read, so whoever writes it on (a service's bulk answer) can point back at its file and line.</summary>
 public readonly record struct IngestResult
 {
-    private IngestResult(NewsArticle? article, IngestProblem? problem, string? file, int? line)
+    private IngestResult(NewsArticle? article, IngestProblem? problem, string? file, int? line, long version = 0)
     {
+        Version = version;
         Article = article;
         Problem = problem;
         File = file;
@@ -24,7 +25,14 @@ public readonly record struct IngestResult
     /// <summary>The article's 1-based line in a line format (JSON Lines); null for whole-file formats and feeds.</summary>
     public int? Line { get; }
 
+    /// <summary>For an article read back from a store or an index: the change-log position that wrote it, kept by the
+    /// index it goes into; 0 for one read from a file.</summary>
+    public long Version { get; }
+
     public static IngestResult Of(NewsArticle article, string? file = null, int? line = null) => new(article, null, file, line);
+
+    /// <summary>An article read back from a store or an index, with the change-log position that wrote it.</summary>
+    public static IngestResult Stored(NewsArticle article, long version) => new(article, null, null, null, version);
 
     public static IngestResult Failed(string file, int? line, string message, string? field = null) =>
         new(null, new IngestProblem(file, line, message, field), file, line);

@@ -13,13 +13,14 @@ namespace Search.Core.Searching;
 /// <summary>
 /// Where a search enters the engine: validates a request once, finds the snapshot a cursor was made on (kept, like
 /// Lucene's and Elasticsearch's point-in-time, for <see cref="NewsIndexOptions.CursorSnapshotLifetime"/>) or uses the
-/// current one, and runs the search or the related-stories lookup. One per index; its per-segment value cache serves
-/// both, so facets, collapsing and related stories read each segment's values once. Thread-safe.
+/// current one, and runs the search, the related-stories lookup or the latest stories. One per index; its per-segment
+/// value cache serves all three, so facets, collapsing and related stories read each segment's values once. Thread-safe.
 /// </summary>
 internal sealed class ArticleSearch : IDisposable
 {
     private readonly NewsSearcher _searcher;
     private readonly RelatedStoryFinder _related;
+    private readonly LatestStoryFinder _latest;
     private readonly SearcherLifetimeManager _snapshots = new();
     private readonly TimeSpan _snapshotLifetime;
     private long _lastSnapshotVersion = -1;
@@ -38,6 +39,7 @@ internal sealed class ArticleSearch : IDisposable
             options.SearchTimeout,
             options.SearchClock);
         _related = new RelatedStoryFinder(stemmed, segmentValues);
+        _latest = new LatestStoryFinder(_searcher, segmentValues);
         _snapshotLifetime = options.CursorSnapshotLifetime;
     }
 
@@ -69,6 +71,9 @@ internal sealed class ArticleSearch : IDisposable
 
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
     public IReadOnlyList<SearchHit> Related(IndexSearcher searcher, string id, int count) => _related.Find(searcher, id, count);
+
+    /// <exception cref="InvalidSearchRequestException">The request breaks a limit.</exception>
+    public LatestStories Latest(IndexSearcher searcher, LatestRequest request) => _latest.Find(searcher, request);
 
     public void Dispose() => _snapshots.Dispose();
 

@@ -5,7 +5,9 @@ namespace Search.Core.Writing;
 /// <summary>
 /// The service's write path: a change is acknowledged once the <see cref="IArticleLog"/> holds it durably and the
 /// <see cref="IndexFollower"/> has applied it, so a reader by id sees it at once and searches within one refresh
-/// interval (or at once with <see cref="WriteVisibility.WaitForSearch"/>).
+/// interval (or at once with <see cref="WriteVisibility.WaitForSearch"/>). With a log that tells what each change did
+/// (a shared database), a change is acknowledged once the log committed it, and
+/// <see cref="WriteVisibility.WaitForSearch"/> waits until this node's searches see it.
 /// </summary>
 /// <remarks>Thread-safe. Changes written in one call keep their order; concurrent calls are ordered by the log.</remarks>
 public sealed class ArticleStore : IAsyncDisposable
@@ -29,6 +31,15 @@ public sealed class ArticleStore : IAsyncDisposable
     /// <summary>Why writes stopped, when they did; null while healthy.</summary>
     public Exception? Fault => _follower.Fault;
 
+    /// <summary>True while an empty index is being filled from a shared log (<see cref="OpenShared"/>).</summary>
+    public bool Bootstrapping => _follower.Bootstrapping;
+
+    /// <summary>While bootstrapping, articles loaded and how many there are.</summary>
+    public (long Loaded, long Total) BootstrapProgress => _follower.BootstrapProgress;
+
+    /// <summary>The shared log this store follows, or null for the local one.</summary>
+    public ISharedArticleLog? SharedLog => _log as ISharedArticleLog;
+
     /// <summary>Opens the embedded store: a <see cref="FileArticleLog"/> in <paramref name="logFolder"/> applied to
     /// <paramref name="index"/>, replaying what the index's last commit does not hold.</summary>
     public static ArticleStore OpenLocal(NewsIndex index, string logFolder, IndexFollowerOptions? options = null, Microsoft.Extensions.Logging.ILogger<IndexFollower>? logger = null)
@@ -37,7 +48,16 @@ public sealed class ArticleStore : IAsyncDisposable
         return new ArticleStore(index, log, IndexFollower.Start(index, log, options, logger));
     }
 
-    /// <summary>Writes the changes durably; completes once they survive a crash and are applied to the index.</summary>
+    /// <summary>
+    /// Opens a node of a shared store: <paramref name="index"/> follows <paramref name="log"/> from its last commit or,
+    /// when it never held anything, is first filled from the log's snapshot (built in <paramref name="bootstrapFolder"/>).
+    /// Returns at once; <see cref="Bootstrapping"/> tells when the index is ready.
+    /// </summary>
+    public static ArticleStore OpenShared(NewsIndex index, ISharedArticleLog log, string bootstrapFolder, IndexFollowerOptions? options = null, Microsoft.Extensions.Logging.ILogger<IndexFollower>? logger = null) =>
+        new(index, log, IndexFollower.StartShared(index, log, bootstrapFolder, options, logger));
+
+    /// <summary>Writes the changes durably; completes once they survive a crash and are applied to the index (or, with
+    /// a log that tells what each change did, once the log committed them).</summary>
     /// <exception cref="IOException">The log could not make them durable, and nothing was written; or the index could
     /// not take them now (a full disk): they are in the log and will be applied, but searches may not see them yet.</exception>
     /// <exception cref="InvalidOperationException">The index stopped applying writes (see <see cref="Fault"/>).</exception>
@@ -51,7 +71,12 @@ public sealed class ArticleStore : IAsyncDisposable
             throw new InvalidOperationException("The index stopped applying writes.", fault);
         }
 
-        var sequences = await _log.AppendAsync(changes, cancellationToken).ConfigureAwait(false);
+        var appended = await _log.AppendAsync(changes, cancellationToken).ConfigureAwait(false);
+        var sequences = appended.Sequences;
+        if (appended.Outcomes is { } known && visibility == WriteVisibility.Default)
+        {
+            return new WriteReceipt(sequences, known);
+        }
 
         // Not cancelled from here: the changes are durable, and waiting keeps memory bounded by what is being applied.
         var generation = await _follower.WaitAppliedAsync(sequences.Last, CancellationToken.None).ConfigureAwait(false);
@@ -59,6 +84,11 @@ public sealed class ArticleStore : IAsyncDisposable
         {
             // WaitFor blocks until the reopen thread, woken by the wait, refreshes (milliseconds).
             await Task.Run(() => _index.WaitFor(generation), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (appended.Outcomes is { } told)
+        {
+            return new WriteReceipt(sequences, told);
         }
 
         var outcomes = new ChangeOutcome[sequences.Count];
@@ -84,17 +114,31 @@ public sealed class ArticleStore : IAsyncDisposable
 
     /// <summary>
     /// Rebuilds the index from <paramref name="source"/> (or, when null, from the articles it stores, e.g. after the
-    /// analysis chain changed) in <paramref name="workFolder"/>, and switches to it atomically while searches and writes
-    /// go on; writes made meanwhile are carried over. With a source, articles written before the rebuild started and
-    /// absent from the source are gone afterwards: the source is the new truth.
+    /// analysis chain changed; on a node of a shared store, from the store's table, the system of record) in
+    /// <paramref name="workFolder"/>, and switches to it atomically while searches and writes go on; writes made
+    /// meanwhile are carried over. With a source, articles written before the rebuild started and absent from the
+    /// source are gone afterwards: the source is the new truth.
     /// </summary>
     /// <exception cref="InvalidOperationException">Another reindex is running.</exception>
-    public Task<ReindexResult> ReindexAsync(
+    public async Task<ReindexResult> ReindexAsync(
         IEnumerable<Ingestion.IngestResult>? source,
         string workFolder,
         Action<Ingestion.IngestProblem>? onProblem = null,
-        CancellationToken cancellationToken = default) =>
-        _reindexer.RunAsync(source, workFolder, onProblem, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        if (source is null && SharedLog is { } shared)
+        {
+            await using var snapshot = await shared.OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
+            return await _reindexer.RunAsync(snapshot.Articles, workFolder, onProblem, cancellationToken, snapshot.Sequence).ConfigureAwait(false);
+        }
+
+        return await _reindexer.RunAsync(source, workFolder, onProblem, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How far this node is behind the shared log; null for the local log, which the node itself writes.</summary>
+    /// <exception cref="IOException">The shared store cannot be reached.</exception>
+    public async Task<ReplicationLag?> LagAsync(CancellationToken cancellationToken = default) =>
+        SharedLog is { } shared ? await shared.LagAsync(_follower.AppliedSequence, cancellationToken).ConfigureAwait(false) : null;
 
     /// <summary>The log, the follower and the index, for operators.</summary>
     public WriteStatistics Statistics()

@@ -105,7 +105,7 @@ public sealed class FileArticleLog : IArticleLog
         return log;
     }
 
-    public Task<SequenceRange> AppendAsync(IReadOnlyList<ArticleChange> changes, CancellationToken cancellationToken = default)
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<ArticleChange> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0)
@@ -121,7 +121,7 @@ public sealed class FileArticleLog : IArticleLog
         }
 
         // Not cancellable once queued: the change may already be on disk, and an acknowledged-or-not answer must match.
-        return pending.Completion.Task;
+        return new AppendResult(await pending.Completion.Task.ConfigureAwait(false));
     }
 
     public async IAsyncEnumerable<IReadOnlyList<LoggedChange>> FollowAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)

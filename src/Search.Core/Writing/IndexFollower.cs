@@ -30,6 +30,7 @@ public sealed partial class IndexFollower : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _applyLoop;
     private readonly Task _commitLoop;
+    private readonly IndexBootstrap? _bootstrap;
 
     private readonly SemaphoreSlim _applyTurn = new(1, 1);
     private volatile CancellationTokenSource? _restart;
@@ -41,14 +42,19 @@ public sealed partial class IndexFollower : IAsyncDisposable
     private long _appliedGeneration;
     private long _committedSequence;
     private Exception? _fault;
+    private volatile bool _bootstrapping;
 
-    private IndexFollower(NewsIndex index, IArticleLog log, IndexFollowerOptions options, ILogger logger)
+    private IndexFollower(NewsIndex index, IArticleLog log, IndexFollowerOptions options, ILogger logger, IndexBootstrap? bootstrap)
     {
         _index = index;
         _log = log;
         _options = options;
         _logger = logger;
         _appliedSequence = _committedSequence = index.CommittedSequence;
+
+        // Only an index that never held anything is filled from a snapshot: one that did resumes from its commit.
+        _bootstrap = bootstrap is not null && _appliedSequence == 0 && index.Count == 0 ? bootstrap : null;
+        _bootstrapping = _bootstrap is not null;
         _refreshFailuresSeen = index.FailedRefreshes;
         _applyLoop = Task.Run(ApplyLoopAsync);
         _commitLoop = Task.Run(CommitLoopAsync);
@@ -56,7 +62,24 @@ public sealed partial class IndexFollower : IAsyncDisposable
 
     /// <summary>Starts following <paramref name="log"/> from the index's last committed position.</summary>
     public static IndexFollower Start(NewsIndex index, IArticleLog log, IndexFollowerOptions? options = null, ILogger<IndexFollower>? logger = null) =>
-        new(index, log, options ?? new IndexFollowerOptions(), logger ?? (ILogger)NullLogger.Instance);
+        new(index, log, options ?? new IndexFollowerOptions(), logger ?? (ILogger)NullLogger.Instance, bootstrap: null);
+
+    /// <summary>
+    /// Starts following a shared log. An index that never held anything is first filled from the log's snapshot,
+    /// built in <paramref name="bootstrapFolder"/> and swapped in (tried again, with a growing pause, until it works),
+    /// and followed from the snapshot's position; any other index resumes from its last commit.
+    /// </summary>
+    public static IndexFollower StartShared(NewsIndex index, ISharedArticleLog log, string bootstrapFolder, IndexFollowerOptions? options = null, ILogger<IndexFollower>? logger = null)
+    {
+        var logs = logger ?? (ILogger)NullLogger.Instance;
+        return new(index, log, options ?? new IndexFollowerOptions(), logs, new IndexBootstrap(index, log, bootstrapFolder, logs));
+    }
+
+    /// <summary>True while an empty index is being filled from a shared log's snapshot.</summary>
+    public bool Bootstrapping => _bootstrapping;
+
+    /// <summary>While bootstrapping, articles loaded and the snapshot's size.</summary>
+    public (long Loaded, long Total) BootstrapProgress => _bootstrap?.Progress ?? (0, 0);
 
     /// <summary>The position of the last change applied to the index (not necessarily committed yet).</summary>
     public long AppliedSequence => Interlocked.Read(ref _appliedSequence);
@@ -198,6 +221,11 @@ public sealed partial class IndexFollower : IAsyncDisposable
     {
         try
         {
+            if (_bootstrap is not null)
+            {
+                await BootstrapAsync(_bootstrap).ConfigureAwait(false);
+            }
+
             while (!_stopping.IsCancellationRequested)
             {
                 var epoch = Interlocked.Read(ref _epoch);
@@ -259,6 +287,40 @@ public sealed partial class IndexFollower : IAsyncDisposable
         }
     }
 
+    /// <summary>Fills the empty index from the shared log's snapshot, trying again until it works or the follower stops.</summary>
+    private async Task BootstrapAsync(IndexBootstrap bootstrap)
+    {
+        var pause = _options.RetryDelay;
+        while (true)
+        {
+            try
+            {
+                var position = await bootstrap.RunAsync(Environment.ProcessorCount, _stopping.Token).ConfigureAwait(false);
+                lock (_waitersLock)
+                {
+                    Interlocked.Exchange(ref _appliedSequence, position);
+                    Interlocked.Exchange(ref _committedSequence, position);
+                    while (_waiters.TryPeek(out var waiter, out var sequence) && sequence <= position)
+                    {
+                        _waiters.Dequeue();
+                        waiter.Completion.TrySetResult(Interlocked.Read(ref _appliedGeneration));
+                    }
+                }
+
+                _log.Checkpoint(position);
+                _bootstrapping = false;
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+            {
+                // The store restarting, the connection lost midway: the live index is still empty; start over.
+                LogBootstrapFailed(ex, pause.TotalSeconds);
+                await Task.Delay(pause, _stopping.Token).ConfigureAwait(false);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
     /// <summary>Applies a batch of changes in log order and wakes the writers waiting on them.</summary>
     internal void Apply(IReadOnlyList<LoggedChange> batch)
     {
@@ -303,13 +365,14 @@ public sealed partial class IndexFollower : IAsyncDisposable
     private long ApplyInOrder(IReadOnlyList<LoggedChange> changes)
     {
         long generation = 0;
-        foreach (var (sequence, change) in changes)
+        foreach (var logged in changes)
         {
+            var (sequence, change) = logged;
             var existed = _index.Contains(change.Id);
             ChangeOutcome outcome;
             if (change.Kind == ChangeKind.Upsert)
             {
-                generation = Math.Max(generation, _index.Upsert(change.Article!));
+                generation = Math.Max(generation, _index.Upsert(change.Article!, logged.Version));
                 outcome = existed ? ChangeOutcome.Updated : ChangeOutcome.Created;
             }
             else
@@ -380,6 +443,9 @@ public sealed partial class IndexFollower : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Applying writes to the index failed; they are applied again from the last commit after a pause")]
     private partial void LogApplyFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrapping the index from the shared store failed; starting over in {PauseSeconds:F0} s")]
+    private partial void LogBootstrapFailed(Exception exception, double pauseSeconds);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The index stopped applying writes")]
     private partial void LogFault(Exception exception);

@@ -17,12 +17,16 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
 
     /// <param name="source">What to rebuild from; null rebuilds from the articles the index stores.</param>
     /// <param name="workFolder">Where the new index is built; deleted after the switch.</param>
+    /// <param name="sourcePosition">For a source read from the log's own store (a shared database's snapshot): the
+    /// position it holds changes up to. Changes are replayed from there, when this node has applied more, so none
+    /// after the snapshot is missed.</param>
     /// <exception cref="InvalidOperationException">Another reindex is running.</exception>
     public async Task<ReindexResult> RunAsync(
         IEnumerable<IngestResult>? source,
         string workFolder,
         Action<IngestProblem>? onProblem,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        long? sourcePosition = null)
     {
         if (!await _oneAtATime.WaitAsync(0, cancellationToken).ConfigureAwait(false))
         {
@@ -32,13 +36,13 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
         try
         {
             var clock = Stopwatch.StartNew();
-            var start = follower.AppliedSequence;
+            var start = Math.Min(follower.AppliedSequence, sourcePosition ?? long.MaxValue);
             using var retain = follower.Retain(start);
 
             // The stored articles are read from a snapshot that holds every change up to start (and perhaps a few
             // after it, which replaying from start applies again harmlessly).
             index.Refresh();
-            var records = source ?? index.AllArticles().Select(article => IngestResult.Of(article));
+            var records = source ?? index.StoredArticles();
             if (Directory.Exists(workFolder))
             {
                 Directory.Delete(workFolder, recursive: true);
@@ -52,9 +56,9 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
                     () => ArticleImporter.Import(fresh, records, onProblem, threads: Environment.ProcessorCount, cancellationToken: cancellationToken),
                     cancellationToken).ConfigureAwait(false);
                 var caughtUp = await ReadLogAsync(start, log.Statistics().LastSequence, cancellationToken).ConfigureAwait(false);
-                foreach (var (_, change) in caughtUp)
+                foreach (var logged in caughtUp)
                 {
-                    _ = change.Kind == ChangeKind.Upsert ? fresh.Upsert(change.Article!) : fresh.Delete(change.Id);
+                    _ = logged.Change.Kind == ChangeKind.Upsert ? fresh.Upsert(logged.Change.Article!, logged.Version) : fresh.Delete(logged.Change.Id);
                 }
 
                 built = caughtUp.Count > 0 ? caughtUp[^1].Sequence : start;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Lucene.Net.Store;
 using Search.Core.Indexing;
 using Search.Core.Ingestion;
+using Search.Core.Suggesting;
 using Search.Indexer.Push;
 
 namespace Search.Indexer.Commands;
@@ -63,7 +64,12 @@ internal static class IndexCommand
             // buffer on the refresh thread while analysis goes on; with more, they flush for one another and refreshes
             // would only add small segments to merge (benchmarks/README.md has both ways measured).
             var refresh = threads == 1 ? TimeSpan.FromSeconds(1) : (TimeSpan?)null;
-            index = NewsIndex.Open(new NewsIndexOptions(indexPath) { RamBufferMb = ramBufferMb, MaxRefreshDelay = refresh });
+            index = NewsIndex.Open(new NewsIndexOptions(indexPath)
+            {
+                RamBufferMb = ramBufferMb,
+                MaxRefreshDelay = refresh,
+                Suggestions = new SuggestionOptions { BuildAhead = false },
+            });
         }
         catch (IndexLockedException ex)
         {

@@ -18,18 +18,17 @@ public sealed class DiskFullTests
         try
         {
             var filler = Path.Combine(mount, "filler");
-            await File.WriteAllBytesAsync(filler, new byte[1024 * 1024]);
+            await File.WriteAllBytesAsync(filler, new byte[2 * 1024 * 1024]);
             var acknowledged = new List<string>();
             IOException? refusal = null;
             var index = NewsIndex.Open(new NewsIndexOptions(Path.Combine(mount, "index")) { RamBufferMb = 16 });
             await using (var store = ArticleStore.OpenLocal(index, Path.Combine(mount, "index", "translog"), new IndexFollowerOptions { CommitInterval = TimeSpan.FromMilliseconds(200) }))
             {
-                var body = string.Concat(Enumerable.Repeat("نص طويل عن الاقتصاد والسياسة في المنطقة. ", 400));
                 for (var i = 0; i < 400 && refusal is null; i++)
                 {
                     try
                     {
-                        await store.WriteAsync([ArticleChange.Upsert(TestCorpus.Article($"a{i}", $"خبر رقم {i}", body))]).WaitAsync(TimeSpan.FromSeconds(30));
+                        await store.WriteAsync([ArticleChange.Upsert(TestCorpus.Article($"a{i}", $"خبر رقم {i}", RandomWords(i)))]).WaitAsync(TimeSpan.FromSeconds(30));
                         acknowledged.Add($"a{i}");
                     }
                     catch (IOException ex)
@@ -72,6 +71,31 @@ public sealed class DiskFullTests
         {
             Run("umount", $"-l {mount}");
         }
+    }
+
+    /// <summary>
+    /// About 5,000 characters of words drawn at random from a fixed vocabulary of made-up words: text that compresses
+    /// like news rather than to nothing, so the disk fills whatever pace commits trim the log at (a repeated sentence
+    /// compressed so well that, on a busy machine, all 400 articles fitted in the space left).
+    /// </summary>
+    private static string RandomWords(int seed)
+    {
+        var random = new Random(seed);
+        var text = new System.Text.StringBuilder();
+        while (text.Length < 5_000)
+        {
+            text.Append(Vocabulary[random.Next(Vocabulary.Length)]).Append(' ');
+        }
+
+        return text.ToString();
+    }
+
+    private static readonly string[] Vocabulary = MakeVocabulary(3_000);
+
+    private static string[] MakeVocabulary(int size)
+    {
+        var random = new Random(42);
+        return [.. Enumerable.Range(0, size).Select(_ => new string([.. Enumerable.Range(0, random.Next(3, 9)).Select(_ => (char)('\u0628' + random.Next(0, 18)))]))];
     }
 
     private static bool Run(string command, string arguments)

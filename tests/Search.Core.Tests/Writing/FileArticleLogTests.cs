@@ -10,8 +10,8 @@ public sealed class FileArticleLogTests
         using var temp = new TempDirectory();
         await using (var log = FileArticleLog.Open(temp.Path, committedSequence: 0))
         {
-            var first = await log.AppendAsync([Upsert("a", "العنوان الأول"), ArticleChange.Delete("b")]);
-            var second = await log.AppendAsync([Upsert("c", "العنوان الثالث")]);
+            var first = (await log.AppendAsync([Upsert("a", "العنوان الأول"), ArticleChange.Delete("b")])).Sequences;
+            var second = (await log.AppendAsync([Upsert("c", "العنوان الثالث")])).Sequences;
             Assert.Equal(new SequenceRange(1, 2), first);
             Assert.Equal(new SequenceRange(3, 3), second);
         }
@@ -41,7 +41,7 @@ public sealed class FileArticleLogTests
 
         await using var reopened = FileArticleLog.Open(temp.Path, committedSequence: 0);
         Assert.Equal(intactLength, new FileInfo(file).Length);
-        Assert.Equal(new SequenceRange(3, 3), await reopened.AppendAsync([Upsert("c", "ج")]));
+        Assert.Equal(new SequenceRange(3, 3), (await reopened.AppendAsync([Upsert("c", "ج")])).Sequences);
         var changes = await ReadAsync(reopened, after: 0, count: 3);
         Assert.Equal(["a", "b", "c"], changes.Select(change => change.Change.Id));
     }
@@ -86,7 +86,7 @@ public sealed class FileArticleLogTests
     {
         using var temp = new TempDirectory();
         await using var log = FileArticleLog.Open(temp.Path, committedSequence: 100);
-        Assert.Equal(new SequenceRange(101, 101), await log.AppendAsync([Upsert("a", "أ")]));
+        Assert.Equal(new SequenceRange(101, 101), (await log.AppendAsync([Upsert("a", "أ")])).Sequences);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class FileArticleLogTests
     {
         using var temp = new TempDirectory();
         await using var log = FileArticleLog.Open(temp.Path, committedSequence: 0);
-        var ranges = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => log.AppendAsync([Upsert($"id-{i}", "خبر"), ArticleChange.Delete($"old-{i}")]))));
+        var ranges = (await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => log.AppendAsync([Upsert($"id-{i}", "خبر"), ArticleChange.Delete($"old-{i}")]))))).Select(appended => appended.Sequences).ToList();
 
         var positions = ranges.SelectMany(range => new[] { range.First, range.Last }).Order().ToList();
         Assert.Equal(Enumerable.Range(1, 400).Select(i => (long)i), positions);

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Ours and stock Java Lucene 8.8 (../shared/peers/java-lucene) side by side: one run, one machine, so the ratios hold
+# wherever absolute timings drift. Prints a markdown table; the raw outputs stay in $WORK.
+#   benchmarks/side-by-side.sh            indexing (3 runs each) and the XQuAD-ar question latencies
+#   RUNS=1 benchmarks/side-by-side.sh     one indexing run each
+# Needs the .NET SDK, a JDK and Debian's liblucene8-java (apt-get install -y default-jdk-headless liblucene8-java).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DATA=${DATA:-$root/../shared/data}
+PEER=${PEER:-$root/../shared/peers/java-lucene}
+WORK=${WORK:-/tmp/side-by-side}
+RUNS=${RUNS:-3}
+mkdir -p "$WORK"
+cd "$root"
+
+dotnet build -c Release Search.sln -nologo -v q >/dev/null
+indexer=(dotnet "$root/src/Search.Indexer/bin/Release/net10.0/search-indexer.dll")
+loadtest=(dotnet "$root/benchmarks/Search.LoadTest/bin/Release/net10.0/Search.LoadTest.dll")
+news=("$DATA"/ant-*)
+
+echo "# side by side, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The peer's latency run first: it compiles the peer and writes its TSV inputs, which the indexing runs reuse.
+(cd "$PEER" && WORK=$WORK/java DATA=$DATA ./run.sh latency) >"$WORK/java-latency.txt"
+java_cp=$(for m in core analyzers-common queryparser highlighter memory queries; do printf '/usr/share/java/lucene-%s-8.7.0.jar:' $m; done)$WORK/java/classes
+
+# Indexing: the runs take turns, so a noisy stretch of the machine hits both.
+: >"$WORK/java-index.txt"; : >"$WORK/ours-1.txt"; : >"$WORK/ours-default.txt"
+for run in $(seq "$RUNS"); do
+  rm -rf "$WORK/java/idx"
+  java -Xms4g -Xmx4g -cp "$java_cp" Peer index "$WORK/java/news.tsv" "$WORK/java/idx" arabic | grep '^RESULT' >>"$WORK/java-index.txt"
+  for threads in 1 default; do
+    rm -rf "$WORK/ours-index"
+    args=(); [[ $threads == 1 ]] && args=(--threads 1)
+    /usr/bin/time -f 'WALL %e' "${indexer[@]}" index "${news[@]}" --index "$WORK/ours-index" "${args[@]}" \
+      >>"$WORK/ours-$threads.txt" 2>&1 || [[ $? == 2 ]]   # 2: some records skipped, as the corpus has
+  done
+done
+
+# Question latencies: both on news + XQuAD-ar passages, the 1,190 questions, 5 untimed passes, one thread.
+rm -rf "$WORK/ours-q-index"
+"${indexer[@]}" index "${news[@]}" "$DATA/xquad-ar/passages.jsonl" --index "$WORK/ours-q-index" >/dev/null 2>&1 || [[ $? == 2 ]]
+"${loadtest[@]}" query-bench --index "$WORK/ours-q-index" --queries-file "$DATA/xquad-ar/queries.tsv" --passes 5 >"$WORK/ours-latency.txt"
+
+field() { grep -o "$1=[0-9.]*" | cut -d= -f2; }
+range() { sort -g | awk 'NR==1{lo=$1} {hi=$1} END{printf (lo==hi ? "%.1f" : "%.1f–%.1f"), lo, hi}'; }
+java_s=$(grep '^RESULT' "$WORK/java-index.txt" | field seconds)
+ours1_s=$(grep '^WALL' "$WORK/ours-1.txt" | awk '{print $2}')
+oursd_s=$(grep '^WALL' "$WORK/ours-default.txt" | awk '{print $2}')
+best() { sort -g | head -1; }
+ratio() { awk -v j="$1" -v o="$2" 'BEGIN{printf "%.2fx", j/o}'; }
+
+echo
+echo "| work | ours | Java Lucene 8.8 (stock) | ratio (Java time / ours) |"
+echo "|---|---|---|---|"
+echo "| index the shared news articles, whole process, 1 thread (\`--threads 1\`), s, $RUNS runs | $(echo "$ours1_s" | range) | $(echo "$java_s" | range) | $(ratio "$(echo "$java_s" | best)" "$(echo "$ours1_s" | best)") (best runs) |"
+echo "| the same, ours on its default threads ($(nproc) cores), s | $(echo "$oursd_s" | range) | (1 thread) | $(ratio "$(echo "$java_s" | best)" "$(echo "$oursd_s" | best)") |"
+for mode in "search" "search + snippets"; do
+  jmode=$([[ $mode == search ]] && echo search || echo search+highlight)
+  for q in p50 p99; do
+    ours=$(grep -F "mode=$mode	" "$WORK/ours-latency.txt" | field "${q}_ms")
+    java=$(grep -F "mode=$jmode	" "$WORK/java-latency.txt" | field "${q}_ms")
+    echo "| 1,190 XQuAD questions in process, $mode, $q ms | $(printf %.2f "$ours") | $(printf %.2f "$java") | $(ratio "$java" "$ours") |"
+  done
+done

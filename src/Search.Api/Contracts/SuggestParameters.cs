@@ -1,0 +1,19 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+using Search.Core.Suggesting;
+
+namespace Search.Api.Contracts;
+
+/// <summary>Query-string parameters of <c>GET /api/suggest</c>; the limits live in <see cref="SuggestRequest.Validate"/>.</summary>
+public sealed record SuggestParameters
+{
+    [FromQuery(Name = "q")]
+    [Description("What the reader has typed so far, 1–100 characters after trimming. A trailing space means the last word is finished: only phrases and titles that go on from it are offered.")]
+    public string? Q { get; init; }
+
+    [FromQuery(Name = "size")]
+    [Description("How many suggestions at most, 1–20 (default 8).")]
+    public int? Size { get; init; }
+
+    public SuggestRequest ToRequest() => new(Q ?? "", Size ?? SuggestRequest.DefaultSize);
+}

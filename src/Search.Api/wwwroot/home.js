@@ -1,0 +1,57 @@
+// The home page (/ with no query and no filter): the newest stories from /api/latest, and every section and source
+// (counted over the whole index) as links that browse it newest first.
+import { browsePage, element } from "/page-parts.js";
+import { renderHit } from "/hits.js";
+
+const storyCount = 20;
+const numbers = new Intl.NumberFormat("ar-EG");
+const home = document.getElementById("home");
+const latest = document.getElementById("latest");
+const browse = document.getElementById("browse");
+
+function renderBrowseList(filter, values) {
+  const list = browse.querySelector(`[data-browse=${filter}] ul`);
+  list.replaceChildren(...values.map((entry) => {
+    const item = element("li");
+    const link = element("a", "browse-value");
+    link.href = browsePage(filter, entry.value);
+    link.appendChild(element("span", "label", entry.value));
+    link.appendChild(element("span", "count", numbers.format(entry.count)));
+    item.appendChild(link);
+    return item;
+  }));
+  browse.querySelector(`[data-browse=${filter}]`).hidden = values.length === 0;
+}
+
+export function hideHome() {
+  home.hidden = true;
+  browse.hidden = true;
+  latest.replaceChildren();
+}
+
+/**
+ * Loads and shows the home page. `isCurrent()` tells whether the reader is still on it when the answer comes;
+ * `setStatus(text, isError)` reports progress and failures.
+ */
+export async function showHome(isCurrent, setStatus) {
+  setStatus("جارٍ تحميل أحدث الأخبار…");
+  let response;
+  try {
+    response = await fetch(`/api/latest?size=${storyCount}`, { headers: { Accept: "application/json" } });
+  } catch {
+    if (isCurrent()) setStatus("تعذّر الاتصال بخدمة البحث.", true);
+    return;
+  }
+  const body = await response.json().catch(() => null);
+  if (!isCurrent()) return;
+  if (!response.ok || !body) {
+    setStatus(`تعذّر تحميل أحدث الأخبار: ${(body && body.detail) || response.statusText}`, true);
+    return;
+  }
+  setStatus(body.hits.length === 0 ? "لا أخبار في الفهرس بعد." : "");
+  latest.replaceChildren(...body.hits.map(renderHit));
+  home.hidden = body.hits.length === 0;
+  renderBrowseList("section", body.sections || []);
+  renderBrowseList("source", body.sources || []);
+  browse.hidden = (body.sections || []).length === 0 && (body.sources || []).length === 0;
+}

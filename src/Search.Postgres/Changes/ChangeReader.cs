@@ -1,0 +1,53 @@
+using Npgsql;
+using Search.Core.Writing;
+
+namespace Search.Postgres.Changes;
+
+/// <summary>Reads the change log after a position, each change with its article's current row.</summary>
+internal static class ChangeReader
+{
+    private const string HeadSql = "SELECT last_seq FROM change_counter";
+
+    // The article's current row, not the one this change wrote (that may be replaced since): a change superseded by a
+    // later one is applied with the later content, which the later change applies again. The index passes through no
+    // state the database did not hold for long, and ends where the database is.
+    private const string ChangesSql =
+        "SELECT c.seq, c.article_id, a.version, a.doc FROM change_log c LEFT JOIN articles a ON a.id = c.article_id " +
+        "WHERE c.seq > $1 ORDER BY c.seq LIMIT $2";
+
+    /// <returns>The changes after <paramref name="after"/> up to the first gap (there should be none), and the last
+    /// position given out.</returns>
+    public static async Task<(List<LoggedChange> Changes, long Head)> ReadAsync(NpgsqlDataSource database, long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var batch = database.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(HeadSql));
+        var changes = new NpgsqlBatchCommand(ChangesSql);
+        changes.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after });
+        changes.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        batch.BatchCommands.Add(changes);
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var head = reader.GetInt64(0);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+
+        var read = new List<LoggedChange>();
+        var expected = after + 1;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var sequence = reader.GetInt64(0);
+            if (sequence != expected)
+            {
+                break; // cannot happen with positions from change_counter; stop short rather than skip one
+            }
+
+            expected++;
+            var id = reader.GetString(1);
+            read.Add(reader.IsDBNull(2)
+                ? new LoggedChange(sequence, ArticleChange.Delete(id))
+                : new LoggedChange(sequence, ArticleChange.Upsert(ArticleJson.Read(reader.GetString(3), id))) { Version = reader.GetInt64(2) });
+        }
+
+        return (read, head);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Search.Postgres;
+
+/// <summary>Which failures mean the database is out of reach for now (restarting, failing over, a network cut), as
+/// opposed to a statement the database refused. Treated as out of reach, a failure is retried with a growing pause;
+/// anything else is reported to the writer, or stops the node following.</summary>
+internal static class Connectivity
+{
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.IsTransient
+            || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) // admin shutdown, crash shutdown, cannot connect now
+            || postgres.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exceptions
+            || postgres.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction, // a standby answered while failing over
+        // Every other Npgsql failure is the client's side of a connection: refused, reset, timed out, or "No suitable
+        // host was found" while a failover leaves no read-write host for a moment (seen in the failover test).
+        NpgsqlException => true,
+        IOException or SocketException or TimeoutException => true,
+        _ => false,
+    };
+}

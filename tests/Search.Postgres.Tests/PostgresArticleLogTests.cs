@@ -1,0 +1,226 @@
+using Npgsql;
+using Search.Core.Documents;
+using Search.Core.Writing;
+using Search.Postgres.Schema;
+using Search.Postgres.Tests.Cluster;
+
+namespace Search.Postgres.Tests;
+
+/// <summary>The shared log in process against a throwaway server: migrations, outcomes, commit order under
+/// concurrent writers on two "nodes", the feed lease.</summary>
+public sealed class PostgresArticleLogTests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task Two_nodes_starting_at_once_migrate_the_schema_exactly_once()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+
+        await using var first = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await using var second = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await Task.WhenAll(first.Ready, second.Ready).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((long)SchemaMigrator.LatestVersion, await server.ScalarAsync($"SELECT count(*) FROM {SchemaMigrator.VersionTable}"));
+        Assert.Equal(0L, await server.ScalarAsync("SELECT last_seq FROM change_counter"));
+    }
+
+    [SkippableFact]
+    public async Task An_append_reports_what_each_change_did_and_is_followed_in_order()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using var log = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+
+        var first = await log.AppendAsync([Upsert("a", "افتتاح متحف الفن الحديث"), Upsert("b", "معرض للكتاب")]);
+        Assert.Equal(new SequenceRange(1, 2), first.Sequences);
+        Assert.Equal([ChangeOutcome.Created, ChangeOutcome.Created], first.Outcomes);
+
+        var second = await log.AppendAsync([Upsert("a", "إغلاق متحف الفن الحديث"), ArticleChange.Delete("b"), ArticleChange.Delete("never")]);
+        Assert.Equal(new SequenceRange(3, 5), second.Sequences);
+        Assert.Equal([ChangeOutcome.Updated, ChangeOutcome.Deleted, ChangeOutcome.NotFound], second.Outcomes);
+
+        var changes = await ReadAsync(log, after: 0, count: 5);
+        Assert.Equal([1L, 2, 3, 4, 5], changes.Select(change => change.Sequence));
+
+        // Each change carries the article's current row: "a" as replaced at 3, "b" gone.
+        Assert.Equal("إغلاق متحف الفن الحديث", changes[0].Change.Article?.Title);
+        Assert.Equal(3, changes[0].Version);
+        Assert.Equal(ChangeKind.Delete, changes[1].Change.Kind);
+        Assert.Equal(ChangeKind.Delete, changes[4].Change.Kind);
+        Assert.Equal(new ReplicationLag(5, 0, TimeSpan.Zero), await log.LagAsync(5, CancellationToken.None));
+        Assert.Equal(2, (await log.LagAsync(3, CancellationToken.None)).Changes);
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_writers_on_two_nodes_are_followed_without_a_gap_or_a_repeat()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using var nodeA = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await using var nodeB = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await using var follower = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString) { ReadBatch = 7 });
+
+        const int Writers = 8;
+        const int WritesEach = 60;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var followed = new List<LoggedChange>();
+        var following = Task.Run(async () =>
+        {
+            // Reads while the writers commit, so it meets transactions that took a position and have not committed.
+            await foreach (var batch in follower.FollowAsync(0, stop.Token))
+            {
+                followed.AddRange(batch);
+                if (followed.Count >= Writers * WritesEach * 2)
+                {
+                    return;
+                }
+            }
+        });
+
+        var acknowledged = await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        {
+            var node = writer % 2 == 0 ? nodeA : nodeB;
+            var ranges = new List<SequenceRange>();
+            for (var i = 0; i < WritesEach; i++)
+            {
+                ranges.Add((await node.AppendAsync([Upsert($"w{writer}-{i % 10}", $"خبر {i}"), ArticleChange.Delete($"w{writer}-{(i + 5) % 10}")])).Sequences);
+            }
+
+            return ranges;
+        })));
+        await following.WaitAsync(stop.Token);
+
+        Assert.Equal(Enumerable.Range(1, Writers * WritesEach * 2).Select(i => (long)i), followed.Select(change => change.Sequence));
+        Assert.Equal(
+            Enumerable.Range(1, Writers * WritesEach * 2).Select(i => (long)i),
+            acknowledged.SelectMany(ranges => ranges).SelectMany(range => new[] { range.First, range.Last }).Order());
+    }
+
+    [SkippableFact]
+    public async Task A_feed_is_leased_to_one_node_at_a_time_until_released()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using var nodeA = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await using var nodeB = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        var feed = new Uri("https://news.example/rss.xml");
+
+        var held = await nodeA.FeedLease.TryAcquireAsync(feed, CancellationToken.None);
+        Assert.NotNull(held);
+        Assert.Null(await nodeB.FeedLease.TryAcquireAsync(feed, CancellationToken.None));
+        var other = await nodeB.FeedLease.TryAcquireAsync(new Uri("https://news.example/other.xml"), CancellationToken.None);
+        Assert.NotNull(other);
+
+        await held.DisposeAsync();
+        var taken = await nodeB.FeedLease.TryAcquireAsync(feed, CancellationToken.None);
+        Assert.NotNull(taken);
+        await taken.DisposeAsync();
+        await other.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_snapshot_holds_every_article_with_its_version_and_the_position_it_reflects()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using var log = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await log.AppendAsync([Upsert("a", "أ"), Upsert("b", "ب"), Upsert("c", "ج")]);
+        await log.AppendAsync([ArticleChange.Delete("b"), Upsert("a", "أأ")]);
+
+        await using (var snapshot = await log.OpenSnapshotAsync(CancellationToken.None))
+        {
+            // A write after the snapshot opened is not in it.
+            await log.AppendAsync([Upsert("d", "د")]);
+            Assert.Equal(5, snapshot.Sequence);
+            Assert.Equal(2, snapshot.Count);
+            var articles = snapshot.Articles.ToDictionary(record => record.Article!.Id, record => (record.Article!.Title, record.Version));
+            Assert.Equal(new Dictionary<string, (string, long)> { ["a"] = ("أأ", 5), ["c"] = ("ج", 3) }, articles);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_database_migrated_by_a_newer_service_is_refused_with_the_reason()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using (var log = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString)))
+        {
+            await log.Ready;
+        }
+
+        await server.ExecuteAsync($"INSERT INTO {SchemaMigrator.VersionTable} (version, name) VALUES (999, 'from the future')");
+        await using var refused = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => refused.Ready);
+        Assert.Contains("newer than this service knows", error.Message, StringComparison.Ordinal);
+        var write = await Assert.ThrowsAsync<IOException>(() => refused.AppendAsync([Upsert("a", "أ")]));
+        Assert.Contains("newer than this service knows", write.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_follower_is_woken_by_the_notification_at_commit_without_waiting_for_its_poll()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using var writer = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await using var follower = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString) { PollInterval = TimeSpan.FromMinutes(5) });
+        await writer.AppendAsync([Upsert("first", "أ")]);
+        var reading = ReadAsync(follower, after: 0, count: 2);
+        await WaitUntilListeningAsync(server);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await writer.AppendAsync([Upsert("second", "ب")]);
+        var changes = await reading;
+
+        Assert.Equal(["first", "second"], changes.Select(change => change.Change.Id));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"followed after {clock.Elapsed.TotalSeconds:F1} s: the notification did not wake it");
+    }
+
+    [SkippableFact]
+    public async Task A_change_whose_notification_is_lost_is_found_by_polling()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using var follower = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString) { PollInterval = TimeSpan.FromMilliseconds(200) });
+        await follower.Ready;
+
+        // Written as a writer does, minus the NOTIFY.
+        await server.ExecuteAsync("""
+            BEGIN;
+            UPDATE change_counter SET last_seq = last_seq + 1;
+            INSERT INTO articles (id, version, doc) VALUES ('quiet', 1, '{"id":"quiet","title":"خبر بلا إشعار"}');
+            INSERT INTO change_log (seq, article_id, deleted) VALUES (1, 'quiet', false);
+            COMMIT;
+            """);
+        var changes = await ReadAsync(follower, after: 0, count: 1);
+
+        Assert.Equal("خبر بلا إشعار", Assert.Single(changes).Change.Article?.Title);
+    }
+
+    private static async Task WaitUntilListeningAsync(PostgresServer server)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((long)(await server.ScalarAsync("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN %'"))! < 2)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the two logs do not both listen for changes");
+            await Task.Delay(50);
+        }
+    }
+
+    private static ArticleChange Upsert(string id, string title) => ArticleChange.Upsert(new NewsArticle { Id = id, Title = title });
+
+    private static async Task<List<LoggedChange>> ReadAsync(PostgresArticleLog log, long after, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var changes = new List<LoggedChange>();
+        await foreach (var batch in log.FollowAsync(after, timeout.Token))
+        {
+            changes.AddRange(batch);
+            if (changes.Count >= count)
+            {
+                break;
+            }
+        }
+
+        return changes;
+    }
+}

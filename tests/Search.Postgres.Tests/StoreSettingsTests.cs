@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text;
+using Search.Process.Tests;
+
+namespace Search.Postgres.Tests;
+
+/// <summary>The service with <c>Search:Store</c> = <c>postgres</c>: settings that cannot work stop the start with the
+/// reason; a database that cannot be reached does not, and the node says why it is not ready and refuses writes.</summary>
+public sealed class StoreSettingsTests(ITestOutputHelper log)
+{
+    [Theory]
+    [InlineData("", "Search:Postgres:ConnectionString is empty")]
+    [InlineData("Host=db;Port=not-a-port", "Search:Postgres:ConnectionString does not parse")]
+    public async Task A_postgres_store_without_a_usable_connection_string_stops_the_start_with_the_reason(string connectionString, string reason)
+    {
+        using var folder = new TempFolder();
+        await using var service = ServiceProcess.Launch(Options(folder.Combine("index"), connectionString), log);
+
+        Assert.NotEqual(0, await service.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains(reason, service.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_whose_database_is_down_starts_is_not_ready_and_refuses_writes_with_a_503()
+    {
+        using var folder = new TempFolder();
+
+        // Port 1 on loopback: nothing listens there, the connection is refused at once.
+        await using var service = await ServiceProcess.StartAsync(Options(folder.Combine("index"), "Host=127.0.0.1;Port=1;Timeout=2"), log);
+
+        using var ready = await service.Client.GetAsync(new Uri("/ready", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("Loading the database", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var put = await service.Client.PutAsync(
+            new Uri("/api/articles/story-1", UriKind.Relative),
+            new StringContent("""{"title":"افتتاح متحف الفن الحديث"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, put.StatusCode);
+        Assert.Contains("write_unavailable", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static ServiceOptions Options(string indexPath, string connectionString) => new(indexPath)
+    {
+        Environment = new Dictionary<string, string>
+        {
+            ["Search__Store"] = "postgres",
+            ["Search__Postgres__ConnectionString"] = connectionString,
+        },
+    };
+}
