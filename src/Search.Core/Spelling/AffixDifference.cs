@@ -40,12 +40,13 @@ public static class AffixDifference
         var knownDifference = known.AsSpan(prefix, known.Length - prefix - suffix);
         var width = Math.Max(typedDifference.Length, knownDifference.Length);
         var atEdge = prefix + width <= EdgeLength || suffix + width <= EdgeLength;
-        return width > 0 && atEdge && IsAffix(typedDifference) && IsAffix(knownDifference) && !IsDoublingPastFirstLetter(typed, known);
+        return width > 0 && atEdge && IsAffix(typedDifference) && IsAffix(knownDifference) && !IsDoublingPastPrefix(typed, known);
     }
 
-    /// <summary>True when one word is the other with a letter typed twice in a row, other than the first letter (a
-    /// doubled first letter is as often a tense prefix: تتصدع / تصدع).</summary>
-    private static bool IsDoublingPastFirstLetter(string a, string b)
+    /// <summary>True when one word is the other with a letter typed twice in a row, past the first
+    /// <see cref="EdgeLength"/> letters (a letter doubled there is as often a tense prefix: تتصدع / تصدع,
+    /// وتتصارع / وتصارع).</summary>
+    private static bool IsDoublingPastPrefix(string a, string b)
     {
         var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
         if (longer.Length != shorter.Length + 1)
@@ -53,7 +54,7 @@ public static class AffixDifference
             return false;
         }
 
-        for (var i = 2; i < longer.Length; i++)
+        for (var i = EdgeLength; i < longer.Length; i++)
         {
             if (longer[i] == longer[i - 1] && longer.AsSpan(0, i).SequenceEqual(shorter.AsSpan(0, i)) && longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i)))
             {

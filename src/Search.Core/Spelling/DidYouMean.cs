@@ -10,7 +10,8 @@ namespace Search.Core.Spelling;
 /// <summary>
 /// Writes the "did you mean" of a search: the whole query again, with each word the index does not know replaced by
 /// its likeliest correction (<see cref="SpellingCorrector"/>), two typed pieces of one word joined, and, when the query
-/// finds fewer than <see cref="FewHits"/> articles, each word a hundred times rarer than its neighbour replaced too.
+/// finds fewer than <see cref="FewHits"/> articles, each word that fewer than that hold and that is a hundred times
+/// rarer than its neighbour replaced too.
 /// Corrections are written as the articles write them (<see cref="WrittenForms"/>); operators, quotes, punctuation,
 /// excluded words, prefixes and every other word stay exactly as typed. Thread-safe.
 /// </summary>
@@ -52,7 +53,9 @@ internal sealed class DidYouMean(Analyzer exactAnalyzer)
                 continue;
             }
 
-            if ((!word.Unknown && word.DocFreq > 0 && !fewHits) || lookups++ >= MaxLookups)
+            // A known word is a suspect only when it alone would find little: a phrase of common words finding little
+            // is no spelling matter.
+            if ((!word.Unknown && word.DocFreq > 0 && !(fewHits && word.DocFreq < FewHits)) || lookups++ >= MaxLookups)
             {
                 continue;
             }

@@ -99,7 +99,9 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
     /// </summary>
     public WordCorrection? CorrectRare(string folded, int docFreq)
     {
-        if (folded.Length < MinWordLength)
+        // A word no neighbour can outnumber a hundredfold (a common word of a phrase that finds little) is not looked
+        // up: measured, the walk took a quoted pair of common words from 0.3 to 1.4 ms.
+        if (folded.Length < MinWordLength || (long)RareWordRatio * Math.Max(1, docFreq) > Vocabulary.DocCount)
         {
             return null;
         }

@@ -16,7 +16,7 @@ internal sealed class Vocabulary(IndexReader reader)
 {
     private const float Tolerance = 1e-4f;
 
-    /// <summary>The last code point of the Arabic block: no folded letter lies beyond it.</summary>
+    /// <summary>The last code point of the Arabic block: no folded Arabic letter lies beyond it.</summary>
     private const int HighestLetter = 0x06FF;
 
     private Terms? _terms;
@@ -43,11 +43,14 @@ internal sealed class Vocabulary(IndexReader reader)
             return candidates;
         }
 
-        // Lucene's own FuzzyTermsEnum allows any Unicode letter in an edit, which makes its automaton several times
-        // costlier to build; folded words rarely hold a letter past the Arabic block (one that does, a bidi control say,
-        // widens the alphabet to it: the automaton refuses a word with a letter beyond its alphabet).
+        if (CodePoints(folded.AsSpan(fixedLetters)) is not { } rest)
+        {
+            return candidates;
+        }
+
+        // Lucene's own FuzzyTermsEnum allows any Unicode character in an edit, which makes its automaton several times
+        // costlier to build; an edit here brings in nothing past the Arabic block (the word's own characters may be).
         var fixedPart = ExactFormRepeatFilter.Marker + folded[..fixedLetters];
-        var rest = folded[fixedLetters..].Select(c => (int)c).ToArray();
         var automaton = BasicOperations.Concatenate(
             BasicAutomata.MakeString(fixedPart),
             new LevenshteinAutomata(rest, Math.Max(HighestLetter, rest.DefaultIfEmpty(0).Max()), withTranspositions: true).ToAutomaton(maxEdits));
@@ -97,6 +100,30 @@ internal sealed class Vocabulary(IndexReader reader)
     }
 
     private Terms? Terms => _terms ??= MultiFields.GetTerms(reader, NewsFields.Text);
+
+    /// <summary>The word's code points; null when it holds a lone surrogate, which no indexed term does.</summary>
+    private static int[]? CodePoints(ReadOnlySpan<char> word)
+    {
+        var codePoints = new List<int>(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (char.IsHighSurrogate(word[i]) && i + 1 < word.Length && char.IsLowSurrogate(word[i + 1]))
+            {
+                codePoints.Add(char.ConvertToUtf32(word[i], word[i + 1]));
+                i++;
+            }
+            else if (char.IsSurrogate(word[i]))
+            {
+                return null;
+            }
+            else
+            {
+                codePoints.Add(word[i]);
+            }
+        }
+
+        return [.. codePoints];
+    }
 
     private int DocFreqOf(string term)
     {

@@ -13,6 +13,7 @@ public sealed class AffixDifferenceTests
     [InlineData("تهديدان", "تهديدات")] // dual / plural
     [InlineData("لغرابه", "للغرابه")] // with or without the article after ل
     [InlineData("تتصدع", "تصدع")] // a doubled first letter: a tense prefix
+    [InlineData("وتتصارع", "وتصارع")] // and after و
     public void Another_inflection_is_only_affixes(string typed, string known)
     {
         Assert.True(AffixDifference.IsOnlyAffixes(typed, known));

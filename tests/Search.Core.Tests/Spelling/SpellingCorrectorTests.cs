@@ -77,6 +77,26 @@ public sealed class SpellingCorrectorTests : IDisposable
         Assert.Null(Corrector().CorrectUnknown(typed));
     }
 
+    [Theory]
+    [InlineData("مسؤول\U0001F600")] // an emoji: a surrogate pair
+    [InlineData("مسؤ\uD800ول")] // a lone surrogate
+    [InlineData("\uFFFFمسؤول")]
+    public void A_word_holding_any_character_gets_an_answer_not_an_exception(string typed)
+    {
+        var corrector = Corrector();
+
+        Assert.Null(Record.Exception(() => corrector.CandidatesForUnknown(typed)));
+        Assert.Null(Record.Exception(() => corrector.CandidatesForUnseenForm(typed)));
+        Assert.Null(Record.Exception(() => corrector.CorrectRare(typed, docFreq: 0)));
+    }
+
+    [Fact]
+    public void A_character_past_the_arabic_block_is_edited_away_like_any_other()
+    {
+        // A right-to-left embedding mark (U+202B) inside the word: one deletion from مسؤول.
+        Assert.Equal(new[] { "مسؤول" }, Corrector().CorrectUnknown("مس\u202Bؤول")!.Words);
+    }
+
     [Fact]
     public void A_known_word_is_replaced_only_by_a_far_more_common_one()
     {
