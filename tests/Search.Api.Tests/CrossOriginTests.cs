@@ -120,11 +120,9 @@ public sealed class CrossOriginTests
     [InlineData("https://news.example/search", "no path, query or trailing slash")]
     [InlineData("news.example", "an http or https address")]
     [InlineData("ftp://news.example", "an http or https address")]
-    public async Task A_value_that_is_not_an_exact_origin_stops_the_service_at_start_with_the_reason(string origin, string reason)
+    public void A_value_that_is_not_an_exact_origin_stops_the_service_at_start_with_the_reason(string origin, string reason)
     {
-        await using var factory = SearchApiFactory.WithSettings(("Search:Cors:Origins:0", origin));
-
-        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var failure = StartFailure.Of(() => SearchApiFactory.WithSettings(("Search:Cors:Origins:0", origin)));
 
         Assert.Contains($"'{origin}'", failure.Message, StringComparison.Ordinal);
         Assert.Contains(reason, failure.Message, StringComparison.Ordinal);

@@ -164,7 +164,7 @@ public sealed class FeedPollingTests
     {
         await using var app = SearchApiFactory.WithoutSampleData();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => WithFeeds(app, url).CreateClient());
+        var failure = StartFailure.Of(() => WithFeeds(app, url));
 
         Assert.Contains(error, failure.Message, StringComparison.Ordinal);
     }
@@ -174,7 +174,7 @@ public sealed class FeedPollingTests
     {
         await using var app = SearchApiFactory.WithoutSampleData();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => WithFeeds(app, "https://news.example/feed.xml", "https://news.example/feed.xml").CreateClient());
+        var failure = StartFailure.Of(() => WithFeeds(app, "https://news.example/feed.xml", "https://news.example/feed.xml"));
 
         Assert.Contains("configured more than once", failure.Message, StringComparison.Ordinal);
     }
