@@ -15,12 +15,24 @@ public sealed class IndexMetrics : ReferenceManager.IRefreshListener, IDisposabl
     private readonly Meter _meter = new(MeterName);
     private readonly Histogram<double> _commits;
     private readonly Histogram<double> _refreshes;
+    private readonly Counter<long> _mergeFailures;
     private long _refreshStarted;
+    private long _mergeFailureCount;
 
     internal IndexMetrics()
     {
         _commits = _meter.CreateHistogram<double>("search.index.commit.duration", "s", "Time to make the index's writes durable in a Lucene commit.");
         _refreshes = _meter.CreateHistogram<double>("search.index.refresh.duration", "s", "Time to open a new searcher that sees recent writes.");
+        _mergeFailures = _meter.CreateCounter<long>("search.index.merge.failures", "{merge}", "Background segment merges that failed (a full disk, say); the segments stay unmerged until a later merge succeeds.");
+    }
+
+    /// <summary>Background merges that failed since the index opened.</summary>
+    public long MergeFailures => Interlocked.Read(ref _mergeFailureCount);
+
+    internal void RecordMergeFailure()
+    {
+        Interlocked.Increment(ref _mergeFailureCount);
+        _mergeFailures.Add(1);
     }
 
     internal void RecordCommit(TimeSpan elapsed) => _commits.Record(elapsed.TotalSeconds);

@@ -76,6 +76,7 @@ public sealed class NewsIndex : IDisposable
             Similarity = similarity,
             RAMBufferSizeMB = options.RamBufferMb,
             IndexDeletionPolicy = _commits,
+            MergeScheduler = new FailSafeMergeScheduler(_ => _metrics.RecordMergeFailure()),
         };
         if (serving)
         {
@@ -125,8 +126,8 @@ public sealed class NewsIndex : IDisposable
         var folderLock = IndexFolderLock.Acquire(options.Path);
         try
         {
-            // NIOFSDirectory rather than FSDirectory.Open's MMapDirectory, which is slow under parallel search in Lucene.Net 4.8.
-            return new NewsIndex(new NIOFSDirectory(options.Path), options, folderLock);
+            // Positional reads rather than FSDirectory.Open's MMapDirectory (slow under parallel search in Lucene.Net 4.8) or NIOFSDirectory (an fstat and a lock a read).
+            return new NewsIndex(new PositionalReadDirectory(options.Path), options, folderLock);
         }
         catch
         {
@@ -142,7 +143,7 @@ public sealed class NewsIndex : IDisposable
     /// </summary>
     /// <exception cref="IndexNotFoundException">The folder holds no index.</exception>
     public static NewsIndex OpenReadOnly(NewsIndexOptions options) =>
-        new(new NIOFSDirectory(options.Path), options, folderLock: null, readOnly: true);
+        new(new PositionalReadDirectory(options.Path), options, folderLock: null, readOnly: true);
 
     /// <summary>True when the index only serves (<see cref="OpenReadOnly"/>).</summary>
     public bool IsReadOnly => _writer is null;
@@ -156,7 +157,7 @@ public sealed class NewsIndex : IDisposable
 
     /// <summary>True when a committed index exists in the folder.</summary>
     public static bool ExistsAt(string path) =>
-        System.IO.Directory.Exists(path) && DirectoryReader.IndexExists(new NIOFSDirectory(path));
+        System.IO.Directory.Exists(path) && DirectoryReader.IndexExists(new PositionalReadDirectory(path));
 
     /// <summary>Number of searchable articles (as of the last refresh).</summary>
     public int Count => WithSearcher(searcher => searcher.IndexReader.NumDocs);
@@ -175,6 +176,10 @@ public sealed class NewsIndex : IDisposable
     /// the documents it held from the writer, so whoever records what a commit holds must apply them again first.
     /// </summary>
     public long FailedRefreshes => Interlocked.Read(ref _failedRefreshes);
+
+    /// <summary>Background merges that failed since the index opened (a full disk, say): the index goes on with its
+    /// segments unmerged (<see cref="FailSafeMergeScheduler"/>).</summary>
+    public long FailedMerges => _metrics.MergeFailures;
 
     /// <summary>Adds the article, replacing any with the same id.</summary>
     /// <param name="version">The change-log position that wrote it, stored with it (<see cref="Checksum"/>).</param>
@@ -290,7 +295,7 @@ public sealed class NewsIndex : IDisposable
         var commit = _commits.Snapshot();
         try
         {
-            using var target = new NIOFSDirectory(targetFolder);
+            using var target = new PositionalReadDirectory(targetFolder);
             var files = commit.FileNames.OrderBy(name => name.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal)).ToList();
             long bytes = 0;
             foreach (var name in files)
@@ -322,7 +327,7 @@ public sealed class NewsIndex : IDisposable
         try
         {
             _recentWrites?.Clear();
-            using var source = new NIOFSDirectory(sourceFolder);
+            using var source = new PositionalReadDirectory(sourceFolder);
             Writer.DeleteAll();
             Writer.AddIndexes(source);
             applyAfter();

@@ -84,8 +84,8 @@ public static class IndexBackup
 
     private static (int Files, long Bytes) CopyLastCommit(string sourceFolder, string targetFolder, CancellationToken cancellationToken)
     {
-        using var source = new NIOFSDirectory(sourceFolder);
-        using var target = new NIOFSDirectory(targetFolder);
+        using var source = new PositionalReadDirectory(sourceFolder);
+        using var target = new PositionalReadDirectory(targetFolder);
         var commit = new SegmentInfos();
         commit.Read(source);
         var files = commit.GetFiles(source, includeSegmentsFile: true)

@@ -160,7 +160,7 @@ public sealed class ArticleStoreTests
         var acknowledged = new List<string>();
         var writing = Task.Run(async () =>
         {
-            for (var i = 0; !stop.IsCancellationRequested; i++)
+            for (var i = 0; i < 300 && !stop.IsCancellationRequested; i++)
             {
                 await store.WriteAsync([Upsert($"new-{i}", $"مباراة جديدة رقم {i}"), ArticleChange.Delete($"old-{i}")]);
                 lock (acknowledged)
