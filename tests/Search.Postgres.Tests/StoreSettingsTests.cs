@@ -16,8 +16,9 @@ public sealed class StoreSettingsTests(ITestOutputHelper log)
         using var folder = new TempFolder();
         await using var service = ServiceProcess.Launch(Options(folder.Combine("index"), connectionString), log);
 
-        Assert.NotEqual(0, await service.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(1, await service.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains(reason, service.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", service.Output, StringComparison.Ordinal);
     }
 
     [Fact]
