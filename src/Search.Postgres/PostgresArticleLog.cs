@@ -30,6 +30,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
     private readonly Task _ready;
     private readonly ChangeWriter _writer;
     private readonly ChangeNotifications _notifications;
+    private readonly Task _compaction;
     private long _head;
     private long _checkpoint;
     private int _disposed;
@@ -43,6 +44,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
         _writer = new ChangeWriter(database, () => _ready, options.WriteBatch, Advance, loggers.CreateLogger<ChangeWriter>());
         _notifications = new ChangeNotifications(database, () => _ready, Advance, options.MaxReconnectDelay, loggers.CreateLogger<ChangeNotifications>());
         FeedLease = new PostgresFeedLease(database, loggers.CreateLogger<PostgresFeedLease>());
+        _compaction = options.CompactAfter == Timeout.InfiniteTimeSpan ? Task.CompletedTask : Task.Run(CompactLoopAsync);
     }
 
     /// <summary>Connects to the database in the background (the node starts even while it is down) and migrates the
@@ -161,7 +163,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
     {
         await _ready.WaitAsync(cancellationToken).ConfigureAwait(false);
         await using var command = _database.CreateCommand(
-            "SELECT last_seq, (SELECT extract(epoch FROM now() - written_at)::float8 FROM change_log WHERE seq = $1 + 1) FROM change_counter");
+            "SELECT last_seq, (SELECT extract(epoch FROM now() - written_at)::float8 FROM change_log WHERE seq > $1 ORDER BY seq LIMIT 1) FROM change_counter");
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = appliedSequence });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -195,6 +197,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         await _notifications.DisposeAsync().ConfigureAwait(false);
+        await _compaction.ConfigureAwait(false);
         try
         {
             await _ready.ConfigureAwait(false);
@@ -249,6 +252,48 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
         }
     }
 
+    /// <summary>One compaction pass now (tests, operators' tools); the node also runs them every
+    /// <see cref="PostgresStoreOptions.CompactInterval"/>.</summary>
+    internal async Task<(long Dropped, long Horizon)> CompactAsync(TimeSpan keepNewerThan, CancellationToken cancellationToken)
+    {
+        await _ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await ChangeCompactor.CompactAsync(_database, keepNewerThan, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task CompactLoopAsync()
+    {
+        try
+        {
+            await _ready.WaitAsync(_stopping.Token).ConfigureAwait(false);
+            while (true)
+            {
+                try
+                {
+                    var (dropped, horizon) = await ChangeCompactor.CompactAsync(_database, _options.CompactAfter, _stopping.Token).ConfigureAwait(false);
+                    if (dropped > 0)
+                    {
+                        LogCompacted(dropped, horizon);
+                    }
+                }
+                catch (Exception ex) when (Connectivity.IsTransient(ex) && !_stopping.IsCancellationRequested)
+                {
+                    // The follower reports the database's absence; the next pass tries again.
+                }
+
+                await Task.Delay(_options.CompactInterval, _stopping.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Disposed.
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or PostgresException)
+        {
+            // The schema could not be prepared (reported then), or compaction itself failed: following goes on.
+            LogCompactionStopped(ex.Message);
+        }
+    }
+
     private static IEnumerable<IngestResult> Read(NpgsqlDataReader rows)
     {
         while (rows.Read())
@@ -270,6 +315,12 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Following the change log was interrupted at change {Position} ({Reason}); reconnecting with a growing pause")]
     private partial void LogFollowInterrupted(string reason, long position);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Compacted the change log: dropped {Dropped} superseded changes up to change {Horizon}")]
+    private partial void LogCompacted(long dropped, long horizon);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Compaction of the change log stopped on this node ({Reason}); the log keeps growing until a node restarts it")]
+    private partial void LogCompactionStopped(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Following the change log again from change {Position}")]
     private partial void LogReconnected(long position);

@@ -15,6 +15,14 @@ public sealed record PostgresStoreOptions(string ConnectionString)
     /// <summary>Most changes written in one transaction: concurrent writes on a node share one commit up to this.</summary>
     public int WriteBatch { get; init; } = 5_000;
 
+    /// <summary>How old a change must be before compaction may drop it, once a later change of the same article
+    /// supersedes it (<see cref="Changes.ChangeCompactor"/>); <see cref="Timeout.InfiniteTimeSpan"/> keeps every
+    /// change.</summary>
+    public TimeSpan CompactAfter { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often a node tries to compact the change log (one node at a time does).</summary>
+    public TimeSpan CompactInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The longest pause between attempts to reach the database again.</summary>
     public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -206,6 +206,40 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
         }
     }
 
+    [SkippableFact]
+    public async Task Compaction_drops_superseded_changes_and_followers_from_any_position_still_end_where_the_database_is()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using var log = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString) { CompactAfter = Timeout.InfiniteTimeSpan });
+
+        await log.AppendAsync([Upsert("a", "خبر أول"), Upsert("b", "خبر ثان")]); // 1, 2
+        await log.AppendAsync([Upsert("a", "خبر أول معدل")]); // 3
+        await log.AppendAsync([Upsert("c", "خبر ثالث")]); // 4
+        await log.AppendAsync([ArticleChange.Delete("c")]); // 5
+        await log.AppendAsync([Upsert("a", "خبر أول معدل مرة ثانية")]); // 6
+
+        // Nothing is an hour old yet: the default window keeps everything.
+        Assert.Equal((0L, 0L), await log.CompactAsync(TimeSpan.FromHours(1), CancellationToken.None));
+        Assert.Equal((3L, 6L), await log.CompactAsync(TimeSpan.Zero, CancellationToken.None));
+        Assert.Equal([2L, 5, 6], await server.RowsAsync("SELECT seq FROM change_log ORDER BY seq", row => row.GetInt64(0)));
+
+        // A follower from the start, and one stopped in the middle of what was dropped, both read past the gaps.
+        var fromStart = await ReadAsync(log, after: 0, count: 3);
+        Assert.Equal([2L, 5, 6], fromStart.Select(change => change.Sequence));
+        Assert.Equal("خبر ثان", fromStart[0].Change.Article?.Title);
+        Assert.Equal(ChangeKind.Delete, fromStart[1].Change.Kind);
+        Assert.Equal("خبر أول معدل مرة ثانية", fromStart[2].Change.Article?.Title);
+        Assert.Equal([5L, 6], (await ReadAsync(log, after: 3, count: 2)).Select(change => change.Sequence));
+
+        // Later writes follow on; a second pass drops only what they supersede.
+        await log.AppendAsync([Upsert("b", "خبر ثان معدل")]); // 7
+        Assert.Equal([7L], (await ReadAsync(log, after: 6, count: 1)).Select(change => change.Sequence));
+        Assert.Equal((1L, 7L), await log.CompactAsync(TimeSpan.Zero, CancellationToken.None));
+        Assert.Equal([5L, 6, 7], await server.RowsAsync("SELECT seq FROM change_log ORDER BY seq", row => row.GetInt64(0)));
+        Assert.Equal(3, (await log.LagAsync(4, CancellationToken.None)).Changes);
+    }
+
     private static ArticleChange Upsert(string id, string title) => ArticleChange.Upsert(new NewsArticle { Id = id, Title = title });
 
     private static async Task<List<LoggedChange>> ReadAsync(PostgresArticleLog log, long after, int count)

@@ -32,9 +32,15 @@ public sealed class PostgresOptions
     [Range(1, 100_000)]
     public int WriteBatch { get; set; } = 5_000;
 
+    /// <summary>How old a change must be before it may be dropped from the change log once a later change of the same
+    /// article supersedes it: the log then grows with the articles, not with every write.</summary>
+    [Range(1, 5_256_000)]
+    public int CompactAfterMinutes { get; set; } = 60;
+
     public PostgresStoreOptions ToStoreOptions() => new(ConnectionString!)
     {
         PollInterval = TimeSpan.FromMilliseconds(PollIntervalMs),
         WriteBatch = WriteBatch,
+        CompactAfter = TimeSpan.FromMinutes(CompactAfterMinutes),
     };
 }

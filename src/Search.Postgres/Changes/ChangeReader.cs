@@ -6,7 +6,7 @@ namespace Search.Postgres.Changes;
 /// <summary>Reads the change log after a position, each change with its article's current row.</summary>
 internal static class ChangeReader
 {
-    private const string HeadSql = "SELECT last_seq FROM change_counter";
+    private const string HeadSql = "SELECT last_seq, compacted_through FROM change_counter";
 
     // The article's current row, not the one this change wrote (that may be replaced since): a change superseded by a
     // later one is applied with the later content, which the later change applies again. The index passes through no
@@ -29,6 +29,7 @@ internal static class ChangeReader
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var head = reader.GetInt64(0);
+        var compactedThrough = reader.GetInt64(1);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
 
         var read = new List<LoggedChange>();
@@ -36,12 +37,14 @@ internal static class ChangeReader
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var sequence = reader.GetInt64(0);
-            if (sequence != expected)
+            // Positions come from change_counter without a gap; compaction leaves gaps only at or below its horizon. Any
+            // other gap (compaction moved on between the two reads) stops the batch short rather than skip a change.
+            if (sequence != expected && sequence - 1 > compactedThrough)
             {
-                break; // cannot happen with positions from change_counter; stop short rather than skip one
+                break;
             }
 
-            expected++;
+            expected = sequence + 1;
             var id = reader.GetString(1);
             read.Add(reader.IsDBNull(2)
                 ? new LoggedChange(sequence, ArticleChange.Delete(id))
