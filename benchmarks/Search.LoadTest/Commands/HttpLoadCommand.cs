@@ -35,6 +35,7 @@ internal static class HttpLoadCommand
         var sloMs = parseResult.GetValue(HttpLoadCommandDefinition.SloMs);
         var seed = parseResult.GetValue(HttpLoadCommandDefinition.Seed);
         var indexPath = parseResult.GetValue(HttpLoadCommandDefinition.IndexPath);
+        var fixedPath = parseResult.GetValue(HttpLoadCommandDefinition.Path);
 
         var sample = indexPath is not null
             ? ArticleSample.FromIndex(Path.GetFullPath(indexPath), 2_000, seed)
@@ -47,10 +48,12 @@ internal static class HttpLoadCommand
 
         var mix = QueryMixBuilder.Build(sample, DataLocator.QuestionsFile(), QueriesPerClass, seed);
         var random = new Random(seed);
-        var requests = mix.SelectMany(entry => entry.Value)
-            .OrderBy(_ => random.Next())
-            .Select(query => new Uri(baseUri, $"/api/search?q={Uri.EscapeDataString(query)}&pageSize=10&highlight={(highlight ? "true" : "false")}"))
-            .ToList();
+        var requests = fixedPath is not null
+            ? [new Uri(baseUri, fixedPath)]
+            : mix.SelectMany(entry => entry.Value)
+                .OrderBy(_ => random.Next())
+                .Select(query => new Uri(baseUri, $"/api/search?q={Uri.EscapeDataString(query)}&pageSize=10&highlight={(highlight ? "true" : "false")}"))
+                .ToList();
 
         using var handler = new SocketsHttpHandler
         {
@@ -62,7 +65,7 @@ internal static class HttpLoadCommand
         using var client = new HttpClient(handler) { Timeout = parseResult.GetValue(HttpLoadCommandDefinition.Timeout) };
 
         RunEnvironment.Print(Console.Out);
-        Console.WriteLine($"# http-load: {baseUri} GET /api/search, highlight={highlight}, {requests.Count:N0} distinct queries (7 classes, seed {seed}), each rate held {duration.TotalSeconds:F0} s after a {warmup.TotalSeconds:F0} s warm-up");
+        Console.WriteLine($"# http-load: {baseUri} GET {fixedPath ?? "/api/search"}, highlight={highlight}, {requests.Count:N0} distinct queries (7 classes, seed {seed}), each rate held {duration.TotalSeconds:F0} s after a {warmup.TotalSeconds:F0} s warm-up");
         if (!IsUp(client, baseUri))
         {
             Console.Error.WriteLine($"error: {baseUri}health does not answer; start the API first");

@@ -56,6 +56,11 @@ internal static class HttpLoadCommandDefinition
         DefaultValueFactory = _ => TimeSpan.FromSeconds(10),
     };
 
+    public static readonly Option<string?> Path = new("--path")
+    {
+        Description = "Send every request to this path (e.g. /health) instead of the search query mix: the service's cost per request apart from searching.",
+    };
+
     public static readonly Option<int> Seed = new("--seed")
     {
         Description = "Seed of the query mix.",
@@ -74,6 +79,7 @@ internal static class HttpLoadCommandDefinition
             Highlight,
             SloMs,
             Timeout,
+            Path,
             Seed,
         };
         command.SetAction(HttpLoadCommand.Run);

@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Search.Api.Admission;
+using Search.Api.Contracts;
 using Search.Api.Errors;
 using Search.Api.Security;
 using Search.Core.Feeds;
@@ -60,6 +61,7 @@ public static class SearchServiceExtensions
             // Arabic and <mark> tags stay readable in responses; the content type is JSON, never HTML.
             json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter<SearchSort>(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
 
         builder.Services.AddProblemDetails();
