@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using static Search.Postgres.SqlCommands;
 
 namespace Search.Postgres.Schema;
 
@@ -29,8 +30,7 @@ public static partial class SchemaMigrator
         try
         {
             await ExecuteAsync(connection, $"CREATE TABLE IF NOT EXISTS {VersionTable} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())", cancellationToken).ConfigureAwait(false);
-            await using var current = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {VersionTable}", connection);
-            var version = (int)(await current.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            var version = await ScalarAsync<int>(connection, $"SELECT coalesce(max(version), 0) FROM {VersionTable}", cancellationToken).ConfigureAwait(false);
             if (version > LatestVersion)
             {
                 throw new InvalidOperationException(
@@ -55,17 +55,6 @@ public static partial class SchemaMigrator
             // Also released when the connection drops, so a node that dies here does not block the others.
             await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None, AdvisoryLocks.Migration).ConfigureAwait(false);
         }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static List<(int, string, string)> LoadScripts()
