@@ -262,9 +262,15 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
 
     private async Task CompactLoopAsync()
     {
+        // A schema that could not be prepared was reported then, and stops following and writes too: nothing to add.
+        await _ready.WaitAsync(_stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!_ready.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
         try
         {
-            await _ready.WaitAsync(_stopping.Token).ConfigureAwait(false);
             while (true)
             {
                 try
@@ -289,7 +295,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
         }
         catch (Exception ex) when (ex is InvalidOperationException or PostgresException)
         {
-            // The schema could not be prepared (reported then), or compaction itself failed: following goes on.
+            // Compaction itself failed: following goes on.
             LogCompactionStopped(ex.Message);
         }
     }
