@@ -17,7 +17,6 @@ public sealed class IndexMetrics : ReferenceManager.IRefreshListener, IDisposabl
     private readonly Histogram<double> _refreshes;
     private readonly Counter<long> _mergeFailures;
     private long _refreshStarted;
-    private long _mergeFailureCount;
 
     internal IndexMetrics()
     {
@@ -26,14 +25,7 @@ public sealed class IndexMetrics : ReferenceManager.IRefreshListener, IDisposabl
         _mergeFailures = _meter.CreateCounter<long>("search.index.merge.failures", "{merge}", "Background segment merges that failed (a full disk, say); the segments stay unmerged until a later merge succeeds.");
     }
 
-    /// <summary>Background merges that failed since the index opened.</summary>
-    public long MergeFailures => Interlocked.Read(ref _mergeFailureCount);
-
-    internal void RecordMergeFailure()
-    {
-        Interlocked.Increment(ref _mergeFailureCount);
-        _mergeFailures.Add(1);
-    }
+    internal void RecordMergeFailure() => _mergeFailures.Add(1);
 
     internal void RecordCommit(TimeSpan elapsed) => _commits.Record(elapsed.TotalSeconds);
 

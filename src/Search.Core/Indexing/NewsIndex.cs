@@ -177,10 +177,6 @@ public sealed class NewsIndex : IDisposable
     /// </summary>
     public long FailedRefreshes => Interlocked.Read(ref _failedRefreshes);
 
-    /// <summary>Background merges that failed since the index opened (a full disk, say): the index goes on with its
-    /// segments unmerged (<see cref="FailSafeMergeScheduler"/>).</summary>
-    public long FailedMerges => _metrics.MergeFailures;
-
     /// <summary>Adds the article, replacing any with the same id.</summary>
     /// <param name="version">The change-log position that wrote it, stored with it (<see cref="Checksum"/>).</param>
     /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
