@@ -37,23 +37,13 @@ internal static class HttpLoadCommand
         var indexPath = parseResult.GetValue(HttpLoadCommandDefinition.IndexPath);
         var fixedPath = parseResult.GetValue(HttpLoadCommandDefinition.Path);
 
-        var sample = indexPath is not null
-            ? ArticleSample.FromIndex(Path.GetFullPath(indexPath), 2_000, seed)
-            : ArticleSample.FromFiles(DataLocator.NewsFolders(), 2_000);
-        if (sample.Count == 0)
+        // One fixed path needs no articles to draw queries from.
+        var requests = fixedPath is not null ? [new Uri(baseUri, fixedPath)] : SearchMix(baseUri, indexPath, seed, highlight);
+        if (requests is null)
         {
             Console.Error.WriteLine("error: no articles to draw queries from; pass --index or provide ../shared/data");
             return 1;
         }
-
-        var mix = QueryMixBuilder.Build(sample, DataLocator.QuestionsFile(), QueriesPerClass, seed);
-        var random = new Random(seed);
-        var requests = fixedPath is not null
-            ? [new Uri(baseUri, fixedPath)]
-            : mix.SelectMany(entry => entry.Value)
-                .OrderBy(_ => random.Next())
-                .Select(query => new Uri(baseUri, $"/api/search?q={Uri.EscapeDataString(query)}&pageSize=10&highlight={(highlight ? "true" : "false")}"))
-                .ToList();
 
         using var handler = new SocketsHttpHandler
         {
@@ -65,7 +55,8 @@ internal static class HttpLoadCommand
         using var client = new HttpClient(handler) { Timeout = parseResult.GetValue(HttpLoadCommandDefinition.Timeout) };
 
         RunEnvironment.Print(Console.Out);
-        Console.WriteLine($"# http-load: {baseUri} GET {fixedPath ?? "/api/search"}, highlight={highlight}, {requests.Count:N0} distinct queries (7 classes, seed {seed}), each rate held {duration.TotalSeconds:F0} s after a {warmup.TotalSeconds:F0} s warm-up");
+        var target = fixedPath ?? $"/api/search, highlight={highlight}, {requests.Count:N0} distinct queries (7 classes, seed {seed})";
+        Console.WriteLine($"# http-load: {baseUri} GET {target}, each rate held {duration.TotalSeconds:F0} s after a {warmup.TotalSeconds:F0} s warm-up");
         if (!IsUp(client, baseUri))
         {
             Console.Error.WriteLine($"error: {baseUri}health does not answer; start the API first");
@@ -129,6 +120,24 @@ internal static class HttpLoadCommand
         }
 
         Console.WriteLine("(the server was still busy a minute after the last rate)");
+    }
+
+    /// <summary>The search query mix as requests, shuffled; null when there are no articles to draw it from.</summary>
+    private static List<Uri>? SearchMix(Uri baseUri, string? indexPath, int seed, bool highlight)
+    {
+        var sample = indexPath is not null
+            ? ArticleSample.FromIndex(Path.GetFullPath(indexPath), 2_000, seed)
+            : ArticleSample.FromFiles(DataLocator.NewsFolders(), 2_000);
+        if (sample.Count == 0)
+        {
+            return null;
+        }
+
+        var mix = QueryMixBuilder.Build(sample, DataLocator.QuestionsFile(), QueriesPerClass, seed);
+        var random = new Random(seed);
+        return [.. mix.SelectMany(entry => entry.Value)
+            .OrderBy(_ => random.Next())
+            .Select(query => new Uri(baseUri, $"/api/search?q={Uri.EscapeDataString(query)}&pageSize=10&highlight={(highlight ? "true" : "false")}"))];
     }
 
     private static bool IsLoopback(Uri uri) =>
