@@ -4,7 +4,7 @@ using Search.Api.Hosting;
 
 namespace Search.Api.Telemetry;
 
-/// <summary>Ready when the index is open and searchable; degraded (still ready: searches work) when it is read-only or
+/// <summary>Ready when the index is open, searchable and warmed (<see cref="Core.Indexing.NewsIndex.Warmed"/>); degraded (still ready: searches work) when it is read-only or
 /// writes stopped; not ready when the index could not be opened. Reports how many articles it holds. A load balancer
 /// sends no searches to a node that is not ready. A node of a shared store is not ready while it loads the database
 /// into its empty index, nor while the oldest change it has not applied is older than
@@ -17,6 +17,11 @@ internal sealed class ReadinessCheck(IndexHost host, IOptions<PostgresOptions> p
         if (host.Index is not { } index)
         {
             return HealthCheckResult.Unhealthy($"The index is not available: {host.Failure?.Message}");
+        }
+
+        if (!index.Warmed.IsCompleted)
+        {
+            return HealthCheckResult.Unhealthy("Warming up: building suggestions and running the first searches");
         }
 
         var data = new Dictionary<string, object> { ["readOnly"] = host.ReadOnly };

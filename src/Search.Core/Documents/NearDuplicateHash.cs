@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Search.Core.Analysis;
 
 namespace Search.Core.Documents;
@@ -19,6 +20,11 @@ public static class NearDuplicateHash
     private const ulong FnvOffset = 14695981039346656037;
     private const ulong FnvPrime = 1099511628211;
 
+    /// <summary>For each byte value, eight lanes of +1 (bit set) or -1 (bit clear), lowest bit first: a shingle's 64
+    /// votes become eight vector additions instead of 64 scalar ones (the hash was 4 % of indexing's CPU time).</summary>
+    private static readonly Vector256<int>[] ByteVotes = [.. Enumerable.Range(0, 256).Select(value =>
+        Vector256.Create([.. Enumerable.Range(0, 8).Select(bit => ((value >> bit) & 1) * 2 - 1)]))];
+
     public static long Of(NewsArticle article)
     {
         var text = !string.IsNullOrWhiteSpace(article.Body) ? article.Body
@@ -31,7 +37,7 @@ public static class NearDuplicateHash
     {
         // One pass, no allocation: fold each character as the analyzer would, hash each word with FNV-1a, and combine
         // the last three word hashes into a shingle hash.
-        Span<int> weights = stackalloc int[64];
+        Span<Vector256<int>> weights = stackalloc Vector256<int>[8];
         ulong previous2 = 0, previous1 = 0, word = FnvOffset;
         var wordLength = 0;
         var words = 0;
@@ -70,12 +76,9 @@ public static class NearDuplicateHash
         }
 
         ulong result = 0;
-        for (var bit = 0; bit < 64; bit++)
+        for (var part = 0; part < 8; part++)
         {
-            if (weights[bit] > 0)
-            {
-                result |= 1UL << bit;
-            }
+            result |= (ulong)Vector256.GreaterThan(weights[part], Vector256<int>.Zero).ExtractMostSignificantBits() << (8 * part);
         }
 
         return unchecked((long)result);
@@ -85,11 +88,12 @@ public static class NearDuplicateHash
 
     public static bool AreNearDuplicates(long a, long b) => Distance(a, b) <= MaxDistance;
 
-    private static void AddFeature(Span<int> weights, ulong hash)
+    /// <summary>Each bit of the hash votes for its bit of the result: +1 when set, -1 when clear.</summary>
+    private static void AddFeature(Span<Vector256<int>> weights, ulong hash)
     {
-        for (var bit = 0; bit < 64; bit++)
+        for (var part = 0; part < 8; part++)
         {
-            weights[bit] += (int)((hash >> bit) & 1) * 2 - 1;
+            weights[part] += ByteVotes[(int)((hash >> (8 * part)) & 0xFF)];
         }
     }
 

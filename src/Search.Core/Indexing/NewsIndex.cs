@@ -54,7 +54,7 @@ public sealed class NewsIndex : IDisposable
     private readonly ArticleSearch _search;
     private readonly Suggester _suggester;
     private readonly CancellationTokenSource _closing = new();
-    private readonly Task _suggestionWarmup;
+    private readonly Task _warmup;
 
     private int _disposed;
 
@@ -109,11 +109,11 @@ public sealed class NewsIndex : IDisposable
         if (serving)
         {
             _searchers.AddListener(new RefreshedSegmentWarmer(_suggester, _searchers));
-            _suggestionWarmup = Task.Run(WarmSuggestions);
+            _warmup = Task.Run(Warm);
         }
         else
         {
-            _suggestionWarmup = Task.CompletedTask;
+            _warmup = Task.CompletedTask;
         }
     }
 
@@ -469,6 +469,16 @@ public sealed class NewsIndex : IDisposable
     /// <summary>Builds the suggestions of every segment not built yet, and says what they hold and what building took.</summary>
     public SuggestionStatistics PrepareSuggestions() => WithSearcher(searcher => _suggester.Prepare(searcher.IndexReader));
 
+    /// <summary>
+    /// Done once a serving index has built the suggestions of the index as opened and warmed its search path
+    /// (<see cref="SearchWarmup"/>), whether or not that succeeded; done from the start when not serving. A service
+    /// reports ready only then, so the first searches a load balancer sends are not the slow, cold ones.
+    /// </summary>
+    public Task Warmed => _warmup;
+
+    /// <summary>Requests <see cref="SearchWarmup"/> ran, for tests.</summary>
+    internal int WarmupRequests { get; private set; }
+
     /// <summary>Segment suggestion builds so far, for tests of when they happen.</summary>
     internal long SuggestionBuilds => _suggester.Builds;
 
@@ -501,7 +511,7 @@ public sealed class NewsIndex : IDisposable
         }
 
         _closing.Cancel();
-        _suggestionWarmup.Wait();
+        _warmup.Wait();
         _closing.Dispose();
         _reopenThread?.Dispose();
         _search.Dispose();
@@ -514,9 +524,10 @@ public sealed class NewsIndex : IDisposable
 
     private IndexWriter Writer => _writer ?? throw new IndexReadOnlyException();
 
-    /// <summary>Builds the suggestions of the index as opened, in the background: a large index takes a second or more,
-    /// which the first reader to type should not wait for. Ends early when the index closes.</summary>
-    private void WarmSuggestions()
+    /// <summary>Builds the suggestions of the index as opened, in the background (a large index takes a second or more,
+    /// which the first reader to type should not wait for), then runs <see cref="SearchWarmup"/>. Ends early when the
+    /// index closes.</summary>
+    private void Warm()
     {
         try
         {
@@ -524,6 +535,7 @@ public sealed class NewsIndex : IDisposable
             try
             {
                 _suggester.Prepare(searcher.IndexReader, _closing.Token);
+                WarmupRequests = SearchWarmup.Run(this, searcher, _closing.Token);
             }
             finally
             {
@@ -532,7 +544,7 @@ public sealed class NewsIndex : IDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Closed meanwhile, or a segment failed to build: the first suggestion builds it again and reports why.
+            // Closed meanwhile, or a segment failed to build: the first suggestion or search meets it again and reports why.
         }
     }
 

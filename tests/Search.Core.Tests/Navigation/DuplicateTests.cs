@@ -58,6 +58,17 @@ public sealed class DuplicateTests : IDisposable
         Assert.Equal(NearDuplicateHash.Of(Corpus[0]), NearDuplicateHash.Of(Corpus[1]));
     }
 
+    /// <summary>Indexes keep the hash in doc values, so it must never change: a new build would otherwise no longer see
+    /// the copies among articles an older one wrote. The values are those of the first, scalar implementation.</summary>
+    [Theory]
+    [InlineData("قال وزير الاقتصاد إن النمو بلغ 3.5 في المئة خلال الربع الثالث من العام", -400847606627551203)]
+    [InlineData("كلمتان", 4368927586664675655)]
+    [InlineData("واحدة", 3421466758802963223)]
+    [InlineData("", 0)]
+    [InlineData("The quick brown fox jumps over the lazy dog 2024", -6838995030929302453)]
+    [InlineData("أَعلنَت الحكومةُ، اليومَ، عن خطةٍ جديدة للطاقة الشمسية في الجنوب", 7776736398359562288)]
+    public void The_hash_of_a_text_never_changes(string text, long hash) => Assert.Equal(hash, NearDuplicateHash.Of(text));
+
     [Fact]
     public void Diacritics_tatweel_and_punctuation_do_not_change_the_hash()
     {
