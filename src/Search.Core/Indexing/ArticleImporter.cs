@@ -1,20 +1,29 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using Lucene.Net.Documents;
+using Search.Core.Documents;
 using Search.Core.Ingestion;
 
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// Feeds ingested records into a <see cref="NewsIndex"/>: articles are upserted, problems are passed to the caller and
+/// Feeds ingested records into a <see cref="NewsIndex"/>: articles are upserted (added, when the index began empty and
+/// the id is new to the import: <see cref="FirstWrites"/>), problems are passed to the caller and
 /// counted as skipped, and everything is committed once at the end, so an interrupted import leaves the index as its
-/// last commit had it plus, at most, whole articles of this run.
+/// last commit had it plus, at most, whole articles of this run. Records are read, parsed and turned into Lucene
+/// documents on a thread of their own (<see cref="ReadAhead{T}"/>), ahead of the threads that index them: measured on
+/// the shared news articles, that work was 2.5 s of a one-thread import's 22 to 28.
 /// </summary>
 public static class ArticleImporter
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>Records prepared ahead of indexing at most: enough to ride out a slow read, few enough to bound memory.</summary>
+    private const int ReadAheadRecords = 256;
+
     /// <param name="onProblem">Told of each skipped record as it is met (one call at a time).</param>
     /// <param name="progress">Told about once a second.</param>
-    /// <param name="threads">Threads that analyze and index at once; records are still read by one.</param>
+    /// <param name="threads">Threads that analyze and index at once; records are read and prepared by one more.</param>
     /// <returns>The final counts, after the commit.</returns>
     /// <exception cref="OperationCanceledException">Cancelled; whatever was indexed before is committed first.</exception>
     public static ImportProgress Import(
@@ -29,12 +38,29 @@ public static class ArticleImporter
         var clock = Stopwatch.StartNew();
         var counts = new Counts();
         var nextReport = ProgressInterval.Ticks;
+        var firstWrites = new FirstWrites(emptyAtStart: index.IsEmpty);
 
-        void Handle(IngestResult record)
+        void Handle(Prepared prepared)
         {
+            var record = prepared.Record;
             if (record.Article is { } article)
             {
-                index.Upsert(article, record.Version);
+                if (firstWrites.TryClaim(article.Id, out var key))
+                {
+                    try
+                    {
+                        index.AddNew(article, prepared.Document!);
+                    }
+                    finally
+                    {
+                        firstWrites.Added(key);
+                    }
+                }
+                else
+                {
+                    index.Upsert(article, prepared.Document!);
+                }
+
                 Interlocked.Increment(ref counts.Indexed);
                 Interlocked.Add(ref counts.Chars, article.Title.Length + (article.Lead?.Length ?? 0) + (article.Body?.Length ?? 0));
             }
@@ -57,18 +83,19 @@ public static class ArticleImporter
 
         try
         {
+            using var ahead = new ReadAhead<Prepared>(records.Select(Prepare), ReadAheadRecords, cancellationToken);
             if (threads == 1)
             {
-                foreach (var record in records)
+                foreach (var prepared in ahead.Items)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    Handle(record);
+                    Handle(prepared);
                 }
             }
             else
             {
                 var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken };
-                Parallel.ForEach(records, options, Handle);
+                Parallel.ForEach(Partitioner.Create(ahead.Items, EnumerablePartitionerOptions.NoBuffering), options, Handle);
             }
         }
         finally
@@ -79,6 +106,12 @@ public static class ArticleImporter
 
         return counts.Snapshot(clock.Elapsed);
     }
+
+    private static Prepared Prepare(IngestResult record) =>
+        new(record, record.Article is { } article ? NewsDocumentMapper.ToDocument(article, record.Version) : null);
+
+    /// <summary>A record and, for an article, its Lucene document, made on the read-ahead thread.</summary>
+    private readonly record struct Prepared(IngestResult Record, Document? Document);
 
     private sealed class Counts
     {

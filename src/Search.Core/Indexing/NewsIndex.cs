@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -22,7 +23,7 @@ namespace Search.Core.Indexing;
 /// that reopens it, and is the one thing a host disposes.
 /// </summary>
 /// <remarks>
-/// <para>Writes (<see cref="Upsert"/>, <see cref="Delete"/>) return a generation. Searches see a write within
+/// <para>Writes (<see cref="Upsert(NewsArticle, long)"/>, <see cref="Delete"/>) return a generation. Searches see a write within
 /// <see cref="NewsIndexOptions.MaxRefreshDelay"/>, or at once after <see cref="WaitFor"/> with its generation; it
 /// survives a crash only after <see cref="Commit()"/>. Lucene commits are atomic, so an interrupted run leaves the last
 /// commit intact.</para>
@@ -180,12 +181,30 @@ public sealed class NewsIndex : IDisposable
     /// <summary>Adds the article, replacing any with the same id.</summary>
     /// <param name="version">The change-log position that wrote it, stored with it (<see cref="Checksum"/>).</param>
     /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
-    public long Upsert(NewsArticle article, long version = 0)
+    public long Upsert(NewsArticle article, long version = 0) => Upsert(article, NewsDocumentMapper.ToDocument(article, version));
+
+    /// <summary>Like <see cref="Upsert(NewsArticle, long)"/>, with the article's document made already.</summary>
+    internal long Upsert(NewsArticle article, Document document)
     {
-        var generation = Tracking.UpdateDocument(new Term(NewsFields.Id, article.Id), NewsDocumentMapper.ToDocument(article, version));
+        var generation = Tracking.UpdateDocument(new Term(NewsFields.Id, article.Id), document);
         _recentWrites?.Record(article.Id, article);
         return generation;
     }
+
+    /// <summary>Adds the article without looking for one with the same id: for an id the caller knows no document has
+    /// (<see cref="FirstWrites"/>), cheaper than <see cref="Upsert(NewsArticle, long)"/>, whose delete of the id the writer applies at every
+    /// flush. Another document with the id would stay beside it.</summary>
+    /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
+    /// <param name="document">The article's document (<see cref="NewsDocumentMapper.ToDocument"/>), made already.</param>
+    internal long AddNew(NewsArticle article, Document document)
+    {
+        var generation = Tracking.AddDocument(document);
+        _recentWrites?.Record(article.Id, article);
+        return generation;
+    }
+
+    /// <summary>True when the writer holds no document at all, committed or buffered: then no id is taken yet.</summary>
+    internal bool IsEmpty => Writer.MaxDoc == 0;
 
     /// <summary>Removes the article with this id, if any.</summary>
     /// <returns>The write's generation, for <see cref="WaitFor"/>.</returns>
@@ -490,7 +509,7 @@ public sealed class NewsIndex : IDisposable
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit of <see cref="LatestRequest.Validate"/>.</exception>
     public LatestStories Latest(LatestRequest request) => WithSearcher(searcher => _search.Latest(searcher, request));
 
-    /// <summary>The stored article with this id, or null. Sees a write as soon as <see cref="Upsert"/> or
+    /// <summary>The stored article with this id, or null. Sees a write as soon as <see cref="Upsert(NewsArticle, long)"/> or
     /// <see cref="Delete"/> returns, before searches do (with background refresh on).</summary>
     public NewsArticle? Find(string id) => _recentWrites is not null && _recentWrites.TryGet(id, out var recent) ? recent : WithSearcher(searcher =>
     {

@@ -63,7 +63,7 @@ internal static class IndexCommand
             // Nothing searches while the indexer runs, but with one indexing thread a refresh each second flushes its
             // buffer on the refresh thread while analysis goes on; with more, they flush for one another and refreshes
             // would only add small segments to merge (benchmarks/README.md has both ways measured).
-            var refresh = (TimeSpan?)null;
+            var refresh = threads == 1 ? TimeSpan.FromSeconds(1) : (TimeSpan?)null;
             index = NewsIndex.Open(new NewsIndexOptions(indexPath)
             {
                 RamBufferMb = ramBufferMb,

@@ -1,0 +1,78 @@
+using Search.Core.Indexing;
+
+namespace Search.Core.Tests.Indexing;
+
+/// <summary>The read-ahead stage of an import hands over every item in order, then the source's failure, and never hangs.</summary>
+public sealed class ReadAheadTests
+{
+    [Fact]
+    public void Items_arrive_in_order_however_far_the_source_runs_ahead()
+    {
+        using var ahead = new ReadAhead<int>(Enumerable.Range(0, 10_000), capacity: 8, CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(0, 10_000), ahead.Items);
+    }
+
+    [Fact]
+    public void The_source_s_failure_comes_after_the_items_made_before_it()
+    {
+        using var ahead = new ReadAhead<int>(FailsAfter(5), capacity: 2, CancellationToken.None);
+        var seen = new List<int>();
+
+        var failure = Assert.Throws<IOException>(() =>
+        {
+            foreach (var item in ahead.Items)
+            {
+                seen.Add(item);
+            }
+        });
+
+        Assert.Equal("disk gone", failure.Message);
+        Assert.Equal([0, 1, 2, 3, 4], seen);
+    }
+
+    [Fact]
+    public async Task A_consumer_that_stops_early_does_not_leave_the_source_blocked()
+    {
+        var ahead = new ReadAhead<int>(Enumerable.Range(0, 1_000_000), capacity: 4, CancellationToken.None);
+        Assert.Equal(3, ahead.Items.Take(3).Count());
+
+        await Task.Run(ahead.Dispose).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void Cancelling_ends_the_items_with_an_OperationCanceledException()
+    {
+        using var cancellation = new CancellationTokenSource();
+        using var ahead = new ReadAhead<int>(Endless(), capacity: 4, cancellation.Token);
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            foreach (var item in ahead.Items)
+            {
+                if (item == 100)
+                {
+                    cancellation.Cancel();
+                }
+            }
+        });
+    }
+
+    private static IEnumerable<int> FailsAfter(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            yield return i;
+        }
+
+        throw new IOException("disk gone");
+    }
+
+    private static IEnumerable<int> Endless()
+    {
+        for (var i = 0; ; i++)
+        {
+            yield return i;
+        }
+    }
+}
