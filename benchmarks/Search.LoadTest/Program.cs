@@ -13,5 +13,6 @@ var root = new RootCommand("Performance and load tests for the Arabic news searc
     OverloadBenchCommandDefinition.Create(),
     SuggestBenchCommandDefinition.Create(),
     ReplicationBenchCommandDefinition.Create(),
+    IndexAnatomyCommandDefinition.Create(),
 };
 return root.Parse(args).Invoke();
