@@ -300,6 +300,9 @@ public sealed partial class IndexFollower : IAsyncDisposable
                 {
                     Interlocked.Exchange(ref _appliedSequence, position);
                     Interlocked.Exchange(ref _committedSequence, position);
+
+                    // Before any waiter wakes: one that was waiting for the snapshot must not still see bootstrapping.
+                    _bootstrapping = false;
                     while (_waiters.TryPeek(out var waiter, out var sequence) && sequence <= position)
                     {
                         _waiters.Dequeue();
@@ -308,7 +311,6 @@ public sealed partial class IndexFollower : IAsyncDisposable
                 }
 
                 _log.Checkpoint(position);
-                _bootstrapping = false;
                 return;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
