@@ -457,7 +457,7 @@ public sealed class NewsIndex : IDisposable
     }
 
     /// <summary>Makes every write so far visible to searches now.</summary>
-    /// <exception cref="IOException">The flush failed (counted in <see cref="FailedRefreshes"/>).</exception>
+    /// <exception cref="IOException">The flush failed (counted in <see cref="FailedRefreshes"/>, as is any other failure).</exception>
     public void Refresh()
     {
         lock (_refreshLock)
@@ -466,8 +466,9 @@ public sealed class NewsIndex : IDisposable
             {
                 _searchers.MaybeRefreshBlocking();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                // Whatever failed, the flush may have dropped documents: a commit must not claim them (Commit(long, long)).
                 Interlocked.Increment(ref _failedRefreshes);
                 throw;
             }

@@ -106,8 +106,10 @@ internal sealed class ReopenLoop : IDisposable
 
                 lastRefresh.Restart();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                // Any failure, not just a full disk: an exception leaving this thread would end the process. A test
+                // host died so, in CI, while a reindex swapped the index's contents under the refresh.
                 LastFailure = ex;
                 lock (_lock)
                 {
