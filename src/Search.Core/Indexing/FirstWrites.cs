@@ -34,11 +34,14 @@ internal sealed class FirstWrites
     /// </summary>
     public bool TryClaim(string id, out ulong key)
     {
-        key = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
         if (!_enabled)
         {
+            // Every write upserts: the id needs no hashing.
+            key = 0;
             return false;
         }
+
+        key = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id.AsSpan()));
 
         lock (_written)
         {

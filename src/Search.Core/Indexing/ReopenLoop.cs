@@ -108,8 +108,7 @@ internal sealed class ReopenLoop : IDisposable
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // Any failure, not just a full disk: an exception leaving this thread would end the process. A test
-                // host died so, in CI, while a reindex swapped the index's contents under the refresh.
+                // Any failure, not just a full disk: an exception leaving this thread would end the process.
                 LastFailure = ex;
                 lock (_lock)
                 {
