@@ -25,6 +25,9 @@ public sealed class IndexMetrics : ReferenceManager.IRefreshListener, IDisposabl
         _mergeFailures = _meter.CreateCounter<long>("search.index.merge.failures", "{merge}", "Background segment merges that failed (a full disk, say); the segments stay unmerged until a later merge succeeds.");
     }
 
+    /// <summary>This index's meter, for tests that listen to it alone.</summary>
+    internal Meter Meter => _meter;
+
     internal void RecordMergeFailure() => _mergeFailures.Add(1);
 
     internal void RecordCommit(TimeSpan elapsed) => _commits.Record(elapsed.TotalSeconds);

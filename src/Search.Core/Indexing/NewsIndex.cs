@@ -156,6 +156,12 @@ public sealed class NewsIndex : IDisposable
     /// <summary>An index held in memory with the given options (refresh, snapshots), for tests.</summary>
     public static NewsIndex InMemory(NewsIndexOptions options) => new(new RAMDirectory(), options, folderLock: null);
 
+    /// <summary>An index in the given directory, unlocked, for tests of what its storage does to it.</summary>
+    internal static NewsIndex InDirectory(LuceneDirectory directory, NewsIndexOptions options) => new(directory, options, folderLock: null);
+
+    /// <summary>The index's meters, for tests.</summary>
+    internal IndexMetrics Metrics => _metrics;
+
     /// <summary>True when a committed index exists in the folder.</summary>
     public static bool ExistsAt(string path) =>
         System.IO.Directory.Exists(path) && DirectoryReader.IndexExists(new PositionalReadDirectory(path));

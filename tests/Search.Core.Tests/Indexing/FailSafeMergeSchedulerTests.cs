@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -36,6 +37,36 @@ public sealed class FailSafeMergeSchedulerTests
         using var reader = DirectoryReader.Open(directory);
         Assert.Equal(7, reader.NumDocs);
         Assert.True(reader.Leaves.Count > 1, "a merge went through although every merge output fails");
+    }
+
+    [Fact]
+    public void A_news_index_whose_merges_fail_counts_them_on_its_meter_and_keeps_every_article()
+    {
+        using var directory = new MergeFailingDirectory();
+        using var index = NewsIndex.InDirectory(directory, new NewsIndexOptions("(memory)") { MaxRefreshDelay = null });
+        long failures = 0;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter == index.Metrics.Meter && instrument.Name == "search.index.merge.failures")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref failures, value));
+        listener.Start();
+
+        for (var i = 0; i < 4; i++)
+        {
+            index.Upsert(TestCorpus.Article($"a{i}", $"خبر رقم {i}"));
+            index.Commit();
+        }
+
+        Assert.ThrowsAny<IOException>(() => index.Optimize());
+        Assert.True(Interlocked.Read(ref failures) > 0, "no failed merge was counted");
+        Assert.Equal(4, index.Count);
     }
 
     /// <summary>Refuses to create any file for a merge, as a full disk would.</summary>
