@@ -51,6 +51,11 @@ public sealed class SearchApiFactory : WebApplicationFactory<Program>
             ["Search:ApiKeys:0"] = ApiKey,
         });
 
+    /// <summary>Completes once the service's index has run its warm-up searches, so <c>/ready</c> reports on the index
+    /// itself (warming takes well under a second on a small index, longer on a loaded CI machine).</summary>
+    public Task WarmedAsync() =>
+        Services.GetRequiredService<Search.Api.Hosting.IndexHost>().Index?.Warmed.WaitAsync(TimeSpan.FromSeconds(30)) ?? Task.CompletedTask;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Search:IndexPath", IndexPath);

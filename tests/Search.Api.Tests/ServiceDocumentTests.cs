@@ -43,6 +43,7 @@ public sealed class ServiceDocumentTests(SearchApiFactory app)
     [InlineData("/ready")]
     public async Task HealthAndReadinessAreJsonWithTheArticleCountOnceTheSampleIsLoaded(string path)
     {
+        await app.WarmedAsync();
         using var response = await _client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -54,6 +54,7 @@ public sealed class StartupResilienceTests
             Assert.Equal(["museum"], results.Ids);
             using var put = await reader.PutAsync("/api/articles/a", new StringContent("""{"title":"عنوان"}""", Encoding.UTF8, "application/json"));
             Assert.Equal("read_only", (await put.AssertProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+            await factory.WarmedAsync();
             using var ready = await reader.GetAsync("/ready");
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             Assert.Contains("read-only", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -79,6 +80,7 @@ public sealed class StartupResilienceTests
         Assert.Equal(0, results.Total);
         using var put = await client.PutAsync("/api/articles/a", new StringContent("""{"title":"عنوان"}""", Encoding.UTF8, "application/json"));
         Assert.Equal("index_unavailable", (await put.AssertProblemAsync(HttpStatusCode.ServiceUnavailable)).GetProperty("code").GetString());
+        await factory.WarmedAsync();
         using var ready = await client.GetAsync("/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());

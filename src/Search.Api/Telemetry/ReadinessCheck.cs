@@ -19,22 +19,26 @@ internal sealed class ReadinessCheck(IndexHost host, IOptions<PostgresOptions> p
             return HealthCheckResult.Unhealthy($"The index is not available: {host.Failure?.Message}");
         }
 
+        var data = new Dictionary<string, object> { ["readOnly"] = host.ReadOnly };
+        var store = host.Store;
+        var replication = store is null ? null : await ReplicationProbe.ReadAsync(store, cancellationToken);
+        if (replication is { Bootstrapping: true })
+        {
+            // Said before warming: the load is what keeps the node out of service, for as long as it takes.
+            data["appliedSequence"] = replication.AppliedSequence;
+            data["bootstrapLoaded"] = replication.BootstrapLoaded;
+            data["bootstrapTotal"] = replication.BootstrapTotal;
+            return HealthCheckResult.Unhealthy($"Loading the database into the empty index: {replication.BootstrapLoaded} of {replication.BootstrapTotal} articles", data: data);
+        }
+
         if (!index.Warmed.IsCompleted)
         {
             return HealthCheckResult.Unhealthy("Warming up: building suggestions and running the first searches");
         }
 
-        var data = new Dictionary<string, object> { ["readOnly"] = host.ReadOnly };
-        if (host.Store is { } store && await ReplicationProbe.ReadAsync(store, cancellationToken) is { } replication)
+        if (store is not null && replication is not null)
         {
             data["appliedSequence"] = replication.AppliedSequence;
-            if (replication.Bootstrapping)
-            {
-                data["bootstrapLoaded"] = replication.BootstrapLoaded;
-                data["bootstrapTotal"] = replication.BootstrapTotal;
-                return HealthCheckResult.Unhealthy($"Loading the database into the empty index: {replication.BootstrapLoaded} of {replication.BootstrapTotal} articles", data: data);
-            }
-
             if (replication.LagSeconds is { } lagSeconds)
             {
                 data["lagChanges"] = replication.LagChanges!;

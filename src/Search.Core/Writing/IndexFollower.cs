@@ -192,6 +192,11 @@ public sealed partial class IndexFollower : IAsyncDisposable
             {
                 Interlocked.Exchange(ref _appliedSequence, position);
                 Interlocked.Increment(ref _epoch);
+
+                // A reindex's new index may hold changes this loop had read but not applied: their writers wait on
+                // them, and the loop now follows from after them. Unwoken, a writer with nothing logged after it
+                // waited forever (a CI hang).
+                WakeWaitersUpTo(position);
             }
 
             try
@@ -303,11 +308,7 @@ public sealed partial class IndexFollower : IAsyncDisposable
 
                     // Before any waiter wakes: one that was waiting for the snapshot must not still see bootstrapping.
                     _bootstrapping = false;
-                    while (_waiters.TryPeek(out var waiter, out var sequence) && sequence <= position)
-                    {
-                        _waiters.Dequeue();
-                        waiter.Completion.TrySetResult(Interlocked.Read(ref _appliedGeneration));
-                    }
+                    WakeWaitersUpTo(position);
                 }
 
                 _log.Checkpoint(position);
@@ -356,11 +357,17 @@ public sealed partial class IndexFollower : IAsyncDisposable
         {
             Interlocked.Exchange(ref _appliedGeneration, Math.Max(Interlocked.Read(ref _appliedGeneration), generation));
             Interlocked.Exchange(ref _appliedSequence, last);
-            while (_waiters.TryPeek(out var waiter, out var sequence) && sequence <= last)
-            {
-                _waiters.Dequeue();
-                waiter.Completion.TrySetResult(_appliedGeneration);
-            }
+            WakeWaitersUpTo(last);
+        }
+    }
+
+    /// <summary>Completes the waits for every change up to <paramref name="position"/>; the caller holds the waiters' lock.</summary>
+    private void WakeWaitersUpTo(long position)
+    {
+        while (_waiters.TryPeek(out var waiter, out var sequence) && sequence <= position)
+        {
+            _waiters.Dequeue();
+            waiter.Completion.TrySetResult(Interlocked.Read(ref _appliedGeneration));
         }
     }
 

@@ -47,4 +47,29 @@ public sealed class IndexFollowerTests
             Assert.Equal(article?.Title, reopened.Find(id)?.Title);
         }
     }
+
+    [Fact]
+    public async Task A_writer_waiting_on_a_change_the_pause_put_in_the_index_is_answered_though_nothing_is_logged_after_it()
+    {
+        // What a reindex does when its new index already holds the last writes: the follower had read them but not
+        // applied them, then follows from after them. Their writer must hear back without a later write to wake it.
+        using var temp = new TempDirectory();
+        using var index = NewsIndex.Open(new NewsIndexOptions(temp.File("index")));
+        await using var log = FileArticleLog.Open(temp.File("log"), index.CommittedSequence);
+        await using var follower = IndexFollower.Start(index, log);
+        var article = TestCorpus.Article("late", "خبر كتب أثناء إعادة الفهرسة");
+        Task<long>? waiting = null;
+
+        await follower.RunPausedAsync(() =>
+        {
+            var logged = log.AppendAsync([ArticleChange.Upsert(article)]).GetAwaiter().GetResult().Sequences.Last;
+            waiting = follower.WaitAppliedAsync(logged);
+            index.Upsert(article, logged);
+            return logged;
+        });
+
+        await waiting!.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, follower.AppliedSequence);
+        Assert.NotNull(index.Find("late"));
+    }
 }
