@@ -55,7 +55,9 @@ public sealed class NewsIndex : IDisposable
     private readonly ArticleSearch _search;
     private readonly Suggester _suggester;
     private readonly CancellationTokenSource _closing = new();
-    private readonly Task _warmup;
+    private readonly System.Threading.Lock _warmupLock = new();
+    private readonly bool _serving;
+    private Task _warmup;
 
     private int _disposed;
 
@@ -107,6 +109,7 @@ public sealed class NewsIndex : IDisposable
         }
 
         _search = new ArticleSearch(options);
+        _serving = serving;
         if (serving)
         {
             _searchers.AddListener(new RefreshedSegmentWarmer(_suggester, _searchers));
@@ -500,7 +503,25 @@ public sealed class NewsIndex : IDisposable
     /// (<see cref="SearchWarmup"/>), whether or not that succeeded; done from the start when not serving. A service
     /// reports ready only then, so the first searches a load balancer sends are not the slow, cold ones.
     /// </summary>
-    public Task Warmed => _warmup;
+    public Task Warmed => Volatile.Read(ref _warmup);
+
+    /// <summary>
+    /// Warms a serving index again, after <see cref="ReplaceContents"/> filled it while it was empty (a node loading a
+    /// shared store): its warm-up at open had nothing to search, so the runtime had compiled none of the search path.
+    /// <see cref="Warmed"/> is pending again until done.
+    /// </summary>
+    internal void WarmAgain()
+    {
+        if (!_serving)
+        {
+            return;
+        }
+
+        lock (_warmupLock)
+        {
+            Volatile.Write(ref _warmup, _warmup.ContinueWith(_ => Warm(), CancellationToken.None, TaskContinuationOptions.DenyChildAttach, TaskScheduler.Default));
+        }
+    }
 
     /// <summary>Requests <see cref="SearchWarmup"/> ran, for tests.</summary>
     internal int WarmupRequests { get; private set; }
@@ -537,7 +558,11 @@ public sealed class NewsIndex : IDisposable
         }
 
         _closing.Cancel();
-        _warmup.Wait();
+        lock (_warmupLock)
+        {
+            _warmup.Wait();
+        }
+
         _closing.Dispose();
         _reopenThread?.Dispose();
         _search.Dispose();

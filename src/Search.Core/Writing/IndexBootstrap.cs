@@ -51,6 +51,9 @@ internal sealed partial class IndexBootstrap(NewsIndex index, ISharedArticleLog 
 
         Interlocked.Exchange(ref _loaded, imported.Indexed);
         index.ReplaceContents(workFolder, () => { }, snapshot.Sequence);
+
+        // The node says ready only once warm: the first searches after a load otherwise compile the search path.
+        index.WarmAgain();
         Directory.Delete(workFolder, recursive: true);
         LogFinished(imported.Indexed, snapshot.Sequence, clock.Elapsed.TotalSeconds, imported.Indexed / Math.Max(clock.Elapsed.TotalSeconds, 0.001));
         return snapshot.Sequence;

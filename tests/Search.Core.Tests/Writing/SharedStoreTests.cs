@@ -33,6 +33,10 @@ public sealed class SharedStoreTests
         Assert.NotNull(index.Find("snapshot-only"));
         Assert.NotNull(index.Find("after"));
         Assert.Equal(IndexChecksum.Of([("snapshot-only", 1L), ("shared", 2L), ("after", 3L)]), index.Checksum());
+
+        // Empty at open, so its first warm-up searched nothing: it warms again on what it loaded.
+        await index.Warmed.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(index.WarmupRequests > 0, "the loaded index was not warmed");
         Assert.False(Directory.Exists(temp.File("bootstrap")));
     }
 

@@ -154,8 +154,7 @@ public sealed class ReplicationTests(ITestOutputHelper log)
 
         await Convergence.WaitAsync(database, [a, joined], ConvergeTimeout);
         Assert.Contains("Bootstrapped", joined.Output, StringComparison.Ordinal);
-        using var ready = await joined.Client.GetAsync(new Uri("/ready", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        await joined.WaitReadyAsync(TimeSpan.FromSeconds(30));
         Assert.Empty(await Convergence.LedgerProblemsAsync(database, ledger));
         Assert.Empty(await Convergence.NodeProblemsAsync(database, joined, ledger));
     }
