@@ -30,6 +30,11 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
     /// word may well be meant, but one a hundred times rarer than its neighbour is most likely a slip.</summary>
     public const int RareWordRatio = 100;
 
+    /// <summary>Longer words are looked up for no correction: no slip of a real word is that long (the longest Arabic
+    /// words with every clitic on run to about 15 letters, three words run together to about 20), and the walks grow
+    /// with the length: a query of 16 words of 60 random letters spent a second looking them up.</summary>
+    public const int MaxWordLength = 24;
+
     /// <summary>Words from which a second plain edit is worth a look, when one finds nothing: shorter ones become
     /// too many other words.</summary>
     private const int MinLengthForTwoEdits = 5;
@@ -101,7 +106,7 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
     {
         // A word no neighbour can outnumber a hundredfold (a common word of a phrase that finds little) is not looked
         // up: measured, the walk took a quoted pair of common words from 0.3 to 1.4 ms.
-        if (folded.Length < MinWordLength || (long)RareWordRatio * Math.Max(1, docFreq) > Vocabulary.DocCount)
+        if (folded.Length is < MinWordLength or > MaxWordLength || (long)RareWordRatio * Math.Max(1, docFreq) > Vocabulary.DocCount)
         {
             return null;
         }
@@ -135,7 +140,7 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
     private List<WordCorrection> NearWords(string folded, float maxDistance, bool allowTwoEdits)
     {
         var corrections = new List<WordCorrection>();
-        if (folded.Length < MinWordLength)
+        if (folded.Length is < MinWordLength or > MaxWordLength)
         {
             return corrections;
         }
@@ -162,6 +167,11 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
     private List<WordCorrection> RunTogether(string folded)
     {
         var splits = new List<WordCorrection>();
+        if (folded.Length > MaxWordLength)
+        {
+            return splits;
+        }
+
         for (var at = 2; at <= folded.Length - 2; at++)
         {
             var left = folded[..at];

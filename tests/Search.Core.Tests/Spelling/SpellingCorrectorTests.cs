@@ -106,4 +106,19 @@ public sealed class SpellingCorrectorTests : IDisposable
         Assert.Equal(new[] { "الانتخابات" }, corrector.CorrectRare("الانتخاباث", docFreq: 1)!.Words);
         Assert.Null(corrector.CorrectRare("سلاح", docFreq: 1)); // سلام is only twice as common
     }
+
+    [Fact]
+    public void A_word_longer_than_any_slip_of_a_real_one_is_not_looked_up()
+    {
+        // Made-up words one letter-slip from what was typed: the ordinary length is corrected, the outsized one not,
+        // since its walks of the vocabulary would cost far more than any such word is worth.
+        var ordinary = new string('ب', 10) + new string('ت', 10);
+        var outsized = new string('ب', 13) + new string('ت', 13);
+        using var index = new SpellingIndex((ordinary, 1), (outsized, 1));
+        var corrector = new SpellingCorrector(new Vocabulary(index.Reader));
+
+        Assert.Equal(new[] { ordinary }, corrector.CorrectUnknown(ordinary[..^1] + "ث")!.Words);
+        Assert.Empty(corrector.CandidatesForUnknown(outsized[..^1] + "ث"));
+        Assert.True(outsized.Length > SpellingCorrector.MaxWordLength);
+    }
 }
