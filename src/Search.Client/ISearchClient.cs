@@ -79,6 +79,7 @@ public interface ISearchClient
     /// <param name="name">The snapshot's folder name (letters, digits, <c>.</c>, <c>_</c>, <c>-</c>); null for a
     /// time-stamped one.</param>
     /// <param name="cancellationToken">Cancels the wait for the answer.</param>
+    /// <exception cref="SearchApiException">Status 409, code <c>snapshot_exists</c>, when a snapshot has that name.</exception>
     Task<SnapshotInfo> SnapshotAsync(string? name = null, CancellationToken cancellationToken = default);
 
     /// <summary>Rebuilds the index beside the live one and switches to it, searches answering all along (keyed
@@ -86,6 +87,7 @@ public interface ISearchClient
     /// <param name="paths">Files or folders on the service's machine to rebuild from; null or empty rebuilds from the
     /// stored articles.</param>
     /// <param name="cancellationToken">Cancels the wait for the answer.</param>
-    /// <exception cref="SearchApiException">Status 409 when a reindex is already running.</exception>
+    /// <exception cref="SearchApiException">Status 409 when a reindex is already running; 400, code <c>empty_source</c>,
+    /// when the paths give no article (the index is left as it was).</exception>
     Task<ReindexResult> ReindexAsync(IReadOnlyList<string>? paths = null, CancellationToken cancellationToken = default);
 }

@@ -295,7 +295,7 @@ public sealed class WriteEndpointTests
                 using var snapshot = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = "nightly" });
                 Assert.Equal(HttpStatusCode.Created, snapshot.StatusCode);
                 using var again = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = "nightly" });
-                await again.AssertProblemAsync(HttpStatusCode.BadRequest);
+                Assert.Equal("snapshot_exists", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
                 using var traversal = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = "../escape" });
                 await traversal.AssertProblemAsync(HttpStatusCode.BadRequest);
 
@@ -343,6 +343,60 @@ public sealed class WriteEndpointTests
         using var gone = await client.GetAsync("/api/articles/museum");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.True((await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=الاتصالات"))!.Total > 0);
+    }
+
+    [Fact]
+    public async Task Snapshots_of_one_name_asked_for_at_once_make_one_snapshot_and_tell_the_others_it_exists()
+    {
+        var snapshots = Directory.CreateTempSubdirectory("search-snapshots-").FullName;
+        try
+        {
+            await using var factory = SearchApiFactory.WithWrites(("Search:SnapshotPath", snapshots));
+            using var client = WriterOf(factory);
+            (await client.SendAsync(Put("museum", Museum, "?refresh=wait_for"))).EnsureSuccessStatusCode();
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostAsJsonAsync("/api/index/_snapshot", new { name = "race" })));
+
+            Assert.Single(responses, response => response.StatusCode == HttpStatusCode.Created);
+            foreach (var refused in responses.Where(response => response.StatusCode != HttpStatusCode.Created))
+            {
+                var problem = await refused.AssertProblemAsync(HttpStatusCode.Conflict);
+                Assert.Equal("snapshot_exists", problem.GetProperty("code").GetString());
+                Assert.DoesNotContain(snapshots, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
+
+            await using var restored = SearchApiFactory.WithWrites(("Search:IndexPath", Path.Combine(snapshots, "race")));
+            Assert.Equal("افتتاح متحف الفن الحديث في العاصمة", (await restored.CreateClient().GetFromJsonAsync<ArticleBody>("/api/articles/museum"))!.Title);
+        }
+        finally
+        {
+            Directory.Delete(snapshots, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_reindex_from_files_that_hold_no_article_is_refused_and_leaves_every_article()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+        (await client.SendAsync(Put("museum", Museum, "?refresh=wait_for"))).EnsureSuccessStatusCode();
+        var notArticles = Directory.CreateTempSubdirectory("search-not-articles-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(notArticles, "notes.bin"), "not an article");
+
+        try
+        {
+            using var refused = await client.PostAsJsonAsync("/api/index/_reindex", new { paths = new[] { notArticles } });
+
+            var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Equal("empty_source", problem.GetProperty("code").GetString());
+            Assert.True(problem.GetProperty("errors").TryGetProperty("paths", out _));
+            Assert.Equal("افتتاح متحف الفن الحديث في العاصمة", (await client.GetFromJsonAsync<ArticleBody>("/api/articles/museum"))!.Title);
+            Assert.Equal(["museum"], (await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=متحف"))!.Ids);
+        }
+        finally
+        {
+            Directory.Delete(notArticles, recursive: true);
+        }
     }
 
     private static HttpClient WriterOf(SearchApiFactory factory)

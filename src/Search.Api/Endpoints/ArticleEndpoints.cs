@@ -52,9 +52,9 @@ public static class ArticleEndpoints
         var wanted = count ?? 10;
         if (wanted is < 1 or > RelatedStoryFinder.MaxCount)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["count"] = [$"The count must be between 1 and {RelatedStoryFinder.MaxCount}."] },
-                title: "The request is invalid");
+            return ApiErrors.Validation(
+                ApiErrors.InvalidParameter,
+                new Dictionary<string, string[]> { ["count"] = [$"The count must be between 1 and {RelatedStoryFinder.MaxCount}."] });
         }
 
         try

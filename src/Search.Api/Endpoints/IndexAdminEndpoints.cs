@@ -36,6 +36,7 @@ public static partial class IndexAdminEndpoints
             .WithSummary("Copy a consistent snapshot of the index while writes go on")
             .WithDescription("Commits what is written, then copies that commit to Search:SnapshotPath/{name}. Restore by starting a service with Search:IndexPath pointing at a copy of that folder (or `search-indexer restore`).")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         admin.MapPost("/_reindex", Reindex)
             .WithName("ReindexIndex")
@@ -76,6 +77,13 @@ public static partial class IndexAdminEndpoints
                 });
             return TypedResults.Ok(new ReindexResponse(result.Imported, result.Skipped, result.Replayed, (long)result.Elapsed.TotalMilliseconds, problems));
         }
+        catch (EmptyReindexSourceException ex)
+        {
+            return ApiErrors.Validation(ApiErrors.EmptySource, new Dictionary<string, string[]>
+            {
+                ["paths"] = [ex.Message, .. problems],
+            });
+        }
         catch (InvalidOperationException ex)
         {
             return ApiErrors.Problem(ApiErrors.ReindexRunning, ex.Message);
@@ -97,7 +105,8 @@ public static partial class IndexAdminEndpoints
     internal static async Task<Results<Created<IndexSnapshotInfo>, ValidationProblem, ProblemHttpResult>> Snapshot(
         SnapshotRequest? request,
         ArticleStore store,
-        IndexPaths paths)
+        IndexPaths paths,
+        ILoggerFactory loggers)
     {
         var name = request?.Name ?? DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         if (!SnapshotName().IsMatch(name))
@@ -109,21 +118,25 @@ public static partial class IndexAdminEndpoints
         }
 
         var folder = Path.Combine(paths.Snapshots, name);
-        if (Directory.Exists(folder))
-        {
-            return ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]> { ["name"] = [$"A snapshot named '{name}' exists already."] });
-        }
-
         try
         {
             var snapshot = await Task.Run(() => store.Snapshot(folder));
             return TypedResults.Created(new Uri(folder).AbsoluteUri, snapshot);
         }
+        catch (SnapshotExistsException)
+        {
+            return ApiErrors.Problem(ApiErrors.SnapshotExists, $"A snapshot named '{name}' exists already; choose another name or remove it.");
+        }
         catch (IOException ex)
         {
-            return ApiErrors.Problem(ApiErrors.WriteUnavailable, $"The snapshot could not be written: {ex.Message}");
+            // The log has the reason and the folder; the client is told what it can act on.
+            LogSnapshotFailed(loggers.CreateLogger(typeof(IndexAdminEndpoints)), ex, name, folder);
+            return ApiErrors.Problem(ApiErrors.WriteUnavailable, $"The snapshot '{name}' could not be written (a full disk or missing permission; the service log says which).");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the snapshot {Name} to {Folder} failed")]
+    private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string name, string folder);
 
     [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex SnapshotName();

@@ -25,13 +25,55 @@ public static class ApiErrors
     public static readonly ApiError Overloaded = new("overloaded", StatusCodes.Status503ServiceUnavailable, "Too many concurrent searches");
     public static readonly ApiError IndexUnavailable = new("index_unavailable", StatusCodes.Status503ServiceUnavailable, "The index is not available");
     public static readonly ApiError WriteUnavailable = new("write_unavailable", StatusCodes.Status503ServiceUnavailable, "The write could not be made durable");
+    public static readonly ApiError SnapshotExists = new("snapshot_exists", StatusCodes.Status409Conflict, "A snapshot of that name exists already");
+    public static readonly ApiError EmptySource = new("empty_source", StatusCodes.Status400BadRequest, "The source holds no article");
+
+    // What the framework answers before or beside any endpoint (no route, a wrong method, a body too slow to arrive).
+    public static readonly ApiError NotFound = new("not_found", StatusCodes.Status404NotFound, "Nothing is found at this address");
+    public static readonly ApiError MethodNotAllowed = new("method_not_allowed", StatusCodes.Status405MethodNotAllowed, "This method is not allowed here");
+    public static readonly ApiError RequestTimeout = new("request_timeout", StatusCodes.Status408RequestTimeout, "The request body arrived too slowly");
+    public static readonly ApiError InternalError = new("internal_error", StatusCodes.Status500InternalServerError, "An unexpected error occurred");
 
     /// <summary>Every error, for the OpenAPI document's examples and the tests.</summary>
     public static IReadOnlyList<ApiError> All { get; } =
     [
         InvalidSearchRequest, InvalidParameter, MalformedRequest, InvalidArticle, ApiKeyRequired, InvalidApiKey, WritesDisabled, ReadOnly,
         ArticleNotFound, ReindexRunning, PayloadTooLarge, UnsupportedMediaType, RateLimited, Overloaded, IndexUnavailable, WriteUnavailable,
+        SnapshotExists, EmptySource, NotFound, MethodNotAllowed, RequestTimeout, InternalError,
     ];
+
+    /// <summary>The error a bare status stands for, when the framework rather than an endpoint answers with it.</summary>
+    private static readonly Dictionary<int, ApiError> ByFrameworkStatus = new()
+    {
+        [StatusCodes.Status400BadRequest] = MalformedRequest,
+        [StatusCodes.Status404NotFound] = NotFound,
+        [StatusCodes.Status405MethodNotAllowed] = MethodNotAllowed,
+        [StatusCodes.Status408RequestTimeout] = RequestTimeout,
+        [StatusCodes.Status413PayloadTooLarge] = PayloadTooLarge,
+        [StatusCodes.Status415UnsupportedMediaType] = UnsupportedMediaType,
+        [StatusCodes.Status500InternalServerError] = InternalError,
+    };
+
+    /// <summary>The error for a status the framework answers with; <see cref="MalformedRequest"/>'s code for another 4xx.</summary>
+    public static ApiError ForStatus(int status) =>
+        ByFrameworkStatus.GetValueOrDefault(status) ?? (status >= 500 ? InternalError with { Status = status } : MalformedRequest with { Status = status });
+
+    /// <summary>
+    /// Gives a problem body the framework wrote (an unknown route, a wrong method, a status code page) the code and
+    /// title of its status, so every error a client meets carries a <c>code</c>; bodies built here already have one.
+    /// </summary>
+    public static void AddMissingCode(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+
+        var error = ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
+        problem.Extensions["code"] = error.Code;
+        problem.Title = error.Title;
+    }
 
     public static ProblemHttpResult Problem(ApiError error, string detail) =>
         TypedResults.Problem(

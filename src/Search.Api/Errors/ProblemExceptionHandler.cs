@@ -22,12 +22,7 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
                 {
                     [ParameterName(failure.Groups["name"].Value)] = [$"'{failure.Groups["value"].Value}' is not a valid value here."],
                 }),
-            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest => ApiErrors.Problem(ApiErrors.MalformedRequest, badRequest.Message),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } badRequest => ApiErrors.Problem(ApiErrors.PayloadTooLarge, badRequest.Message),
-            BadHttpRequestException badRequest => TypedResults.Problem(
-                title: "The request is malformed",
-                detail: badRequest.Message,
-                statusCode: badRequest.StatusCode),
+            BadHttpRequestException badRequest => ApiErrors.Problem(ApiErrors.ForStatus(badRequest.StatusCode), Detail(badRequest)),
             InvalidSearchRequestException invalid => ApiErrors.Validation(ApiErrors.InvalidSearchRequest, invalid.Errors),
             IndexUnavailableException unavailable => ApiErrors.Problem(ApiErrors.IndexUnavailable, unavailable.Message),
             IndexReadOnlyException readOnly => ApiErrors.Problem(ApiErrors.ReadOnly, readOnly.Message),
@@ -44,6 +39,17 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         return true;
     }
 
+    /// <summary>The framework's message, without the .NET types it names: <c>Failed to read parameter "SnapshotRequest
+    /// request" from the request body as JSON.</c> says only that the body is not the JSON expected.</summary>
+    private static string Detail(BadHttpRequestException badRequest) => badRequest.Message switch
+    {
+        var message when message.StartsWith("Failed to read parameter", StringComparison.Ordinal) =>
+            "The request body is not JSON of the expected shape (see the OpenAPI document at /openapi/v1.json).",
+        var message when RequiredParameter().Match(message) is { Success: true } missing =>
+            $"The {ParameterName(missing.Groups["name"].Value)} is missing from the request.",
+        var message => message,
+    };
+
     /// <summary>Query parameters are named as their camel-cased properties (<c>PageSize</c> → <c>pageSize</c>).</summary>
     private static string ParameterName(string property) =>
         property.Length == 0 ? property : char.ToLowerInvariant(property[0]) + property[1..];
@@ -51,6 +57,10 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
     // ASP.NET Core's wording: Failed to bind parameter "Nullable<int> Page" from "abc".
     [GeneratedRegex("""^Failed to bind parameter "(?:[^"]* )?(?<name>\w+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
     private static partial Regex BindingFailure();
+
+    // ASP.NET Core's wording: Required parameter "string id" was not provided from route.
+    [GeneratedRegex("""^Required parameter "(?:[^"]* )?(?<name>\w+)" was not provided""")]
+    private static partial Regex RequiredParameter();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]
     private partial void LogUnhandled(Exception exception, string path);

@@ -22,6 +22,7 @@ internal sealed class ProblemExamplesTransformer : IOpenApiOperationTransformer
         [("SnapshotIndex", "400")] = ApiErrors.InvalidParameter,
         [("ReindexIndex", "400")] = ApiErrors.InvalidParameter,
         [("SnapshotIndex", "503")] = ApiErrors.WriteUnavailable,
+        [("SnapshotIndex", "409")] = ApiErrors.SnapshotExists,
         [("PutArticle", "503")] = ApiErrors.WriteUnavailable,
         [("BulkWriteArticles", "503")] = ApiErrors.WriteUnavailable,
         [("DeleteArticle", "503")] = ApiErrors.WriteUnavailable,

@@ -64,7 +64,7 @@ public static class SearchServiceExtensions
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
         });
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ApiErrors.AddMissingCode);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
         builder.Services.AddOptions<AdmissionOptions>()

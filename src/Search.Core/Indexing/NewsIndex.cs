@@ -56,6 +56,7 @@ public sealed class NewsIndex : IDisposable
     private readonly Suggester _suggester;
     private readonly CancellationTokenSource _closing = new();
     private readonly System.Threading.Lock _warmupLock = new();
+    private readonly System.Threading.Lock _snapshotLock = new();
     private readonly bool _serving;
     private Task _warmup;
 
@@ -308,14 +309,24 @@ public sealed class NewsIndex : IDisposable
     /// <see cref="Open"/> serves; its commit file is copied last, so an interrupted copy is never mistaken for one.
     /// </summary>
     /// <returns>The files copied and their total size.</returns>
+    /// <exception cref="SnapshotExistsException">The folder holds something already.</exception>
     public IndexSnapshotInfo SnapshotTo(string targetFolder)
     {
-        if (System.IO.Directory.Exists(targetFolder) && System.IO.Directory.EnumerateFileSystemEntries(targetFolder).Any())
+        // One at a time: two snapshots of one name, both finding the folder empty, would copy into it together.
+        lock (_snapshotLock)
         {
-            throw new IOException($"The snapshot folder {targetFolder} is not empty.");
-        }
+            if (System.IO.Directory.Exists(targetFolder) && System.IO.Directory.EnumerateFileSystemEntries(targetFolder).Any())
+            {
+                throw new SnapshotExistsException(targetFolder);
+            }
 
-        System.IO.Directory.CreateDirectory(targetFolder);
+            System.IO.Directory.CreateDirectory(targetFolder);
+            return CopyLastCommit(targetFolder);
+        }
+    }
+
+    private IndexSnapshotInfo CopyLastCommit(string targetFolder)
+    {
         var commit = _commits.Snapshot();
         try
         {

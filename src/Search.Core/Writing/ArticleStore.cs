@@ -120,6 +120,7 @@ public sealed class ArticleStore : IAsyncDisposable
     /// source are gone afterwards: the source is the new truth.
     /// </summary>
     /// <exception cref="InvalidOperationException">Another reindex is running.</exception>
+    /// <exception cref="EmptyReindexSourceException"><paramref name="source"/> gave no article: the index is unchanged.</exception>
     public async Task<ReindexResult> ReindexAsync(
         IEnumerable<Ingestion.IngestResult>? source,
         string workFolder,
@@ -132,7 +133,7 @@ public sealed class ArticleStore : IAsyncDisposable
             return await _reindexer.RunAsync(snapshot.Articles, workFolder, onProblem, cancellationToken, snapshot.Sequence).ConfigureAwait(false);
         }
 
-        return await _reindexer.RunAsync(source, workFolder, onProblem, cancellationToken).ConfigureAwait(false);
+        return await _reindexer.RunAsync(source, workFolder, onProblem, cancellationToken, refuseEmpty: source is not null).ConfigureAwait(false);
     }
 
     /// <summary>How far this node is behind the shared log; null for the local log, which the node itself writes.</summary>

@@ -20,13 +20,16 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
     /// <param name="sourcePosition">For a source read from the log's own store (a shared database's snapshot): the
     /// position it holds changes up to. Changes are replayed from there, when this node has applied more, so none
     /// after the snapshot is missed.</param>
+    /// <param name="refuseEmpty">Leave the index as it is when <paramref name="source"/> gives no article.</param>
     /// <exception cref="InvalidOperationException">Another reindex is running.</exception>
+    /// <exception cref="EmptyReindexSourceException">The source gave no article, and <paramref name="refuseEmpty"/>.</exception>
     public async Task<ReindexResult> RunAsync(
         IEnumerable<IngestResult>? source,
         string workFolder,
         Action<IngestProblem>? onProblem,
         CancellationToken cancellationToken,
-        long? sourcePosition = null)
+        long? sourcePosition = null,
+        bool refuseEmpty = false)
     {
         if (!await _oneAtATime.WaitAsync(0, cancellationToken).ConfigureAwait(false))
         {
@@ -63,6 +66,12 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
 
                 built = caughtUp.Count > 0 ? caughtUp[^1].Sequence : start;
                 fresh.Optimize();
+            }
+
+            if (refuseEmpty && imported.Indexed == 0)
+            {
+                Directory.Delete(workFolder, recursive: true);
+                throw new EmptyReindexSourceException(imported.Skipped);
             }
 
             var replayed = 0;

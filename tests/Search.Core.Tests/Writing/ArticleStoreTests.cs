@@ -203,6 +203,24 @@ public sealed class ArticleStoreTests
         Assert.Equal(2, reopened.Count);
     }
 
+    [Fact]
+    public async Task A_reindex_from_a_source_that_gives_no_article_is_refused_and_leaves_the_index_as_it_was()
+    {
+        using var temp = new TempDirectory();
+        await using var store = Open(temp, out var index);
+        await store.WriteAsync([Upsert("kept", "خبر يبقى")], WriteVisibility.WaitForSearch);
+
+        var refused = await Assert.ThrowsAsync<EmptyReindexSourceException>(() => store.ReindexAsync([IngestResult.Failed("notes.bin", null, "unsupported file type")], temp.File("work")));
+
+        Assert.Equal(1, refused.Skipped);
+        Assert.Equal("خبر يبقى", index.Find("kept")?.Title);
+        Assert.Equal(1, index.Search(new SearchRequest("خبر")).Total);
+        Assert.False(Directory.Exists(temp.File("work")));
+
+        // A reindex that works still can.
+        Assert.Equal(1, (await store.ReindexAsync(source: null, temp.File("work"))).Imported);
+    }
+
     private static StoreOnDisk Open(TempDirectory temp, out NewsIndex index, IndexFollowerOptions? options = null, string folder = "index")
     {
         var path = temp.File(folder);
