@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -9,8 +11,10 @@ namespace Search.Core.Querying;
 
 /// <summary>
 /// An opaque cursor for deep paging: the sort values (score or date, then id) of the last hit consumed, the version of
-/// the index snapshot the pages come from, the request time (for a stable recency boost) and the stories already shown
-/// (so their copies stay collapsed on later pages). Searching after it costs the same on page 1,000 as on page 2.
+/// the index snapshot the pages come from, the request time (for a stable recency boost), the stories already shown
+/// (so their copies stay collapsed on later pages) and a fingerprint of the search it pages through (query, filters,
+/// sort, collapsing, recency), so a cursor passed with another search is refused rather than answered with a page of
+/// something else. Searching after it costs the same on page 1,000 as on page 2.
 /// </summary>
 public sealed record SearchCursor(
     [property: JsonPropertyName("s")] SearchSort Sort,
@@ -18,31 +22,53 @@ public sealed record SearchCursor(
     [property: JsonPropertyName("i")] string Id,
     [property: JsonPropertyName("g")] long? SnapshotVersion,
     [property: JsonPropertyName("t")] long RequestTime,
-    [property: JsonPropertyName("d")] long[] ShownStories)
+    [property: JsonPropertyName("d")] long[] ShownStories,
+    [property: JsonPropertyName("q")] ulong? Search = null)
 {
     /// <summary>Stories remembered across pages for collapsing their copies; bounds the cursor's length.</summary>
     public const int MaxShownStories = 64;
 
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>A cursor just after <paramref name="last"/>, which must come from a collector sorted by <paramref name="sort"/>.</summary>
-    public static SearchCursor After(SearchSort sort, FieldDoc last, long? snapshotVersion, long requestTime, IEnumerable<long> shownStories)
+    /// <summary>A cursor just after <paramref name="last"/>, which must come from a collector sorted by the sort of <paramref name="request"/>.</summary>
+    public static SearchCursor After(SearchRequest request, FieldDoc last, long? snapshotVersion, long requestTime, IEnumerable<long> shownStories)
     {
+        var sort = request.EffectiveSort;
         // Lucene.Net boxes sort values as J2N numbers; IConvertible reads them and plain ones alike.
         var value = (IConvertible)last.Fields[0];
         var primary = sort == SearchSort.Relevance
             ? value.ToSingle(CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture)
             : value.ToInt64(CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         var id = ((BytesRef)last.Fields[1]).Utf8ToString();
-        return new SearchCursor(sort, primary, id, snapshotVersion, requestTime, [.. shownStories.TakeLast(MaxShownStories)]);
+        return new SearchCursor(sort, primary, id, snapshotVersion, requestTime, [.. shownStories.TakeLast(MaxShownStories)], FingerprintOf(request));
+    }
+
+    /// <summary>What decides which hits a search finds and in what order; not the page, its size or what each hit shows.</summary>
+    public static ulong FingerprintOf(SearchRequest request)
+    {
+        const char Separator = '\u001F';
+        var filters = request.Filters;
+        var text = string.Join(
+            Separator,
+            request.Query ?? "",
+            request.EffectiveSort,
+            filters.From?.UtcTicks,
+            filters.To?.UtcTicks,
+            string.Join('\u001E', filters.Sources ?? []),
+            string.Join('\u001E', filters.Sections ?? []),
+            string.Join('\u001E', filters.Tags ?? []),
+            request.CollapseDuplicates,
+            request.RecencyHalfLife?.Ticks);
+        return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(text.AsSpan()));
     }
 
     public string Encode() =>
         Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this, Json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <exception cref="InvalidSearchRequestException">The cursor is malformed or was made for another sort.</exception>
-    public static SearchCursor Decode(string cursor, SearchSort sort)
+    /// <exception cref="InvalidSearchRequestException">The cursor is malformed or was made for another search.</exception>
+    public static SearchCursor Decode(string cursor, SearchRequest request)
     {
+        var sort = request.EffectiveSort;
         SearchCursor? decoded;
         try
         {
@@ -63,6 +89,12 @@ public sealed record SearchCursor(
         if (decoded.Sort != sort)
         {
             throw Invalid($"The cursor was made for sort '{decoded.Sort.ToString().ToLowerInvariant()}'; use the same sort to continue.");
+        }
+
+        // A cursor made by hand in the documented shape may leave the fingerprint out.
+        if (decoded.Search is { } search && search != FingerprintOf(request))
+        {
+            throw Invalid("The cursor was made for another search; pass it with the same query, filters and sort as the page it came from.");
         }
 
         _ = decoded.ToFieldDoc();

@@ -53,7 +53,7 @@ internal sealed class ArticleSearch : IDisposable
             throw new InvalidSearchRequestException(errors);
         }
 
-        var cursor = request.After is null ? null : SearchCursor.Decode(request.After, request.EffectiveSort);
+        var cursor = request.After is null ? null : SearchCursor.Decode(request.After, request);
         if (cursor?.SnapshotVersion is { } version && _snapshots.Acquire(version) is { } snapshot)
         {
             try

@@ -121,7 +121,7 @@ internal sealed class NewsSearcher(
             clock.Elapsed.TotalMilliseconds,
             sort,
             hits,
-            next is null ? null : SearchCursor.After(sort, next, snapshotVersion, requestTime, shown).Encode(),
+            next is null ? null : SearchCursor.After(request, next, snapshotVersion, requestTime, shown).Encode(),
             facets?.Result())
         {
             TimedOut = timedOut,

@@ -191,6 +191,23 @@ public sealed class CursorTests : IDisposable
     }
 
     [Fact]
+    public void A_cursor_passed_with_another_query_or_other_filters_is_invalid_and_with_its_own_pages_on()
+    {
+        var first = Request(Rail, SearchSort.Newest);
+        var cursor = _index.Search(first).NextCursor;
+        Assert.NotNull(cursor);
+
+        var otherQuery = Assert.Throws<InvalidSearchRequestException>(() => _index.Search(Request("القطار السريع", SearchSort.Newest) with { After = cursor }));
+        var otherFilters = Assert.Throws<InvalidSearchRequestException>(() => _index.Search(first with { After = cursor, Filters = new SearchFilters(Sources: ["الأنباء"]) }));
+        var otherCollapsing = Assert.Throws<InvalidSearchRequestException>(() => _index.Search(first with { After = cursor, CollapseDuplicates = !first.CollapseDuplicates }));
+
+        Assert.All([otherQuery, otherFilters, otherCollapsing], error => Assert.Equal(["after"], error.Errors.Keys));
+
+        // What a hit shows and how many a page holds are no part of the search.
+        Assert.NotEmpty(_index.Search(first with { After = cursor, PageSize = 3, Highlight = false, IncludeFacets = false }).Hits);
+    }
+
+    [Fact]
     public void A_newest_cursor_is_invalid_for_a_query_sorted_by_relevance_by_default()
     {
         var cursor = _index.Search(Request(null, SearchSort.Newest)).NextCursor;
