@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Search.Core.Documents;
 
@@ -118,7 +119,21 @@ public sealed record ArticleDraft
             : keyword;
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Control characters other than tabs and line breaks: a NUL from an escaped <c>\u0000</c> would reach the
+    /// suggestions and every page that shows the text.</summary>
+    private static readonly SearchValues<char> StrayControls = SearchValues.Create(
+        [.. Enumerable.Range(0, 0xA0).Select(code => (char)code).Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'))]);
+
+    /// <summary>Trimmed and without <see cref="StrayControls"/>; null when nothing is left.</summary>
+    private static string? Clean(string? value)
+    {
+        if (value is not null && value.AsSpan().ContainsAny(StrayControls))
+        {
+            value = string.Concat(value.Where(c => !StrayControls.Contains(c)));
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
 
     private static string Truncate(string value) => value.Length <= 60 ? value : value[..60] + "…";
 }

@@ -28,6 +28,24 @@ public sealed class ArticleDraftTests
     }
 
     [Fact]
+    public void Control_characters_other_than_tabs_and_line_breaks_are_dropped_from_the_text()
+    {
+        var article = new ArticleDraft
+        {
+            Id = "a",
+            Title = "افتتاح\u0000 متحف\u001B",
+            Lead = "\u0007",
+            Body = "سطر أول\n\tسطر\u0085 ثان\r\n",
+            Tags = ["فن\u007F"],
+        }.Validate();
+
+        Assert.Equal("افتتاح متحف", article.Title);
+        Assert.Null(article.Lead);
+        Assert.Equal("سطر أول\n\tسطر ثان", article.Body);
+        Assert.Equal(["فن"], article.Tags);
+    }
+
+    [Fact]
     public void Surrogate_pairs_noncharacters_and_presentation_forms_are_kept_as_written()
     {
         var title = "\uD83D\uDCF0 \uFEFB\uFFFE\uFFFF \uFDFA";
