@@ -153,8 +153,8 @@ public sealed class WriteTests
             Assert.Empty(reindex.Problems);
             Assert.Equal(2, (await client.SearchAsync(new SearchQuery("متحف"))).Total);
 
-            var taken = await Assert.ThrowsAsync<SearchValidationException>(() => client.SnapshotAsync("nightly"));
-            Assert.Contains("name", taken.Errors);
+            var taken = await Assert.ThrowsAsync<SearchApiException>(() => client.SnapshotAsync("nightly"));
+            Assert.Equal((HttpStatusCode.Conflict, "snapshot_exists"), (taken.Status, taken.Code));
             var missing = await Assert.ThrowsAsync<SearchValidationException>(() => client.ReindexAsync(["/no/such/folder"]));
             Assert.Contains("paths", missing.Errors);
         }
