@@ -217,17 +217,53 @@ public sealed class WriteEndpointTests
         Assert.Equal(["b1", "b4"], (await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=صادرات+الأطباء"))!.Ids.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public async Task Bulk_refuses_a_body_that_is_not_ndjson()
+    [Theory]
+    [InlineData("application/xml")]
+    [InlineData("application/x-ndjsonfoo")]
+    [InlineData("application/x-ndjson; charset=utf-16")]
+    [InlineData("not a media type")]
+    public async Task Bulk_refuses_a_body_that_is_not_ndjson_in_utf8(string contentType)
     {
         await using var factory = SearchApiFactory.WithWrites();
         using var client = WriterOf(factory);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles/_bulk") { Content = new StringContent("<xml/>", Encoding.UTF8, "application/xml") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles/_bulk") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"id\":\"a\",\"title\":\"عنوان\"}")) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
         using var response = await client.SendAsync(request);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
         Assert.Equal("unsupported_media_type", problem.GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("text/html", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("multipart/form-data; boundary=x", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/json; charset=utf-16", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("application/json; charset=utf-8", HttpStatusCode.Created)]
+    [InlineData("APPLICATION/JSON", HttpStatusCode.Created)]
+    [InlineData(null, HttpStatusCode.Created)]
+    public async Task Put_reads_a_json_body_in_utf8_and_refuses_other_content_types(string? contentType, HttpStatusCode expected)
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/articles/typed") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Museum)) };
+        if (contentType is not null)
+        {
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        if (expected == HttpStatusCode.Created)
+        {
+            Assert.Equal(expected, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal("unsupported_media_type", (await response.AssertProblemAsync(expected)).GetProperty("code").GetString());
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/articles/typed")).StatusCode);
+        }
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public static class ArticleWriteEndpoints
 
     private static readonly string[] NdjsonTypes = ["application/x-ndjson", "application/ndjson", "application/jsonl", "application/json", "text/plain"];
 
+    private static readonly string[] JsonTypes = ["application/json", "text/json", "text/plain"];
+
     public static IEndpointRouteBuilder MapArticleWriteEndpoints(this IEndpointRouteBuilder routes)
     {
         var writes = routes.MapGroup("/api/articles")
@@ -47,7 +49,8 @@ public static class ArticleWriteEndpoints
             .WithSummary("Create or replace an article")
             .WithDescription("The body is the article in the shape GET /api/articles/{id} returns; its id, when present, must equal the path's. 201 when new, 200 when it replaced one.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         writes.MapDelete("/{**id}", Delete)
             .WithName("DeleteArticle")
             .WithSummary("Remove an article")
@@ -68,6 +71,11 @@ public static class ArticleWriteEndpoints
         if (!TryVisibility(refresh, out var visibility))
         {
             return InvalidRefresh();
+        }
+
+        if (!RequestContentType.IsOneOf(request, JsonTypes))
+        {
+            return ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send the article as application/json in UTF-8, not {request.ContentType}.");
         }
 
         var body = await RequestBody.ReadAsync(request, options.Value.MaxArticleBytes, cancellationToken);
@@ -142,9 +150,9 @@ public static class ArticleWriteEndpoints
             return InvalidRefresh();
         }
 
-        if (request.ContentType is { Length: > 0 } contentType && !NdjsonTypes.Any(type => contentType.StartsWith(type, StringComparison.OrdinalIgnoreCase)))
+        if (!RequestContentType.IsOneOf(request, NdjsonTypes))
         {
-            return ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send one JSON article a line as application/x-ndjson, not {contentType}.");
+            return ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send one JSON article a line as application/x-ndjson in UTF-8, not {request.ContentType}.");
         }
 
         var body = await RequestBody.ReadAsync(request, limits.MaxBulkBytes, cancellationToken);
