@@ -152,7 +152,7 @@ internal sealed class NewsSearcher(
 
     public static Sort ToLuceneSort(SearchSort sort)
     {
-        var byId = new SortField(NewsFields.Id, SortFieldType.STRING);
+        var byId = new SortField(NewsFields.Id, new IdTieBreakSource());
         if (sort == SearchSort.Relevance)
         {
             return new Sort(SortField.FIELD_SCORE, byId);
