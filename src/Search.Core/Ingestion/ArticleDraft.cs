@@ -43,7 +43,9 @@ public sealed record ArticleDraft
     public NewsArticle Validate()
     {
         RequireValidUnicode();
-        var id = Clean(Id) ?? throw new ArticleValidationException("missing required field 'id'", "id");
+        // Trimmed only: an id keeps every character, so one holding a control character is refused, not silently
+        // made into another article's id.
+        var id = (string.IsNullOrWhiteSpace(Id) ? null : Id.Trim()) ?? throw new ArticleValidationException("missing required field 'id'", "id");
         if (id.Length > MaxIdLength || id.Any(char.IsControl))
         {
             throw new ArticleValidationException($"'id' must be at most {MaxIdLength} characters without control characters", "id");

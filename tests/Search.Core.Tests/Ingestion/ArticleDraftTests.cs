@@ -45,6 +45,18 @@ public sealed class ArticleDraftTests
         Assert.Equal(["فن"], article.Tags);
     }
 
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("a\u001Bb")]
+    [InlineData("a\u0085b")]
+    public void An_id_holding_a_control_character_is_refused_not_stripped(string id)
+    {
+        // Stripped, a\0b would become ab and replace another article.
+        var error = Assert.Throws<ArticleValidationException>(() => new ArticleDraft { Id = id, Title = "عنوان" }.Validate());
+
+        Assert.Equal("id", error.Field);
+    }
+
     [Fact]
     public void Surrogate_pairs_noncharacters_and_presentation_forms_are_kept_as_written()
     {
