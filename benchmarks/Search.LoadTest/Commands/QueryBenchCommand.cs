@@ -27,6 +27,7 @@ internal static class QueryBenchCommand
             IncludeFacets = parseResult.GetValue(QueryBenchCommandDefinition.Facets),
             CollapseDuplicates = parseResult.GetValue(QueryBenchCommandDefinition.Collapse),
         };
+        var residentMb = parseResult.GetValue(QueryBenchCommandDefinition.ResidentMb);
         if (!NewsIndex.ExistsAt(indexPath))
         {
             Console.Error.WriteLine($"error: no index at {indexPath}; build one with index-bench first");
@@ -35,7 +36,7 @@ internal static class QueryBenchCommand
 
         if (parseResult.GetValue(QueryBenchCommandDefinition.QueriesFile) is { } queriesFile)
         {
-            return QueryFileBench.Run(indexPath, queriesFile, parseResult.GetValue(QueryBenchCommandDefinition.Passes), pageSize);
+            return QueryFileBench.Run(indexPath, queriesFile, parseResult.GetValue(QueryBenchCommandDefinition.Passes), pageSize, residentMb);
         }
 
         RunEnvironment.Print(Console.Out);
@@ -43,10 +44,10 @@ internal static class QueryBenchCommand
         var questions = DataLocator.QuestionsFile();
         var mix = QueryMixBuilder.Build(sample, questions, perClass, seed);
         var order = Shuffle(mix.SelectMany(entry => entry.Value.Select(text => new BenchQuery(entry.Key, text))), new Random(seed));
-        Console.WriteLine($"# query-bench: {indexPath}; {order.Count:N0} queries ({perClass} per class) drawn with seed {seed} from {sample.Count:N0} stored articles; questions from {questions ?? "the articles"}; top {pageSize}, facets {shape.IncludeFacets}, collapse {shape.CollapseDuplicates}");
+        Console.WriteLine($"# query-bench: {indexPath}; {order.Count:N0} queries ({perClass} per class) drawn with seed {seed} from {sample.Count:N0} stored articles; questions from {questions ?? "the articles"}; top {pageSize}, facets {shape.IncludeFacets}, collapse {shape.CollapseDuplicates}, {residentMb} MB resident");
         Console.WriteLine();
 
-        using var index = NewsIndex.Open(new NewsIndexOptions(indexPath));
+        using var index = NewsIndex.Open(new NewsIndexOptions(indexPath) { ResidentMemoryMb = residentMb });
         Console.WriteLine($"articles in the index: {index.Count:N0}");
         using var sampler = new MemorySampler(TimeSpan.FromMilliseconds(250));
         foreach (var highlight in new[] { false, true })

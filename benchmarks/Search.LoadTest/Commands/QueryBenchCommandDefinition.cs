@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Search.Core.Indexing;
 
 namespace Search.LoadTest.Commands;
 
@@ -64,6 +65,12 @@ internal static class QueryBenchCommandDefinition
         DefaultValueFactory = _ => 5,
     };
 
+    public static readonly Option<int> ResidentMb = new("--resident-mb")
+    {
+        Description = "Memory for the index files searches read most (NewsIndexOptions.ResidentMemoryMb); 0 reads them from disk, as before, to compare.",
+        DefaultValueFactory = _ => new NewsIndexOptions("(default)").ResidentMemoryMb,
+    };
+
     public static Command Create()
     {
         var command = new Command("query-bench", "Time a fixed-seed query mix in process (NewsIndex.Search): p50/p90/p99 per class, with and without highlighting, on 1 and 2 threads.")
@@ -78,6 +85,7 @@ internal static class QueryBenchCommandDefinition
             Collapse,
             QueriesFile,
             Passes,
+            ResidentMb,
         };
         Queries.Validators.Add(result =>
         {

@@ -14,7 +14,7 @@ namespace Search.LoadTest.Commands;
 /// </summary>
 internal static class QueryFileBench
 {
-    public static int Run(string indexPath, FileInfo file, int passes, int pageSize)
+    public static int Run(string indexPath, FileInfo file, int passes, int pageSize, int residentMb)
     {
         if (!file.Exists)
         {
@@ -30,8 +30,8 @@ internal static class QueryFileBench
         }
 
         RunEnvironment.Print(Console.Out);
-        using var index = NewsIndex.Open(new NewsIndexOptions(indexPath));
-        Console.WriteLine($"# query-bench --queries-file: {queries.Count:N0} queries from {file.FullName}; {passes} untimed passes then 1 timed, 1 thread, top {pageSize}; index {indexPath} ({index.Count:N0} articles)");
+        using var index = NewsIndex.Open(new NewsIndexOptions(indexPath) { ResidentMemoryMb = residentMb });
+        Console.WriteLine($"# query-bench --queries-file: {queries.Count:N0} queries from {file.FullName}; {passes} untimed passes then 1 timed, 1 thread, top {pageSize}; index {indexPath} ({index.Count:N0} articles), {residentMb} MB resident");
         Console.WriteLine();
         Console.WriteLine("| mode | queries | queries/s | p50 ms | p90 ms | p99 ms | mean ms | max ms | KB allocated/query | mean ms: build / match / hits |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -24,6 +24,7 @@ public sealed partial class IndexHost : IAsyncDisposable
         var indexOptions = new NewsIndexOptions(paths.Index)
         {
             RamBufferMb = settings.RamBufferMb,
+            ResidentMemoryMb = settings.ResidentMemoryMb,
             SearchTimeout = settings.SearchTimeoutMs > 0 ? TimeSpan.FromMilliseconds(settings.SearchTimeoutMs) : null,
         };
         if (settings.Store == StoreKind.Postgres)

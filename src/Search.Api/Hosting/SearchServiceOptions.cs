@@ -22,6 +22,11 @@ public sealed class SearchServiceOptions
     [Range(16, 4096)]
     public double RamBufferMb { get; set; } = 64;
 
+    /// <summary>Memory for copies of the index files searches read most (term dictionary, postings, doc values), so
+    /// they are read from memory rather than disk; files past it are read from disk. 0 turns it off.</summary>
+    [Range(0, 1_048_576)]
+    public int ResidentMemoryMb { get; set; } = 512;
+
     /// <summary>The most time one search may spend finding matches; past it the answer holds what was found, with
     /// <c>timedOut: true</c>. 0 turns the limit off.</summary>
     [Range(0, 600_000)]

@@ -131,8 +131,7 @@ public sealed class NewsIndex : IDisposable
         var folderLock = IndexFolderLock.Acquire(options.Path);
         try
         {
-            // Positional reads rather than FSDirectory.Open's MMapDirectory (slow under parallel search in Lucene.Net 4.8) or NIOFSDirectory (an fstat and a lock a read).
-            return new NewsIndex(new PositionalReadDirectory(options.Path), options, folderLock);
+            return new NewsIndex(SearchDirectory(options), options, folderLock);
         }
         catch
         {
@@ -148,7 +147,12 @@ public sealed class NewsIndex : IDisposable
     /// </summary>
     /// <exception cref="IndexNotFoundException">The folder holds no index.</exception>
     public static NewsIndex OpenReadOnly(NewsIndexOptions options) =>
-        new(new PositionalReadDirectory(options.Path), options, folderLock: null, readOnly: true);
+        new(SearchDirectory(options), options, folderLock: null, readOnly: true);
+
+    /// <summary>Positional reads rather than FSDirectory.Open's MMapDirectory (slow under parallel search in Lucene.Net
+    /// 4.8) or NIOFSDirectory (an fstat and a lock a read), with the files searches read most held in memory.</summary>
+    private static PositionalReadDirectory SearchDirectory(NewsIndexOptions options) =>
+        new(options.Path, options.ResidentMemoryMb > 0 ? new ResidentBudget(options.ResidentMemoryMb * 1024L * 1024) : null);
 
     /// <summary>True when the index only serves (<see cref="OpenReadOnly"/>).</summary>
     public bool IsReadOnly => _writer is null;

@@ -22,6 +22,13 @@ public sealed record NewsIndexOptions(string Path)
     /// <summary>How long an index snapshot stays available to cursors made on it, after a newer one appears.</summary>
     public TimeSpan CursorSnapshotLifetime { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Memory, in MB, for copies of the index files searches read all over (term dictionary, postings, positions, doc
+    /// values: about 1.3 KB an article on the shared news corpus), read from memory rather than with a system call per
+    /// few KB; files past it are read from disk. 0 reads every file from disk.
+    /// </summary>
+    public int ResidentMemoryMb { get; init; } = 512;
+
     public RankingOptions Ranking { get; init; } = new();
 
     /// <summary>How search-box suggestions are ranked and how much memory they keep.</summary>

@@ -8,8 +8,10 @@ namespace Search.Core.Indexing;
 /// one <c>pread</c> a buffer refill, from any thread, with no lock and no seek. Lucene.Net 4.8's
 /// <see cref="NIOFSDirectory"/> pays an <c>fstat</c> and a locked seek-and-read for every 1 KB refill: a quarter of a
 /// question's time on the XQuAD-ar benchmark went there (perf; benchmarks/README.md). Memory-mapping, Java Lucene's
-/// default, is over ten times slower under parallel search in this Lucene.Net (LUCENENET-NOTES.md). Writes are
-/// <see cref="FSDirectory"/>'s own.
+/// default, is over ten times slower under parallel search in this Lucene.Net (LUCENENET-NOTES.md). Given a
+/// <see cref="ResidentBudget"/>, the files searches read all over are copied into memory when opened
+/// (<see cref="ResidentInput"/>): even a <c>pread</c> a 4 KB refill was 15 % of a question's CPU time, and the
+/// refill buffers a quarter of what it allocated (benchmarks/README.md). Writes are <see cref="FSDirectory"/>'s own.
 /// </summary>
 public sealed class PositionalReadDirectory : FSDirectory
 {
@@ -20,9 +22,19 @@ public sealed class PositionalReadDirectory : FSDirectory
     /// <summary>Bytes a refill reads while merging, which reads every file front to back.</summary>
     public const int MergeBufferSize = 64 * 1024;
 
-    public PositionalReadDirectory(string path)
+    /// <summary>Files a search reads all over, a few bytes at a time: the term dictionary, postings, positions, doc
+    /// values and norms, and the compound files of small segments that hold them. Stored fields (the bulk of an index)
+    /// are read only for the page's hits.</summary>
+    private static readonly string[] ResidentExtensions = [".tim", ".doc", ".pos", ".pay", ".dvd", ".nvd", ".cfs"];
+
+    private readonly ResidentBudget? _resident;
+
+    /// <param name="resident">Memory for copies of the files searches read most (<see cref="ResidentInput"/>); null
+    /// reads every file from disk.</param>
+    public PositionalReadDirectory(string path, ResidentBudget? resident = null)
         : base(new DirectoryInfo(path), lockFactory: null)
     {
+        _resident = resident;
     }
 
     public override IndexInput OpenInput(string name, IOContext context)
@@ -32,7 +44,14 @@ public sealed class PositionalReadDirectory : FSDirectory
         var handle = OpenHandle(path);
         try
         {
-            return new PositionalReadInput($"PositionalReadInput(path=\"{path}\")", handle, 0, RandomAccess.GetLength(handle), BufferSize(context), ownsHandle: true);
+            var length = RandomAccess.GetLength(handle);
+            if (Resident(name, context, handle, length) is { } file)
+            {
+                handle.Dispose();
+                return new ResidentInput($"ResidentInput(path=\"{path}\")", file, 0, (int)length, ownsFile: true);
+            }
+
+            return new PositionalReadInput($"PositionalReadInput(path=\"{path}\")", handle, 0, length, BufferSize(context), ownsHandle: true);
         }
         catch
         {
@@ -45,8 +64,31 @@ public sealed class PositionalReadDirectory : FSDirectory
     {
         EnsureOpen();
         var path = Path.Combine(Directory.FullName, name);
-        return new Slicer(path, OpenHandle(path), BufferSize(context));
+        var handle = OpenHandle(path);
+        try
+        {
+            if (Resident(name, context, handle, RandomAccess.GetLength(handle)) is { } file)
+            {
+                handle.Dispose();
+                return new ResidentSlicer(path, file);
+            }
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+
+        return new Slicer(path, handle, BufferSize(context));
     }
+
+    /// <summary>The file copied into memory, when it is one searches read all over and the budget has room; merges
+    /// read each file once, front to back, from disk.</summary>
+    private ResidentFile? Resident(string name, IOContext context, SafeFileHandle handle, long length) =>
+        _resident is not null && context.Context != IOContext.UsageContext.MERGE
+            && ResidentExtensions.Any(extension => name.EndsWith(extension, StringComparison.Ordinal))
+            ? ResidentFile.TryLoad(handle, 0, length, _resident)
+            : null;
 
     private static SafeFileHandle OpenHandle(string path)
     {
@@ -64,6 +106,24 @@ public sealed class PositionalReadDirectory : FSDirectory
 
     private static int BufferSize(IOContext context) =>
         context.Context == IOContext.UsageContext.MERGE ? MergeBufferSize : SearchBufferSize;
+
+    /// <summary>Slices of a compound file held in memory: windows on the one copy, given back when the slicer closes.</summary>
+    private sealed class ResidentSlicer(string path, ResidentFile file) : IndexInputSlicer
+    {
+        public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
+            new ResidentInput($"ResidentInput({sliceDescription} in path=\"{path}\" slice={offset}:{offset + length})", file, (int)offset, (int)length, ownsFile: false);
+
+        [Obsolete("Only for reading CFS files from 3.x indexes.")]
+        public override IndexInput OpenFullSlice() => OpenSlice("full-slice", 0, file.Bytes.Length);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                file.Release();
+            }
+        }
+    }
 
     /// <summary>Slices of a compound file: each one a window on the one handle the slicer owns.</summary>
     private sealed class Slicer(string path, SafeFileHandle handle, int bufferSize) : IndexInputSlicer

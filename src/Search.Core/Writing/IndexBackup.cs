@@ -26,7 +26,7 @@ public static class IndexBackup
         }
 
         RequireEmpty(targetFolder, "snapshot");
-        using var index = NewsIndex.Open(new NewsIndexOptions(indexFolder) { MaxRefreshDelay = null });
+        using var index = NewsIndex.Open(new NewsIndexOptions(indexFolder) { MaxRefreshDelay = null, ResidentMemoryMb = 0 });
         if (logFolder is null || !System.IO.Directory.Exists(logFolder) || !System.IO.Directory.EnumerateFiles(logFolder, "*.log").Any())
         {
             return index.SnapshotTo(targetFolder);
@@ -60,7 +60,7 @@ public static class IndexBackup
         try
         {
             var (files, bytes) = CopyLastCommit(snapshotFolder, indexFolder, cancellationToken);
-            using var index = NewsIndex.Open(new NewsIndexOptions(indexFolder) { MaxRefreshDelay = null });
+            using var index = NewsIndex.Open(new NewsIndexOptions(indexFolder) { MaxRefreshDelay = null, ResidentMemoryMb = 0 });
             return new RestoredIndex(indexFolder, files, bytes, index.Count, index.CommittedSequence);
         }
         catch

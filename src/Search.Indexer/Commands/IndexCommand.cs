@@ -69,6 +69,8 @@ internal static class IndexCommand
                 RamBufferMb = ramBufferMb,
                 MaxRefreshDelay = refresh,
                 Suggestions = new SuggestionOptions { BuildAhead = false },
+                // Nothing searches a bulk import: copying each refreshed or merged segment into memory would only cost.
+                ResidentMemoryMb = 0,
             });
         }
         catch (IndexLockedException ex)
