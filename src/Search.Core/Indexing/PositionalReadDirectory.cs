@@ -27,6 +27,10 @@ public sealed class PositionalReadDirectory : FSDirectory
     /// are read only for the page's hits.</summary>
     private static readonly string[] ResidentExtensions = [".tim", ".doc", ".pos", ".pay", ".dvd", ".nvd", ".cfs"];
 
+    /// <summary>The largest compound file held in memory: one holds a small segment's stored fields too, and Lucene's
+    /// merge policy can write compound files of a tenth of the index.</summary>
+    public const long MaxResidentCompoundFile = 64L * 1024 * 1024;
+
     private readonly ResidentBudget? _resident;
 
     /// <param name="resident">Memory for copies of the files searches read most (<see cref="ResidentInput"/>); null
@@ -87,6 +91,7 @@ public sealed class PositionalReadDirectory : FSDirectory
     private ResidentFile? Resident(string name, IOContext context, SafeFileHandle handle, long length) =>
         _resident is not null && context.Context != IOContext.UsageContext.MERGE
             && ResidentExtensions.Any(extension => name.EndsWith(extension, StringComparison.Ordinal))
+            && (length <= MaxResidentCompoundFile || !name.EndsWith(".cfs", StringComparison.Ordinal))
             ? ResidentFile.TryLoad(handle, 0, length, _resident)
             : null;
 

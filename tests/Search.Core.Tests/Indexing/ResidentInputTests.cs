@@ -141,6 +141,25 @@ public sealed class ResidentInputTests
     }
 
     [Fact]
+    public void A_large_compound_file_is_read_from_disk_whatever_the_budget()
+    {
+        using var temp = new TempDirectory();
+        var budget = new ResidentBudget(1L << 30);
+        using var directory = new PositionalReadDirectory(temp.Path, budget);
+        using (var file = File.Create(Path.Combine(temp.Path, "_0.cfs")))
+        {
+            file.SetLength(PositionalReadDirectory.MaxResidentCompoundFile + 1);
+        }
+
+        using var slicer = directory.CreateSlicer("_0.cfs", IOContext.DEFAULT);
+        using var slice = slicer.OpenSlice("part", offset: 0, length: 10);
+
+        Assert.IsType<PositionalReadInput>(slice);
+        Assert.Equal(0, budget.UsedBytes);
+        Assert.Equal(0, slice.ReadByte());
+    }
+
+    [Fact]
     public void An_index_searched_from_memory_answers_exactly_as_from_disk()
     {
         using var temp = new TempDirectory();
