@@ -92,7 +92,7 @@ public sealed class PositionalReadDirectory : FSDirectory
         _resident is not null && context.Context != IOContext.UsageContext.MERGE
             && ResidentExtensions.Any(extension => name.EndsWith(extension, StringComparison.Ordinal))
             && (length <= MaxResidentCompoundFile || !name.EndsWith(".cfs", StringComparison.Ordinal))
-            ? ResidentFile.TryLoad(handle, 0, length, _resident)
+            ? ResidentFile.TryLoad(handle, length, _resident)
             : null;
 
     private static SafeFileHandle OpenHandle(string path)

@@ -31,19 +31,31 @@ internal sealed class PositionalReadInput : BufferedIndexInput
             throw new EndOfStreamException($"read past EOF: {this} (position {position}, {length} bytes asked, length {_length})");
         }
 
-        var target = b.AsSpan(offset, length);
-        var at = _start + position;
-        while (!target.IsEmpty)
+        var read = ReadFully(_handle, b.AsSpan(offset, length), _start + position);
+        if (read < length)
         {
-            var read = RandomAccess.Read(_handle, target, at);
+            throw new EndOfStreamException($"read past EOF: {this} (the file ended at {position + read} of {_length} bytes)");
+        }
+    }
+
+    /// <summary>Fills <paramref name="target"/> from the file at <paramref name="at"/>, with as many reads as it takes;
+    /// fewer bytes than asked only when the file ends first.</summary>
+    /// <returns>The bytes read.</returns>
+    internal static int ReadFully(SafeFileHandle handle, Span<byte> target, long at)
+    {
+        var total = 0;
+        while (total < target.Length)
+        {
+            var read = RandomAccess.Read(handle, target[total..], at + total);
             if (read <= 0)
             {
-                throw new EndOfStreamException($"read past EOF: {this} (the file ended at {at - _start} of {_length} bytes)");
+                break;
             }
 
-            target = target[read..];
-            at += read;
+            total += read;
         }
+
+        return total;
     }
 
     protected override void SeekInternal(long pos)

@@ -19,7 +19,7 @@ internal sealed class ResidentFile
 
     /// <summary>The file's bytes, read now; null when the budget has no room for them (the caller then reads it from
     /// disk as it goes).</summary>
-    public static ResidentFile? TryLoad(SafeFileHandle handle, long start, long length, ResidentBudget budget)
+    public static ResidentFile? TryLoad(SafeFileHandle handle, long length, ResidentBudget budget)
     {
         if (length > Array.MaxLength || !budget.TryReserve(length))
         {
@@ -29,16 +29,10 @@ internal sealed class ResidentFile
         try
         {
             var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-            var read = 0;
-            while (read < bytes.Length)
+            var read = PositionalReadInput.ReadFully(handle, bytes, 0);
+            if (read < length)
             {
-                var got = RandomAccess.Read(handle, bytes.AsSpan(read), start + read);
-                if (got <= 0)
-                {
-                    throw new EndOfStreamException($"the file ended at {read} of {length} bytes");
-                }
-
-                read += got;
+                throw new EndOfStreamException($"the file ended at {read} of {length} bytes");
             }
 
             return new ResidentFile(bytes, budget);
