@@ -1,6 +1,5 @@
 using System.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Ranking;
@@ -102,30 +101,19 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
         var matches = new List<string?>();
         var stems = terms.Phrases.Count > 0 ? new List<string>() : null;
         var buffer = new char[64];
-        using (var stream = exactAnalyzer.GetTokenStream(NewsFields.Text, text))
+        TextAnalysis.Visit(exactAnalyzer, NewsFields.Text, text, (term, position, startOffset, endOffset) =>
         {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            stream.Reset();
-            var position = -1;
-            while (stream.IncrementToken())
+            words.Add(new WordSpan(position, startOffset, endOffset));
+            if (buffer.Length < term.Length)
             {
-                position += increment.PositionIncrement;
-                words.Add(new WordSpan(position, offset.StartOffset, offset.EndOffset));
-                if (buffer.Length < term.Length)
-                {
-                    buffer = new char[term.Length * 2];
-                }
-
-                Array.Copy(term.Buffer, buffer, term.Length);
-                var stem = new ReadOnlySpan<char>(buffer, 0, stemmer.Stem(buffer, term.Length));
-                stems?.Add(stem.ToString());
-                matches.Add(stemLookup.TryGetValue(stem, out var matchedStem) ? matchedStem : MatchedPrefix(terms.Prefixes, stem));
+                buffer = new char[term.Length * 2];
             }
 
-            stream.End();
-        }
+            term.CopyTo(buffer);
+            var stem = new ReadOnlySpan<char>(buffer, 0, stemmer.Stem(buffer, term.Length));
+            stems?.Add(stem.ToString());
+            matches.Add(stemLookup.TryGetValue(stem, out var matchedStem) ? matchedStem : MatchedPrefix(terms.Prefixes, stem));
+        });
 
         var matched = matches.ToArray();
         foreach (var phrase in terms.Phrases)
