@@ -19,6 +19,12 @@ public sealed record NewsIndexOptions(string Path)
     /// </summary>
     public TimeSpan? MaxRefreshDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// For an index built in a work folder and then swapped in (a reindex, a node loading a shared store): nothing
+    /// searches it meanwhile, so no refresh and no files held in memory, and a large buffer for fewer segments.
+    /// </summary>
+    public static NewsIndexOptions ForWorkFolder(string path) => new(path) { MaxRefreshDelay = null, RamBufferMb = 256, ResidentMemoryMb = 0 };
+
     /// <summary>How long an index snapshot stays available to cursors made on it, after a newer one appears.</summary>
     public TimeSpan CursorSnapshotLifetime { get; init; } = TimeSpan.FromMinutes(10);
 

@@ -26,7 +26,7 @@ public static class IndexBackup
         }
 
         RequireEmpty(targetFolder, "snapshot");
-        using var index = NewsIndex.Open(new NewsIndexOptions(indexFolder) { MaxRefreshDelay = null, ResidentMemoryMb = 0 });
+        using var index = OpenOffline(indexFolder);
         if (logFolder is null || !System.IO.Directory.Exists(logFolder) || !System.IO.Directory.EnumerateFiles(logFolder, "*.log").Any())
         {
             return index.SnapshotTo(targetFolder);
@@ -60,7 +60,7 @@ public static class IndexBackup
         try
         {
             var (files, bytes) = CopyLastCommit(snapshotFolder, indexFolder, cancellationToken);
-            using var index = NewsIndex.Open(new NewsIndexOptions(indexFolder) { MaxRefreshDelay = null, ResidentMemoryMb = 0 });
+            using var index = OpenOffline(indexFolder);
             return new RestoredIndex(indexFolder, files, bytes, index.Count, index.CommittedSequence);
         }
         catch
@@ -81,6 +81,11 @@ public static class IndexBackup
             throw;
         }
     }
+
+    /// <summary>The index in a folder no service holds, opened for one step of a backup or a restore: nothing searches
+    /// it, so it neither refreshes nor holds files in memory.</summary>
+    private static NewsIndex OpenOffline(string indexFolder) =>
+        NewsIndex.Open(new NewsIndexOptions(indexFolder) { MaxRefreshDelay = null, ResidentMemoryMb = 0 });
 
     private static (int Files, long Bytes) CopyLastCommit(string sourceFolder, string targetFolder, CancellationToken cancellationToken)
     {

@@ -53,7 +53,7 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
 
             ImportProgress imported;
             long built;
-            using (var fresh = NewsIndex.Open(new NewsIndexOptions(workFolder) { MaxRefreshDelay = null, RamBufferMb = 256, ResidentMemoryMb = 0 }))
+            using (var fresh = NewsIndex.Open(NewsIndexOptions.ForWorkFolder(workFolder)))
             {
                 imported = await Task.Run(
                     () => ArticleImporter.Import(fresh, records, onProblem, threads: Environment.ProcessorCount, cancellationToken: cancellationToken),
