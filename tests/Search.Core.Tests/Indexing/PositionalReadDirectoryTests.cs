@@ -5,7 +5,8 @@ namespace Search.Core.Tests.Indexing;
 
 public sealed class PositionalReadDirectoryTests
 {
-    private static readonly IOContext Merging = new(new MergeInfo(totalDocCount: 1, estimatedMergeBytes: 1, isExternal: false, mergeMaxNumSegments: 1));
+    /// <summary>What a merge opens files with.</summary>
+    internal static readonly IOContext Merging = new(new MergeInfo(totalDocCount: 1, estimatedMergeBytes: 1, isExternal: false, mergeMaxNumSegments: 1));
 
     public static TheoryData<string> Contexts => ["search", "merge"];
 
@@ -109,7 +110,8 @@ public sealed class PositionalReadDirectoryTests
 
     private static IOContext ContextFor(string use) => use == "merge" ? Merging : IOContext.DEFAULT;
 
-    private static byte[] Write(Lucene.Net.Store.Directory directory, string name, int length)
+    /// <summary>A file of <paramref name="length"/> seeded random bytes, written through Lucene; its bytes.</summary>
+    internal static byte[] Write(Lucene.Net.Store.Directory directory, string name, int length)
     {
         var bytes = new byte[length];
         new Random(length).NextBytes(bytes);

@@ -8,8 +8,6 @@ namespace Search.Core.Tests.Indexing;
 
 public sealed class ResidentInputTests
 {
-    private static readonly IOContext Merging = new(new MergeInfo(totalDocCount: 1, estimatedMergeBytes: 1, isExternal: false, mergeMaxNumSegments: 1));
-
     [Fact]
     public void A_resident_file_reads_every_number_Lucene_writes_as_the_disk_reads_it()
     {
@@ -83,14 +81,14 @@ public sealed class ResidentInputTests
         using var temp = new TempDirectory();
         var budget = new ResidentBudget(10_000);
         using var directory = new PositionalReadDirectory(temp.Path, budget);
-        var small = Write(directory, "_0_Lucene41_0.pos", 6_000);
-        var large = Write(directory, "_1_Lucene41_0.pos", 6_000);
-        Write(directory, "_0.fdt", 1_000);
+        var small = PositionalReadDirectoryTests.Write(directory, "_0_Lucene41_0.pos", 6_000);
+        var large = PositionalReadDirectoryTests.Write(directory, "_1_Lucene41_0.pos", 6_000);
+        PositionalReadDirectoryTests.Write(directory, "_0.fdt", 1_000);
 
         using var first = directory.OpenInput("_0_Lucene41_0.pos", IOContext.DEFAULT);
         using var second = directory.OpenInput("_1_Lucene41_0.pos", IOContext.DEFAULT);
         using var stored = directory.OpenInput("_0.fdt", IOContext.DEFAULT);
-        using var merged = directory.OpenInput("_0_Lucene41_0.pos", Merging);
+        using var merged = directory.OpenInput("_0_Lucene41_0.pos", PositionalReadDirectoryTests.Merging);
 
         Assert.IsType<ResidentInput>(first);
         Assert.IsType<PositionalReadInput>(second);
@@ -107,7 +105,7 @@ public sealed class ResidentInputTests
         using var temp = new TempDirectory();
         var budget = new ResidentBudget(1 << 20);
         using var directory = new PositionalReadDirectory(temp.Path, budget);
-        var bytes = Write(directory, "_0.dvd", 5_000);
+        var bytes = PositionalReadDirectoryTests.Write(directory, "_0.dvd", 5_000);
         var input = directory.OpenInput("_0.dvd", IOContext.DEFAULT);
         var clone = (IndexInput)input.Clone();
 
@@ -126,7 +124,7 @@ public sealed class ResidentInputTests
         using var temp = new TempDirectory();
         var budget = new ResidentBudget(1 << 20);
         using var directory = new PositionalReadDirectory(temp.Path, budget);
-        var bytes = Write(directory, "_0.cfs", 20_000);
+        var bytes = PositionalReadDirectoryTests.Write(directory, "_0.cfs", 20_000);
 
         using (var slicer = directory.CreateSlicer("_0.cfs", IOContext.DEFAULT))
         {
@@ -190,15 +188,6 @@ public sealed class ResidentInputTests
 
         Assert.Contains(answers[1], answer => !answer.StartsWith("0:", StringComparison.Ordinal));
         Assert.Equal(answers[1], answers[0]);
-    }
-
-    private static byte[] Write(Lucene.Net.Store.Directory directory, string name, int length)
-    {
-        var bytes = new byte[length];
-        new Random(length).NextBytes(bytes);
-        using var output = directory.CreateOutput(name, IOContext.DEFAULT);
-        output.WriteBytes(bytes, 0, bytes.Length);
-        return bytes;
     }
 
     private static byte[] ReadAll(IndexInput input)
