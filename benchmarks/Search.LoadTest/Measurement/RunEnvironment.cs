@@ -14,7 +14,7 @@ public static class RunEnvironment
         output.WriteLine($"# date (UTC):  {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
         output.WriteLine($"# machine:     {Environment.ProcessorCount} logical cores, {CpuModel()}, {TotalMemoryGiB():F1} GiB RAM");
         output.WriteLine($"# os:          {RuntimeInformation.OSDescription}");
-        output.WriteLine($"# runtime:     {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, latency mode {GCSettings.LatencyMode}");
+        output.WriteLine($"# runtime:     {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, latency mode {GCSettings.LatencyMode}, gen-0 budget {Gen0Budget()}");
         output.WriteLine($"# lucene.net:  {LuceneVersion()}");
         output.WriteLine($"# load:        {LoadAverage()} (1, 5, 15 min; other processes on these cores skew every figure)");
     }
@@ -33,6 +33,11 @@ public static class RunEnvironment
         var cpu = ProcessorTime() - cpuAtStart;
         output.WriteLine($"process CPU:           {cpu.TotalSeconds,10:F1} s in {wall.TotalSeconds:F1} s wall ({cpu.TotalSeconds / Math.Max(0.001, wall.TotalSeconds):F2} cores busy); load average now {LoadAverage()}");
     }
+
+    /// <summary>The gen-0 budget the environment sets (<c>DOTNET_GCgen0size</c>, as the service's launch settings do), or
+    /// the runtime's own: it moves the search tail more than most code changes (Search.Api.csproj).</summary>
+    private static string Gen0Budget() =>
+        Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { Length: > 0 } size ? $"DOTNET_GCgen0size={size}" : "the runtime's";
 
     public static string LoadAverage()
     {
