@@ -116,7 +116,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             return query;
         }
 
-        var flat = new BooleanQuery();
+        var flat = new WindowedDisjunctionQuery();
         foreach (var clause in query.Clauses)
         {
             if (clause.Occur == Occur.SHOULD && IsPlainDisjunction(clause.Query))
