@@ -264,7 +264,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             }
 
             // Forms of one word count once per field: the best-matching form, not their sum.
-            var anyForm = new DisjunctionMaxQuery(0f) { Boost = boost };
+            var anyForm = new BestOfQuery { Boost = boost };
             foreach (var form in forms)
             {
                 anyForm.Add(context.TermQuery(field, form));
@@ -296,7 +296,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     /// </summary>
     private BooleanQuery CorrectionsQuery(IReadOnlyList<WordCorrection> corrections, BuildContext context, ISet<string> highlightStems)
     {
-        var anyCorrection = new DisjunctionMaxQuery(0f);
+        var anyCorrection = new BestOfQuery();
         var weight = 1f;
         foreach (var correction in corrections)
         {

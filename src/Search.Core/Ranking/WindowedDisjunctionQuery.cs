@@ -22,16 +22,29 @@ internal sealed class WindowedDisjunctionQuery : BooleanQuery
                 return base.GetBulkScorer(context, scoreDocsInOrder, acceptDocs);
             }
 
-            var optional = new List<Scorer>();
+            var optional = new List<Scorer[]>();
             var prohibited = new List<Scorer>();
             for (var i = 0; i < m_weights.Count; i++)
             {
-                if (m_weights[i].GetScorer(context, acceptDocs) is not { } scorer)
+                if (query.Clauses[i].IsProhibited)
                 {
-                    continue;
+                    if (m_weights[i].GetScorer(context, acceptDocs) is { } excluded)
+                    {
+                        prohibited.Add(excluded);
+                    }
                 }
-
-                (query.Clauses[i].IsProhibited ? prohibited : optional).Add(scorer);
+                else if (BestOfQuery.DisjunctsOf(m_weights[i]) is { } bestOf)
+                {
+                    // Its disjuncts' own scorers: the windowed scorer takes their best, a window at a time.
+                    if (bestOf.Select(disjunct => disjunct.GetScorer(context, acceptDocs)).OfType<Scorer>().ToArray() is { Length: > 0 } disjuncts)
+                    {
+                        optional.Add(disjuncts);
+                    }
+                }
+                else if (m_weights[i].GetScorer(context, acceptDocs) is { } scorer)
+                {
+                    optional.Add([scorer]);
+                }
             }
 
             if (optional.Count == 0)

@@ -7,27 +7,31 @@ namespace Search.Core.Ranking;
 /// Scores a disjunction a window of 2,048 documents at a time, as Lucene's own bucket scorer (BooleanScorer) does, but
 /// keeps each window's sums, counts and matches in arrays instead of 2,048 linked bucket objects, reads each clause's
 /// scorer directly instead of through a collector per clause, skips windows no clause has a document in, and hands
-/// documents on in order. Sums are kept in double and added in the bucket scorer's order (last clause first), so the
-/// scores are the same. Measured on the XQuAD questions: see benchmarks/README.md (ninth session).
+/// documents on in order. A clause of several scorers counts its best one (a <see cref="BestOfQuery"/>), taken a window
+/// at a time too instead of through Lucene's per-document heap. Sums are kept in double and added in the bucket
+/// scorer's order (last clause first), so the scores are the same. Measured: benchmarks/README.md (ninth session).
 /// </summary>
 internal sealed class WindowedDisjunctionScorer : BulkScorer
 {
     private const int WindowSize = 1 << 11;
     private const int WindowMask = WindowSize - 1;
+    private const int Words = WindowSize / 64;
 
-    private readonly Scorer[] _optional;
+    private readonly Scorer[][] _optional;
     private readonly Scorer[] _prohibited;
     private readonly float[] _coordFactors;
     private readonly double[] _scores = new double[WindowSize];
     private readonly int[] _coords = new int[WindowSize];
-    private readonly ulong[] _matched = new ulong[WindowSize / 64];
-    private readonly ulong[] _excluded = new ulong[WindowSize / 64];
+    private readonly ulong[] _matched = new ulong[Words];
+    private readonly ulong[] _excluded = new ulong[Words];
+    private readonly float[] _best = new float[WindowSize];
+    private readonly ulong[] _bestMatched = new ulong[Words];
     private readonly WindowScorer _current = new();
     private bool _started;
 
-    /// <param name="optional">The clauses' scorers in clause order.</param>
+    /// <param name="optional">Each optional clause's scorers, in clause order: one, or several whose best counts.</param>
     /// <param name="coordFactors">The coordination factor for each number of matching optional clauses.</param>
-    public WindowedDisjunctionScorer(Scorer[] optional, Scorer[] prohibited, float[] coordFactors)
+    public WindowedDisjunctionScorer(Scorer[][] optional, Scorer[] prohibited, float[] coordFactors)
     {
         // Last clause first, as the bucket scorer links its sub-scorers: the double sums then add in the same order.
         _optional = [.. optional.Reverse()];
@@ -39,7 +43,7 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
     {
         if (!_started)
         {
-            foreach (var scorer in _optional)
+            foreach (var scorer in _optional.SelectMany(clause => clause))
             {
                 scorer.NextDoc();
             }
@@ -51,9 +55,12 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
         while (true)
         {
             var first = DocIdSetIterator.NO_MORE_DOCS;
-            foreach (var scorer in _optional)
+            foreach (var clause in _optional)
             {
-                first = Math.Min(first, scorer.DocID);
+                foreach (var scorer in clause)
+                {
+                    first = Math.Min(first, scorer.DocID);
+                }
             }
 
             if (first >= max)
@@ -63,24 +70,15 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
 
             var windowStart = first & ~WindowMask;
             var windowEnd = (int)Math.Min((long)windowStart + WindowSize, max);
-            foreach (var scorer in _optional)
+            foreach (var clause in _optional)
             {
-                for (var doc = scorer.DocID; doc < windowEnd; doc = scorer.NextDoc())
+                if (clause.Length == 1)
                 {
-                    var slot = doc & WindowMask;
-                    ref var word = ref _matched[slot >> 6];
-                    var bit = 1UL << slot;
-                    if ((word & bit) == 0)
-                    {
-                        word |= bit;
-                        _scores[slot] = scorer.GetScore();
-                        _coords[slot] = 1;
-                    }
-                    else
-                    {
-                        _scores[slot] += scorer.GetScore();
-                        _coords[slot]++;
-                    }
+                    AddClause(clause[0], windowEnd);
+                }
+                else
+                {
+                    AddBestOf(clause, windowStart, windowEnd);
                 }
             }
 
@@ -98,10 +96,72 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
         }
     }
 
+    private void AddClause(Scorer scorer, int windowEnd)
+    {
+        for (var doc = scorer.DocID; doc < windowEnd; doc = scorer.NextDoc())
+        {
+            Add(doc & WindowMask, scorer.GetScore());
+        }
+    }
+
+    /// <summary>Adds, for each document of the window, the best score of the clause's scorers: what Lucene's
+    /// disjunction-max scorer with no tie-breaker gives (the maximum of the same floats).</summary>
+    private void AddBestOf(Scorer[] scorers, int windowStart, int windowEnd)
+    {
+        foreach (var scorer in scorers)
+        {
+            for (var doc = scorer.DocID; doc < windowEnd; doc = scorer.NextDoc())
+            {
+                var slot = doc & WindowMask;
+                ref var word = ref _bestMatched[slot >> 6];
+                var bit = 1UL << slot;
+                var score = scorer.GetScore();
+                if ((word & bit) == 0)
+                {
+                    word |= bit;
+                    _best[slot] = score;
+                }
+                else
+                {
+                    _best[slot] = Math.Max(_best[slot], score);
+                }
+            }
+        }
+
+        for (var i = 0; i < Words; i++)
+        {
+            var bits = _bestMatched[i];
+            _bestMatched[i] = 0;
+            while (bits != 0)
+            {
+                var slot = (i << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                Add(slot, _best[slot]);
+            }
+        }
+    }
+
+    private void Add(int slot, float score)
+    {
+        ref var word = ref _matched[slot >> 6];
+        var bit = 1UL << slot;
+        if ((word & bit) == 0)
+        {
+            word |= bit;
+            _scores[slot] = score;
+            _coords[slot] = 1;
+        }
+        else
+        {
+            _scores[slot] += score;
+            _coords[slot]++;
+        }
+    }
+
     /// <summary>Hands on the window's matches that no prohibited clause matched, in document order, and clears it.</summary>
     private void Collect(ICollector collector, int windowStart)
     {
-        for (var i = 0; i < _matched.Length; i++)
+        for (var i = 0; i < Words; i++)
         {
             var bits = _matched[i] & ~_excluded[i];
             _matched[i] = 0;

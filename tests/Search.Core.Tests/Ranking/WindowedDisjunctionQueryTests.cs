@@ -11,8 +11,9 @@ namespace Search.Core.Tests.Ranking;
 
 /// <summary>
 /// The windowed scorer is a faster way to the same answer: every query here is run as a plain Boolean query through
-/// Lucene's bucket scorer and as a <see cref="WindowedDisjunctionQuery"/>, and both must find the same documents with
-/// the same scores, over several segments, deleted documents and many 2,048-document windows.
+/// Lucene's bucket scorer (with Lucene's disjunction-max queries) and as a <see cref="WindowedDisjunctionQuery"/> (with
+/// <see cref="BestOfQuery"/>), and both must find the same documents with the same scores, over several segments,
+/// deleted documents and many 2,048-document windows.
 /// </summary>
 public sealed class WindowedDisjunctionQueryTests : IDisposable
 {
@@ -76,7 +77,17 @@ public sealed class WindowedDisjunctionQueryTests : IDisposable
 
             // A nested disjunction and a max of two words, as the query builder's clauses are.
             query.Add(new BooleanQuery { { new TermQuery(new Term("text", "gamma")), Occur.SHOULD }, { new TermQuery(new Term("text", "eta")), Occur.SHOULD } }, Occur.SHOULD);
-            query.Add(new DisjunctionMaxQuery(0f) { new TermQuery(new Term("text", "delta")), new TermQuery(new Term("text", "theta")) }, Occur.SHOULD);
+            // The best of a word's forms (a best-of query in the windowed one, whose maximum it takes itself), and the best
+            // of two nested disjunctions, as for a word's corrections.
+            DisjunctionMaxQuery forms = query == windowed ? new BestOfQuery { Boost = 0.5f } : new DisjunctionMaxQuery(0f) { Boost = 0.5f };
+            forms.Add(new TermQuery(new Term("text", "delta")));
+            forms.Add(new TermQuery(new Term("text", "theta")));
+            forms.Add(new TermQuery(new Term("text", "absent")));
+            query.Add(forms, Occur.SHOULD);
+            DisjunctionMaxQuery corrections = query == windowed ? new BestOfQuery() : new DisjunctionMaxQuery(0f);
+            corrections.Add(new BooleanQuery { { new TermQuery(new Term("text", "zeta")), Occur.SHOULD }, { new TermQuery(new Term("text", "eta")), Occur.SHOULD } });
+            corrections.Add(new BooleanQuery { { new TermQuery(new Term("text", "epsilon")), Occur.SHOULD } });
+            query.Add(corrections, Occur.SHOULD);
             foreach (var word in prohibited.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 query.Add(new TermQuery(new Term("text", word)), Occur.MUST_NOT);
