@@ -156,9 +156,13 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         // A question's words are few; for a pasted paragraph, its opening pairs are enough.
         for (var i = 0; i + 1 < wordStems.Count && i < MaxProximityPairs; i++)
         {
-            var pair = new PhraseQuery { Slop = ranking.ProximitySlop, Boost = weight };
-            pair.Add(new Term(NewsFields.Text, wordStems[i]));
-            pair.Add(new Term(NewsFields.Text, wordStems[i + 1]));
+            var first = new Term(NewsFields.Text, wordStems[i]);
+            var second = new Term(NewsFields.Text, wordStems[i + 1]);
+            var pair = first.Equals(second)
+                ? new PhraseQuery { { first, 0 }, { second, 1 } }
+                : new ProximityPairQuery(first, second, ranking.ProximitySlop);
+            pair.Slop = ranking.ProximitySlop;
+            pair.Boost = weight;
             query.Add(pair, Occur.SHOULD);
         }
     }

@@ -1,0 +1,97 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace Search.Core.Ranking;
+
+/// <summary>
+/// Two different words within <c>slop</c> positions of each other, in the order given or near it: a sloppy phrase of
+/// two terms, as Lucene's <see cref="PhraseQuery"/> with a slop scores it, with the same matches and scores, but
+/// scored by <see cref="ProximityPairScorer"/>, which walks the two position lists side by side instead of through
+/// Lucene's general phrase machinery (a priority queue of phrase positions and repeated-term checks). The question
+/// proximity bonus is a clause of these per pair of adjacent words.
+/// </summary>
+internal sealed class ProximityPairQuery : PhraseQuery
+{
+    public ProximityPairQuery(Term first, Term second, int slop)
+    {
+        if (first.Equals(second))
+        {
+            throw new ArgumentException("the two terms of a proximity pair differ; a repeated word needs PhraseQuery", nameof(second));
+        }
+
+        Add(first);
+        Add(second);
+        Slop = slop;
+    }
+
+    public override Weight CreateWeight(IndexSearcher searcher) => new PairWeight(this, searcher);
+
+    private sealed class PairWeight : Weight
+    {
+        private readonly ProximityPairQuery _query;
+        private readonly Similarity _similarity;
+        private readonly Similarity.SimWeight _stats;
+        private readonly TermContext[] _states;
+
+        public PairWeight(ProximityPairQuery query, IndexSearcher searcher)
+        {
+            _query = query;
+            _similarity = searcher.Similarity;
+            var terms = query.GetTerms();
+            _states = new TermContext[terms.Length];
+            var termStats = new TermStatistics[terms.Length];
+            for (var i = 0; i < terms.Length; i++)
+            {
+                _states[i] = TermContext.Build(searcher.TopReaderContext, terms[i]);
+                termStats[i] = searcher.TermStatistics(terms[i], _states[i]);
+            }
+
+            _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(terms[0].Field), termStats);
+        }
+
+        public override Query Query => _query;
+
+        public override float GetValueForNormalization() => _stats.GetValueForNormalization();
+
+        public override void Normalize(float norm, float topLevelBoost) => _stats.Normalize(norm, topLevelBoost);
+
+        public override Scorer? GetScorer(AtomicReaderContext context, IBits acceptDocs)
+        {
+            var terms = _query.GetTerms();
+            if (context.AtomicReader.GetTerms(terms[0].Field) is not { } fieldTerms)
+            {
+                return null;
+            }
+
+            var termsEnum = fieldTerms.GetEnumerator();
+            var postings = new DocsAndPositionsEnum[terms.Length];
+            for (var i = 0; i < terms.Length; i++)
+            {
+                if (_states[i].Get(context.Ord) is not { } state)
+                {
+                    return null;
+                }
+
+                termsEnum.SeekExact(terms[i].Bytes, state);
+                postings[i] = termsEnum.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
+                    ?? throw new InvalidOperationException($"field {terms[i].Field} was indexed without positions");
+            }
+
+            return new ProximityPairScorer(this, postings[0], postings[1], _query.Slop, _similarity.GetSimScorer(_stats, context));
+        }
+
+        public override Explanation Explain(AtomicReaderContext context, int doc)
+        {
+            if (GetScorer(context, context.AtomicReader.LiveDocs) is ProximityPairScorer scorer && scorer.Advance(doc) == doc)
+            {
+                var explanation = new ComplexExplanation(true, scorer.GetScore(), $"weight({_query} in {doc}), result of:");
+                explanation.AddDetail(scorer.Explain(doc));
+                return explanation;
+            }
+
+            return new ComplexExplanation(false, 0f, "no matching term pair");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Search.Core.Ranking;
+
+namespace Search.Core.Tests.Ranking;
+
+/// <summary>
+/// The proximity pair is Lucene's sloppy two-term phrase, scored faster: over documents of a few words repeated in every
+/// order and at every distance, it must find the same documents as <see cref="PhraseQuery"/> with the same slop, with
+/// the same scores, across segments and deletions.
+/// </summary>
+public sealed class ProximityPairQueryTests : IDisposable
+{
+    private const int Documents = 3_000;
+    private static readonly string[] Words = ["a", "b", "c", "d", "e"];
+
+    private readonly RAMDirectory _directory = new();
+    private readonly DirectoryReader _reader;
+    private readonly IndexSearcher _searcher;
+
+    public ProximityPairQueryTests()
+    {
+        var random = new Random(11);
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))
+        {
+            Similarity = new BM25Similarity(),
+            MaxBufferedDocs = 1_000,
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+        };
+        using (var writer = new IndexWriter(_directory, config))
+        {
+            for (var i = 0; i < Documents; i++)
+            {
+                var words = Enumerable.Range(0, random.Next(1, 30)).Select(_ => Words[random.Next(Words.Length)]);
+                writer.AddDocument(new Document
+                {
+                    new StringField("id", i.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
+                    new TextField("text", string.Join(' ', words), Field.Store.NO),
+                });
+            }
+
+            writer.DeleteDocuments(new Term("id", "5"), new Term("id", "1500"));
+        }
+
+        _reader = DirectoryReader.Open(_directory);
+        _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+    }
+
+    [Theory]
+    [InlineData("a", "b", 0)]
+    [InlineData("a", "b", 1)]
+    [InlineData("a", "b", 3)]
+    [InlineData("b", "a", 3)]
+    [InlineData("c", "e", 2)]
+    [InlineData("d", "a", 6)]
+    public void Scores_as_Lucene_scores_the_sloppy_phrase(string first, string second, int slop)
+    {
+        var phrase = new PhraseQuery { Slop = slop, Boost = 0.3f };
+        phrase.Add(new Term("text", first));
+        phrase.Add(new Term("text", second));
+        var pair = new ProximityPairQuery(new Term("text", first), new Term("text", second), slop) { Boost = 0.3f };
+
+        var expected = Search(phrase);
+        var actual = Search(pair);
+
+        Assert.InRange(expected.Length, 100, Documents);
+        Assert.Equal(expected.Select(hit => hit.Doc), actual.Select(hit => hit.Doc));
+        Assert.Equal(expected.Select(hit => hit.Score), actual.Select(hit => hit.Score));
+    }
+
+    [Fact]
+    public void A_term_missing_from_the_index_matches_nothing()
+    {
+        Assert.Empty(Search(new ProximityPairQuery(new Term("text", "a"), new Term("text", "absent"), 3)));
+    }
+
+    [Fact]
+    public void A_repeated_word_is_refused_for_the_general_phrase_query()
+    {
+        Assert.Throws<ArgumentException>(() => new ProximityPairQuery(new Term("text", "a"), new Term("text", "a"), 3));
+    }
+
+    [Fact]
+    public void Explains_the_score_it_gives()
+    {
+        var pair = new ProximityPairQuery(new Term("text", "a"), new Term("text", "b"), 2);
+        var hit = Search(pair)[0];
+
+        Assert.Equal(hit.Score, _searcher.Explain(pair, hit.Doc).Value, 4);
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+    }
+
+    private ScoreDoc[] Search(Query query)
+    {
+        var collector = TopScoreDocCollector.Create(Documents, docsScoredInOrder: true);
+        _searcher.Search(query, collector);
+        return collector.GetTopDocs().ScoreDocs;
+    }
+}
