@@ -37,14 +37,17 @@ public static class NewsDocumentMapper
             AddKeyword(document, NewsFields.Tag, tag);
         }
 
+        var publishedText = article.PublishedAt?.ToString("O", CultureInfo.InvariantCulture);
         if (article.PublishedAt is { } publishedAt)
         {
             var seconds = publishedAt.ToUnixTimeSeconds();
             document.Add(new Int64Field(NewsFields.PublishedAt, seconds, Field.Store.NO));
             document.Add(new NumericDocValuesField(NewsFields.PublishedAt, seconds));
-            document.Add(new StoredField(NewsFields.PublishedAtText, publishedAt.ToString("O", CultureInfo.InvariantCulture)));
+            document.Add(new StoredField(NewsFields.PublishedAtText, publishedText));
             document.Add(new NumericDocValuesField(NewsFields.PublishedMonth, PublishedMonth.Of(publishedAt)));
         }
+
+        document.Add(new BinaryDocValuesField(NewsFields.Listing, ListingValue.Encode(string.IsNullOrWhiteSpace(article.Url) ? null : article.Url, publishedText)));
 
         document.Add(new NumericDocValuesField(NewsFields.NearDuplicateHash, NearDuplicateHash.Of(article)));
         document.Add(new NumericDocValuesField(NewsFields.Version, version));

@@ -40,6 +40,13 @@ public static class NewsFields
     /// </summary>
     public const string SuggestTitle = "suggest_title";
 
+    /// <summary>
+    /// The URL and publication time as written, in binary doc values (<see cref="ListingValue"/>): with the id, the
+    /// suggest title, source and section, all a hit without snippets shows, read without decompressing the stored
+    /// article (measured: reading ten hits' stored fields was a quarter of a search without snippets).
+    /// </summary>
+    public const string Listing = "listing";
+
     /// <summary>The change-log position of the write that stored the article (0 when it came from the offline indexer):
     /// doc values for <see cref="Indexing.IndexChecksum"/>, stored to carry it through a reindex.</summary>
     public const string Version = "version";

@@ -108,7 +108,8 @@ internal sealed class NewsSearcher(
             ? DuplicateCollapser.Collapse(searcher.IndexReader, segmentValues, candidates, shownBefore)
             : [.. candidates.Select(hit => new StoryGroup(null, [hit]))];
         var page = groups.Skip(offset).Take(request.PageSize).ToList();
-        var hits = page.Select(group => ToHit(searcher, group.Copies, terms)).ToList();
+        var listing = new ListingReader(segmentValues);
+        var hits = page.Select(group => ToHit(searcher, group.Copies, terms, listing)).ToList();
         var shown = shownBefore.Concat(groups.Take(offset + page.Count).Select(group => group.Hash).OfType<long>());
         var next = NextCursorPosition(candidates, groups, offset + page.Count, hasMore);
         var suggestion = compiled is not null && !timedOut && DidYouMean.IsWanted(compiled.HasUnseenWords, top.TotalHits)
@@ -165,9 +166,11 @@ internal sealed class NewsSearcher(
         return new Sort(byDate, byId);
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, List<ScoreDoc> group, HighlightTerms? terms)
+    private SearchHit ToHit(IndexSearcher searcher, List<ScoreDoc> group, HighlightTerms? terms, ListingReader listing)
     {
-        var article = NewsDocumentMapper.ToArticle(terms is null ? searcher.Doc(group[0].Doc, ListingFields) : searcher.Doc(group[0].Doc));
+        var article = terms is null
+            ? listing.Read(searcher.IndexReader, group[0].Doc) ?? NewsDocumentMapper.ToArticle(searcher.Doc(group[0].Doc, ListingFields))
+            : NewsDocumentMapper.ToArticle(searcher.Doc(group[0].Doc));
         var highlights = terms is null
             ? new HitHighlights(HtmlEscaper.Escape(article.Title), [])
             : new HitHighlights(highlighter.HighlightAll(article.Title, terms), Snippets(article, terms));

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using Search.Core.Documents;
+using Search.Core.Navigation;
+
+namespace Search.Core.Searching;
+
+/// <summary>
+/// Reads what a hit without snippets shows (id, title, URL, source, section, publication time) from doc values: the
+/// id's sorted values, the suggest title, the <see cref="NewsFields.Listing"/> value and the segment's source and
+/// section ordinals. Null when the article was indexed before the listing value existed or its title was cut for
+/// suggestions: then the stored article is read, as before. Not thread-safe: one per search.
+/// </summary>
+internal sealed class ListingReader(SegmentValueCache segmentValues)
+{
+    private readonly BytesRef _bytes = new();
+
+    /// <param name="doc">A document of <paramref name="reader"/> (top-level number).</param>
+    public NewsArticle? Read(IndexReader reader, int doc)
+    {
+        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
+        var segment = leaf.AtomicReader;
+        var local = doc - leaf.DocBase;
+        if (segment.GetBinaryDocValues(NewsFields.Listing) is not { } listing
+            || segment.GetDocsWithField(NewsFields.Listing) is not { } hasListing
+            || !hasListing.Get(local))
+        {
+            return null;
+        }
+
+        listing.Get(local, _bytes);
+        if (!ListingValue.TryDecode(_bytes, out var url, out var published)
+            || Text(segment.GetBinaryDocValues(NewsFields.SuggestTitle), local) is not { } title
+            || title.EndsWith(NewsDocumentMapper.SuggestTitleCut)
+            || segment.GetSortedDocValues(NewsFields.Id) is not { } ids
+            || ids.GetOrd(local) is var idOrd && idOrd < 0)
+        {
+            return null;
+        }
+
+        ids.LookupOrd(idOrd, _bytes);
+        var id = _bytes.Utf8ToString();
+        var values = segmentValues.For(segment);
+        return new NewsArticle
+        {
+            Id = id,
+            Title = title,
+            Url = url,
+            Source = values.SourceOrds[local] is >= 0 and var source ? values.Sources[source] : null,
+            Section = values.SectionOrds[local] is >= 0 and var section ? values.Sections[section] : null,
+            PublishedAt = published is null ? null : DateTimeOffset.Parse(published, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        };
+    }
+
+    private string? Text(BinaryDocValues? values, int doc)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+
+        values.Get(doc, _bytes);
+        return _bytes.Length == 0 ? null : _bytes.Utf8ToString();
+    }
+}
