@@ -8,13 +8,12 @@ namespace Search.Core.Navigation;
 internal static class StoryHits
 {
     private const int MaxDuplicateIds = 10;
-    private static readonly ISet<string> IdOnly = new HashSet<string> { NewsFields.Id };
 
     public static SearchHit Create(IndexSearcher searcher, NewsArticle leader, List<ScoreDoc> copies, HitHighlights highlights)
     {
         var duplicateIds = copies.Count == 1
             ? null
-            : copies.Skip(1).Take(MaxDuplicateIds).Select(copy => searcher.Doc(copy.Doc, IdOnly).Get(NewsFields.Id)).ToList();
+            : copies.Skip(1).Take(MaxDuplicateIds).Select(copy => ArticleIds.Of(searcher.IndexReader, copy.Doc)).ToList();
         return new SearchHit(
             leader.Id,
             leader.Title,

@@ -33,14 +33,11 @@ internal sealed class ListingReader(SegmentValueCache segmentValues)
         if (!ListingValue.TryDecode(_bytes, out var url, out var published)
             || Text(segment.GetBinaryDocValues(NewsFields.SuggestTitle), local) is not { } title
             || title.EndsWith(NewsDocumentMapper.SuggestTitleCut)
-            || segment.GetSortedDocValues(NewsFields.Id) is not { } ids
-            || ids.GetOrd(local) is var idOrd && idOrd < 0)
+            || ArticleIds.InSegment(segment, local) is not { } id)
         {
             return null;
         }
 
-        ids.LookupOrd(idOrd, _bytes);
-        var id = _bytes.Utf8ToString();
         var values = segmentValues.For(segment);
         return new NewsArticle
         {
