@@ -19,15 +19,6 @@ public static class ArticleIds
     }
 
     /// <summary>The id of a segment's document from doc values; null when the segment has none for it.</summary>
-    public static string? InSegment(AtomicReader segment, int doc)
-    {
-        if (segment.GetSortedDocValues(NewsFields.Id) is not { } ids || ids.GetOrd(doc) is var ord && ord < 0)
-        {
-            return null;
-        }
-
-        var bytes = new BytesRef();
-        ids.LookupOrd(ord, bytes);
-        return bytes.Utf8ToString();
-    }
+    public static string? InSegment(AtomicReader segment, int doc, BytesRef? scratch = null) =>
+        DocValueText.Of(segment.GetSortedDocValues(NewsFields.Id), doc, scratch ?? new BytesRef());
 }

@@ -72,9 +72,13 @@ public static class NewsDocumentMapper
             Section = document.Get(NewsFields.Section),
             Author = document.Get(NewsFields.Author),
             Tags = document.GetValues(NewsFields.Tag),
-            PublishedAt = published is null ? null : DateTimeOffset.Parse(published, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            PublishedAt = PublishedAt(published),
         };
     }
+
+    /// <summary>A publication time as <see cref="NewsFields.PublishedAtText"/> holds it (ISO 8601 with its offset).</summary>
+    internal static DateTimeOffset? PublishedAt(string? text) =>
+        text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     /// <summary>Ends a title that <see cref="SuggestTitle"/> cut, so a reader knows to fetch the whole stored one.</summary>
     public const char SuggestTitleCut = '…';

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Search.Core.Documents;
@@ -31,9 +30,9 @@ internal sealed class ListingReader(SegmentValueCache segmentValues)
 
         listing.Get(local, _bytes);
         if (!ListingValue.TryDecode(_bytes, out var url, out var published)
-            || Text(segment.GetBinaryDocValues(NewsFields.SuggestTitle), local) is not { } title
+            || DocValueText.Of(segment.GetBinaryDocValues(NewsFields.SuggestTitle), local, _bytes) is not { } title
             || title.EndsWith(NewsDocumentMapper.SuggestTitleCut)
-            || ArticleIds.InSegment(segment, local) is not { } id)
+            || ArticleIds.InSegment(segment, local, _bytes) is not { } id)
         {
             return null;
         }
@@ -46,18 +45,7 @@ internal sealed class ListingReader(SegmentValueCache segmentValues)
             Url = url,
             Source = values.SourceOrds[local] is >= 0 and var source ? values.Sources[source] : null,
             Section = values.SectionOrds[local] is >= 0 and var section ? values.Sections[section] : null,
-            PublishedAt = published is null ? null : DateTimeOffset.Parse(published, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            PublishedAt = NewsDocumentMapper.PublishedAt(published),
         };
-    }
-
-    private string? Text(BinaryDocValues? values, int doc)
-    {
-        if (values is null)
-        {
-            return null;
-        }
-
-        values.Get(doc, _bytes);
-        return _bytes.Length == 0 ? null : _bytes.Utf8ToString();
     }
 }

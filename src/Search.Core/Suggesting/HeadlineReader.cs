@@ -18,11 +18,11 @@ internal sealed class HeadlineReader
     /// <summary>Article <paramref name="doc"/>'s whole title and its id; null when the article has neither stored.</summary>
     public (string Title, string Id)? Read(AtomicReader reader, int doc)
     {
-        var title = Value(reader.GetBinaryDocValues(NewsFields.SuggestTitle), doc) is { } shortTitle
+        var title = DocValueText.Of(reader.GetBinaryDocValues(NewsFields.SuggestTitle), doc, _bytes) is { } shortTitle
             && !shortTitle.EndsWith(NewsDocumentMapper.SuggestTitleCut)
                 ? shortTitle
                 : null;
-        var id = Value(reader.GetSortedDocValues(NewsFields.Id), doc);
+        var id = ArticleIds.InSegment(reader, doc, _bytes);
         if (title is null || id is null)
         {
             _stored.Read(reader, doc);
@@ -31,16 +31,5 @@ internal sealed class HeadlineReader
         }
 
         return title is null || id is null ? null : (title, id);
-    }
-
-    private string? Value(BinaryDocValues? values, int doc)
-    {
-        if (values is null)
-        {
-            return null;
-        }
-
-        values.Get(doc, _bytes);
-        return _bytes.Length == 0 ? null : _bytes.Utf8ToString();
     }
 }
