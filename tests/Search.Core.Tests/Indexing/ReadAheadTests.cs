@@ -14,6 +14,28 @@ public sealed class ReadAheadTests
     }
 
     [Fact]
+    public async Task An_item_reaches_the_consumer_while_a_slow_source_is_still_making_the_next()
+    {
+        // A feed read as it arrives: the consumer must not wait for a batch to fill.
+        using var seen = new SemaphoreSlim(0);
+        using var ahead = new ReadAhead<int>(WaitsForConsumer(seen, 3), capacity: 64, CancellationToken.None);
+
+        var items = await Task.Run(() =>
+        {
+            var taken = new List<int>();
+            foreach (var item in ahead.Items)
+            {
+                taken.Add(item);
+                seen.Release();
+            }
+
+            return taken;
+        }).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([0, 1, 2], items);
+    }
+
+    [Fact]
     public void The_source_s_failure_comes_after_the_items_made_before_it()
     {
         using var ahead = new ReadAhead<int>(FailsAfter(5), capacity: 2, CancellationToken.None);
@@ -66,6 +88,18 @@ public sealed class ReadAheadTests
         }
 
         throw new IOException("disk gone");
+    }
+
+    private static IEnumerable<int> WaitsForConsumer(SemaphoreSlim seen, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            yield return i;
+            if (!seen.Wait(TimeSpan.FromSeconds(5)))
+            {
+                throw new TimeoutException($"item {i} was not handed over");
+            }
+        }
     }
 
     private static IEnumerable<int> Endless()
