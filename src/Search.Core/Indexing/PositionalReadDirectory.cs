@@ -11,7 +11,8 @@ namespace Search.Core.Indexing;
 /// default, is over ten times slower under parallel search in this Lucene.Net (LUCENENET-NOTES.md). Given a
 /// <see cref="ResidentBudget"/>, the files searches read all over are copied into memory when opened
 /// (<see cref="ResidentInput"/>): even a <c>pread</c> a 4 KB refill was 15 % of a question's CPU time, and the
-/// refill buffers a quarter of what it allocated (benchmarks/README.md). Writes are <see cref="FSDirectory"/>'s own.
+/// refill buffers a quarter of what it allocated (benchmarks/README.md). Files are written with <c>pwrite</c> too
+/// (<see cref="PositionalWriteOutput"/>), their checksums by a vectorized CRC-32.
 /// </summary>
 public sealed class PositionalReadDirectory : FSDirectory
 {
@@ -39,6 +40,13 @@ public sealed class PositionalReadDirectory : FSDirectory
         : base(new DirectoryInfo(path), lockFactory: null)
     {
         _resident = resident;
+    }
+
+    public override IndexOutput CreateOutput(string name, IOContext context)
+    {
+        EnsureOpen();
+        EnsureCanWrite(name);
+        return new PositionalWriteOutput(Path.Combine(Directory.FullName, name), () => MarkUnsynced(name));
     }
 
     public override IndexInput OpenInput(string name, IOContext context)
@@ -94,6 +102,16 @@ public sealed class PositionalReadDirectory : FSDirectory
             && (length <= MaxResidentCompoundFile || !name.EndsWith(".cfs", StringComparison.Ordinal))
             ? ResidentFile.TryLoad(handle, length, _resident)
             : null;
+
+    /// <summary>What <see cref="FSDirectory"/> does when its own output closes: the next commit's
+    /// <see cref="FSDirectory.Sync"/> fsyncs the files so marked.</summary>
+    private void MarkUnsynced(string name)
+    {
+        lock (m_syncLock)
+        {
+            m_staleFiles.Add(name);
+        }
+    }
 
     private static SafeFileHandle OpenHandle(string path)
     {
