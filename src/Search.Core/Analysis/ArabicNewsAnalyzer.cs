@@ -41,7 +41,7 @@ public sealed class ArabicNewsAnalyzer : Analyzer
         stream = new DecimalDigitFoldingFilter(stream);
         stream = new ArabicLetterVariantFilter(stream);
         stream = new ArabicNormalizationFilter(stream);
-        stream = new StopFilter(LuceneVersion.LUCENE_48, stream, ArabicStopWords.Folded);
+        stream = new FoldedStopFilter(stream, ArabicStopWords.Folded);
         if (_mode == ArabicAnalysisMode.StemmedAndExact)
         {
             stream = new ExactFormRepeatFilter(stream);

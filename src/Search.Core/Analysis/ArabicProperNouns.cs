@@ -1,6 +1,3 @@
-using Lucene.Net.Analysis.Util;
-using Lucene.Net.Util;
-
 namespace Search.Core.Analysis;
 
 /// <summary>
@@ -43,19 +40,11 @@ public static class ArabicProperNouns
     ];
 
     /// <summary>The folded set; read-only.</summary>
-    public static CharArraySet Folded { get; } = Build();
-
-    private static CharArraySet Build()
+    public static FoldedWords Folded { get; } = new(Words.Select(word =>
     {
-        var set = new CharArraySet(LuceneVersion.LUCENE_48, Words.Length, ignoreCase: false);
-        foreach (var word in Words)
-        {
-            var folded = ArabicOrthography.Fold(word);
+        var folded = ArabicOrthography.Fold(word);
 
-            // The stemmer looks names up after removing the article, so keep the bare form of الرياض, الصين ….
-            set.Add(folded.Length > 4 && folded.StartsWith("ال", StringComparison.Ordinal) ? folded[2..] : folded);
-        }
-
-        return set.AsReadOnly();
-    }
+        // The stemmer looks names up after removing the article, so keep the bare form of الرياض, الصين ….
+        return folded.Length > 4 && folded.StartsWith("ال", StringComparison.Ordinal) ? folded[2..] : folded;
+    }));
 }

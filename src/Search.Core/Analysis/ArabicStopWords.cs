@@ -1,6 +1,4 @@
 using Lucene.Net.Analysis.Ar;
-using Lucene.Net.Analysis.Util;
-using Lucene.Net.Util;
 
 namespace Search.Core.Analysis;
 
@@ -28,21 +26,6 @@ public static class ArabicStopWords
     ];
 
     /// <summary>Savoy's list plus question and function words, all folded; read-only.</summary>
-    public static CharArraySet Folded { get; } = Build();
-
-    private static CharArraySet Build()
-    {
-        var words = new CharArraySet(LuceneVersion.LUCENE_48, 256, ignoreCase: false);
-        foreach (var word in ArabicAnalyzer.DefaultStopSet)
-        {
-            words.Add(ArabicOrthography.Fold(word.ToString()!));
-        }
-
-        foreach (var word in QuestionAndFunctionWords)
-        {
-            words.Add(ArabicOrthography.Fold(word));
-        }
-
-        return words.AsReadOnly();
-    }
+    public static FoldedWords Folded { get; } = new(
+        ArabicAnalyzer.DefaultStopSet.Select(word => word.ToString()!).Concat(QuestionAndFunctionWords).Select(ArabicOrthography.Fold));
 }
