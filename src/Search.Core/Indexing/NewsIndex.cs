@@ -13,6 +13,7 @@ using Search.Core.Ingestion;
 using Search.Core.Querying;
 using Search.Core.Ranking;
 using Search.Core.Searching;
+using Search.Core.Storage;
 using Search.Core.Suggesting;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -81,6 +82,7 @@ public sealed class NewsIndex : IDisposable
             RAMBufferSizeMB = options.RamBufferMb,
             IndexDeletionPolicy = _commits,
             MergeScheduler = new FailSafeMergeScheduler(_ => _metrics.RecordMergeFailure()),
+            Codec = new NewsCodec(),
         };
         if (serving)
         {
