@@ -7,8 +7,8 @@ using Lucene.Net.Util;
 namespace Search.Core.Analysis;
 
 /// <summary>
-/// The service's Arabic analysis chain: StandardTokenizer → lowercase (<see cref="ScriptAwareLowerCaseFilter"/>) → digit folding → letter-variant folding →
-/// ArabicNormalizationFilter → folded stop words → (<see cref="ExactFormRepeatFilter"/> when indexing) →
+/// The service's Arabic analysis chain: StandardTokenizer → <see cref="ArabicFoldingFilter"/> (lowercase, digits,
+/// letter variants and marks, the stock normalization) → folded stop words → (<see cref="ExactFormRepeatFilter"/> when indexing) →
 /// <see cref="ArabicNewsStemFilter"/> (unless exact). Every step rewrites the term only, so offsets always point into the
 /// original text and highlights land on whole words. Values of a multi-valued field are kept
 /// <see cref="ValueGap"/> positions apart, so phrases never span a title and a body.
@@ -37,10 +37,7 @@ public sealed class ArabicNewsAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
-        TokenStream stream = new ScriptAwareLowerCaseFilter(tokenizer);
-        stream = new DecimalDigitFoldingFilter(stream);
-        stream = new ArabicLetterVariantFilter(stream);
-        stream = new ArabicNormalizationFilter(stream);
+        TokenStream stream = new ArabicFoldingFilter(tokenizer);
         stream = new FoldedStopFilter(stream, ArabicStopWords.Folded);
         if (_mode == ArabicAnalysisMode.StemmedAndExact)
         {

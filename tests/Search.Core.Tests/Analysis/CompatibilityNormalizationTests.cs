@@ -35,10 +35,10 @@ public sealed class CompatibilityNormalizationTests
     }
 
     [Fact]
-    public void The_letter_variant_filter_decomposes_a_ligature_in_a_token_holding_a_noncharacter()
+    public void The_folding_filter_decomposes_a_ligature_in_a_token_holding_a_noncharacter()
     {
         // StandardTokenizer splits at U+FFFE; a whitespace tokenizer hands the filter the whole word.
-        using var tokens = new ArabicLetterVariantFilter(new WhitespaceTokenizer(LuceneVersion.LUCENE_48, new StringReader("\uFEFB\uFFFE\u0639\u0628")));
+        using var tokens = new ArabicFoldingFilter(new WhitespaceTokenizer(LuceneVersion.LUCENE_48, new StringReader("\uFEFB\uFFFE\u0639\u0628")));
         var term = tokens.AddAttribute<ICharTermAttribute>();
         tokens.Reset();
 
