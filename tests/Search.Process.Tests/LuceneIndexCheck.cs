@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
+using Search.Core.Storage;
 
 namespace Search.Process.Tests;
 
@@ -10,6 +12,8 @@ internal static class LuceneIndexCheck
     /// <returns>Whether the last commit is clean, and CheckIndex's report; null when the folder holds no commit yet.</returns>
     public static (bool Clean, string Report)? Run(string indexPath)
     {
+        // The service writes its segments with NewsCodec; Lucene finds it by name once Search.Core has registered it.
+        RuntimeHelpers.RunModuleConstructor(typeof(NewsCodec).Module.ModuleHandle);
         using var directory = new NIOFSDirectory(indexPath);
         if (!DirectoryReader.IndexExists(directory))
         {

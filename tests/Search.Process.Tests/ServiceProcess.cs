@@ -20,6 +20,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly CapturedOutput _output;
     private readonly ITestOutputHelper _log;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private bool _disposed;
 
     private ServiceProcess(SystemProcess process, CapturedOutput output, Uri baseAddress, string apiKey, ITestOutputHelper log)
     {
@@ -173,6 +174,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Once only: a test's finally may dispose a service its body already disposed, and must not hide the body's failure.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             Kill();
