@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Search.Core.Analysis;
 
@@ -9,6 +10,8 @@ namespace Search.Core.Analysis;
 /// </summary>
 public static class ArabicOrthography
 {
+    private static readonly char[] FoldedCharacters = BuildFoldTable();
+
     /// <summary>Folds <paramref name="buffer"/>[0..<paramref name="length"/>) in place and returns the new length.</summary>
     public static int FoldLetterVariants(char[] buffer, int length)
     {
@@ -68,39 +71,45 @@ public static class ArabicOrthography
     }
 
     /// <summary>
-    /// One character folded as the whole chain folds it (variants, digits, hamza/alef maqsura/taa marbuta, lowercase),
-    /// or '\0' for a character the chain removes. For hot loops that must not allocate; presentation forms pass unchanged.
+    /// One character folded as the whole chain folds it (lowercase, digits, variants, hamza/alef maqsura/taa marbuta),
+    /// or '\0' for a character the chain removes. For hot loops that must not allocate; presentation forms and lone
+    /// surrogates pass unchanged. Read from a table built once from the chain's own steps (<see cref="Lowercase"/>,
+    /// <see cref="FoldDigits"/>, <see cref="FoldLetterVariants"/>, the stock normalizer), so it cannot drift from them.
     /// </summary>
-    public static char FoldCharacter(char c)
+    public static char FoldCharacter(char c) => FoldedCharacters[c];
+
+    /// <summary>
+    /// Lowercases like Lucene's <c>LowerCaseFilter</c> (invariant culture, supplementary characters included) but
+    /// leaves Arabic-script characters, which have no case, untouched without looking them up: Lucene.Net's filter
+    /// sends every character through a culture-aware mapping, a third of indexing time on Arabic news when profiled.
+    /// </summary>
+    public static void Lowercase(char[] buffer, int length)
     {
-        if (c < 128)
+        for (var i = 0; i < length; i++)
         {
-            return char.ToLowerInvariant(c);
-        }
-
-        if (IsRemovableMark(c))
-        {
-            return '\0';
-        }
-
-        if (c is '\u066B' or '\u066C')
-        {
-            return c == '\u066B' ? '.' : ',';
-        }
-
-        if (c is >= '\u0621' and <= '\u06FF' && c is not (>= '\u0660' and <= '\u0669') and not (>= '\u06F0' and <= '\u06F9'))
-        {
-            // Arabic letters: no digits, no case.
-            return MapVariant(c) switch
+            var c = buffer[i];
+            if (c < 128)
             {
-                '\u0622' or '\u0623' or '\u0625' => '\u0627', // آ أ إ → ا, as ArabicNormalizer does
-                '\u0649' => '\u064A', // ى → ي
-                '\u0629' => '\u0647', // ة → ه
-                var other => other,
-            };
+                if (c is >= 'A' and <= 'Z')
+                {
+                    buffer[i] = (char)(c + 32);
+                }
+            }
+            else if (IsArabicScript(c))
+            {
+                continue;
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < length && char.IsLowSurrogate(buffer[i + 1]))
+            {
+                // A lowercase supplementary character stays supplementary, so it fits the same two slots.
+                Rune.ToLowerInvariant(new Rune(c, buffer[i + 1])).EncodeToUtf16(buffer.AsSpan(i, 2));
+                i++;
+            }
+            else
+            {
+                buffer[i] = char.ToLowerInvariant(c);
+            }
         }
-
-        return char.IsDigit(c) ? (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)) : char.ToLowerInvariant(MapVariant(c));
     }
 
     /// <summary>True for Arabic presentation forms (ﻻ, ﷲ …) that only NFKC turns back into letters.</summary>
@@ -119,6 +128,29 @@ public static class ArabicOrthography
 
     /// <summary>True when the character is an Arabic letter (the block U+0621–U+064A and its extensions).</summary>
     public static bool IsArabicLetter(char c) => c is >= '\u0621' and <= '\u064A' or >= '\u0671' and <= '\u06D3';
+
+    private static bool IsArabicScript(char c) =>
+        c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\u08A0' and <= '\u08FF'
+            or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
+
+    /// <summary>Each UTF-16 code unit through the chain's steps on its own, in the chain's order.</summary>
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        var one = new char[1];
+        var normalizer = new Lucene.Net.Analysis.Ar.ArabicNormalizer();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            one[0] = (char)c;
+            Lowercase(one, 1);
+            FoldDigits(one, 1);
+            var length = FoldLetterVariants(one, 1);
+            length = length == 0 ? 0 : normalizer.Normalize(one, length);
+            table[c] = length == 0 ? '\0' : one[0];
+        }
+
+        return table;
+    }
 
     private static bool IsRemovableMark(char c) => c switch
     {
