@@ -12,7 +12,6 @@ namespace Search.Core.Analysis;
 /// </summary>
 public sealed class FoldedWords
 {
-    private readonly FrozenSet<string> _words;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly int _longest;
     private readonly ulong[] _shapes = new ulong[ShapeBits / 64];
@@ -21,17 +20,15 @@ public sealed class FoldedWords
 
     public FoldedWords(IEnumerable<string> words)
     {
-        _words = words.ToFrozenSet(StringComparer.Ordinal);
-        _bySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _longest = _words.Count == 0 ? 0 : _words.Max(word => word.Length);
-        foreach (var word in _words)
+        var set = words.ToFrozenSet(StringComparer.Ordinal);
+        _bySpan = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        _longest = set.Count == 0 ? 0 : set.Max(word => word.Length);
+        foreach (var word in set)
         {
             var shape = Shape(word);
             _shapes[shape >> 6] |= 1UL << shape;
         }
     }
-
-    public int Count => _words.Count;
 
     public bool Contains(ReadOnlySpan<char> word)
     {

@@ -52,6 +52,23 @@ public sealed class ArabicFoldingFilterTests
     }
 
     [Fact]
+    public void FoldCharacter_folds_each_character_as_the_chain_s_steps_do()
+    {
+        // Suggestions, spelling and duplicate hashes fold character by character; they must meet the index's terms.
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var one = ((char)c).ToString();
+            if (char.IsSurrogate(one[0]) || ArabicOrthography.NeedsCompatibilityDecomposition(one))
+            {
+                continue;
+            }
+
+            var folded = FoldOne(one, stepByStep: true);
+            Assert.True((folded.Length == 0 ? '\0' : folded[0]) == ArabicOrthography.FoldCharacter((char)c), $"U+{c:X4}");
+        }
+    }
+
+    [Fact]
     public void The_stock_normalizer_removes_no_character_the_variant_fold_keeps()
     {
         // The table marks a character removed when either step removes it; the chain drops a token when the variant
