@@ -39,26 +39,51 @@ public static class ArticleImporter
         var counts = new Counts();
         var nextReport = ProgressInterval.Ticks;
         var firstWrites = new FirstWrites(emptyAtStart: index.IsEmpty);
+        var analyzedDocuments = new ConcurrentQueue<PreAnalyzedDocument>();
+
+        // On the read-ahead thread: parse, map and analyze, so that the indexing threads only invert and store.
+        Prepared Prepare(IngestResult record)
+        {
+            if (record.Article is not { } article)
+            {
+                return new(record, null, null);
+            }
+
+            var document = NewsDocumentMapper.ToDocument(article, record.Version);
+            var analyzed = analyzedDocuments.TryDequeue(out var reused) ? reused : new PreAnalyzedDocument(index.IndexAnalyzer);
+            analyzed.Analyze(document);
+            return new(record, document, analyzed);
+        }
 
         void Handle(Prepared prepared)
         {
             var record = prepared.Record;
             if (record.Article is { } article)
             {
-                if (firstWrites.TryClaim(article.Id, out var key))
+                try
                 {
-                    try
+                    if (firstWrites.TryClaim(article.Id, out var key))
                     {
-                        index.AddNew(article, prepared.Document!);
+                        try
+                        {
+                            index.AddNew(article, prepared.Document!);
+                        }
+                        finally
+                        {
+                            firstWrites.Added(key);
+                        }
                     }
-                    finally
+                    else
                     {
-                        firstWrites.Added(key);
+                        index.Upsert(article, prepared.Document!);
                     }
                 }
-                else
+                finally
                 {
-                    index.Upsert(article, prepared.Document!);
+                    if (prepared.Analyzed!.Release())
+                    {
+                        analyzedDocuments.Enqueue(prepared.Analyzed);
+                    }
                 }
 
                 Interlocked.Increment(ref counts.Indexed);
@@ -107,11 +132,8 @@ public static class ArticleImporter
         return counts.Snapshot(clock.Elapsed);
     }
 
-    private static Prepared Prepare(IngestResult record) =>
-        new(record, record.Article is { } article ? NewsDocumentMapper.ToDocument(article, record.Version) : null);
-
-    /// <summary>A record and, for an article, its Lucene document, made on the read-ahead thread.</summary>
-    private readonly record struct Prepared(IngestResult Record, Document? Document);
+    /// <summary>A record and, for an article, its Lucene document with its text analyzed, made on the read-ahead thread.</summary>
+    private readonly record struct Prepared(IngestResult Record, Document? Document, PreAnalyzedDocument? Analyzed);
 
     private sealed class Counts
     {

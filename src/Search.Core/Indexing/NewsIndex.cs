@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -218,6 +219,9 @@ public sealed class NewsIndex : IDisposable
         _recentWrites?.Record(article.Id, article);
         return generation;
     }
+
+    /// <summary>The analyzer the writer indexes text with, for documents analyzed ahead (<see cref="PreAnalyzedDocument"/>).</summary>
+    internal Analyzer IndexAnalyzer => Writer.Config.Analyzer;
 
     /// <summary>True when the writer holds no document at all, committed or buffered: then no id is taken yet.</summary>
     internal bool IsEmpty => Writer.MaxDoc == 0;

@@ -1,0 +1,153 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+
+namespace Search.Core.Indexing;
+
+/// <summary>
+/// A document whose analyzed text fields were run through the analyzer ahead of indexing, on the thread that prepares
+/// documents: each such field then replays its recorded terms, already in UTF-8, to the thread that indexes it
+/// (<see cref="RecordedTokenStream"/>). A one-thread import spent 2.3 s of its indexing thread's 11 in the analysis
+/// chain (perf, shared news articles) while the other core had time to spare. The terms, positions and offsets the
+/// index gets are the analyzer's own, so the index is the same. Reused from document to document: see
+/// <see cref="Release"/>.
+/// </summary>
+internal sealed class PreAnalyzedDocument
+{
+    /// <summary>Per token: where its term ends in <see cref="Terms"/>, its position increment, its start and end offsets.</summary>
+    internal const int IntsPerToken = 4;
+
+    /// <summary>Buffers that grew past this for one long article are dropped rather than kept for the next one.</summary>
+    private const int MaxKeptTermBytes = 1 << 20;
+
+    private readonly Analyzer _analyzer;
+    private readonly List<RecordedTokenStream> _streams = [];
+    private int _streamsUsed;
+
+    public PreAnalyzedDocument(Analyzer analyzer)
+    {
+        _analyzer = analyzer;
+    }
+
+    /// <summary>Every recorded term's UTF-8 bytes, one after another.</summary>
+    internal byte[] Terms { get; private set; } = new byte[16 * 1024];
+
+    /// <summary><see cref="IntsPerToken"/> ints per recorded token.</summary>
+    internal int[] Tokens { get; private set; } = new int[IntsPerToken * 2048];
+
+    internal int TermsLength { get; private set; }
+
+    internal int TokenCount { get; private set; }
+
+    /// <summary>
+    /// Analyzes each of the document's text fields (Lucene's <see cref="TextField"/> types, with a string value) and
+    /// puts in its place one indexed from the recording, followed by the stored value when the field stored it.
+    /// Other fields stay as they are, for the writer to handle.
+    /// </summary>
+    public void Analyze(Document document)
+    {
+        var fields = document.Fields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i] is not Field field || field.GetStringValue() is not { } text)
+            {
+                continue;
+            }
+
+            var stored = ReferenceEquals(field.FieldType, TextField.TYPE_STORED);
+            if (!stored && !ReferenceEquals(field.FieldType, TextField.TYPE_NOT_STORED))
+            {
+                continue;
+            }
+
+            var recorded = Record(field.Name, text);
+            if (recorded is null)
+            {
+                continue;
+            }
+
+            // The indexed field first: the writer adds the analyzer's position gap before every value of a field but
+            // the first, counting values that are only stored.
+            fields[i] = new TextField(field.Name, recorded) { Boost = field.Boost };
+            if (stored)
+            {
+                fields.Insert(++i, new StoredField(field.Name, text));
+            }
+        }
+    }
+
+    /// <summary>Forgets the recordings, once the document is indexed, so that the next document can use this one.</summary>
+    /// <returns>false when this one grew too large to keep.</returns>
+    public bool Release()
+    {
+        TermsLength = 0;
+        TokenCount = 0;
+        _streamsUsed = 0;
+        return Terms.Length <= MaxKeptTermBytes;
+    }
+
+    private RecordedTokenStream? Record(string fieldName, string text)
+    {
+        var firstToken = TokenCount;
+        using var stream = _analyzer.GetTokenStream(fieldName, text);
+
+        // A payload would not survive the recording; no analyzer of ours sets one, but the writer must see it if one did.
+        if (stream.HasAttribute<IPayloadAttribute>())
+        {
+            return null;
+        }
+
+        var term = stream.GetAttribute<ITermToBytesRefAttribute>();
+        var bytes = term.BytesRef;
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            term.FillBytesRef();
+            AppendToken(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), increment.PositionIncrement, offset.StartOffset, offset.EndOffset);
+        }
+
+        stream.End();
+        var replay = NextStream();
+        replay.Cue(this, firstToken, TokenCount, increment.PositionIncrement, offset.StartOffset, offset.EndOffset);
+        return replay;
+    }
+
+    private void AppendToken(ReadOnlySpan<byte> term, int positionIncrement, int startOffset, int endOffset)
+    {
+        if (TermsLength + term.Length > Terms.Length)
+        {
+            var grown = Terms;
+            Array.Resize(ref grown, Math.Max(Terms.Length * 2, TermsLength + term.Length));
+            Terms = grown;
+        }
+
+        if ((TokenCount + 1) * IntsPerToken > Tokens.Length)
+        {
+            var grown = Tokens;
+            Array.Resize(ref grown, Tokens.Length * 2);
+            Tokens = grown;
+        }
+
+        term.CopyTo(Terms.AsSpan(TermsLength));
+        TermsLength += term.Length;
+        var at = TokenCount * IntsPerToken;
+        Tokens[at] = TermsLength;
+        Tokens[at + 1] = positionIncrement;
+        Tokens[at + 2] = startOffset;
+        Tokens[at + 3] = endOffset;
+        TokenCount++;
+    }
+
+    private RecordedTokenStream NextStream()
+    {
+        if (_streamsUsed == _streams.Count)
+        {
+            _streams.Add(new RecordedTokenStream());
+        }
+
+        return _streams[_streamsUsed++];
+    }
+}
