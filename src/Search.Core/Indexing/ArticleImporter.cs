@@ -21,9 +21,18 @@ public static class ArticleImporter
     /// <summary>Records prepared ahead of indexing at most: enough to ride out a slow read, few enough to bound memory.</summary>
     private const int ReadAheadRecords = 256;
 
+    /// <summary>
+    /// Indexing threads to use by default: one per core but one, which the read-ahead thread, flushes and merges keep
+    /// busy. On 2 cores, 2 indexing threads took 16.5–18.3 s for the shared news articles against 12.4–12.7 s for one
+    /// (benchmarks/README.md): the second thread only added a larger buffer to invert into and more to merge.
+    /// </summary>
+    public static int DefaultThreads => Math.Max(1, Environment.ProcessorCount - 1);
+
     /// <param name="onProblem">Told of each skipped record as it is met (one call at a time).</param>
     /// <param name="progress">Told about once a second.</param>
-    /// <param name="threads">Threads that analyze and index at once; records are read and prepared by one more.</param>
+    /// <param name="threads">Threads that index at once; records are read and prepared by one more, which also analyzes
+    /// their text when there is one indexing thread (<see cref="PreAnalyzedDocument"/>). With more, each analyzes its own
+    /// documents, so that the one read-ahead thread does not hold them all back.</param>
     /// <returns>The final counts, after the commit.</returns>
     /// <exception cref="OperationCanceledException">Cancelled; whatever was indexed before is committed first.</exception>
     public static ImportProgress Import(
@@ -41,7 +50,7 @@ public static class ArticleImporter
         var firstWrites = new FirstWrites(emptyAtStart: index.IsEmpty);
         var analyzedDocuments = new ConcurrentQueue<PreAnalyzedDocument>();
 
-        // On the read-ahead thread: parse, map and analyze, so that the indexing threads only invert and store.
+        // On the read-ahead thread: parse, map and, for one indexing thread, analyze, so that it only inverts and stores.
         Prepared Prepare(IngestResult record)
         {
             if (record.Article is not { } article)
@@ -50,6 +59,11 @@ public static class ArticleImporter
             }
 
             var document = NewsDocumentMapper.ToDocument(article, record.Version);
+            if (threads > 1)
+            {
+                return new(record, document, null);
+            }
+
             var analyzed = analyzedDocuments.TryDequeue(out var reused) ? reused : new PreAnalyzedDocument(index.IndexAnalyzer);
             analyzed.Analyze(document);
             return new(record, document, analyzed);
@@ -80,9 +94,9 @@ public static class ArticleImporter
                 }
                 finally
                 {
-                    if (prepared.Analyzed!.Release())
+                    if (prepared.Analyzed is { } analyzed && analyzed.Release())
                     {
-                        analyzedDocuments.Enqueue(prepared.Analyzed);
+                        analyzedDocuments.Enqueue(analyzed);
                     }
                 }
 

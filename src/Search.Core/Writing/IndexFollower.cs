@@ -300,7 +300,7 @@ public sealed partial class IndexFollower : IAsyncDisposable
         {
             try
             {
-                var position = await bootstrap.RunAsync(Environment.ProcessorCount, _stopping.Token).ConfigureAwait(false);
+                var position = await bootstrap.RunAsync(ArticleImporter.DefaultThreads, _stopping.Token).ConfigureAwait(false);
                 lock (_waitersLock)
                 {
                     Interlocked.Exchange(ref _appliedSequence, position);

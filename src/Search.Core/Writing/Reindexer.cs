@@ -56,7 +56,7 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
             using (var fresh = NewsIndex.Open(NewsIndexOptions.ForWorkFolder(workFolder)))
             {
                 imported = await Task.Run(
-                    () => ArticleImporter.Import(fresh, records, onProblem, threads: Environment.ProcessorCount, cancellationToken: cancellationToken),
+                    () => ArticleImporter.Import(fresh, records, onProblem, threads: ArticleImporter.DefaultThreads, cancellationToken: cancellationToken),
                     cancellationToken).ConfigureAwait(false);
                 var caughtUp = await ReadLogAsync(start, log.Statistics().LastSequence, cancellationToken).ConfigureAwait(false);
                 foreach (var logged in caughtUp)

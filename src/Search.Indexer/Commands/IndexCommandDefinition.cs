@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Search.Core.Indexing;
 using Search.Indexer.Push;
 
 namespace Search.Indexer.Commands;
@@ -53,8 +54,8 @@ internal static class IndexCommandDefinition
 
     public static readonly Option<int> Threads = new("--threads", "-t")
     {
-        Description = "With --index: threads that analyze and index at once (default: one per core).",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
+        Description = "With --index: threads that index at once (default: one per core but one, which reading and flushing use).",
+        DefaultValueFactory = _ => ArticleImporter.DefaultThreads,
     };
 
     public static readonly Option<TimeSpan> PageUtcOffset = new("--page-utc-offset")

@@ -8,6 +8,7 @@ using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Ingestion;
+using Search.Core.Querying;
 
 namespace Search.Core.Tests.Indexing;
 
@@ -69,6 +70,32 @@ public sealed class PreAnalyzedDocumentTests
             var got = actual.Document(doc).Fields.Select(field => (field.Name, field.GetStringValue())).ToList();
             Assert.Equal(want, got);
         }
+    }
+
+    [Theory]
+    [InlineData("وزير التعليم")]
+    [InlineData("\"مهرجان الإسكندرية\"")]
+    [InlineData("الأردن ولبنان")]
+    public void An_import_on_one_thread_analyzed_ahead_finds_what_one_on_three_threads_finds(string query)
+    {
+        using var temp = new TempDirectory();
+        var articles = Articles().Select(article => IngestResult.Of(article)).ToList();
+        using var oneThread = NewsIndex.Open(new NewsIndexOptions(temp.File("one")) { MaxRefreshDelay = null });
+        using var threeThreads = NewsIndex.Open(new NewsIndexOptions(temp.File("three")) { MaxRefreshDelay = null });
+        ArticleImporter.Import(oneThread, articles, threads: 1);
+        ArticleImporter.Import(threeThreads, articles, threads: 3);
+        oneThread.Refresh();
+        threeThreads.Refresh();
+
+        var request = new SearchRequest(query, PageSize: 50) { CollapseDuplicates = false };
+        var expected = threeThreads.Search(request);
+        var actual = oneThread.Search(request);
+
+        Assert.True(expected.Total > 0, $"no article matches {query}");
+        Assert.Equal(expected.Total, actual.Total);
+        Assert.Equal(
+            expected.Hits.Select(hit => (hit.Id, hit.Score)).OrderBy(hit => hit.Id, StringComparer.Ordinal),
+            actual.Hits.Select(hit => (hit.Id, hit.Score)).OrderBy(hit => hit.Id, StringComparer.Ordinal));
     }
 
     [Fact]
