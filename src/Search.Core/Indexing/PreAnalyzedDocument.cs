@@ -1,3 +1,4 @@
+using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
@@ -24,6 +25,9 @@ internal sealed class PreAnalyzedDocument
     private readonly Analyzer _analyzer;
     private readonly List<RecordedTokenStream> _streams = [];
     private int _streamsUsed;
+    private readonly Dictionary<int, NumericTokenStream> _numbers = [];
+    private readonly Dictionary<FieldType, FieldType> _replayingTypes = new(ReferenceEqualityComparer.Instance);
+    private byte[] _keywordBytes = new byte[256];
 
     public PreAnalyzedDocument(Analyzer analyzer)
     {
@@ -41,27 +45,28 @@ internal sealed class PreAnalyzedDocument
     internal int TokenCount { get; private set; }
 
     /// <summary>
-    /// Analyzes each of the document's text fields (Lucene's <see cref="TextField"/> types, with a string value) and
-    /// puts in its place one indexed from the recording, followed by the stored value when the field stored it.
-    /// Other fields stay as they are, for the writer to handle.
+    /// Records the tokens of each of the document's indexed fields that it knows how to: text (Lucene's
+    /// <see cref="TextField"/> types, through the analyzer), keywords (one token each, as Lucene's own
+    /// <see cref="StringField"/> gives) and unstored 64-bit numbers (their trie terms). Each is replaced by a field
+    /// indexed from its recording, followed by the stored value when the field stored it. Other fields stay as they are,
+    /// for the writer to handle.
     /// </summary>
     public void Analyze(Document document)
     {
         var fields = document.Fields;
         for (var i = 0; i < fields.Count; i++)
         {
-            if (fields[i] is not Field field || field.GetStringValue() is not { } text)
+            if (fields[i] is not Field { FieldType: { IsIndexed: true } type } field)
             {
                 continue;
             }
 
-            var stored = ReferenceEquals(field.FieldType, TextField.TYPE_STORED);
-            if (!stored && !ReferenceEquals(field.FieldType, TextField.TYPE_NOT_STORED))
-            {
-                continue;
-            }
-
-            var recorded = Record(field.Name, text);
+            var text = field.GetStringValue();
+            var recorded =
+                ReferenceEquals(type, TextField.TYPE_STORED) || ReferenceEquals(type, TextField.TYPE_NOT_STORED) ? text is null ? null : Record(_analyzer.GetTokenStream(field.Name, text))
+                : !type.IsTokenized ? text is null ? null : RecordKeyword(text)
+                : type is { NumericType: NumericType.INT64, IsStored: false } && field.GetInt64Value() is { } number ? Record(Numbers(type.NumericPrecisionStep).SetInt64Value(number))
+                : null;
             if (recorded is null)
             {
                 continue;
@@ -69,8 +74,8 @@ internal sealed class PreAnalyzedDocument
 
             // The indexed field first: the writer adds the analyzer's position gap before every value of a field but
             // the first, counting values that are only stored.
-            fields[i] = new TextField(field.Name, recorded) { Boost = field.Boost };
-            if (stored)
+            fields[i] = new Field(field.Name, recorded, Replaying(type)) { Boost = field.Boost };
+            if (type.IsStored)
             {
                 fields.Insert(++i, new StoredField(field.Name, text));
             }
@@ -87,32 +92,71 @@ internal sealed class PreAnalyzedDocument
         return Terms.Length <= MaxKeptTermBytes;
     }
 
-    private RecordedTokenStream? Record(string fieldName, string text)
+    private RecordedTokenStream? Record(TokenStream stream)
     {
         var firstToken = TokenCount;
-        using var stream = _analyzer.GetTokenStream(fieldName, text);
-
-        // A payload would not survive the recording; no analyzer of ours sets one, but the writer must see it if one did.
-        if (stream.HasAttribute<IPayloadAttribute>())
+        using (stream)
         {
-            return null;
-        }
+            // A payload would not survive the recording; no analyzer of ours sets one, but the writer must see it if one did.
+            if (stream.HasAttribute<IPayloadAttribute>())
+            {
+                return null;
+            }
 
-        var term = stream.GetAttribute<ITermToBytesRefAttribute>();
-        var bytes = term.BytesRef;
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            term.FillBytesRef();
-            AppendToken(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), increment.PositionIncrement, offset.StartOffset, offset.EndOffset);
-        }
+            var term = stream.GetAttribute<ITermToBytesRefAttribute>();
+            var bytes = term.BytesRef;
+            var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                term.FillBytesRef();
+                AppendToken(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length), increment.PositionIncrement, offset.StartOffset, offset.EndOffset);
+            }
 
-        stream.End();
+            stream.End();
+            var replay = NextStream();
+            replay.Cue(this, firstToken, TokenCount, increment.PositionIncrement, offset.StartOffset, offset.EndOffset);
+            return replay;
+        }
+    }
+
+    /// <summary>What Lucene's stream for an unanalyzed string gives: the whole value, as one token, its UTF-8 bytes.</summary>
+    private RecordedTokenStream RecordKeyword(string value)
+    {
+        var firstToken = TokenCount;
+        var utf8 = _keywordBytes.Length >= Encoding.UTF8.GetMaxByteCount(value.Length) ? _keywordBytes : _keywordBytes = new byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
+        AppendToken(utf8.AsSpan(0, Encoding.UTF8.GetBytes(value, utf8)), 1, 0, value.Length);
         var replay = NextStream();
-        replay.Cue(this, firstToken, TokenCount, increment.PositionIncrement, offset.StartOffset, offset.EndOffset);
+        replay.Cue(this, firstToken, TokenCount, finalIncrement: 0, finalStart: value.Length, finalEnd: value.Length);
         return replay;
+    }
+
+    /// <summary>A number's trie terms come from a stream of Lucene's own, one per precision step, reused.</summary>
+    private NumericTokenStream Numbers(int precisionStep)
+    {
+        if (!_numbers.TryGetValue(precisionStep, out var numbers))
+        {
+            numbers = new NumericTokenStream(precisionStep);
+            _numbers.Add(precisionStep, numbers);
+        }
+
+        return numbers;
+    }
+
+    /// <summary>The field type a replaced field keeps: indexed the same way (postings, norms), from a token stream, so
+    /// neither stored nor a number any more (its stored value follows it, and the writer would otherwise make the
+    /// number's terms itself).</summary>
+    private FieldType Replaying(FieldType original)
+    {
+        if (!_replayingTypes.TryGetValue(original, out var replaying))
+        {
+            replaying = new FieldType(original) { IsStored = false, IsTokenized = true, NumericType = NumericType.NONE };
+            replaying.Freeze();
+            _replayingTypes.Add(original, replaying);
+        }
+
+        return replaying;
     }
 
     private void AppendToken(ReadOnlySpan<byte> term, int positionIncrement, int startOffset, int endOffset)
