@@ -19,8 +19,11 @@ internal sealed class PreAnalyzedDocument
     /// <summary>Per token: where its term ends in <see cref="Terms"/>, its position increment, its start and end offsets.</summary>
     internal const int IntsPerToken = 4;
 
-    /// <summary>Buffers that grew past this for one long article are dropped rather than kept for the next one.</summary>
-    private const int MaxKeptTermBytes = 1 << 20;
+    /// <summary>Buffers that grew past these for one long article are dropped rather than kept for the next one: an
+    /// import keeps one of these for each document read ahead, and a typical article needs 10 KB of terms.</summary>
+    private const int MaxKeptTermBytes = 1 << 18;
+
+    private const int MaxKeptTokenInts = IntsPerToken << 15;
 
     private readonly Analyzer _analyzer;
     private readonly List<RecordedTokenStream> _streams = [];
@@ -89,7 +92,7 @@ internal sealed class PreAnalyzedDocument
         TermsLength = 0;
         TokenCount = 0;
         _streamsUsed = 0;
-        return Terms.Length <= MaxKeptTermBytes;
+        return Terms.Length <= MaxKeptTermBytes && Tokens.Length <= MaxKeptTokenInts;
     }
 
     private RecordedTokenStream? Record(TokenStream stream)
