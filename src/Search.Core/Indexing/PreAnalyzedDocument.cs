@@ -50,7 +50,8 @@ internal sealed class PreAnalyzedDocument
     /// <summary>
     /// Records the tokens of each of the document's indexed fields that it knows how to: text (Lucene's
     /// <see cref="TextField"/> types, through the analyzer), keywords (one token each, as Lucene's own
-    /// <see cref="StringField"/> gives) and unstored 64-bit numbers (their trie terms). Each is replaced by a field
+    /// <see cref="StringField"/> gives; only without positions, which a replayed field would space by the analyzer's
+    /// gap) and unstored 64-bit numbers (their trie terms). Each is replaced by a field
     /// indexed from its recording, followed by the stored value when the field stored it. Other fields stay as they are,
     /// for the writer to handle.
     /// </summary>
@@ -67,7 +68,7 @@ internal sealed class PreAnalyzedDocument
             var text = field.GetStringValue();
             var recorded =
                 ReferenceEquals(type, TextField.TYPE_STORED) || ReferenceEquals(type, TextField.TYPE_NOT_STORED) ? text is null ? null : Record(_analyzer.GetTokenStream(field.Name, text))
-                : !type.IsTokenized ? text is null ? null : RecordKeyword(text)
+                : type is { IsTokenized: false, NumericType: NumericType.NONE, IndexOptions: IndexOptions.DOCS_ONLY } ? text is null ? null : RecordKeyword(text)
                 : type is { NumericType: NumericType.INT64, IsStored: false } && field.GetInt64Value() is { } number ? Record(Numbers(type.NumericPrecisionStep).SetInt64Value(number))
                 : null;
             if (recorded is null)
