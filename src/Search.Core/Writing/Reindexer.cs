@@ -53,10 +53,11 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
 
             ImportProgress imported;
             long built;
-            using (var fresh = NewsIndex.Open(NewsIndexOptions.ForWorkFolder(workFolder)))
+            var threads = ArticleImporter.DefaultThreads;
+            using (var fresh = NewsIndex.Open(NewsIndexOptions.ForBulkImport(workFolder, threads)))
             {
                 imported = await Task.Run(
-                    () => ArticleImporter.Import(fresh, records, onProblem, threads: ArticleImporter.DefaultThreads, cancellationToken: cancellationToken),
+                    () => ArticleImporter.Import(fresh, records, onProblem, threads: threads, cancellationToken: cancellationToken),
                     cancellationToken).ConfigureAwait(false);
                 var caughtUp = await ReadLogAsync(start, log.Statistics().LastSequence, cancellationToken).ConfigureAwait(false);
                 foreach (var logged in caughtUp)

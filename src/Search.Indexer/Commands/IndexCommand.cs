@@ -60,18 +60,7 @@ internal static class IndexCommand
         NewsIndex index;
         try
         {
-            // Nothing searches while the indexer runs, but with one indexing thread a refresh each second flushes its
-            // buffer on the refresh thread while analysis goes on; with more, they flush for one another and refreshes
-            // would only add small segments to merge (benchmarks/README.md has both ways measured).
-            var refresh = threads == 1 ? TimeSpan.FromSeconds(1) : (TimeSpan?)null;
-            index = NewsIndex.Open(new NewsIndexOptions(indexPath)
-            {
-                RamBufferMb = ramBufferMb,
-                MaxRefreshDelay = refresh,
-                Suggestions = new SuggestionOptions { BuildAhead = false },
-                // Nothing searches a bulk import: copying each refreshed or merged segment into memory would only cost.
-                ResidentMemoryMb = 0,
-            });
+            index = NewsIndex.Open(NewsIndexOptions.ForBulkImport(indexPath, threads) with { RamBufferMb = ramBufferMb });
         }
         catch (IndexLockedException ex)
         {
