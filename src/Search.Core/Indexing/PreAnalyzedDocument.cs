@@ -7,12 +7,12 @@ using Lucene.Net.Index;
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// A document whose analyzed text fields were run through the analyzer ahead of indexing, on the thread that prepares
-/// documents: each such field then replays its recorded terms, already in UTF-8, to the thread that indexes it
+/// A document whose indexed fields were turned into tokens ahead of indexing, on the thread that prepares documents:
+/// each such field then replays its recorded terms, already in UTF-8, to the thread that indexes it
 /// (<see cref="RecordedTokenStream"/>). A one-thread import spent 2.3 s of its indexing thread's 11 in the analysis
-/// chain (perf, shared news articles) while the other core had time to spare. The terms, positions and offsets the
-/// index gets are the analyzer's own, so the index is the same. Reused from document to document: see
-/// <see cref="Release"/>.
+/// chain (perf, shared news articles), and more making a token stream for every keyword and date. The terms, positions
+/// and offsets the index gets are the ones the writer would have made, so the index is the same. Reused from document
+/// to document: see <see cref="Release"/>.
 /// </summary>
 internal sealed class PreAnalyzedDocument
 {
@@ -27,10 +27,10 @@ internal sealed class PreAnalyzedDocument
 
     private readonly Analyzer _analyzer;
     private readonly List<RecordedTokenStream> _streams = [];
-    private int _streamsUsed;
     private readonly Dictionary<int, NumericTokenStream> _numbers = [];
     private readonly Dictionary<FieldType, FieldType> _replayingTypes = new(ReferenceEqualityComparer.Instance);
     private byte[] _keywordBytes = new byte[256];
+    private int _streamsUsed;
 
     public PreAnalyzedDocument(Analyzer analyzer)
     {
@@ -51,9 +51,8 @@ internal sealed class PreAnalyzedDocument
     /// Records the tokens of each of the document's indexed fields that it knows how to: text (Lucene's
     /// <see cref="TextField"/> types, through the analyzer), keywords (one token each, as Lucene's own
     /// <see cref="StringField"/> gives; only without positions, which a replayed field would space by the analyzer's
-    /// gap) and unstored 64-bit numbers (their trie terms). Each is replaced by a field
-    /// indexed from its recording, followed by the stored value when the field stored it. Other fields stay as they are,
-    /// for the writer to handle.
+    /// gap) and unstored 64-bit numbers (their trie terms). Each is replaced by a field indexed from its recording,
+    /// followed by the stored value when the field stored it. Other fields stay as they are, for the writer to handle.
     /// </summary>
     public void Analyze(Document document)
     {
