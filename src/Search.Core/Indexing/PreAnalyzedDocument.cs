@@ -64,13 +64,9 @@ internal sealed class PreAnalyzedDocument
                 continue;
             }
 
-            var text = field.GetStringValue();
-            var recorded =
-                ReferenceEquals(type, TextField.TYPE_STORED) || ReferenceEquals(type, TextField.TYPE_NOT_STORED) ? text is null ? null : Record(_analyzer.GetTokenStream(field.Name, text))
-                : type is { IsTokenized: false, NumericType: NumericType.NONE, IndexOptions: IndexOptions.DOCS_ONLY } ? text is null ? null : RecordKeyword(text)
-                : type is { NumericType: NumericType.INT64, IsStored: false } && field.GetInt64Value() is { } number ? Record(Numbers(type.NumericPrecisionStep).SetInt64Value(number))
-                : null;
-            if (recorded is null)
+            // A number's string form is not asked for: Lucene.Net would format it for nothing.
+            var text = IsText(type) || IsKeyword(type) ? field.GetStringValue() : null;
+            if (Record(field, type, text) is not { } recorded)
             {
                 continue;
             }
@@ -84,6 +80,25 @@ internal sealed class PreAnalyzedDocument
             }
         }
     }
+
+    /// <summary>The field's tokens recorded: a text's through the analyzer, a keyword's as one token, an unstored
+    /// number's trie terms; null for any other field.</summary>
+    private RecordedTokenStream? Record(Field field, FieldType type, string? text)
+    {
+        if (text is not null)
+        {
+            return IsKeyword(type) ? RecordKeyword(text) : Record(_analyzer.GetTokenStream(field.Name, text));
+        }
+
+        return type is { NumericType: NumericType.INT64, IsStored: false } && field.GetInt64Value() is { } number
+            ? Record(Numbers(type.NumericPrecisionStep).SetInt64Value(number))
+            : null;
+    }
+
+    private static bool IsText(FieldType type) => ReferenceEquals(type, TextField.TYPE_STORED) || ReferenceEquals(type, TextField.TYPE_NOT_STORED);
+
+    private static bool IsKeyword(FieldType type) =>
+        type is { IsTokenized: false, NumericType: NumericType.NONE, IndexOptions: IndexOptions.DOCS_ONLY };
 
     /// <summary>Forgets the recordings, once the document is indexed, so that the next document can use this one.</summary>
     /// <returns>false when this one grew too large to keep.</returns>

@@ -3,7 +3,6 @@ using System.Globalization;
 using Lucene.Net.Store;
 using Search.Core.Indexing;
 using Search.Core.Ingestion;
-using Search.Core.Suggesting;
 using Search.Indexer.Push;
 
 namespace Search.Indexer.Commands;
