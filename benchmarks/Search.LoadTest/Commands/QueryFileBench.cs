@@ -49,13 +49,18 @@ internal static class QueryFileBench
             var milliseconds = new double[queries.Count];
             double build = 0, match = 0, fetch = 0;
             var phases = new SearchTimings?[queries.Count];
+            var collected = new bool[queries.Count];
+            var collections = GC.CollectionCount(0);
+            var paused = GC.GetTotalPauseDuration();
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < queries.Count; i++)
             {
+                var before = GC.CollectionCount(0);
                 var began = Stopwatch.GetTimestamp();
                 var timings = phases[i] = index.Search(shape with { Query = queries[i] }).Timings;
                 milliseconds[i] = Stopwatch.GetElapsedTime(began).TotalMilliseconds;
+                collected[i] = GC.CollectionCount(0) != before;
 
                 // Where the engine's own clock puts the time: building the query (analysis, word forms, corrections),
                 // Lucene matching and scoring, and reading and highlighting the hits.
@@ -67,15 +72,18 @@ internal static class QueryFileBench
             var elapsed = clock.Elapsed;
             var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
             var stats = LatencyStats.Of(milliseconds);
+            var pauses = GC.GetTotalPauseDuration() - paused;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {mode} | {queries.Count:N0} | {queries.Count / elapsed.TotalSeconds:N0} | {stats.P50:F2} | {stats.P90:F2} | {stats.P99:F2} | {milliseconds.Average():F2} | {stats.Max:F1} | {bytes / 1024.0 / queries.Count:N0} | {build / queries.Count:F2} / {match / queries.Count:F2} / {fetch / queries.Count:F2} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"#   GC in the timed pass: {GC.CollectionCount(0) - collections} collections, {pauses.TotalMilliseconds:F0} ms paused; {collected.Count(c => c)} queries saw one"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT\tlatency\tmode={mode}\tn={queries.Count}\tp50_ms={stats.P50:F4}\tp90_ms={stats.P90:F4}\tp99_ms={stats.P99:F4}"));
 
             // The tail, query by query: which phase the slowest 1 % spend their time in.
             foreach (var i in Enumerable.Range(0, queries.Count).OrderByDescending(i => milliseconds[i]).Take(Math.Max(1, queries.Count / 100)))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"#   slow: {milliseconds[i]:F1} ms (build {phases[i]?.QueryMs:F1} / match {phases[i]?.MatchMs:F1} / hits {phases[i]?.HitsMs:F1}): {queries[i]}"));
+                    $"#   slow: {milliseconds[i]:F1} ms (build {phases[i]?.QueryMs:F1} / match {phases[i]?.MatchMs:F1} / hits {phases[i]?.HitsMs:F1}{(collected[i] ? ", a collection" : "")}): {queries[i]}"));
             }
         }
 

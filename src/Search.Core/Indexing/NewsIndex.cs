@@ -14,6 +14,7 @@ using Search.Core.Ingestion;
 using Search.Core.Querying;
 using Search.Core.Ranking;
 using Search.Core.Searching;
+using Search.Core.Spelling;
 using Search.Core.Storage;
 using Search.Core.Suggesting;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -56,6 +57,7 @@ public sealed class NewsIndex : IDisposable
     private readonly IndexMetrics _metrics = new();
     private readonly ArticleSearch _search;
     private readonly Suggester _suggester;
+    private readonly WordTries _words = new();
     private readonly CancellationTokenSource _closing = new();
     private readonly System.Threading.Lock _warmupLock = new();
     private readonly System.Threading.Lock _snapshotLock = new();
@@ -87,7 +89,7 @@ public sealed class NewsIndex : IDisposable
         };
         if (serving)
         {
-            config.MergedSegmentWarmer = new MergedSegmentWarmer(_suggester);
+            config.MergedSegmentWarmer = new MergedSegmentWarmer(_suggester, _words);
         }
 
         if (readOnly)
@@ -112,11 +114,11 @@ public sealed class NewsIndex : IDisposable
             _searchers.AddListener(_recentWrites);
         }
 
-        _search = new ArticleSearch(options);
+        _search = new ArticleSearch(options, _words);
         _serving = serving;
         if (serving)
         {
-            _searchers.AddListener(new RefreshedSegmentWarmer(_suggester, _searchers));
+            _searchers.AddListener(new RefreshedSegmentWarmer(_suggester, _words, _searchers));
             _warmup = Task.Run(Warm);
         }
         else
@@ -550,6 +552,9 @@ public sealed class NewsIndex : IDisposable
     /// <summary>Segment suggestion builds so far, for tests of when they happen.</summary>
     internal long SuggestionBuilds => _suggester.Builds;
 
+    /// <summary>Segment word-trie builds so far (<see cref="WordTries"/>), for tests of when they happen.</summary>
+    internal long WordTrieBuilds => _words.Builds;
+
     /// <summary>Up to <paramref name="count"/> stories related to the article, without its copies.</summary>
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
     public IReadOnlyList<SearchHit> Related(string id, int count = 10) => WithSearcher(searcher => _search.Related(searcher, id, count));
@@ -607,6 +612,7 @@ public sealed class NewsIndex : IDisposable
             try
             {
                 _suggester.Prepare(searcher.IndexReader, _closing.Token);
+                _words.Prepare(searcher.IndexReader);
                 WarmupRequests = SearchWarmup.Run(this, searcher, _closing.Token);
             }
             finally

@@ -36,15 +36,21 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     /// <summary>An unseen form of a known stem is widened only to words this many times as common as the stem.</summary>
     private const int UnseenFormRatio = 10;
 
+    /// <summary>The index's words, a trie a segment, for corrections; shared with the index's warmers.</summary>
+    internal WordTries Words { get; init; } = new();
+
+    /// <summary>A corrector for one search of <paramref name="reader"/>.</summary>
+    internal SpellingCorrector CorrectorFor(IndexReader reader) => new(new Vocabulary(reader, Words));
+
     /// <param name="reader">The index searched, for word statistics (proclitic variants); null to build without them.</param>
     public CompiledQuery Build(UserQuery userQuery, IndexReader? reader = null) => Build(userQuery, reader, corrector: null);
 
     /// <param name="corrector">Corrects words the index does not know; its choices are cached, so a "did you mean" for
-    /// the same search reuses them. Null: one of its own when there is a reader.</param>
+    /// the same search reuses them. Null: one of its own (<see cref="CorrectorFor"/>) when there is a reader.</param>
     internal CompiledQuery Build(UserQuery userQuery, IndexReader? reader, SpellingCorrector? corrector)
     {
         var positiveParts = userQuery.Groups.SelectMany(group => group.Alternatives).Count(part => !part.Excluded);
-        var context = new BuildContext(reader, ranking, corrector, requireWholePhrases: positiveParts == 1, Stem);
+        var context = new BuildContext(reader, ranking, corrector ?? (reader is null ? null : CorrectorFor(reader)), requireWholePhrases: positiveParts == 1, Stem);
         var stems = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var phrases = new List<IReadOnlyList<(string, int)>>();
@@ -348,7 +354,6 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     private sealed class BuildContext(IndexReader? reader, RankingOptions ranking, SpellingCorrector? corrector, bool requireWholePhrases, Func<string, string> stem)
     {
         private readonly WordForms? _forms = reader is null ? null : new WordForms(new TermLookup(reader), ranking);
-        private SpellingCorrector? _corrector = corrector;
         private int _correctedWords;
 
         /// <summary>Term lookups for the reader searched; null when building without one.</summary>
@@ -388,18 +393,17 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
                 UnknownWords.Add(folded);
             }
 
-            if (!ranking.CorrectUnknownWords || _correctedWords++ >= MaxCorrectedWords)
+            if (!ranking.CorrectUnknownWords || corrector is null || _correctedWords++ >= MaxCorrectedWords)
             {
                 return [];
             }
 
-            _corrector ??= new SpellingCorrector(new Vocabulary(reader!));
             if (stemFrequency == 0)
             {
-                return [.. _corrector.CandidatesForUnknown(folded).Take(MaxCorrections)];
+                return [.. corrector.CandidatesForUnknown(folded).Take(MaxCorrections)];
             }
 
-            return [.. _corrector.CandidatesForUnseenForm(folded)
+            return [.. corrector.CandidatesForUnseenForm(folded)
                 .Where(candidate => candidate.DocFreq >= (long)UnseenFormRatio * stemFrequency && !forms.Contains(stem(candidate.Words[0])))
                 .Take(MaxCorrections)];
         }

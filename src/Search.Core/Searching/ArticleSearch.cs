@@ -25,14 +25,15 @@ internal sealed class ArticleSearch : IDisposable
     private readonly TimeSpan _snapshotLifetime;
     private long _lastSnapshotVersion = -1;
 
-    public ArticleSearch(NewsIndexOptions options)
+    /// <param name="words">The index's word tries, which its warmers build ahead.</param>
+    public ArticleSearch(NewsIndexOptions options, WordTries words)
     {
         var stemmer = new ArabicNewsStemmer();
         Analyzer stemmed = new ArabicNewsAnalyzer(stem: true);
         var exact = new ArabicNewsAnalyzer(stem: false);
         var segmentValues = new SegmentValueCache();
         _searcher = new NewsSearcher(
-            new NewsQueryBuilder(stemmed, exact, stemmer, options.Ranking),
+            new NewsQueryBuilder(stemmed, exact, stemmer, options.Ranking) { Words = words },
             new NewsHighlighter(exact, stemmer),
             new DidYouMean(exact),
             segmentValues,

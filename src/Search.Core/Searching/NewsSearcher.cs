@@ -49,7 +49,7 @@ internal sealed class NewsSearcher(
         parsed ??= request.Query is null ? null : UserQueryParser.Parse(request.Query);
 
         // Cheap until a word needs it: the vocabulary opens its terms on first lookup.
-        var corrector = new SpellingCorrector(new Vocabulary(searcher.IndexReader));
+        var corrector = queryBuilder.CorrectorFor(searcher.IndexReader);
         if (request.Query is not null)
         {
             compiled = queryBuilder.Build(parsed!, searcher.IndexReader, corrector);

@@ -1,7 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using Lucene.Net.Util.Automaton;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 
@@ -10,9 +9,10 @@ namespace Search.Core.Spelling;
 /// <summary>
 /// The words an index holds, as the exact forms in its <see cref="NewsFields.Text"/> field (folded, unstemmed, behind
 /// <see cref="ExactFormRepeatFilter.Marker"/>), with their document frequencies: what a correction may choose from.
-/// Opens its terms enumerator on first use, so an instance no word needs costs nothing. Not thread-safe: one per search.
+/// Opens its terms enumerator on first use, so an instance no word needs costs nothing; near words come from the
+/// index's <see cref="WordTries"/>, built once a segment. Not thread-safe: one per search.
 /// </summary>
-internal sealed class Vocabulary(IndexReader reader)
+internal sealed class Vocabulary(IndexReader reader, WordTries tries)
 {
     private const float Tolerance = 1e-4f;
 
@@ -32,35 +32,37 @@ internal sealed class Vocabulary(IndexReader reader)
     /// The words at most <paramref name="maxEdits"/> plain edits (1 or 2; a swap counts as one) from the folded
     /// <paramref name="folded"/>, other than itself, whose <see cref="ArabicEditDistance"/> is at most
     /// <paramref name="maxDistance"/>, and that keep its first <paramref name="fixedLetters"/> letters (0: any letter
-    /// may change, the first one too). A Levenshtein automaton walks only the parts of the term dictionary within
-    /// reach, not the whole vocabulary: about a millisecond a word on the shared news corpus (benchmarks/README.md).
+    /// may change, the first one too). Each segment's <see cref="WordTrie"/> walks only the part of its words within
+    /// reach; the document frequencies are summed over segments, deleted documents included, as in term statistics.
     /// </summary>
     public List<SpellingCandidate> Near(string folded, int maxEdits, float maxDistance, int fixedLetters = 0)
     {
         var candidates = new List<SpellingCandidate>();
-        if (Terms is not { } terms || folded.Length > ArabicEditDistance.MaxLength)
+        var rest = folded.AsSpan(fixedLetters);
+
+        // A word with a letter outside the Basic Multilingual Plane has no Arabic word near it (WordTrie.Of).
+        if (folded.Length > ArabicEditDistance.MaxLength || folded.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
         {
             return candidates;
         }
 
-        if (CodePoints(folded.AsSpan(fixedLetters)) is not { } rest)
+        // An edit brings in no letter past the Arabic block (the word's own letters may be): Lucene's FuzzyTermsEnum
+        // allows any character, which made its automaton several times costlier, and no folded Arabic word has one.
+        var highestLetter = HighestLetter;
+        foreach (var letter in rest)
         {
-            return candidates;
+            highestLetter = Math.Max(highestLetter, letter);
         }
 
-        // Lucene's own FuzzyTermsEnum allows any Unicode character in an edit, which makes its automaton several times
-        // costlier to build; an edit here brings in nothing past the Arabic block (the word's own characters may be).
-        var fixedPart = ExactFormRepeatFilter.Marker + folded[..fixedLetters];
-        var automaton = BasicOperations.Concatenate(
-            BasicAutomata.MakeString(fixedPart),
-            new LevenshteinAutomata(rest, Math.Max(HighestLetter, rest.DefaultIfEmpty(0).Max()), withTranspositions: true).ToAutomaton(maxEdits));
-        var near = new CompiledAutomaton(automaton, finite: true, simplify: false).GetTermsEnum(terms);
-        var chars = new CharsRef();
-        while (near.MoveNext())
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var leaf in reader.Leaves)
         {
-            UnicodeUtil.UTF8toUTF16(near.Term, chars);
-            var word = new ReadOnlySpan<char>(chars.Chars, chars.Offset + 1, chars.Length - 1);
-            if (word.SequenceEqual(folded))
+            tries.For(leaf.AtomicReader).CollectNear(folded[..fixedLetters], rest, maxEdits, highestLetter, found);
+        }
+
+        foreach (var (word, docFreq) in found)
+        {
+            if (word == folded)
             {
                 continue;
             }
@@ -69,10 +71,12 @@ internal sealed class Vocabulary(IndexReader reader)
             var distance = ArabicEditDistance.Between(folded, word, maxDistance + Tolerance);
             if (distance <= maxDistance + Tolerance)
             {
-                candidates.Add(new SpellingCandidate(word.ToString(), distance, near.DocFreq));
+                candidates.Add(new SpellingCandidate(word, distance, docFreq));
             }
         }
 
+        // In ordinal order, so the list never depends on how the index is split in segments.
+        candidates.Sort((a, b) => string.CompareOrdinal(a.Word, b.Word));
         return candidates;
     }
 
@@ -100,30 +104,6 @@ internal sealed class Vocabulary(IndexReader reader)
     }
 
     private Terms? Terms => _terms ??= MultiFields.GetTerms(reader, NewsFields.Text);
-
-    /// <summary>The word's code points; null when it holds a lone surrogate, which no indexed term does.</summary>
-    private static int[]? CodePoints(ReadOnlySpan<char> word)
-    {
-        var codePoints = new List<int>(word.Length);
-        for (var i = 0; i < word.Length; i++)
-        {
-            if (char.IsHighSurrogate(word[i]) && i + 1 < word.Length && char.IsLowSurrogate(word[i + 1]))
-            {
-                codePoints.Add(char.ConvertToUtf32(word[i], word[i + 1]));
-                i++;
-            }
-            else if (char.IsSurrogate(word[i]))
-            {
-                return null;
-            }
-            else
-            {
-                codePoints.Add(word[i]);
-            }
-        }
-
-        return [.. codePoints];
-    }
 
     private int DocFreqOf(string term)
     {

@@ -19,7 +19,7 @@ public sealed class SpellingCorrectorTests : IDisposable
 
     public void Dispose() => _index.Dispose();
 
-    private SpellingCorrector Corrector() => new(new Vocabulary(_index.Reader));
+    private SpellingCorrector Corrector() => new(new Vocabulary(_index.Reader, new WordTries()));
 
     [Theory]
     [InlineData("الحكوومه", "الحكومه")] // a letter doubled
@@ -101,7 +101,7 @@ public sealed class SpellingCorrectorTests : IDisposable
     public void A_known_word_is_replaced_only_by_a_far_more_common_one()
     {
         using var index = new SpellingIndex(("الانتخابات البرلمانية", SpellingCorrector.RareWordRatio), ("الانتخاباث", 1), ("سلام", 2), ("سلاح", 1));
-        var corrector = new SpellingCorrector(new Vocabulary(index.Reader));
+        var corrector = new SpellingCorrector(new Vocabulary(index.Reader, new WordTries()));
 
         Assert.Equal(new[] { "الانتخابات" }, corrector.CorrectRare("الانتخاباث", docFreq: 1)!.Words);
         Assert.Null(corrector.CorrectRare("سلاح", docFreq: 1)); // سلام is only twice as common
@@ -115,7 +115,7 @@ public sealed class SpellingCorrectorTests : IDisposable
         var ordinary = new string('ب', 10) + new string('ت', 10);
         var outsized = new string('ب', 13) + new string('ت', 13);
         using var index = new SpellingIndex((ordinary, 1), (outsized, 1));
-        var corrector = new SpellingCorrector(new Vocabulary(index.Reader));
+        var corrector = new SpellingCorrector(new Vocabulary(index.Reader, new WordTries()));
 
         Assert.Equal(new[] { ordinary }, corrector.CorrectUnknown(ordinary[..^1] + "ث")!.Words);
         Assert.Empty(corrector.CandidatesForUnknown(outsized[..^1] + "ث"));

@@ -1,13 +1,15 @@
 using Lucene.Net.Search;
+using Search.Core.Spelling;
+using Search.Core.Suggesting;
 
-namespace Search.Core.Suggesting;
+namespace Search.Core.Indexing;
 
 /// <summary>
-/// Builds the suggestions of the segments a refresh brings (a second's writes, or an index added by a reindex) in the
-/// refresh thread, right after the refresh, rather than in the first suggestion request that meets them. A failure is
-/// only a missed head start, as for <see cref="MergedSegmentWarmer"/>.
+/// Builds the suggestions and word tries of the segments a refresh brings (a second's writes, or an index added by a
+/// reindex) in the refresh thread, right after the refresh, rather than in the first request that meets them. A
+/// failure is only a missed head start, as for <see cref="MergedSegmentWarmer"/>.
 /// </summary>
-internal sealed class RefreshedSegmentWarmer(Suggester suggester, SearcherManager searchers) : ReferenceManager.IRefreshListener
+internal sealed class RefreshedSegmentWarmer(Suggester suggester, WordTries words, SearcherManager searchers) : ReferenceManager.IRefreshListener
 {
     public void BeforeRefresh()
     {
@@ -26,6 +28,7 @@ internal sealed class RefreshedSegmentWarmer(Suggester suggester, SearcherManage
             try
             {
                 suggester.Prepare(searcher.IndexReader);
+                words.Prepare(searcher.IndexReader);
             }
             finally
             {
