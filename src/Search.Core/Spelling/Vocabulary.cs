@@ -41,7 +41,7 @@ internal sealed class Vocabulary(IndexReader reader, WordTries tries)
         var rest = folded.AsSpan(fixedLetters);
 
         // A word with a letter outside the Basic Multilingual Plane has no Arabic word near it (WordTrie.Of).
-        if (folded.Length > ArabicEditDistance.MaxLength || folded.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        if (folded.Length > ArabicEditDistance.MaxLength || rest.Length > WordTrie.MaxPatternLength || folded.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
         {
             return candidates;
         }
