@@ -95,7 +95,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
         if (hasPositive)
         {
-            AddProximity(query, context.WordStems, userQuery.IsQuestion ? ranking.QuestionProximityBoost : ranking.ProximityBoost);
+            AddProximity(query, context.WordStems, userQuery.IsQuestion ? ranking.QuestionProximityBoost : ranking.ProximityBoost, context.Terms);
         }
 
         return new CompiledQuery(hasPositive ? Flatten(query) : null, new HighlightTerms(stems, prefixes, phrases))
@@ -151,7 +151,9 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     /// Rewards articles where consecutive query words stand near each other (a sloppy phrase per adjacent pair), so a
     /// story about the thing asked outranks one that merely mentions its words far apart.
     /// </summary>
-    private void AddProximity(BooleanQuery query, List<string> wordStems, float weight)
+    /// <param name="terms">The build's term lookups, whose states the pairs reuse (the words' own clauses looked them
+    /// up already); null when building without a reader.</param>
+    private void AddProximity(BooleanQuery query, List<string> wordStems, float weight, TermLookup? terms)
     {
         if (weight <= 0 || wordStems.Count < 2)
         {
@@ -166,7 +168,8 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             var second = new Term(NewsFields.Text, wordStems[i + 1]);
             var pair = first.Equals(second)
                 ? new PhraseQuery { { first, 0 }, { second, 1 } }
-                : new ProximityPairQuery(first, second, ranking.ProximitySlop);
+                : new ProximityPairQuery(first, second, ranking.ProximitySlop,
+                    terms?.States(NewsFields.Text, wordStems[i]), terms?.States(NewsFields.Text, wordStems[i + 1]));
             pair.Slop = ranking.ProximitySlop;
             pair.Boost = weight;
             query.Add(pair, Occur.SHOULD);

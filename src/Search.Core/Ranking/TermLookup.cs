@@ -19,7 +19,8 @@ internal sealed class TermLookup(IndexReader reader)
 
     public TermQuery Query(string field, string text) => new(new Term(field, text), States(field, text));
 
-    private TermContext States(string field, string text)
+    /// <summary>The term's state in each segment that holds it, looked up once per build.</summary>
+    public TermContext States(string field, string text)
     {
         if (_states.TryGetValue((field, text), out var known))
         {

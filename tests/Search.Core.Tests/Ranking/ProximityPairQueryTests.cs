@@ -74,6 +74,30 @@ public sealed class ProximityPairQueryTests : IDisposable
     }
 
     [Fact]
+    public void Term_states_looked_up_already_give_the_same_hits_and_those_of_another_reader_are_looked_up_again()
+    {
+        var lookup = new TermLookup(_reader);
+        var expected = Search(new ProximityPairQuery(new Term("text", "c"), new Term("text", "e"), 2));
+
+        var reused = Search(new ProximityPairQuery(new Term("text", "c"), new Term("text", "e"), 2, lookup.States("text", "c"), lookup.States("text", "e")));
+
+        // States of a one-document index, where neither word's states would find anything here.
+        using var other = new RAMDirectory();
+        using (var writer = new IndexWriter(other, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48))))
+        {
+            writer.AddDocument(new Document { new TextField("text", "x c e", Field.Store.NO) });
+        }
+
+        using var otherReader = DirectoryReader.Open(other);
+        var otherLookup = new TermLookup(otherReader);
+        var foreign = Search(new ProximityPairQuery(new Term("text", "c"), new Term("text", "e"), 2, otherLookup.States("text", "c"), otherLookup.States("text", "e")));
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(hit => (hit.Doc, hit.Score)), reused.Select(hit => (hit.Doc, hit.Score)));
+        Assert.Equal(expected.Select(hit => (hit.Doc, hit.Score)), foreign.Select(hit => (hit.Doc, hit.Score)));
+    }
+
+    [Fact]
     public void A_term_missing_from_the_index_matches_nothing()
     {
         Assert.Empty(Search(new ProximityPairQuery(new Term("text", "a"), new Term("text", "absent"), 3)));
