@@ -88,9 +88,10 @@ public static class JsonLinesArticleReader
             {
                 yield return IngestResult.Failed(fileName, lineNumber, problem);
             }
-            else if (!string.IsNullOrWhiteSpace(current.Text))
+            else if (!current.IsBlank)
             {
-                yield return ParseLine(current.Text, fileName, lineNumber);
+                // Parsed from the line's UTF-8 as read: a string of it would be transcoded back to UTF-8 for the parser.
+                yield return Parse(current.Bytes, fileName, lineNumber);
             }
         }
     }
@@ -111,6 +112,32 @@ public static class JsonLinesArticleReader
         try
         {
             using var document = JsonDocument.Parse(json);
+            return FromDocument(document, fileName, lineNumber, defaultId);
+        }
+        catch (JsonException ex)
+        {
+            return IngestResult.Failed(fileName, lineNumber, $"invalid JSON: {ex.Message}");
+        }
+    }
+
+    /// <summary>Parses one line of valid UTF-8 (a file's bytes hold no lone surrogate) into an article.</summary>
+    private static IngestResult Parse(ReadOnlyMemory<byte> utf8, string fileName, int lineNumber)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8);
+            return FromDocument(document, fileName, lineNumber, defaultId: null);
+        }
+        catch (JsonException ex)
+        {
+            return IngestResult.Failed(fileName, lineNumber, $"invalid JSON: {ex.Message}");
+        }
+    }
+
+    private static IngestResult FromDocument(JsonDocument document, string fileName, int lineNumber, string? defaultId)
+    {
+        try
+        {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -131,10 +158,6 @@ public static class JsonLinesArticleReader
                 PublishedAt = Text(root, "publishedAt") ?? Text(root, "date"),
             };
             return IngestResult.Of(draft.Validate(), fileName, lineNumber);
-        }
-        catch (JsonException ex)
-        {
-            return IngestResult.Failed(fileName, lineNumber, $"invalid JSON: {ex.Message}");
         }
         catch (ArticleValidationException ex)
         {

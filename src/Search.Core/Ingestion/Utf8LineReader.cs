@@ -3,8 +3,28 @@ using System.Text.Unicode;
 
 namespace Search.Core.Ingestion;
 
-/// <summary>One line of a <see cref="Utf8LineReader"/>: its text, or why it has none.</summary>
-internal readonly record struct Utf8Line(string? Text, string? Problem);
+/// <summary>One line of a <see cref="Utf8LineReader"/>: its bytes, valid UTF-8 (and good only until the next line is
+/// read: they are the reader's buffer), or why it has none.</summary>
+internal readonly record struct Utf8Line(ReadOnlyMemory<byte> Bytes, string? Problem)
+{
+    /// <summary>True for a line of white space alone (or nothing).</summary>
+    public bool IsBlank
+    {
+        get
+        {
+            var span = Bytes.Span;
+            var first = span.IndexOfAnyExcept(" \t\r\f\v"u8);
+            if (first < 0)
+            {
+                return true;
+            }
+
+            // Past ASCII (and among control characters), white space takes decoding to tell: a line of no-break spaces
+            // is blank too.
+            return span[first] is >= 0x80 or < 0x20 && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(span[first..]));
+        }
+    }
+}
 
 /// <summary>
 /// Splits a UTF-8 stream into lines without ever replacing a byte: a line that is not valid UTF-8 comes back with the
@@ -39,7 +59,7 @@ internal sealed class Utf8LineReader(Stream stream)
 
             if (length >= 0)
             {
-                var line = _buffer.AsSpan(_start, length);
+                var line = _buffer.AsMemory(_start, length);
                 _start += Math.Min(length + 1, _end - _start);
                 return Decode(line);
             }
@@ -48,31 +68,31 @@ internal sealed class Utf8LineReader(Stream stream)
         }
     }
 
-    private Utf8Line Decode(ReadOnlySpan<byte> line)
+    private Utf8Line Decode(ReadOnlyMemory<byte> line)
     {
         if (_firstLine)
         {
             _firstLine = false;
-            if (InvalidUtf8.StartsAsUtf16(line))
+            if (InvalidUtf8.StartsAsUtf16(line.Span))
             {
                 // Split at 0x0A, UTF-16 has no lines to speak of: one problem for the file, and nothing after it.
-                var problem = InvalidUtf8.Describe(line);
+                var problem = InvalidUtf8.Describe(line.Span);
                 SkipToEnd();
-                return new Utf8Line(null, problem);
+                return new Utf8Line(ReadOnlyMemory<byte>.Empty, problem);
             }
 
-            if (line.StartsWith(ByteOrderMark))
+            if (line.Span.StartsWith(ByteOrderMark))
             {
                 line = line[ByteOrderMark.Length..];
             }
         }
 
-        if (line is [.., (byte)'\r'])
+        if (line.Span is [.., (byte)'\r'])
         {
             line = line[..^1];
         }
 
-        return Utf8.IsValid(line) ? new Utf8Line(Encoding.UTF8.GetString(line), null) : new Utf8Line(null, InvalidUtf8.Describe(line));
+        return Utf8.IsValid(line.Span) ? new Utf8Line(line, null) : new Utf8Line(ReadOnlyMemory<byte>.Empty, InvalidUtf8.Describe(line.Span));
     }
 
     /// <summary>Reads more of the stream after what is buffered, growing the buffer for a line longer than it.</summary>

@@ -92,13 +92,14 @@ public sealed class JsonLinesArticleReaderTests
     [Fact]
     public void Blank_lines_are_skipped_but_still_counted_for_line_numbers()
     {
-        var text = "\n" + OwnLine + "\n\n   \n{broken\r\n" + AntLine + "\n\n";
+        // White space of every kind: tabs, a form feed, no-break and ideographic spaces, a line separator.
+        var text = "\n" + OwnLine + "\n\n   \t\f\n\u00A0\u3000 \u2028\n{broken\r\n" + AntLine + "\n\n";
 
         var results = Read(text);
 
         Assert.Equal(3, results.Count);
         Assert.Equal("own-1", results[0].Article?.Id);
-        Assert.Equal(5, results[1].Problem?.Line);
+        Assert.Equal(6, results[1].Problem?.Line);
         Assert.Equal("BB-economy-7-20180301", results[2].Article?.Id);
     }
 
