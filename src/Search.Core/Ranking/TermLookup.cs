@@ -7,7 +7,8 @@ namespace Search.Core.Ranking;
 /// <summary>
 /// Looks terms up in one index reader for one query build. Weighing a query, Lucene opens a terms enumerator per term
 /// and segment (about 10 KB each, dozens per question); here one per segment and field serves every term, and the
-/// states found go into the term queries, so nothing is looked up twice. Not thread-safe: one per build.
+/// states found go into the term queries, so nothing is looked up twice, and the term queries open their postings
+/// through the same enumerators (<see cref="LookedUpTermQuery"/>). Not thread-safe: one per build and its search.
 /// </summary>
 internal sealed class TermLookup(IndexReader reader)
 {
@@ -17,7 +18,11 @@ internal sealed class TermLookup(IndexReader reader)
     /// <summary>Documents with the term, over all segments (deleted ones included, as in BM25's statistics).</summary>
     public int DocFreq(string field, string text) => States(field, text).DocFreq;
 
-    public TermQuery Query(string field, string text) => new(new Term(field, text), States(field, text));
+    public TermQuery Query(string field, string text) => new LookedUpTermQuery(new Term(field, text), States(field, text), this);
+
+    /// <summary>This build's enumerator of the field's terms in the segment with ordinal <paramref name="leaf"/>; null
+    /// when the segment has no such field. Its position moves with every lookup.</summary>
+    public TermsEnum? EnumeratorOf(string field, int leaf) => EnumeratorsOf(field)[leaf];
 
     /// <summary>The term's state in each segment that holds it, looked up once per build.</summary>
     public TermContext States(string field, string text)

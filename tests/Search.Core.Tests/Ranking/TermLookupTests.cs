@@ -81,4 +81,44 @@ public sealed class TermLookupTests : IDisposable
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Select(hit => (hit.Doc, hit.Score)), actual.Select(hit => (hit.Doc, hit.Score)));
     }
+
+    [Fact]
+    public void Term_queries_sharing_one_enumerator_a_segment_score_and_explain_as_plain_ones()
+    {
+        var searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        var lookup = new TermLookup(_reader);
+        string[] terms = ["وزير", "مدرس", "طلاب", "مستشف", "=المدرسه", "غائب"];
+        var plain = new BooleanQuery();
+        var looked = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            plain.Add(new TermQuery(new Term(NewsFields.Text, term)), Occur.SHOULD);
+            looked.Add(lookup.Query(NewsFields.Text, term), Occur.SHOULD);
+        }
+
+        var expected = searcher.Search(plain, 10).ScoreDocs;
+        var actual = searcher.Search(looked, 10).ScoreDocs;
+
+        Assert.Equal(6, expected.Length);
+        Assert.Equal(expected.Select(hit => (hit.Doc, hit.Score)), actual.Select(hit => (hit.Doc, hit.Score)));
+        Assert.All(expected, hit => Assert.Equal(searcher.Explain(plain, hit.Doc).Value, searcher.Explain(looked, hit.Doc).Value));
+    }
+
+    [Fact]
+    public void A_looked_up_term_query_run_on_another_reader_looks_its_term_up_there()
+    {
+        var lookup = new TermLookup(_reader);
+        var query = lookup.Query(NewsFields.Text, "مستشف");
+        using var other = new RAMDirectory();
+        using (var writer = new IndexWriter(other, new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))))
+        {
+            writer.AddDocument(NewsDocumentMapper.ToDocument(TestCorpus.Article("x", "طبيب")));
+            writer.AddDocument(NewsDocumentMapper.ToDocument(TestCorpus.Article("y", "المستشفى الجديد")));
+        }
+
+        using var otherReader = DirectoryReader.Open(other);
+        var hits = new IndexSearcher(otherReader) { Similarity = new BM25Similarity() }.Search(query, 10).ScoreDocs;
+
+        Assert.Equal([1], hits.Select(hit => hit.Doc));
+    }
 }
