@@ -151,8 +151,8 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     /// Rewards articles where consecutive query words stand near each other (a sloppy phrase per adjacent pair), so a
     /// story about the thing asked outranks one that merely mentions its words far apart.
     /// </summary>
-    /// <param name="terms">The build's term lookups, whose states the pairs reuse (the words' own clauses looked them
-    /// up already); null when building without a reader.</param>
+    /// <param name="terms">The build's term lookups, whose states and enumerators the pairs reuse (the words' own clauses
+    /// looked the terms up already); null when building without a reader.</param>
     private void AddProximity(BooleanQuery query, List<string> wordStems, float weight, TermLookup? terms)
     {
         if (weight <= 0 || wordStems.Count < 2)
@@ -168,8 +168,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             var second = new Term(NewsFields.Text, wordStems[i + 1]);
             var pair = first.Equals(second)
                 ? new PhraseQuery { { first, 0 }, { second, 1 } }
-                : new ProximityPairQuery(first, second, ranking.ProximitySlop,
-                    terms?.States(NewsFields.Text, wordStems[i]), terms?.States(NewsFields.Text, wordStems[i + 1]));
+                : new ProximityPairQuery(first, second, ranking.ProximitySlop, terms);
             pair.Slop = ranking.ProximitySlop;
             pair.Boost = weight;
             query.Add(pair, Occur.SHOULD);

@@ -14,13 +14,12 @@ namespace Search.Core.Ranking;
 /// </summary>
 internal sealed class ProximityPairQuery : PhraseQuery
 {
-    private readonly TermContext? _firstStates;
-    private readonly TermContext? _secondStates;
+    private readonly TermLookup? _lookup;
 
-    /// <param name="firstStates">The first term's states in the reader to be searched, when already looked up (as
-    /// <see cref="TermQuery"/> takes them): each lookup opens a terms enumerator per segment, measured at an eighth of
-    /// the memory a question allocated.</param>
-    public ProximityPairQuery(Term first, Term second, int slop, TermContext? firstStates = null, TermContext? secondStates = null)
+    /// <param name="lookup">The build's term lookups, whose states and enumerators the pair reuses on the reader they
+    /// are for (the words' own clauses looked the terms up already): a lookup of its own opens a terms enumerator per
+    /// term and segment, measured at an eighth of the memory a question allocated.</param>
+    public ProximityPairQuery(Term first, Term second, int slop, TermLookup? lookup = null)
     {
         if (first.Equals(second))
         {
@@ -30,8 +29,7 @@ internal sealed class ProximityPairQuery : PhraseQuery
         Add(first);
         Add(second);
         Slop = slop;
-        _firstStates = firstStates;
-        _secondStates = secondStates;
+        _lookup = lookup;
     }
 
     public override Weight CreateWeight(IndexSearcher searcher) => new PairWeight(this, searcher);
@@ -42,6 +40,7 @@ internal sealed class ProximityPairQuery : PhraseQuery
         private readonly Similarity _similarity;
         private readonly Similarity.SimWeight _stats;
         private readonly TermContext[] _states;
+        private readonly TermLookup? _lookup;
 
         public PairWeight(ProximityPairQuery query, IndexSearcher searcher)
         {
@@ -52,12 +51,23 @@ internal sealed class ProximityPairQuery : PhraseQuery
             var termStats = new TermStatistics[terms.Length];
             for (var i = 0; i < terms.Length; i++)
             {
-                // States from another reader (a query kept and run again after a refresh) are looked up afresh.
-                var known = i == 0 ? query._firstStates : query._secondStates;
-                _states[i] = known is not null && known.TopReaderContext == searcher.TopReaderContext
-                    ? known
-                    : TermContext.Build(searcher.TopReaderContext, terms[i]);
+                _states[i] = query._lookup?.States(terms[i].Field, terms[i].Text) ?? TermContext.Build(searcher.TopReaderContext, terms[i]);
                 termStats[i] = searcher.TermStatistics(terms[i], _states[i]);
+            }
+
+            // The lookup of another reader (a query kept and run again after a refresh) is not used: the terms are
+            // looked up afresh.
+            if (_states[0].TopReaderContext != searcher.TopReaderContext)
+            {
+                for (var i = 0; i < terms.Length; i++)
+                {
+                    _states[i] = TermContext.Build(searcher.TopReaderContext, terms[i]);
+                    termStats[i] = searcher.TermStatistics(terms[i], _states[i]);
+                }
+            }
+            else
+            {
+                _lookup = query._lookup;
             }
 
             _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(terms[0].Field), termStats);
@@ -72,12 +82,11 @@ internal sealed class ProximityPairQuery : PhraseQuery
         public override Scorer? GetScorer(AtomicReaderContext context, IBits acceptDocs)
         {
             var terms = _query.GetTerms();
-            if (context.AtomicReader.GetTerms(terms[0].Field) is not { } fieldTerms)
+            if ((_lookup?.EnumeratorOf(terms[0].Field, context.Ord) ?? context.AtomicReader.GetTerms(terms[0].Field)?.GetEnumerator()) is not { } termsEnum)
             {
                 return null;
             }
 
-            var termsEnum = fieldTerms.GetEnumerator();
             var postings = new DocsAndPositionsEnum[terms.Length];
             for (var i = 0; i < terms.Length; i++)
             {

@@ -74,12 +74,12 @@ public sealed class ProximityPairQueryTests : IDisposable
     }
 
     [Fact]
-    public void Term_states_looked_up_already_give_the_same_hits_and_those_of_another_reader_are_looked_up_again()
+    public void A_build_s_term_lookup_gives_the_same_hits_and_that_of_another_reader_is_not_used()
     {
         var lookup = new TermLookup(_reader);
         var expected = Search(new ProximityPairQuery(new Term("text", "c"), new Term("text", "e"), 2));
 
-        var reused = Search(new ProximityPairQuery(new Term("text", "c"), new Term("text", "e"), 2, lookup.States("text", "c"), lookup.States("text", "e")));
+        var reused = Search(new ProximityPairQuery(new Term("text", "c"), new Term("text", "e"), 2, lookup));
 
         // States of a one-document index, where neither word's states would find anything here.
         using var other = new RAMDirectory();
@@ -90,7 +90,7 @@ public sealed class ProximityPairQueryTests : IDisposable
 
         using var otherReader = DirectoryReader.Open(other);
         var otherLookup = new TermLookup(otherReader);
-        var foreign = Search(new ProximityPairQuery(new Term("text", "c"), new Term("text", "e"), 2, otherLookup.States("text", "c"), otherLookup.States("text", "e")));
+        var foreign = Search(new ProximityPairQuery(new Term("text", "c"), new Term("text", "e"), 2, otherLookup));
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Select(hit => (hit.Doc, hit.Score)), reused.Select(hit => (hit.Doc, hit.Score)));
