@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Ours and stock Java Lucene 8.8 (../shared/peers/java-lucene) side by side: one run, one machine, so the ratios hold
 # wherever absolute timings drift. Prints a markdown table; the raw outputs stay in $WORK.
-#   benchmarks/side-by-side.sh            indexing (3 runs each) and the XQuAD-ar question latencies
-#   RUNS=1 benchmarks/side-by-side.sh     one indexing run each
+#   benchmarks/side-by-side.sh            indexing (3 runs each) and the XQuAD-ar question latencies (3 pairs of runs)
+#   RUNS=1 benchmarks/side-by-side.sh     one run of each
 # Needs the .NET SDK, a JDK and Debian's liblucene8-java (apt-get install -y default-jdk-headless liblucene8-java).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,8 +20,9 @@ news=("$DATA"/ant-*)
 
 echo "# side by side, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# The peer's latency run first: it compiles the peer and writes its TSV inputs, which the indexing runs reuse.
-(cd "$PEER" && WORK=$WORK/java DATA=$DATA ./run.sh latency) >"$WORK/java-latency.txt"
+# The peer's latency run first: it compiles the peer, writes its TSV inputs (which the indexing runs reuse) and builds
+# its question index; its timings are not used (the paired runs below are).
+(cd "$PEER" && WORK=$WORK/java DATA=$DATA ./run.sh latency) >"$WORK/java-latency-warmup.txt"
 java_cp=$(for m in core analyzers-common queryparser highlighter memory queries; do printf '/usr/share/java/lucene-%s-8.7.0.jar:' $m; done)$WORK/java/classes
 
 # Indexing: the runs take turns, so a noisy stretch of the machine hits both.
@@ -40,8 +41,15 @@ done
 # Question latencies: both on news + XQuAD-ar passages, the 1,190 questions, 5 untimed passes, one thread.
 rm -rf "$WORK/ours-q-index"
 "${indexer[@]}" index "${news[@]}" "$DATA/xquad-ar/passages.jsonl" --index "$WORK/ours-q-index" >/dev/null 2>&1 || [[ $? == 2 ]]
-# In process, with the gen-0 budget the service runs with (src/Search.Api/Properties/launchSettings.json).
-DOTNET_GCgen0size=0x4000000 "${loadtest[@]}" query-bench --index "$WORK/ours-q-index" --queries-file "$DATA/xquad-ar/queries.tsv" --passes 5 >"$WORK/ours-latency.txt"
+# RUNS pairs, the peer's then ours back to back, so a noisy stretch of the machine hits both of a pair; each pair gives
+# a ratio, and the table shows their median. Ours in process, with the gen-0 budget the service runs with
+# (src/Search.Api/Properties/launchSettings.json).
+: >"$WORK/java-latency.txt"; : >"$WORK/ours-latency.txt"
+for run in $(seq "$RUNS"); do
+  (cd "$PEER" && WORK=$WORK/java DATA=$DATA ./run.sh latency) | sed "s/^RESULT/RESULT\trun=$run/" >>"$WORK/java-latency.txt"
+  DOTNET_GCgen0size=0x4000000 "${loadtest[@]}" query-bench --index "$WORK/ours-q-index" --queries-file "$DATA/xquad-ar/queries.tsv" --passes 5 \
+    | tee "$WORK/ours-latency-$run.txt" | grep '^RESULT' | sed "s/^RESULT/RESULT\trun=$run/" >>"$WORK/ours-latency.txt"
+done
 
 field() { grep -o "$1=[0-9.]*" | cut -d= -f2; }
 range() { sort -g | awk 'NR==1{lo=$1} {hi=$1} END{printf (lo==hi ? "%.1f" : "%.1f–%.1f"), lo, hi}'; }
@@ -49,6 +57,7 @@ java_s=$(grep '^RESULT' "$WORK/java-index.txt" | field seconds)
 ours1_s=$(grep '^WALL' "$WORK/ours-1.txt" | awk '{print $2}')
 oursd_s=$(grep '^WALL' "$WORK/ours-default.txt" | awk '{print $2}')
 best() { sort -g | head -1; }
+range2() { sort -g | awk 'NR==1{lo=$1} {hi=$1} END{printf (lo==hi ? "%.2f" : "%.2f–%.2f"), lo, hi}'; }
 ratio() { awk -v j="$1" -v o="$2" 'BEGIN{printf "%.2fx", j/o}'; }
 
 echo
@@ -61,6 +70,8 @@ for mode in "search" "search + snippets"; do
   for q in p50 p99; do
     ours=$(grep -F "mode=$mode	" "$WORK/ours-latency.txt" | field "${q}_ms")
     java=$(grep -F "mode=$jmode	" "$WORK/java-latency.txt" | field "${q}_ms")
-    echo "| 1,190 XQuAD questions in process, $mode, $q ms | $(printf %.2f "$ours") | $(printf %.2f "$java") | $(ratio "$java" "$ours") |"
+    ratios=$(paste <(echo "$java") <(echo "$ours") | awk '{printf "%.2f\n", $1/$2}' | sort -g)
+    median=$(echo "$ratios" | awk '{r[NR]=$1} END{printf "%.2fx", (NR%2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2)}')
+    echo "| 1,190 XQuAD questions in process, $mode, $q ms, $RUNS pairs | $(echo "$ours" | range2) | $(echo "$java" | range2) | $median (pairs: $(echo "$ratios" | paste -sd' ' | sed 's/ /x, /g')x) |"
   done
 done
