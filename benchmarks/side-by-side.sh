@@ -52,12 +52,12 @@ for run in $(seq "$RUNS"); do
 done
 
 field() { grep -o "$1=[0-9.]*" | cut -d= -f2; }
-range() { sort -g | awk 'NR==1{lo=$1} {hi=$1} END{printf (lo==hi ? "%.1f" : "%.1f–%.1f"), lo, hi}'; }
+# The lowest and highest of a column of numbers, with $1 decimals (1 when not given).
+range() { sort -g | awk -v f="%.${1:-1}f" 'NR==1{lo=$1} {hi=$1} END{printf (lo==hi ? f : f "–" f), lo, hi}'; }
 java_s=$(grep '^RESULT' "$WORK/java-index.txt" | field seconds)
 ours1_s=$(grep '^WALL' "$WORK/ours-1.txt" | awk '{print $2}')
 oursd_s=$(grep '^WALL' "$WORK/ours-default.txt" | awk '{print $2}')
 best() { sort -g | head -1; }
-range2() { sort -g | awk 'NR==1{lo=$1} {hi=$1} END{printf (lo==hi ? "%.2f" : "%.2f–%.2f"), lo, hi}'; }
 ratio() { awk -v j="$1" -v o="$2" 'BEGIN{printf "%.2fx", j/o}'; }
 
 echo
@@ -72,6 +72,6 @@ for mode in "search" "search + snippets"; do
     java=$(grep -F "mode=$jmode	" "$WORK/java-latency.txt" | field "${q}_ms")
     ratios=$(paste <(echo "$java") <(echo "$ours") | awk '{printf "%.2f\n", $1/$2}' | sort -g)
     median=$(echo "$ratios" | awk '{r[NR]=$1} END{printf "%.2fx", (NR%2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2)}')
-    echo "| 1,190 XQuAD questions in process, $mode, $q ms, $RUNS pairs | $(echo "$ours" | range2) | $(echo "$java" | range2) | $median (pairs: $(echo "$ratios" | paste -sd' ' | sed 's/ /x, /g')x) |"
+    echo "| 1,190 XQuAD questions in process, $mode, $q ms, $RUNS pairs | $(echo "$ours" | range 2) | $(echo "$java" | range 2) | $median (pairs: $(echo "$ratios" | paste -sd' ' | sed 's/ /x, /g')x) |"
   done
 done
