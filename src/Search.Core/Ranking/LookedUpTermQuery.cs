@@ -27,8 +27,9 @@ internal sealed class LookedUpTermQuery : TermQuery
     public override Weight CreateWeight(IndexSearcher searcher)
     {
         var top = searcher.TopReaderContext;
-        var sameReader = _states.TopReaderContext == top;
-        return new LookedUpWeight(this, searcher, sameReader ? _states : TermContext.Build(top, Term), sameReader ? _lookup : null);
+        return _lookup.IsFor(top)
+            ? new LookedUpWeight(this, searcher, _states, _lookup)
+            : new LookedUpWeight(this, searcher, TermContext.Build(top, Term), lookup: null);
     }
 
     private sealed class LookedUpWeight : Weight

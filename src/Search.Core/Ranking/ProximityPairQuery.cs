@@ -47,27 +47,16 @@ internal sealed class ProximityPairQuery : PhraseQuery
             _query = query;
             _similarity = searcher.Similarity;
             var terms = query.GetTerms();
+
+            // The lookup of another reader (a query kept and run again after a refresh) is not used: the terms are
+            // looked up afresh.
+            _lookup = query._lookup is { } lookup && lookup.IsFor(searcher.TopReaderContext) ? lookup : null;
             _states = new TermContext[terms.Length];
             var termStats = new TermStatistics[terms.Length];
             for (var i = 0; i < terms.Length; i++)
             {
-                _states[i] = query._lookup?.States(terms[i].Field, terms[i].Text) ?? TermContext.Build(searcher.TopReaderContext, terms[i]);
+                _states[i] = _lookup?.States(terms[i].Field, terms[i].Text) ?? TermContext.Build(searcher.TopReaderContext, terms[i]);
                 termStats[i] = searcher.TermStatistics(terms[i], _states[i]);
-            }
-
-            // The lookup of another reader (a query kept and run again after a refresh) is not used: the terms are
-            // looked up afresh.
-            if (_states[0].TopReaderContext != searcher.TopReaderContext)
-            {
-                for (var i = 0; i < terms.Length; i++)
-                {
-                    _states[i] = TermContext.Build(searcher.TopReaderContext, terms[i]);
-                    termStats[i] = searcher.TermStatistics(terms[i], _states[i]);
-                }
-            }
-            else
-            {
-                _lookup = query._lookup;
             }
 
             _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(terms[0].Field), termStats);

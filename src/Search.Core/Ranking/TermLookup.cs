@@ -20,6 +20,10 @@ internal sealed class TermLookup(IndexReader reader)
 
     public TermQuery Query(string field, string text) => new LookedUpTermQuery(new Term(field, text), States(field, text), this);
 
+    /// <summary>True when this lookup is of the reader whose top context is <paramref name="top"/>: its states and
+    /// enumerators serve only a search of that reader.</summary>
+    public bool IsFor(IndexReaderContext top) => reader.Context == top;
+
     /// <summary>This build's enumerator of the field's terms in the segment with ordinal <paramref name="leaf"/>; null
     /// when the segment has no such field. Its position moves with every lookup.</summary>
     public TermsEnum? EnumeratorOf(string field, int leaf) => EnumeratorsOf(field)[leaf];
