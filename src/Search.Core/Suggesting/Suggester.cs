@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Querying;
+using Search.Core.Segments;
 
 namespace Search.Core.Suggesting;
 
@@ -13,12 +14,10 @@ namespace Search.Core.Suggesting;
 /// </summary>
 internal sealed class Suggester(SuggestionOptions options)
 {
-    private readonly ConditionalWeakTable<object, Lazy<SegmentSuggestions>> _segments = new();
+    private readonly SegmentCache<SegmentSuggestions> _segments = new();
     private readonly ConditionalWeakTable<object, DeletedCounts> _deletions = new();
-    private long _builds;
-
     /// <summary>Segment builds so far, for tests of when they happen.</summary>
-    public long Builds => Interlocked.Read(ref _builds);
+    public long Builds => _segments.Builds;
 
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit of <see cref="SuggestRequest.Validate"/>.</exception>
     public SuggestResults Suggest(IndexSearcher searcher, SuggestRequest request)
@@ -54,24 +53,8 @@ internal sealed class Suggester(SuggestionOptions options)
     }
 
     /// <summary>The segment's suggestions, built on first use. A build that fails is not kept, so the next use tries again.</summary>
-    private SegmentSuggestions For(AtomicReader reader, CancellationToken cancellation = default)
-    {
-        var key = reader.CoreCacheKey;
-        var lazy = _segments.GetValue(key, _ => new Lazy<SegmentSuggestions>(() =>
-        {
-            Interlocked.Increment(ref _builds);
-            return SegmentSuggestionsBuilder.Build(reader, options, cancellation);
-        }));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            _segments.Remove(key);
-            throw;
-        }
-    }
+    private SegmentSuggestions For(AtomicReader reader, CancellationToken cancellation = default) =>
+        _segments.For(reader, segment => SegmentSuggestionsBuilder.Build(segment, options, cancellation));
 
     private List<SegmentView> Views(IndexReader reader, long now)
     {
