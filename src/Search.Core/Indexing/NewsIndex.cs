@@ -86,7 +86,13 @@ public sealed class NewsIndex : IDisposable
             IndexDeletionPolicy = _commits,
             MergeScheduler = new FailSafeMergeScheduler(_ => _metrics.RecordMergeFailure()),
             Codec = new NewsCodec(),
+            UseCompoundFile = options.CompoundFiles,
         };
+        if (!options.CompoundFiles)
+        {
+            config.MergePolicy.NoCFSRatio = 0;
+        }
+
         if (serving)
         {
             config.MergedSegmentWarmer = new MergedSegmentWarmer(_suggester, _words);

@@ -17,6 +17,7 @@ public sealed class NewsIndexOptionsTests
             Assert.False(options.Suggestions.BuildAhead);
             Assert.Equal(0, options.ResidentMemoryMb);
             Assert.Equal(256, options.RamBufferMb);
+            Assert.False(options.CompoundFiles);
         });
     }
 }

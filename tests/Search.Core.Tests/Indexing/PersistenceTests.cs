@@ -27,6 +27,27 @@ public sealed class PersistenceTests
         Assert.Equal("saved", Assert.Single(reopened.Search(new SearchRequest("المتحف")).Hits).Id);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Segments_are_packed_into_compound_files_only_when_asked(bool compoundFiles)
+    {
+        using var temp = new TempDirectory();
+        using (var index = NewsIndex.Open(new NewsIndexOptions(temp.File("index")) { CompoundFiles = compoundFiles }))
+        {
+            index.Upsert(TestCorpus.Article("first", "افتتاح متحف الفن الحديث"));
+            index.Commit();
+            index.Upsert(TestCorpus.Article("second", "معرض للكتاب في العاصمة"));
+            index.Commit();
+        }
+
+        var files = Directory.GetFiles(temp.File("index")).Select(Path.GetFileName).ToList();
+        Assert.Equal(compoundFiles, files.Any(file => file!.EndsWith(".cfs", StringComparison.Ordinal)));
+        using var reopened = Open(temp);
+        Assert.Equal(2, reopened.Count);
+        Assert.Equal("second", Assert.Single(reopened.Search(new SearchRequest("الكتاب")).Hits).Id);
+    }
+
     [Fact]
     public void Without_background_refresh_writes_are_seen_at_commit_or_when_waited_for()
     {
