@@ -13,4 +13,13 @@ public sealed record CompiledQuery(Query? Query, HighlightTerms Highlight)
 
     /// <summary>The searched words (folded, as typed) the index knows in no form: the ones a "did you mean" replaces.</summary>
     public IReadOnlySet<string> UnknownWords { get; init; } = new HashSet<string>();
+
+    /// <summary>The build's term lookups, through which its term clauses open their postings.</summary>
+    internal TermLookup? Terms { get; init; }
+
+    /// <summary>
+    /// Lets later searches reuse the postings enumerators a search of <see cref="Query"/> opened. Call once that search
+    /// is through (its scorers are then never read again); a query never given back only leaves them to the collector.
+    /// </summary>
+    internal void GiveBackPostings() => Terms?.GiveBack();
 }

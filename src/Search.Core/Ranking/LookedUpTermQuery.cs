@@ -69,7 +69,8 @@ internal sealed class LookedUpTermQuery : TermQuery
             }
 
             terms.SeekExact(_query.Term.Bytes, state);
-            return new PostingsScorer(this, terms.Docs(acceptDocs, null), _similarity.GetSimScorer(_stats, context));
+            var postings = _lookup is null ? terms.Docs(acceptDocs, null) : _lookup.Docs(terms, context, acceptDocs);
+            return new PostingsScorer(this, postings, _similarity.GetSimScorer(_stats, context));
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)

@@ -5,6 +5,7 @@ using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Highlighting;
 using Search.Core.Querying;
+using Search.Core.Segments;
 using Search.Core.Spelling;
 
 namespace Search.Core.Ranking;
@@ -39,6 +40,10 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     /// <summary>The index's words, a trie a segment, for corrections; shared with the index's warmers.</summary>
     internal WordTries Words { get; init; } = new();
 
+    /// <summary>Postings enumerators that searches of built queries give back (<see cref="CompiledQuery.GiveBackPostings"/>)
+    /// and later builds' term clauses reuse: a quarter of what a question allocated (benchmarks/README.md).</summary>
+    internal PostingsPool Postings { get; } = new();
+
     /// <summary>A corrector for one search of <paramref name="reader"/>.</summary>
     internal SpellingCorrector CorrectorFor(IndexReader reader) => new(new Vocabulary(reader, Words));
 
@@ -50,7 +55,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     internal CompiledQuery Build(UserQuery userQuery, IndexReader? reader, SpellingCorrector? corrector)
     {
         var positiveParts = userQuery.Groups.SelectMany(group => group.Alternatives).Count(part => !part.Excluded);
-        var context = new BuildContext(reader, ranking, corrector ?? (reader is null ? null : CorrectorFor(reader)), requireWholePhrases: positiveParts == 1, Stem);
+        var context = new BuildContext(reader, Postings, ranking, corrector ?? (reader is null ? null : CorrectorFor(reader)), requireWholePhrases: positiveParts == 1, Stem);
         var stems = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var phrases = new List<IReadOnlyList<(string, int)>>();
@@ -102,6 +107,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         {
             HasUnseenWords = context.HasUnseenWords,
             UnknownWords = context.UnknownWords,
+            Terms = context.Terms,
         };
     }
 
@@ -353,9 +359,9 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     }
 
     /// <summary>Per-build state: the reader for statistics, the speller, and the stems of plain words in query order.</summary>
-    private sealed class BuildContext(IndexReader? reader, RankingOptions ranking, SpellingCorrector? corrector, bool requireWholePhrases, Func<string, string> stem)
+    private sealed class BuildContext(IndexReader? reader, PostingsPool postings, RankingOptions ranking, SpellingCorrector? corrector, bool requireWholePhrases, Func<string, string> stem)
     {
-        private readonly WordForms? _forms = reader is null ? null : new WordForms(new TermLookup(reader), ranking);
+        private readonly WordForms? _forms = reader is null ? null : new WordForms(new TermLookup(reader, postings), ranking);
         private int _correctedWords;
 
         /// <summary>Term lookups for the reader searched; null when building without one.</summary>

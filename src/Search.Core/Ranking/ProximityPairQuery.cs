@@ -85,7 +85,7 @@ internal sealed class ProximityPairQuery : PhraseQuery
                 }
 
                 termsEnum.SeekExact(terms[i].Bytes, state);
-                postings[i] = termsEnum.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
+                postings[i] = (_lookup is null ? termsEnum.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE) : _lookup.Positions(termsEnum, context, acceptDocs))
                     ?? throw new InvalidOperationException($"field {terms[i].Field} was indexed without positions");
             }
 

@@ -98,6 +98,8 @@ internal sealed class NewsSearcher(
             timedOut = true;
         }
 
+        compiled?.GiveBackPostings();
+
         var top = collector.GetTopDocs();
         var matched = clock.Elapsed.TotalMilliseconds;
         var hasMore = !timedOut && top.ScoreDocs.Length > window;

@@ -6,6 +6,7 @@ using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
 using Search.Core.Ranking;
+using Search.Core.Segments;
 
 namespace Search.Core.Tests.Ranking;
 
@@ -102,6 +103,72 @@ public sealed class TermLookupTests : IDisposable
         Assert.Equal(6, expected.Length);
         Assert.Equal(expected.Select(hit => (hit.Doc, hit.Score)), actual.Select(hit => (hit.Doc, hit.Score)));
         Assert.All(expected, hit => Assert.Equal(searcher.Explain(plain, hit.Doc).Value, searcher.Explain(looked, hit.Doc).Value));
+    }
+
+    [Fact]
+    public void Postings_given_back_after_a_search_serve_the_next_one_which_scores_as_plain_queries()
+    {
+        var searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        var pool = new PostingsPool();
+        (string Term, string Next)[] pairs = [("وزير", "مدرس"), ("طلاب", "مستشف"), ("مدرس", "طلاب")];
+
+        // Each round looks up other terms than the last, so the lent enumerators are reset to terms they did not hold.
+        for (var round = 0; round < pairs.Length; round++)
+        {
+            var lookup = new TermLookup(_reader, pool);
+            var plain = new BooleanQuery();
+            var looked = new BooleanQuery();
+            foreach (var (term, next) in pairs.Skip(round).Concat(pairs.Take(round)).Take(2))
+            {
+                plain.Add(new TermQuery(new Term(NewsFields.Text, term)), Occur.SHOULD);
+                plain.Add(new ProximityPairQuery(new Term(NewsFields.Text, term), new Term(NewsFields.Text, next), 3), Occur.SHOULD);
+                looked.Add(lookup.Query(NewsFields.Text, term), Occur.SHOULD);
+                looked.Add(new ProximityPairQuery(new Term(NewsFields.Text, term), new Term(NewsFields.Text, next), 3, lookup), Occur.SHOULD);
+            }
+
+            var expected = searcher.Search(plain, 10).ScoreDocs;
+            var actual = searcher.Search(looked, 10).ScoreDocs;
+            lookup.GiveBack();
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Select(hit => (hit.Doc, hit.Score)), actual.Select(hit => (hit.Doc, hit.Score)));
+        }
+
+        // Two rounds after the first, each reusing what the round before gave back: term and pair postings, per segment.
+        Assert.True(pool.Lent >= 2 * 2 * 3, $"lent {pool.Lent}");
+    }
+
+    [Fact]
+    public void A_pool_lends_an_enumerator_only_for_its_own_segment_and_kind_and_keeps_a_bounded_number()
+    {
+        var pool = new PostingsPool();
+        var first = _reader.Leaves[0];
+        var second = _reader.Leaves[1];
+        var terms = first.AtomicReader.GetTerms(NewsFields.Text).GetEnumerator();
+        Assert.True(terms.SeekExact(new Lucene.Net.Util.BytesRef("وزير")));
+        var docs = terms.Docs(null, null, DocsFlags.FREQS);
+        var positions = terms.DocsAndPositions(null, null);
+
+        pool.GiveBack(first.AtomicReader, docs);
+        pool.GiveBack(first.AtomicReader, positions);
+
+        Assert.Null(pool.RentDocs(second.AtomicReader));
+        Assert.Same(positions, pool.RentPositions(first.AtomicReader));
+        Assert.Same(docs, pool.RentDocs(first.AtomicReader));
+        Assert.Null(pool.RentDocs(first.AtomicReader));
+
+        for (var i = 0; i < PostingsPool.Capacity + 10; i++)
+        {
+            pool.GiveBack(first.AtomicReader, terms.Docs(null, null, DocsFlags.FREQS));
+        }
+
+        var kept = 0;
+        while (pool.RentDocs(first.AtomicReader) is not null)
+        {
+            kept++;
+        }
+
+        Assert.Equal(PostingsPool.Capacity, kept);
     }
 
     [Fact]
