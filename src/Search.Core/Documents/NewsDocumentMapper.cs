@@ -14,6 +14,9 @@ public static class NewsDocumentMapper
     /// on a doc value, whatever a feed sends.</summary>
     public const int MaxSuggestTitleLength = 300;
 
+    /// <summary>How <see cref="NewsFields.PublishedAt"/> is indexed: not stored, at its own precision step. Frozen.</summary>
+    private static readonly FieldType PublishedAtType = Frozen(new FieldType(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = NewsFields.PublishedAtPrecisionStep });
+
     /// <param name="version">The change-log position that wrote the article (<see cref="NewsFields.Version"/>).</param>
     public static Document ToDocument(NewsArticle article, long version = 0)
     {
@@ -41,7 +44,7 @@ public static class NewsDocumentMapper
         if (article.PublishedAt is { } publishedAt)
         {
             var seconds = publishedAt.ToUnixTimeSeconds();
-            document.Add(new Int64Field(NewsFields.PublishedAt, seconds, Field.Store.NO));
+            document.Add(new Int64Field(NewsFields.PublishedAt, seconds, PublishedAtType));
             document.Add(new NumericDocValuesField(NewsFields.PublishedAt, seconds));
             document.Add(new StoredField(NewsFields.PublishedAtText, publishedText));
             document.Add(new NumericDocValuesField(NewsFields.PublishedMonth, PublishedMonth.Of(publishedAt)));
@@ -137,5 +140,11 @@ public static class NewsDocumentMapper
 
         document.Add(new StringField(field, value, Field.Store.YES));
         document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
     }
 }

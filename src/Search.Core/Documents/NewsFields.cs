@@ -23,6 +23,14 @@ public static class NewsFields
     /// <summary>Publication time as Unix seconds: indexed for range filters, doc values for sorting.</summary>
     public const string PublishedAt = "published_at";
 
+    /// <summary>
+    /// Bits of <see cref="PublishedAt"/> a level of its range-filter terms covers: 4 terms a value. Lucene's default of 4
+    /// bits (16 terms a value) made it a fifth of the index's terms and of what the final merge wrote to the terms
+    /// dictionary (110,000 of 594,000 on the shared news articles). A range query at 16 bits reads only the 0, 16, 32 and
+    /// 48-bit terms, which an index written at 4 bits holds too, so older indexes filter as before.
+    /// </summary>
+    public const int PublishedAtPrecisionStep = 16;
+
     /// <summary>Publication month in UTC as a <see cref="Documents.PublishedMonth"/> number, doc values only, for month facets.</summary>
     public const string PublishedMonth = "published_month";
 

@@ -36,7 +36,7 @@ public sealed record SearchFilters(
         if (From is not null || To is not null)
         {
             all.Add(
-                NumericRangeQuery.NewInt64Range(NewsFields.PublishedAt, From?.ToUnixTimeSeconds(), To?.ToUnixTimeSeconds(), true, true),
+                NumericRangeQuery.NewInt64Range(NewsFields.PublishedAt, NewsFields.PublishedAtPrecisionStep, From?.ToUnixTimeSeconds(), To?.ToUnixTimeSeconds(), true, true),
                 Occur.MUST);
         }
 
