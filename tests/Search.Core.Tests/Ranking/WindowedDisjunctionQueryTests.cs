@@ -66,23 +66,48 @@ public sealed class WindowedDisjunctionQueryTests : IDisposable
     [InlineData("absent", "")]
     public void Finds_what_the_bucket_scorer_finds_with_the_same_scores(string optional, string prohibited)
     {
+        FindsWhatTheBucketScorerFinds(optional, prohibited, lookup: null);
+    }
+
+    /// <summary>Term clauses from a <see cref="TermLookup"/>, as the query builder makes them (postings opened through
+    /// the lookup, proximity pairs reusing its states), give the same answers.</summary>
+    [Theory]
+    [InlineData("alpha beta", "")]
+    [InlineData("alpha beta gamma delta epsilon zeta", "")]
+    [InlineData("eta theta", "")]
+    [InlineData("alpha eta gamma", "beta")]
+    [InlineData("absent alpha", "")]
+    public void Term_clauses_walking_their_windows_themselves_find_the_same(string optional, string prohibited)
+    {
+        FindsWhatTheBucketScorerFinds(optional, prohibited, new TermLookup(_reader));
+    }
+
+    private void FindsWhatTheBucketScorerFinds(string optional, string prohibited, TermLookup? lookup)
+    {
+        TermQuery Term(BooleanQuery query, string word) =>
+            query is WindowedDisjunctionQuery && lookup is not null ? lookup.Query("text", word) : new TermQuery(new Term("text", word));
+
         var plain = new BooleanQuery();
         var windowed = new WindowedDisjunctionQuery();
         foreach (var query in new[] { plain, windowed })
         {
             foreach (var word in optional.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                query.Add(new TermQuery(new Term("text", word)) { Boost = word.Length / 4f }, Occur.SHOULD);
+                var term = Term(query, word);
+                term.Boost = word.Length / 4f;
+                query.Add(term, Occur.SHOULD);
             }
 
+            // A proximity pair, as questions have.
+            query.Add(new ProximityPairQuery(new Term("text", "alpha"), new Term("text", "gamma"), 2, query is WindowedDisjunctionQuery ? lookup : null), Occur.SHOULD);
             // A nested disjunction and a max of two words, as the query builder's clauses are.
             query.Add(new BooleanQuery { { new TermQuery(new Term("text", "gamma")), Occur.SHOULD }, { new TermQuery(new Term("text", "eta")), Occur.SHOULD } }, Occur.SHOULD);
             // The best of a word's forms (a best-of query in the windowed one, whose maximum it takes itself), and the best
             // of two nested disjunctions, as for a word's corrections.
             DisjunctionMaxQuery forms = query == windowed ? new BestOfQuery { Boost = 0.5f } : new DisjunctionMaxQuery(0f) { Boost = 0.5f };
-            forms.Add(new TermQuery(new Term("text", "delta")));
-            forms.Add(new TermQuery(new Term("text", "theta")));
-            forms.Add(new TermQuery(new Term("text", "absent")));
+            forms.Add(Term(query, "delta"));
+            forms.Add(Term(query, "theta"));
+            forms.Add(Term(query, "absent"));
             query.Add(forms, Occur.SHOULD);
             DisjunctionMaxQuery corrections = query == windowed ? new BestOfQuery() : new DisjunctionMaxQuery(0f);
             corrections.Add(new BooleanQuery { { new TermQuery(new Term("text", "zeta")), Occur.SHOULD }, { new TermQuery(new Term("text", "eta")), Occur.SHOULD } });
