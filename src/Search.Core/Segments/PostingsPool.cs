@@ -10,8 +10,11 @@ namespace Search.Core.Segments;
 /// </summary>
 internal sealed class PostingsPool
 {
-    /// <summary>Enumerators kept a segment and kind at most: a few searches' worth, so memory stays bounded.</summary>
-    public const int Capacity = 512;
+    /// <summary>
+    /// Enumerators kept a segment and kind at most: a question opens some 60 of documents and 30 of positions a segment,
+    /// so four questions at once find theirs, and a segment keeps at most about 1 MB of them.
+    /// </summary>
+    public const int Capacity = 256;
 
     private readonly SegmentCache<Spares> _segments = new();
     private long _lent;
