@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Lucene.Net.Analysis;
 using Search.Core.Analysis;
@@ -23,9 +24,9 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
     /// <summary>The whole text, escaped, with every match marked.</summary>
     public string HighlightAll(string text, HighlightTerms terms)
     {
-        var (tokens, matched) = Match(text, terms);
+        using var words = Match(text, terms);
         var output = new StringBuilder(text.Length + 32);
-        Render(output, text, tokens, matched, 0, text.Length);
+        Render(output, text, words, 0, text.Length);
         return output.ToString();
     }
 
@@ -35,18 +36,18 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
     /// </summary>
     public IReadOnlyList<string> Snippets(string text, HighlightTerms terms, int maxSnippets, int fragmentLength)
     {
-        var (tokens, matched) = Match(text, terms);
+        using var words = Match(text, terms);
         var candidates = new List<(int Start, int End, double Score)>();
-        for (var i = 0; i < tokens.Count && candidates.Count < MaxCandidateWindows; i++)
+        for (var i = 0; i < words.Count && candidates.Count < MaxCandidateWindows; i++)
         {
-            if (matched[i] is null)
+            if (words.Matched[i] is null)
             {
                 continue;
             }
 
-            var start = SnapStart(text, Math.Max(0, tokens[i].StartOffset - (fragmentLength / 4)));
-            var end = SnapEnd(text, Math.Min(text.Length, start + fragmentLength), tokens[i].EndOffset);
-            candidates.Add((start, end, ScoreWindow(tokens, matched, i, start, end)));
+            var start = SnapStart(text, Math.Max(0, words.Spans[i].StartOffset - (fragmentLength / 4)));
+            var end = SnapEnd(text, Math.Min(text.Length, start + fragmentLength), words.Spans[i].EndOffset);
+            candidates.Add((start, end, ScoreWindow(words, i, start, end)));
         }
 
         var chosen = new List<(int Start, int End, double Score)>();
@@ -63,7 +64,7 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
             }
         }
 
-        return [.. chosen.OrderBy(window => window.Start).Select(window => RenderSnippet(text, tokens, matched, window.Start, window.End))];
+        return [.. chosen.OrderBy(window => window.Start).Select(window => RenderSnippet(text, words, window.Start, window.End))];
     }
 
     /// <summary>The opening of a text, escaped and cut at a word boundary: the snippet of a hit that matched elsewhere.</summary>
@@ -81,16 +82,15 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
     }
 
     /// <summary>
-    /// Every word of the text, and for each the key of what it matched (a stem, a prefix, a phrase) or null (the array may
-    /// run past the words: only its first <c>Words.Count</c> entries count). One pass
+    /// Every word of the text, and for each the key of what it matched (a stem, a prefix, a phrase) or null. One pass
     /// over the analyzer's own buffer: a word's stem is computed in place and looked up as characters, so the ten
     /// bodies a page of snippets reads cost no string a word (they were a third of a snippet's allocations).
     /// </summary>
-    private (List<WordSpan> Words, string?[] Matched) Match(string text, HighlightTerms terms)
+    private TextWords Match(string text, HighlightTerms terms)
     {
         if (terms.IsEmpty)
         {
-            return ([], []);
+            return new TextWords(0);
         }
 
         if (terms.Stems is not HashSet<string> stemSet || !stemSet.TryGetAlternateLookup<ReadOnlySpan<char>>(out var stemLookup))
@@ -101,18 +101,11 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
         // Sized for the text (an Arabic word and the space after it take five characters or more) rather than grown from
         // empty: the doubling copies were a seventh of the bytes a search with snippets allocated.
         var capacity = (text.Length / 5) + 8;
-        var words = new List<WordSpan>(capacity);
-        var matched = new string?[capacity];
+        var words = new TextWords(capacity);
         var stems = terms.Phrases.Count > 0 ? new List<string>(capacity) : null;
         var buffer = new char[64];
         TextAnalysis.Visit(exactAnalyzer, NewsFields.Text, text, (term, position, startOffset, endOffset) =>
         {
-            if (words.Count == matched.Length)
-            {
-                Array.Resize(ref matched, matched.Length * 2);
-            }
-
-            words.Add(new WordSpan(position, startOffset, endOffset));
             if (buffer.Length < term.Length)
             {
                 buffer = new char[term.Length * 2];
@@ -121,15 +114,15 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
             term.CopyTo(buffer);
             var stem = new ReadOnlySpan<char>(buffer, 0, stemmer.Stem(buffer, term.Length));
             stems?.Add(stem.ToString());
-            matched[words.Count - 1] = stemLookup.TryGetValue(stem, out var matchedStem) ? matchedStem : MatchedPrefix(terms.Prefixes, stem);
+            words.Add(new WordSpan(position, startOffset, endOffset), stemLookup.TryGetValue(stem, out var matchedStem) ? matchedStem : MatchedPrefix(terms.Prefixes, stem));
         });
 
         foreach (var phrase in terms.Phrases)
         {
-            MarkPhrase(words, stems!, matched, phrase);
+            MarkPhrase(words, stems!, phrase);
         }
 
-        return (words, matched);
+        return words;
     }
 
     private static string? MatchedPrefix(IReadOnlyList<string> prefixes, ReadOnlySpan<char> stem)
@@ -145,10 +138,12 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
         return null;
     }
 
-    private static void MarkPhrase(List<WordSpan> tokens, List<string> stems, string?[] matched, IReadOnlyList<(string Stem, int Offset)> phrase)
+    private static void MarkPhrase(TextWords words, List<string> stems, IReadOnlyList<(string Stem, int Offset)> phrase)
     {
+        var tokens = words.Spans;
+        var matched = words.Matched;
         var key = string.Join(' ', phrase.Select(word => word.Stem));
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < words.Count; i++)
         {
             if (stems[i] != phrase[0].Stem)
             {
@@ -160,12 +155,12 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
             foreach (var (stem, offset) in phrase.Skip(1))
             {
                 var position = tokens[i].Position + offset;
-                while (j < tokens.Count && tokens[j].Position < position)
+                while (j < words.Count && tokens[j].Position < position)
                 {
                     j++;
                 }
 
-                if (j == tokens.Count || tokens[j].Position != position || stems[j] != stem)
+                if (j == words.Count || tokens[j].Position != position || stems[j] != stem)
                 {
                     members.Clear();
                     break;
@@ -182,8 +177,10 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
     }
 
     /// <param name="from">A word inside the window: the scan starts from the first word before it still in the window.</param>
-    private static double ScoreWindow(List<WordSpan> tokens, string?[] matched, int from, int start, int end)
+    private static double ScoreWindow(TextWords words, int from, int start, int end)
     {
+        var tokens = words.Spans;
+        var matched = words.Matched;
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         var count = 0;
         while (from > 0 && tokens[from - 1].StartOffset >= start)
@@ -191,7 +188,7 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
             from--;
         }
 
-        for (var i = from; i < tokens.Count && tokens[i].StartOffset < end; i++)
+        for (var i = from; i < words.Count && tokens[i].StartOffset < end; i++)
         {
             if (matched[i] is { } key && tokens[i].StartOffset >= start && tokens[i].EndOffset <= end)
             {
@@ -204,7 +201,7 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
         return (distinct.Count * 10) + Math.Min(count, 9);
     }
 
-    private static string RenderSnippet(string text, List<WordSpan> tokens, string?[] matched, int start, int end)
+    private static string RenderSnippet(string text, TextWords words, int start, int end)
     {
         var output = new StringBuilder(end - start + 64);
         if (start > 0)
@@ -212,7 +209,7 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
             output.Append('…');
         }
 
-        Render(output, text, tokens, matched, start, end);
+        Render(output, text, words, start, end);
         if (end < text.Length)
         {
             output.Append('…');
@@ -221,13 +218,13 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
         return output.ToString();
     }
 
-    private static void Render(StringBuilder output, string text, List<WordSpan> tokens, string?[] matched, int start, int end)
+    private static void Render(StringBuilder output, string text, TextWords words, int start, int end)
     {
         var cursor = start;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < words.Count; i++)
         {
-            var token = tokens[i];
-            if (matched[i] is null || token.StartOffset < start || token.EndOffset > end)
+            var token = words.Spans[i];
+            if (words.Matched[i] is null || token.StartOffset < start || token.EndOffset > end)
             {
                 continue;
             }
@@ -244,6 +241,57 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
 
     /// <summary>Where a word stands: its position, for phrases, and its offsets in the text.</summary>
     private readonly record struct WordSpan(int Position, int StartOffset, int EndOffset);
+
+    /// <summary>
+    /// A text's words and what each matched, for one call: the arrays are rented and given back at disposal (a body's
+    /// words were, with the snippets' strings, most of what a search with snippets allocated: benchmarks/README.md).
+    /// Only the first <see cref="Count"/> entries count.
+    /// </summary>
+    private sealed class TextWords(int capacity) : IDisposable
+    {
+        public WordSpan[] Spans { get; private set; } = capacity == 0 ? [] : ArrayPool<WordSpan>.Shared.Rent(capacity);
+
+        public string?[] Matched { get; private set; } = capacity == 0 ? [] : ArrayPool<string?>.Shared.Rent(capacity);
+
+        public int Count { get; private set; }
+
+        public void Add(WordSpan span, string? matched)
+        {
+            if (Count == Spans.Length || Count == Matched.Length)
+            {
+                Grow();
+            }
+
+            Spans[Count] = span;
+            Matched[Count] = matched;
+            Count++;
+        }
+
+        public void Dispose()
+        {
+            if (Spans.Length > 0)
+            {
+                ArrayPool<WordSpan>.Shared.Return(Spans);
+                Array.Clear(Matched, 0, Count);
+                ArrayPool<string?>.Shared.Return(Matched);
+                Spans = [];
+                Matched = [];
+                Count = 0;
+            }
+        }
+
+        private void Grow()
+        {
+            var size = Math.Max(16, Count * 2);
+            var spans = ArrayPool<WordSpan>.Shared.Rent(size);
+            var matched = ArrayPool<string?>.Shared.Rent(size);
+            Array.Copy(Spans, spans, Count);
+            Array.Copy(Matched, matched, Count);
+            var count = Count;
+            Dispose();
+            (Spans, Matched, Count) = (spans, matched, count);
+        }
+    }
 
     /// <summary>Moves a cut forward to the start of a word (after a sentence end when one is close).</summary>
     private static int SnapStart(string text, int start)

@@ -145,6 +145,22 @@ public sealed partial class HighlightingTests
         Assert.Contains("<mark>الزيتون</mark>", Assert.Single(hit.Highlights.Snippets), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_text_of_more_words_than_its_length_suggests_is_marked_to_its_last_word()
+    {
+        // Digits one apart: far more words than a fifth of the characters, which the word list is first sized for.
+        var numbers = string.Join(' ', Enumerable.Range(0, 600).Select(i => (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var index = TestCorpus.InMemoryIndexOf(TestCorpus.Article("n", "أرقام النتائج", numbers + " والميزانية " + numbers + " الميزانية"));
+
+        var hit = OnlyHit(index, "الميزانية");
+
+        var snippets = hit.Highlights.Snippets;
+        Assert.Equal(2, snippets.Count);
+        Assert.Contains("<mark>والميزانية</mark>", snippets[0], StringComparison.Ordinal);
+        Assert.EndsWith("<mark>الميزانية</mark>", snippets[1], StringComparison.Ordinal);
+        Assert.Equal(2, CountMarks(snippets));
+    }
+
     [GeneratedRegex("<mark>")]
     private static partial Regex MarkOpen();
 }
