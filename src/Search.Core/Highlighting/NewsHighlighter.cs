@@ -269,15 +269,8 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
 
         public void Dispose()
         {
-            if (Spans.Length > 0)
-            {
-                ArrayPool<WordSpan>.Shared.Return(Spans);
-                Array.Clear(Matched, 0, Count);
-                ArrayPool<string?>.Shared.Return(Matched);
-                Spans = [];
-                Matched = [];
-                Count = 0;
-            }
+            GiveBack();
+            (Spans, Matched, Count) = ([], [], 0);
         }
 
         private void Grow()
@@ -287,9 +280,19 @@ public sealed class NewsHighlighter(Analyzer exactAnalyzer, ArabicNewsStemmer st
             var matched = ArrayPool<string?>.Shared.Rent(size);
             Array.Copy(Spans, spans, Count);
             Array.Copy(Matched, matched, Count);
-            var count = Count;
-            Dispose();
-            (Spans, Matched, Count) = (spans, matched, count);
+            GiveBack();
+            (Spans, Matched) = (spans, matched);
+        }
+
+        /// <summary>Returns the arrays to the pool, the matches cleared so the pool holds no strings.</summary>
+        private void GiveBack()
+        {
+            if (Spans.Length > 0)
+            {
+                ArrayPool<WordSpan>.Shared.Return(Spans);
+                Array.Clear(Matched, 0, Count);
+                ArrayPool<string?>.Shared.Return(Matched);
+            }
         }
     }
 

@@ -16,6 +16,7 @@ internal sealed class Suggester(SuggestionOptions options)
 {
     private readonly SegmentCache<SegmentSuggestions> _segments = new();
     private readonly ConditionalWeakTable<object, DeletedCounts> _deletions = new();
+
     /// <summary>Segment builds so far, for tests of when they happen.</summary>
     public long Builds => _segments.Builds;
 
