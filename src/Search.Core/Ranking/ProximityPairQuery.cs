@@ -89,8 +89,17 @@ internal sealed class ProximityPairQuery : PhraseQuery
                     ?? throw new InvalidOperationException($"field {terms[i].Field} was indexed without positions");
             }
 
-            return new ProximityPairScorer(this, postings[0], postings[1], _query.Slop, _similarity.GetSimScorer(_stats, context));
+            var docScorer = _similarity.GetSimScorer(_stats, context);
+            return new ProximityPairScorer(this, postings[0], postings[1], _query.Slop, docScorer, Ceiling(docScorer));
         }
+
+        /// <summary>
+        /// BM25 gives a frequency <c>f</c> the score <c>w f / (f + n)</c>, below <c>w</c> whatever the document's norm
+        /// <c>n</c>: an overwhelming frequency gives <c>w</c> itself (to a rounding, which the margin covers). Other
+        /// similarities (TF-IDF grows with the frequency) give no ceiling.
+        /// </summary>
+        private float Ceiling(Similarity.SimScorer docScorer) =>
+            _similarity.GetType() == typeof(BM25Similarity) ? docScorer.Score(0, 1e20f) * (1 + 1e-5f) : float.PositiveInfinity;
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
         {

@@ -21,14 +21,20 @@ internal sealed class ProximityPairScorer : Scorer
     private float _frequency;
     private int _matches;
 
-    public ProximityPairScorer(Weight weight, DocsAndPositionsEnum first, DocsAndPositionsEnum second, int slop, Similarity.SimScorer docScorer)
+    /// <param name="ceiling">No document scores more than this: see <see cref="Ceiling"/>.</param>
+    public ProximityPairScorer(Weight weight, DocsAndPositionsEnum first, DocsAndPositionsEnum second, int slop, Similarity.SimScorer docScorer, float ceiling)
         : base(weight)
     {
         _first = first;
         _second = second;
         _slop = slop;
         _docScorer = docScorer;
+        Ceiling = ceiling;
     }
+
+    /// <summary>A score no document of the segment reaches or passes by more than rounding; positive infinity when the
+    /// similarity gives none.</summary>
+    public float Ceiling { get; }
 
     public override int DocID => _doc;
 
@@ -69,6 +75,24 @@ internal sealed class ProximityPairScorer : Scorer
     }
 
     public override long GetCost() => Math.Min(_first.GetCost(), _second.GetCost());
+
+    /// <summary>
+    /// The pair's score in document <paramref name="target"/>, or 0 when it does not hold both words within the slop:
+    /// the two postings move straight to it, and positions are read there only, for a caller that asks about a few
+    /// documents of its choosing, in increasing order, instead of walking every match.
+    /// </summary>
+    public float ScoreAt(int target)
+    {
+        if ((_first.DocID < target ? _first.Advance(target) : _first.DocID) != target
+            || (_second.DocID < target ? _second.Advance(target) : _second.DocID) != target)
+        {
+            return 0;
+        }
+
+        _doc = target;
+        _frequency = SloppyFrequency();
+        return _frequency > 0 ? _docScorer.Score(target, _frequency) : 0;
+    }
 
     public Explanation Explain(int doc) =>
         _docScorer.Explain(doc, new Explanation(_frequency, $"phraseFreq={_frequency}"));

@@ -23,10 +23,31 @@ internal sealed class WindowedDisjunctionQuery : BooleanQuery
             }
 
             var optional = new List<Scorer[]>();
+            var optionalWords = new List<ulong[]>();
             var prohibited = new List<Scorer>();
+            var bonus = new List<ProximityPairScorer>();
+            var bonusWords = new List<ulong>();
+            var coordFactors = new float[query.Clauses.Count(clause => !clause.IsProhibited) + 1];
+            for (var coord = 0; coord < coordFactors.Length; coord++)
+            {
+                coordFactors[coord] = query.CoordDisabled ? 1f : Coord(coord, m_maxCoord);
+            }
+
+            // Bonus clauses add to a score without adding matches, and only while the count of matching clauses does
+            // not weigh on the score.
+            var words = coordFactors.All(factor => factor == 1f) ? PairWords() : [];
+            ulong WordOf(Query clause) => clause is TermQuery term && words.TryGetValue(term.Term, out var bit) ? bit : 0;
             for (var i = 0; i < m_weights.Count; i++)
             {
-                if (query.Clauses[i].IsProhibited)
+                if (query.Clauses[i] is { Occur: Occur.SHOULD, Query: ProximityPairQuery pairQuery } && pairQuery.GetTerms().Any(words.ContainsKey))
+                {
+                    if (m_weights[i].GetScorer(context, acceptDocs) is ProximityPairScorer pair)
+                    {
+                        bonus.Add(pair);
+                        bonusWords.Add(pairQuery.GetTerms().Aggregate(0UL, (bits, term) => bits | words.GetValueOrDefault(term)));
+                    }
+                }
+                else if (query.Clauses[i].IsProhibited)
                 {
                     if (m_weights[i].GetScorer(context, acceptDocs) is { } excluded)
                     {
@@ -36,14 +57,18 @@ internal sealed class WindowedDisjunctionQuery : BooleanQuery
                 else if (BestOfQuery.DisjunctsOf(m_weights[i]) is { } bestOf)
                 {
                     // Its disjuncts' own scorers: the windowed scorer takes their best, a window at a time.
-                    if (bestOf.Select(disjunct => disjunct.GetScorer(context, acceptDocs)).OfType<Scorer>().ToArray() is { Length: > 0 } disjuncts)
+                    var disjuncts = bestOf.Select(disjunct => (Scorer: disjunct.GetScorer(context, acceptDocs), Word: WordOf(disjunct.Query)))
+                        .Where(disjunct => disjunct.Scorer is not null).ToArray();
+                    if (disjuncts.Length > 0)
                     {
-                        optional.Add(disjuncts);
+                        optional.Add([.. disjuncts.Select(disjunct => disjunct.Scorer!)]);
+                        optionalWords.Add([.. disjuncts.Select(disjunct => disjunct.Word)]);
                     }
                 }
                 else if (m_weights[i].GetScorer(context, acceptDocs) is { } scorer)
                 {
                     optional.Add([scorer]);
+                    optionalWords.Add([WordOf(query.Clauses[i].Query)]);
                 }
             }
 
@@ -52,13 +77,44 @@ internal sealed class WindowedDisjunctionQuery : BooleanQuery
                 return null;
             }
 
-            var coordFactors = new float[optional.Count + 1];
-            for (var coord = 0; coord < coordFactors.Length; coord++)
+            return new WindowedDisjunctionScorer([.. optional], [.. optionalWords], [.. prohibited], coordFactors, [.. bonus], [.. bonusWords]);
+        }
+
+        /// <summary>
+        /// A bit for each word of the optional proximity pairs that is itself an optional term clause (or one of a
+        /// best-of clause's terms), up to 64. A pair with such a word adds no match of its own, since every document it
+        /// matches holds that word, only a bonus to documents other clauses match; and it can only match a document
+        /// whose clauses for its words matched it.
+        /// </summary>
+        private Dictionary<Term, ulong> PairWords()
+        {
+            var terms = new HashSet<Term>();
+            foreach (var clause in query.Clauses.Where(clause => clause.Occur == Occur.SHOULD))
             {
-                coordFactors[coord] = query.CoordDisabled ? 1f : Coord(coord, m_maxCoord);
+                switch (clause.Query)
+                {
+                    case TermQuery term:
+                        terms.Add(term.Term);
+                        break;
+                    case BestOfQuery bestOf:
+                        terms.UnionWith(bestOf.Disjuncts.OfType<TermQuery>().Select(term => term.Term));
+                        break;
+                }
             }
 
-            return new WindowedDisjunctionScorer([.. optional], [.. prohibited], coordFactors);
+            var words = new Dictionary<Term, ulong>();
+            foreach (var clause in query.Clauses)
+            {
+                if (clause is { Occur: Occur.SHOULD, Query: ProximityPairQuery pair })
+                {
+                    foreach (var term in pair.GetTerms().Where(term => terms.Contains(term) && words.Count < 64))
+                    {
+                        words.TryAdd(term, 1UL << words.Count);
+                    }
+                }
+            }
+
+            return words;
         }
     }
 }

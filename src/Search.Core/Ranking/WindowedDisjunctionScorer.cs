@@ -11,6 +11,14 @@ namespace Search.Core.Ranking;
 /// documents on in order. A clause of several scorers counts its best one (a <see cref="BestOfQuery"/>), taken a window
 /// at a time too instead of through Lucene's per-document heap. Sums are kept in double and added in the bucket
 /// scorer's order (last clause first), so the scores are the same. Measured: benchmarks/README.md (ninth session).
+/// <para>
+/// Proximity pairs whose matches other clauses all match too (bonus clauses) are asked only about the window's matches,
+/// after the other clauses were added; when the collector keeps the best scores (a <see cref="CompetitiveScoreCollector"/>),
+/// only about those whose score with every pair's ceiling would reach the lowest of the best so far. A document left
+/// out could not have been among the hits; the others get the same sum, the bonus added after the other clauses, which
+/// changes nothing while the scores are within 2^23 of each other (each float then adds exactly into the double).
+/// Measured: benchmarks/README.md (fourteenth session).
+/// </para>
 /// </summary>
 internal sealed class WindowedDisjunctionScorer : BulkScorer
 {
@@ -21,6 +29,12 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
     private readonly Scorer[][] _optional;
     private readonly Scorer[] _prohibited;
     private readonly float[] _coordFactors;
+    private readonly ulong[][] _optionalWords;
+    private readonly ProximityPairScorer[] _bonus;
+    private readonly ulong[] _bonusWords;
+    private readonly double[] _bonusCeilings;
+    private readonly bool _tracksWords;
+    private CompetitiveScoreCollector? _competitive;
     private readonly ulong[] _matched = new ulong[Words];
     private readonly ulong[] _excluded = new ulong[Words];
     private readonly ulong[] _bestMatched = new ulong[Words];
@@ -31,18 +45,38 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
     private double[] _scores = ArrayPool<double>.Shared.Rent(WindowSize);
     private int[] _coords = ArrayPool<int>.Shared.Rent(WindowSize);
     private float[] _best = ArrayPool<float>.Shared.Rent(WindowSize);
+
+    // The bonus pairs' words each of the window's matches holds (by the bits of optionalWords).
+    private ulong[] _words = [];
     private readonly WindowScorer _current = new();
     private bool _started;
 
     /// <param name="optional">Each optional clause's scorers, in clause order: one, or several whose best counts.</param>
+    /// <param name="optionalWords">For each of those scorers, the bit of the bonus pairs' word it matches; 0 for none.</param>
     /// <param name="coordFactors">The coordination factor for each number of matching optional clauses.</param>
-    public WindowedDisjunctionScorer(Scorer[][] optional, Scorer[] prohibited, float[] coordFactors)
+    /// <param name="bonus">Pairs that match only documents holding words some optional scorer matches, with coordination
+    /// factors of 1.</param>
+    /// <param name="bonusWords">For each pair, the bits of its words that optional scorers match.</param>
+    public WindowedDisjunctionScorer(Scorer[][] optional, ulong[][] optionalWords, Scorer[] prohibited, float[] coordFactors, ProximityPairScorer[] bonus, ulong[] bonusWords)
     {
         // Last clause first, as the bucket scorer links its sub-scorers: the double sums then add in the same order.
         _optional = [.. optional.Reverse()];
+        _optionalWords = [.. optionalWords.Reverse()];
         _prohibited = prohibited;
         _coordFactors = coordFactors;
+        _bonus = [.. bonus.Reverse()];
+        _bonusWords = [.. bonusWords.Reverse()];
+        _bonusCeilings = [.. _bonus.Select(pair => (double)pair.Ceiling)];
+        _tracksWords = _bonus.Length > 0;
+        if (_tracksWords)
+        {
+            _words = ArrayPool<ulong>.Shared.Rent(WindowSize);
+            Array.Clear(_words, 0, WindowSize);
+        }
     }
+
+    /// <summary>Documents holding a pair's words whose bonus was not looked at: they could not reach the collector's best.</summary>
+    internal int SkippedBonuses { get; private set; }
 
     public override bool Score(ICollector collector, int max)
     {
@@ -57,6 +91,7 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
         }
 
         collector.SetScorer(_current);
+        _competitive = collector as CompetitiveScoreCollector;
         while (true)
         {
             var first = DocIdSetIterator.NO_MORE_DOCS;
@@ -81,15 +116,16 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
 
             var windowStart = first & ~WindowMask;
             var windowEnd = (int)Math.Min((long)windowStart + WindowSize, max);
-            foreach (var clause in _optional)
+            for (var c = 0; c < _optional.Length; c++)
             {
+                var clause = _optional[c];
                 if (clause.Length == 1)
                 {
-                    AddClause(clause[0], windowEnd);
+                    AddClause(clause[0], _optionalWords[c][0], windowEnd);
                 }
                 else
                 {
-                    AddBestOf(clause, windowStart, windowEnd);
+                    AddBestOf(clause, _optionalWords[c], windowStart, windowEnd);
                 }
             }
 
@@ -101,6 +137,11 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
                     var slot = doc & WindowMask;
                     _excluded[slot >> 6] |= 1UL << slot;
                 }
+            }
+
+            if (_bonus.Length > 0)
+            {
+                AddBonuses(windowStart);
             }
 
             Collect(collector, windowStart);
@@ -117,13 +158,30 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
         ArrayPool<double>.Shared.Return(_scores);
         ArrayPool<int>.Shared.Return(_coords);
         ArrayPool<float>.Shared.Return(_best);
+        if (_words.Length > 0)
+        {
+            ArrayPool<ulong>.Shared.Return(_words);
+        }
+
+        _words = [];
         _scores = [];
         _coords = [];
         _best = [];
     }
 
-    private void AddClause(Scorer scorer, int windowEnd)
+    private void AddClause(Scorer scorer, ulong word, int windowEnd)
     {
+        if (word != 0 && _tracksWords)
+        {
+            for (var doc = scorer.DocID; doc < windowEnd; doc = scorer.NextDoc())
+            {
+                _words[doc & WindowMask] |= word;
+                Add(doc & WindowMask, scorer.GetScore());
+            }
+
+            return;
+        }
+
         for (var doc = scorer.DocID; doc < windowEnd; doc = scorer.NextDoc())
         {
             Add(doc & WindowMask, scorer.GetScore());
@@ -132,13 +190,20 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
 
     /// <summary>Adds, for each document of the window, the best score of the clause's scorers: what Lucene's
     /// disjunction-max scorer with no tie-breaker gives (the maximum of the same floats).</summary>
-    private void AddBestOf(Scorer[] scorers, int windowStart, int windowEnd)
+    private void AddBestOf(Scorer[] scorers, ulong[] words, int windowStart, int windowEnd)
     {
-        foreach (var scorer in scorers)
+        for (var s = 0; s < scorers.Length; s++)
         {
+            var scorer = scorers[s];
+            var tracked = _tracksWords ? words[s] : 0;
             for (var doc = scorer.DocID; doc < windowEnd; doc = scorer.NextDoc())
             {
                 var slot = doc & WindowMask;
+                if (tracked != 0)
+                {
+                    _words[slot] |= tracked;
+                }
+
                 ref var word = ref _bestMatched[slot >> 6];
                 var bit = 1UL << slot;
                 var score = scorer.GetScore();
@@ -165,6 +230,70 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
                 Add(slot, _best[slot]);
             }
         }
+    }
+
+    /// <summary>
+    /// Adds each pair's score to the window's matches that hold its words and could still reach the collector's best
+    /// with it, and clears the words marked.
+    /// </summary>
+    private void AddBonuses(int windowStart)
+    {
+        var least = _competitive?.MinCompetitiveScore ?? float.NegativeInfinity;
+        for (var i = 0; i < Words; i++)
+        {
+            var bits = _matched[i];
+            var excluded = _excluded[i];
+            while (bits != 0)
+            {
+                var slot = (i << 6) + BitOperations.TrailingZeroCount(bits);
+                var bit = bits & (0 - bits);
+                bits &= bits - 1;
+                var words = _words[slot];
+                _words[slot] = 0;
+                if ((excluded & bit) != 0 || !CouldReach(slot, words, least))
+                {
+                    continue;
+                }
+
+                for (var p = 0; p < _bonus.Length; p++)
+                {
+                    if ((words & _bonusWords[p]) == _bonusWords[p] && _bonus[p].ScoreAt(windowStart + slot) is var score and > 0)
+                    {
+                        _scores[slot] += score;
+                        _coords[slot]++;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the match in the slot, with the ceiling of every pair whose words it holds, reaches
+    /// <paramref name="least"/>; a margin keeps one whose bound rounds to it, since a tie on score can still enter.</summary>
+    private bool CouldReach(int slot, ulong words, float least)
+    {
+        var bound = _scores[slot];
+        var any = false;
+        for (var p = 0; p < _bonus.Length; p++)
+        {
+            if ((words & _bonusWords[p]) == _bonusWords[p])
+            {
+                bound += _bonusCeilings[p];
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            return false;
+        }
+
+        if (bound * (1 + 1e-6) >= least)
+        {
+            return true;
+        }
+
+        SkippedBonuses++;
+        return false;
     }
 
     private void Add(int slot, float score)

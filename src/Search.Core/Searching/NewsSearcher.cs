@@ -88,6 +88,13 @@ internal sealed class NewsSearcher(
             collecting = new TimeLimitingCollector(collecting, timeoutClock ?? TimeLimitingCollector.GlobalCounter, (long)budget.TotalMilliseconds);
         }
 
+        if (sort == SearchSort.Relevance && cursor is null)
+        {
+            // The best scores so far tell the scorer which documents' proximity bonus cannot matter (measured: long
+            // questions' p99 in benchmarks/README.md, fourteenth session). After a cursor the collector keeps others.
+            collecting = new CompetitiveScoreCollector(collecting, window + 1);
+        }
+
         try
         {
             searcher.Search(query, request.Filters.ToFilter(), collecting);

@@ -97,6 +97,51 @@ public sealed class ProximityPairQueryTests : IDisposable
         Assert.Equal(expected.Select(hit => (hit.Doc, hit.Score)), foreign.Select(hit => (hit.Doc, hit.Score)));
     }
 
+    /// <summary>Asked about chosen documents only (as the windowed scorer asks about those that could reach the hits), the
+    /// pair gives each the score its walk over every match gives, 0 where it does not match, and never more than its
+    /// ceiling.</summary>
+    [Theory]
+    [InlineData("a", "b", 1, 1)]
+    [InlineData("d", "a", 6, 3)]
+    [InlineData("c", "e", 0, 7)]
+    public void Scores_chosen_documents_as_its_walk_scores_them_within_its_ceiling(string first, string second, int slop, int step)
+    {
+        var pair = new ProximityPairQuery(new Term("text", first), new Term("text", second), slop) { Boost = 2.5f };
+        var weight = _searcher.CreateNormalizedWeight(pair);
+        var checkedMatches = 0;
+        foreach (var leaf in _reader.Leaves)
+        {
+            var walked = new Dictionary<int, float>();
+            var walk = (ProximityPairScorer)weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)!;
+            for (var doc = walk.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = walk.NextDoc())
+            {
+                walked[doc] = walk.GetScore();
+            }
+
+            var asked = (ProximityPairScorer)weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs)!;
+            for (var doc = step - 1; doc < leaf.AtomicReader.MaxDoc; doc += step)
+            {
+                var score = asked.ScoreAt(doc);
+                Assert.Equal(walked.GetValueOrDefault(doc), score);
+                Assert.True(score < asked.Ceiling, $"{score} in {doc} reaches the ceiling {asked.Ceiling}");
+                checkedMatches += score > 0 ? 1 : 0;
+            }
+        }
+
+        Assert.InRange(checkedMatches, 20, Documents);
+    }
+
+    [Fact]
+    public void A_similarity_without_a_ceiling_gives_none()
+    {
+        var searcher = new IndexSearcher(_reader) { Similarity = new DefaultSimilarity() };
+        var weight = searcher.CreateNormalizedWeight(new ProximityPairQuery(new Term("text", "a"), new Term("text", "b"), 2));
+
+        var scorer = (ProximityPairScorer)weight.GetScorer(_reader.Leaves[0], null)!;
+
+        Assert.Equal(float.PositiveInfinity, scorer.Ceiling);
+    }
+
     [Fact]
     public void A_term_missing_from_the_index_matches_nothing()
     {

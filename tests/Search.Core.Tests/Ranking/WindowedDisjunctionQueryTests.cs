@@ -98,8 +98,10 @@ public sealed class WindowedDisjunctionQueryTests : IDisposable
                 query.Add(term, Occur.SHOULD);
             }
 
-            // A proximity pair, as questions have.
+            // Proximity pairs, as questions have: one with a word of a term clause (when alpha is one), one with a word of a
+            // best-of clause (delta).
             query.Add(new ProximityPairQuery(new Term("text", "alpha"), new Term("text", "gamma"), 2, query is WindowedDisjunctionQuery ? lookup : null), Occur.SHOULD);
+            query.Add(new ProximityPairQuery(new Term("text", "beta"), new Term("text", "delta"), 3, query is WindowedDisjunctionQuery ? lookup : null) { Boost = 1.5f }, Occur.SHOULD);
             // A nested disjunction and a max of two words, as the query builder's clauses are.
             query.Add(new BooleanQuery { { new TermQuery(new Term("text", "gamma")), Occur.SHOULD }, { new TermQuery(new Term("text", "eta")), Occur.SHOULD } }, Occur.SHOULD);
             // The best of a word's forms (a best-of query in the windowed one, whose maximum it takes itself), and the best
@@ -125,6 +127,58 @@ public sealed class WindowedDisjunctionQueryTests : IDisposable
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Select(hit => hit.Doc), actual.Select(hit => hit.Doc));
         Assert.Equal(expected.Select(hit => hit.Score), actual.Select(hit => hit.Score));
+    }
+
+    /// <summary>
+    /// Handed a collector of the best scores, the scorer skips the proximity bonus of documents that could not reach
+    /// them even with it: the best hits, their scores and the count of matches stay those of Lucene's bucket scorer, over
+    /// random questions whose pairs weigh much or little.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Skips_only_bonuses_that_cannot_reach_the_best_hits(int seed)
+    {
+        var random = new Random(seed);
+        var skipped = 0;
+        for (var round = 0; round < 40; round++)
+        {
+            var words = Words.OrderBy(_ => random.Next()).Take(random.Next(2, 7)).ToArray();
+            var hits = random.Next(1, 30);
+            var plain = new BooleanQuery();
+            var windowed = new WindowedDisjunctionQuery();
+            foreach (var query in new[] { plain, windowed })
+            {
+                var boosts = new Random(round);
+                foreach (var word in words[1..])
+                {
+                    query.Add(new TermQuery(new Term("text", word)) { Boost = 0.2f + (float)boosts.NextDouble() }, Occur.SHOULD);
+                }
+
+                // The first word's forms, the best of which counts.
+                DisjunctionMaxQuery forms = query == windowed ? new BestOfQuery() : new DisjunctionMaxQuery(0f);
+                forms.Add(new TermQuery(new Term("text", words[0])));
+                forms.Add(new TermQuery(new Term("text", "theta")));
+                query.Add(forms, Occur.SHOULD);
+                var pairBoost = (float)(boosts.NextDouble() * 4);
+                for (var i = 0; i + 1 < words.Length; i++)
+                {
+                    query.Add(new ProximityPairQuery(new Term("text", words[i]), new Term("text", words[i + 1]), 1 + boosts.Next(4)) { Boost = pairBoost }, Occur.SHOULD);
+                }
+            }
+
+            var expected = TopScoreDocCollector.Create(hits, docsScoredInOrder: false);
+            _searcher.Search(plain, expected);
+            var actual = TopScoreDocCollector.Create(hits, docsScoredInOrder: false);
+            skipped += SearchWindowed(windowed, new CompetitiveScoreCollector(actual, hits));
+
+            var (best, found) = (expected.GetTopDocs(), actual.GetTopDocs());
+            Assert.Equal(best.TotalHits, found.TotalHits);
+            Assert.Equal(best.ScoreDocs.Select(hit => (hit.Doc, hit.Score)), found.ScoreDocs.Select(hit => (hit.Doc, hit.Score)));
+        }
+
+        Assert.InRange(skipped, Documents, int.MaxValue);
     }
 
     [Fact]
@@ -155,6 +209,24 @@ public sealed class WindowedDisjunctionQueryTests : IDisposable
     {
         _reader.Dispose();
         _directory.Dispose();
+    }
+
+    /// <summary>Scores each segment with the windowed scorer as the searcher would; the documents whose bonus it skipped.</summary>
+    private int SearchWindowed(WindowedDisjunctionQuery query, ICollector collector)
+    {
+        var weight = _searcher.CreateNormalizedWeight(query);
+        var skipped = 0;
+        foreach (var leaf in _reader.Leaves)
+        {
+            collector.SetNextReader(leaf);
+            if (weight.GetBulkScorer(leaf, scoreDocsInOrder: false, leaf.AtomicReader.LiveDocs) is WindowedDisjunctionScorer scorer)
+            {
+                scorer.Score(collector);
+                skipped += scorer.SkippedBonuses;
+            }
+        }
+
+        return skipped;
     }
 
     /// <summary>Every match, out of document order as the service scores long queries, best first, ties by document.</summary>
