@@ -34,6 +34,11 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
     private readonly ulong[] _bonusWords;
     private readonly double[] _bonusCeilings;
     private readonly bool _tracksWords;
+
+    // Per optional scorer, where its word's row of _wordSets starts (-1 for none); per pair, its words' rows (the same
+    // row twice for a pair with one word tracked).
+    private readonly int[][] _wordRows;
+    private readonly (int First, int Second)[] _pairRows;
     private CompetitiveScoreCollector? _competitive;
     private readonly ulong[] _matched = new ulong[Words];
     private readonly ulong[] _excluded = new ulong[Words];
@@ -46,8 +51,9 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
     private int[] _coords = ArrayPool<int>.Shared.Rent(WindowSize);
     private float[] _best = ArrayPool<float>.Shared.Rent(WindowSize);
 
-    // The bonus pairs' words each of the window's matches holds (by the bits of optionalWords).
-    private ulong[] _words = [];
+    // For each of the bonus pairs' words, a row of bits: the window's matches that hold it.
+    private ulong[] _wordSets = [];
+    private readonly int _wordRowCount;
     private readonly WindowScorer _current = new();
     private bool _started;
 
@@ -68,10 +74,13 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
         _bonusWords = [.. bonusWords.Reverse()];
         _bonusCeilings = [.. _bonus.Select(pair => (double)pair.Ceiling)];
         _tracksWords = _bonus.Length > 0;
+        _wordRows = [.. _optionalWords.Select(words => words.Select(word => word == 0 || !_tracksWords ? -1 : BitOperations.TrailingZeroCount(word) * Words).ToArray())];
+        _pairRows = [.. _bonusWords.Select(words => (BitOperations.TrailingZeroCount(words) * Words, (63 - BitOperations.LeadingZeroCount(words)) * Words))];
         if (_tracksWords)
         {
-            _words = ArrayPool<ulong>.Shared.Rent(WindowSize);
-            Array.Clear(_words, 0, WindowSize);
+            _wordRowCount = 64 - BitOperations.LeadingZeroCount(_optionalWords.SelectMany(words => words).Aggregate(0UL, (all, word) => all | word));
+            _wordSets = ArrayPool<ulong>.Shared.Rent(_wordRowCount * Words);
+            Array.Clear(_wordSets, 0, _wordRowCount * Words);
         }
     }
 
@@ -121,11 +130,11 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
                 var clause = _optional[c];
                 if (clause.Length == 1)
                 {
-                    AddClause(clause[0], _optionalWords[c][0], windowEnd);
+                    AddClause(clause[0], _wordRows[c][0], windowEnd);
                 }
                 else
                 {
-                    AddBestOf(clause, _optionalWords[c], windowStart, windowEnd);
+                    AddBestOf(clause, _wordRows[c], windowStart, windowEnd);
                 }
             }
 
@@ -158,25 +167,27 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
         ArrayPool<double>.Shared.Return(_scores);
         ArrayPool<int>.Shared.Return(_coords);
         ArrayPool<float>.Shared.Return(_best);
-        if (_words.Length > 0)
+        if (_wordSets.Length > 0)
         {
-            ArrayPool<ulong>.Shared.Return(_words);
+            ArrayPool<ulong>.Shared.Return(_wordSets);
         }
 
-        _words = [];
+        _wordSets = [];
         _scores = [];
         _coords = [];
         _best = [];
     }
 
-    private void AddClause(Scorer scorer, ulong word, int windowEnd)
+    /// <param name="wordRow">Where the row of the pairs' word the scorer matches starts in the word sets; -1 for none.</param>
+    private void AddClause(Scorer scorer, int wordRow, int windowEnd)
     {
-        if (word != 0 && _tracksWords)
+        if (wordRow >= 0)
         {
             for (var doc = scorer.DocID; doc < windowEnd; doc = scorer.NextDoc())
             {
-                _words[doc & WindowMask] |= word;
-                Add(doc & WindowMask, scorer.GetScore());
+                var slot = doc & WindowMask;
+                _wordSets[wordRow + (slot >> 6)] |= 1UL << slot;
+                Add(slot, scorer.GetScore());
             }
 
             return;
@@ -190,18 +201,18 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
 
     /// <summary>Adds, for each document of the window, the best score of the clause's scorers: what Lucene's
     /// disjunction-max scorer with no tie-breaker gives (the maximum of the same floats).</summary>
-    private void AddBestOf(Scorer[] scorers, ulong[] words, int windowStart, int windowEnd)
+    private void AddBestOf(Scorer[] scorers, int[] wordRows, int windowStart, int windowEnd)
     {
         for (var s = 0; s < scorers.Length; s++)
         {
             var scorer = scorers[s];
-            var tracked = _tracksWords ? words[s] : 0;
+            var wordRow = wordRows[s];
             for (var doc = scorer.DocID; doc < windowEnd; doc = scorer.NextDoc())
             {
                 var slot = doc & WindowMask;
-                if (tracked != 0)
+                if (wordRow >= 0)
                 {
-                    _words[slot] |= tracked;
+                    _wordSets[wordRow + (slot >> 6)] |= 1UL << slot;
                 }
 
                 ref var word = ref _bestMatched[slot >> 6];
@@ -233,58 +244,59 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
     }
 
     /// <summary>
-    /// Adds each pair's score to the window's matches that hold its words and could still reach the collector's best
-    /// with it, and clears the words marked.
+    /// Adds each pair's score to the window's matches that hold its words (the two words' sets, intersected) and could
+    /// still reach the collector's best with it, and clears the word sets.
     /// </summary>
     private void AddBonuses(int windowStart)
     {
         var least = _competitive?.MinCompetitiveScore ?? float.NegativeInfinity;
+        Span<ulong> holding = stackalloc ulong[_bonus.Length];
         for (var i = 0; i < Words; i++)
         {
-            var bits = _matched[i];
-            var excluded = _excluded[i];
-            while (bits != 0)
+            var any = 0UL;
+            for (var p = 0; p < _bonus.Length; p++)
             {
-                var slot = (i << 6) + BitOperations.TrailingZeroCount(bits);
-                var bit = bits & (0 - bits);
-                bits &= bits - 1;
-                var words = _words[slot];
-                _words[slot] = 0;
-                if ((excluded & bit) != 0 || !CouldReach(slot, words, least))
-                {
-                    continue;
-                }
+                any |= holding[p] = _wordSets[_pairRows[p].First + i] & _wordSets[_pairRows[p].Second + i];
+            }
 
-                for (var p = 0; p < _bonus.Length; p++)
+            for (var row = 0; row < _wordRowCount; row++)
+            {
+                _wordSets[(row * Words) + i] = 0;
+            }
+
+            any &= _matched[i] & ~_excluded[i];
+            while (any != 0)
+            {
+                var slot = (i << 6) + BitOperations.TrailingZeroCount(any);
+                var bit = any & (0 - any);
+                any &= any - 1;
+                if (CouldReach(slot, bit, holding, least))
                 {
-                    if ((words & _bonusWords[p]) == _bonusWords[p] && _bonus[p].ScoreAt(windowStart + slot) is var score and > 0)
+                    for (var p = 0; p < _bonus.Length; p++)
                     {
-                        _scores[slot] += score;
-                        _coords[slot]++;
+                        if ((holding[p] & bit) != 0 && _bonus[p].ScoreAt(windowStart + slot) is var score and > 0)
+                        {
+                            _scores[slot] += score;
+                            _coords[slot]++;
+                        }
                     }
                 }
             }
         }
     }
 
-    /// <summary>Whether the match in the slot, with the ceiling of every pair whose words it holds, reaches
-    /// <paramref name="least"/>; a margin keeps one whose bound rounds to it, since a tie on score can still enter.</summary>
-    private bool CouldReach(int slot, ulong words, float least)
+    /// <summary>Whether the match in the slot (<paramref name="bit"/> of its word), with the ceiling of every pair whose
+    /// words it holds, reaches <paramref name="least"/>; a margin keeps one whose bound rounds to it, since a tie on score
+    /// can still enter.</summary>
+    private bool CouldReach(int slot, ulong bit, ReadOnlySpan<ulong> holding, float least)
     {
         var bound = _scores[slot];
-        var any = false;
         for (var p = 0; p < _bonus.Length; p++)
         {
-            if ((words & _bonusWords[p]) == _bonusWords[p])
+            if ((holding[p] & bit) != 0)
             {
                 bound += _bonusCeilings[p];
-                any = true;
             }
-        }
-
-        if (!any)
-        {
-            return false;
         }
 
         if (bound * (1 + 1e-6) >= least)
