@@ -29,11 +29,8 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
     private readonly Scorer[][] _optional;
     private readonly Scorer[] _prohibited;
     private readonly float[] _coordFactors;
-    private readonly ulong[][] _optionalWords;
     private readonly ProximityPairScorer[] _bonus;
-    private readonly ulong[] _bonusWords;
     private readonly double[] _bonusCeilings;
-    private readonly bool _tracksWords;
 
     // Per optional scorer, where its word's row of _wordSets starts (-1 for none); per pair, its words' rows (the same
     // row twice for a pair with one word tracked).
@@ -67,18 +64,18 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
     {
         // Last clause first, as the bucket scorer links its sub-scorers: the double sums then add in the same order.
         _optional = [.. optional.Reverse()];
-        _optionalWords = [.. optionalWords.Reverse()];
         _prohibited = prohibited;
         _coordFactors = coordFactors;
         _bonus = [.. bonus.Reverse()];
-        _bonusWords = [.. bonusWords.Reverse()];
         _bonusCeilings = [.. _bonus.Select(pair => (double)pair.Ceiling)];
-        _tracksWords = _bonus.Length > 0;
-        _wordRows = [.. _optionalWords.Select(words => words.Select(word => word == 0 || !_tracksWords ? -1 : BitOperations.TrailingZeroCount(word) * Words).ToArray())];
-        _pairRows = [.. _bonusWords.Select(words => (BitOperations.TrailingZeroCount(words) * Words, (63 - BitOperations.LeadingZeroCount(words)) * Words))];
-        if (_tracksWords)
+
+        // Words are marked only when some pair reads them.
+        var tracksWords = _bonus.Length > 0;
+        _wordRows = [.. optionalWords.Reverse().Select(words => words.Select(word => word == 0 || !tracksWords ? -1 : BitOperations.TrailingZeroCount(word) * Words).ToArray())];
+        _pairRows = [.. bonusWords.Reverse().Select(words => (BitOperations.TrailingZeroCount(words) * Words, (63 - BitOperations.LeadingZeroCount(words)) * Words))];
+        if (tracksWords)
         {
-            _wordRowCount = 64 - BitOperations.LeadingZeroCount(_optionalWords.SelectMany(words => words).Aggregate(0UL, (all, word) => all | word));
+            _wordRowCount = 64 - BitOperations.LeadingZeroCount(optionalWords.SelectMany(words => words).Aggregate(0UL, (all, word) => all | word));
             _wordSets = ArrayPool<ulong>.Shared.Rent(_wordRowCount * Words);
             Array.Clear(_wordSets, 0, _wordRowCount * Words);
         }
@@ -276,8 +273,7 @@ internal sealed class WindowedDisjunctionScorer : BulkScorer
                     {
                         if ((holding[p] & bit) != 0 && _bonus[p].ScoreAt(windowStart + slot) is var score and > 0)
                         {
-                            _scores[slot] += score;
-                            _coords[slot]++;
+                            Add(slot, score);
                         }
                     }
                 }

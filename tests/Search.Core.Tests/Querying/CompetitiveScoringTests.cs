@@ -8,6 +8,7 @@ using Search.Core.Documents;
 using Search.Core.Ingestion;
 using Search.Core.Querying;
 using Search.Core.Ranking;
+using Search.Core.Tests.Ranking;
 
 namespace Search.Core.Tests.Querying;
 
@@ -79,7 +80,7 @@ public sealed class CompetitiveScoringTests
             var every = TopScoreDocCollector.Create(hits, docsScoredInOrder: false);
             searcher.Search(query, every);
             var best = TopScoreDocCollector.Create(hits, docsScoredInOrder: false);
-            skipped += Search(searcher, query, new CompetitiveScoreCollector(best, hits));
+            skipped += WindowedScoring.ScoreEachSegment(searcher, query, new CompetitiveScoreCollector(best, hits));
 
             var (expected, actual) = (every.GetTopDocs(), best.GetTopDocs());
             Assert.True(expected.TotalHits > 0, $"nothing matches {question}");
@@ -89,23 +90,5 @@ public sealed class CompetitiveScoringTests
         }
 
         return (skipped, matched);
-    }
-
-    /// <summary>Scores each segment as the searcher would; the documents whose bonus was skipped.</summary>
-    private static int Search(IndexSearcher searcher, Query query, ICollector collector)
-    {
-        var weight = searcher.CreateNormalizedWeight(query);
-        var skipped = 0;
-        foreach (var leaf in searcher.IndexReader.Leaves)
-        {
-            collector.SetNextReader(leaf);
-            if (weight.GetBulkScorer(leaf, scoreDocsInOrder: false, leaf.AtomicReader.LiveDocs) is { } scorer)
-            {
-                scorer.Score(collector);
-                skipped += (scorer as WindowedDisjunctionScorer)?.SkippedBonuses ?? 0;
-            }
-        }
-
-        return skipped;
     }
 }

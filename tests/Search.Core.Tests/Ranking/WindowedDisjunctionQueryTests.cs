@@ -171,7 +171,7 @@ public sealed class WindowedDisjunctionQueryTests : IDisposable
             var expected = TopScoreDocCollector.Create(hits, docsScoredInOrder: false);
             _searcher.Search(plain, expected);
             var actual = TopScoreDocCollector.Create(hits, docsScoredInOrder: false);
-            skipped += SearchWindowed(windowed, new CompetitiveScoreCollector(actual, hits));
+            skipped += WindowedScoring.ScoreEachSegment(_searcher, windowed, new CompetitiveScoreCollector(actual, hits));
 
             var (best, found) = (expected.GetTopDocs(), actual.GetTopDocs());
             Assert.Equal(best.TotalHits, found.TotalHits);
@@ -209,24 +209,6 @@ public sealed class WindowedDisjunctionQueryTests : IDisposable
     {
         _reader.Dispose();
         _directory.Dispose();
-    }
-
-    /// <summary>Scores each segment with the windowed scorer as the searcher would; the documents whose bonus it skipped.</summary>
-    private int SearchWindowed(WindowedDisjunctionQuery query, ICollector collector)
-    {
-        var weight = _searcher.CreateNormalizedWeight(query);
-        var skipped = 0;
-        foreach (var leaf in _reader.Leaves)
-        {
-            collector.SetNextReader(leaf);
-            if (weight.GetBulkScorer(leaf, scoreDocsInOrder: false, leaf.AtomicReader.LiveDocs) is WindowedDisjunctionScorer scorer)
-            {
-                scorer.Score(collector);
-                skipped += scorer.SkippedBonuses;
-            }
-        }
-
-        return skipped;
     }
 
     /// <summary>Every match, out of document order as the service scores long queries, best first, ties by document.</summary>
