@@ -12,8 +12,8 @@ namespace Search.Core.Searching;
 
 /// <summary>
 /// Where a search enters the engine: validates a request once, finds the snapshot a cursor was made on (kept, like
-/// Lucene's and Elasticsearch's point-in-time, for <see cref="NewsIndexOptions.CursorSnapshotLifetime"/>) or uses the
-/// current one, and runs the search, the related-stories lookup or the latest stories. One per index; its per-segment
+/// Lucene's and Elasticsearch's point-in-time, for <see cref="NewsIndexOptions.CursorSnapshotLifetime"/>, at most
+/// <see cref="NewsIndexOptions.MaxCursorSnapshots"/> of them) or uses the current one, and runs the search, the related-stories lookup or the latest stories. One per index; its per-segment
 /// value cache serves all three, so facets, collapsing and related stories read each segment's values once. Thread-safe.
 /// </summary>
 internal sealed class ArticleSearch : IDisposable
@@ -23,6 +23,7 @@ internal sealed class ArticleSearch : IDisposable
     private readonly LatestStoryFinder _latest;
     private readonly SearcherLifetimeManager _snapshots = new();
     private readonly TimeSpan _snapshotLifetime;
+    private readonly int _maxSnapshots;
     private long _lastSnapshotVersion = -1;
 
     /// <param name="words">The index's word tries, which its warmers build ahead.</param>
@@ -42,6 +43,7 @@ internal sealed class ArticleSearch : IDisposable
         _related = new RelatedStoryFinder(stemmed, segmentValues);
         _latest = new LatestStoryFinder(_searcher, segmentValues);
         _snapshotLifetime = options.CursorSnapshotLifetime;
+        _maxSnapshots = options.MaxCursorSnapshots;
     }
 
     /// <param name="current">Lends the current searcher for the call (acquired and released by the index).</param>
@@ -59,7 +61,7 @@ internal sealed class ArticleSearch : IDisposable
         {
             try
             {
-                return _searcher.Search(snapshot, request, parsed, cursor, version);
+                return _searcher.Search(snapshot, request, parsed, cursor, () => version);
             }
             finally
             {
@@ -67,7 +69,7 @@ internal sealed class ArticleSearch : IDisposable
             }
         }
 
-        return current(searcher => _searcher.Search(searcher, request, parsed, cursor, KeepSnapshot(searcher)));
+        return current(searcher => _searcher.Search(searcher, request, parsed, cursor, () => KeepSnapshot(searcher)));
     }
 
     /// <exception cref="ArticleNotFoundException">No article has this id.</exception>
@@ -78,13 +80,14 @@ internal sealed class ArticleSearch : IDisposable
 
     public void Dispose() => _snapshots.Dispose();
 
-    /// <summary>Records the searcher for cursors; when it is a new snapshot, drops snapshots past their lifetime.</summary>
+    /// <summary>Records the searcher for cursors; when it is a new snapshot, drops snapshots past their lifetime and
+    /// all but the newest <see cref="NewsIndexOptions.MaxCursorSnapshots"/>.</summary>
     private long KeepSnapshot(IndexSearcher searcher)
     {
         var version = _snapshots.Record(searcher);
         if (Interlocked.Exchange(ref _lastSnapshotVersion, version) != version)
         {
-            _snapshots.Prune(new SearcherLifetimeManager.PruneByAge(_snapshotLifetime.TotalSeconds));
+            _snapshots.Prune(new CursorSnapshotPruner(_snapshotLifetime, _maxSnapshots));
         }
 
         return version;

@@ -36,8 +36,9 @@ internal sealed class NewsSearcher(
     /// <param name="request">A request that passed <see cref="SearchRequest.Validate()"/>.</param>
     /// <param name="parsed">Its query, as validation parsed it; null for a browse.</param>
     /// <param name="cursor">The request's <see cref="SearchRequest.After"/>, decoded.</param>
-    /// <param name="snapshotVersion">The version under which the searcher is kept for cursors, if it is.</param>
-    public SearchResults Search(IndexSearcher searcher, SearchRequest request, UserQuery? parsed, SearchCursor? cursor, long? snapshotVersion = null)
+    /// <param name="keepSnapshot">Keeps the searcher for cursors and gives the version it is kept under; called only when
+    /// the answer hands out a cursor, so that a search without a next page pins no snapshot. Null when not kept.</param>
+    public SearchResults Search(IndexSearcher searcher, SearchRequest request, UserQuery? parsed, SearchCursor? cursor, Func<long>? keepSnapshot = null)
     {
         var clock = Stopwatch.StartNew();
         var sort = request.EffectiveSort;
@@ -132,7 +133,7 @@ internal sealed class NewsSearcher(
             clock.Elapsed.TotalMilliseconds,
             sort,
             hits,
-            next is null ? null : SearchCursor.After(request, next, snapshotVersion, requestTime, shown).Encode(),
+            next is null ? null : SearchCursor.After(request, next, keepSnapshot?.Invoke(), requestTime, shown).Encode(),
             facets?.Result())
         {
             TimedOut = timedOut,
