@@ -217,6 +217,44 @@ public sealed class WriteEndpointTests
         Assert.Equal(["b1", "b4"], (await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=صادرات+الأطباء"))!.Ids.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Bulk_answers_a_line_that_is_not_utf8_with_its_own_error_and_writes_the_others()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+        var windows1256 = CodePagesEncodingProvider.Instance.GetEncoding(1256)!.GetBytes("""{"id":"w2","title":"خبر بترميز ويندوز"}""");
+        byte[] body =
+        [
+            0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"id":"u1","title":"ارتفاع صادرات التمور"}""" + "\n"),
+            .. Encoding.UTF8.GetBytes("""{"id":"u2","title":"a"""), 0xFF, .. Encoding.UTF8.GetBytes("\"}\n"),
+            .. windows1256, (byte)'\n',
+            .. Encoding.UTF8.GetBytes("""{"id":"u3","title":"تخريج دفعة من الأطباء"}"""),
+        ];
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles/_bulk?refresh=wait_for") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/x-ndjson");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var items = (await response.Content.ReadFromJsonAsync<BulkBody>())!.Items;
+        Assert.Equal([201, 400, 400, 201], items.Select(item => item.Status));
+        Assert.All(items.Where(item => item.Status == 400), item => Assert.Equal("the line is not valid UTF-8", item.Error));
+        Assert.Equal(["u1", "u3"], (await client.GetFromJsonAsync<NavigationResultsBody>("/api/search?q=صادرات+الأطباء"))!.Ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Put_reads_a_body_behind_a_utf8_byte_order_mark()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = WriterOf(factory);
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/articles/marked") { Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Museum)]) };
+        request.Content.Headers.ContentType = new("application/json");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("application/xml")]
     [InlineData("application/x-ndjsonfoo")]

@@ -161,31 +161,39 @@ public static class ArticleWriteEndpoints
             return ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"A bulk request may be at most {limits.MaxBulkBytes:N0} bytes (Search:Writes:MaxBulkBytes); split it.");
         }
 
-        if (!TryDecode(body, out var text))
-        {
-            return ApiErrors.Validation(ApiErrors.InvalidArticle, Field("body", "The body is not valid UTF-8."));
-        }
-
-        var lines = text.Split('\n');
-        if (lines.Length > limits.MaxBulkLines && lines.Skip(limits.MaxBulkLines).Any(line => !string.IsNullOrWhiteSpace(line)))
+        // Lines are split as bytes and decoded one by one, so that a line in another encoding is that line's error
+        // and the others are still written.
+        var lines = Lines(body);
+        if (lines.Count > limits.MaxBulkLines && lines.Skip(limits.MaxBulkLines).Any(line => !IsBlank(line.Span)))
         {
             return ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"A bulk request may hold at most {limits.MaxBulkLines:N0} lines (Search:Writes:MaxBulkLines); split it.");
         }
 
-        var items = new List<BulkItem>(lines.Length);
-        var changes = new List<ArticleChange>(lines.Length);
-        var changeItems = new List<int>(lines.Length);
-        for (var i = 0; i < lines.Length; i++)
+        var items = new List<BulkItem>(lines.Count);
+        var changes = new List<ArticleChange>(lines.Count);
+        var changeItems = new List<int>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines[i];
-            if (string.IsNullOrWhiteSpace(line))
+            var bytes = lines[i];
+            if (IsBlank(bytes.Span))
             {
                 continue;
             }
 
-            if (Encoding.UTF8.GetByteCount(line) > limits.MaxArticleBytes)
+            if (bytes.Length > limits.MaxArticleBytes)
             {
                 items.Add(new BulkItem(i + 1, null, StatusCodes.Status413PayloadTooLarge, Error: $"the line is larger than {limits.MaxArticleBytes:N0} bytes (Search:Writes:MaxArticleBytes)"));
+                continue;
+            }
+
+            if (!TryDecode(bytes.Span, out var line))
+            {
+                items.Add(new BulkItem(i + 1, null, StatusCodes.Status400BadRequest, Error: "the line is not valid UTF-8"));
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(line))
+            {
                 continue;
             }
 
@@ -258,11 +266,35 @@ public static class ArticleWriteEndpoints
     private static ValidationProblem InvalidRefresh() =>
         ApiErrors.Validation(ApiErrors.InvalidParameter, Field("refresh", "refresh must be wait_for, true or false."));
 
-    private static bool TryDecode(byte[] body, out string text)
+    /// <summary>The body's lines as bytes, split at each LF; a UTF-8 byte order mark before the first is left out.</summary>
+    private static List<ReadOnlyMemory<byte>> Lines(byte[] body)
+    {
+        var lines = new List<ReadOnlyMemory<byte>>();
+        ReadOnlyMemory<byte> rest = body.AsMemory(WithoutByteOrderMark(body).Length == body.Length ? 0 : 3);
+        for (var end = rest.Span.IndexOf((byte)'\n'); end >= 0; end = rest.Span.IndexOf((byte)'\n'))
+        {
+            lines.Add(rest[..end]);
+            rest = rest[(end + 1)..];
+        }
+
+        lines.Add(rest);
+        return lines;
+    }
+
+    /// <summary>Whether a line holds only ASCII white space, passed over without decoding (as is a line of other white
+    /// space once decoded), as blank lines in the indexer's JSON Lines files are.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r\f\v"u8).IsEmpty;
+
+    /// <summary>The body without a leading UTF-8 byte order mark, which some editors write and the indexer's reader
+    /// takes too.</summary>
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> body) =>
+        body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body[3..] : body;
+
+    private static bool TryDecode(ReadOnlySpan<byte> body, out string text)
     {
         try
         {
-            text = StrictUtf8.GetString(body);
+            text = StrictUtf8.GetString(WithoutByteOrderMark(body));
             return true;
         }
         catch (DecoderFallbackException)
