@@ -101,11 +101,12 @@ public sealed record SearchCursor(
         return decoded;
     }
 
-    /// <summary>Where to resume, as Lucene's search-after takes it.</summary>
+    /// <summary>Where to resume, as Lucene's search-after takes it. A score is finite: no hit scores NaN or infinity,
+    /// and after NaN Lucene's comparison would page on from nowhere in particular.</summary>
     public FieldDoc ToFieldDoc()
     {
         object primary = Sort == SearchSort.Relevance
-            ? float.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) ? J2N.Numerics.Single.GetInstance(score) : throw Invalid("The cursor is malformed.")
+            ? float.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) && float.IsFinite(score) ? J2N.Numerics.Single.GetInstance(score) : throw Invalid("The cursor is malformed.")
             : long.TryParse(Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) ? J2N.Numerics.Int64.GetInstance(seconds) : throw Invalid("The cursor is malformed.");
 
         // Doc int.MaxValue: ids are unique, so the id decides every tie and the last hit itself is excluded.

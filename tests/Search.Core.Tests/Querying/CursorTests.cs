@@ -261,6 +261,19 @@ public sealed class CursorTests : IDisposable
         Assert.Equal(["rail-02", "rail-01", "rail-06"], next.Hits.Select(hit => hit.Id));
     }
 
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    public void A_cursor_whose_score_is_not_a_finite_number_is_invalid_under_after(string score)
+    {
+        var cursor = new SearchCursor(SearchSort.Relevance, score, "rail-03", SnapshotVersion: null, RequestTime: 0, ShownStories: []).Encode();
+
+        var error = Assert.Throws<InvalidSearchRequestException>(() => _index.Search(Request(Rail, SearchSort.Relevance) with { After = cursor }));
+
+        Assert.Equal(["after"], error.Errors.Keys);
+    }
+
     [Fact]
     public void Page_two_with_a_cursor_is_invalid_under_page()
     {
