@@ -18,7 +18,7 @@ app.UseStaticFiles();
 app.UseCors();
 app.UseRateLimiter();
 
-app.MapOpenApi();
+app.MapOpenApi("/openapi/v1.json");
 app.MapTelemetryEndpoints();
 app.MapNewsSearchEndpoints();
 

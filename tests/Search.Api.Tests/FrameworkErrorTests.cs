@@ -10,6 +10,7 @@ public sealed class FrameworkErrorTests
     [Theory]
     [InlineData("GET", "/api/nonexistent", HttpStatusCode.NotFound, "not_found")]
     [InlineData("GET", "/api/index", HttpStatusCode.NotFound, "not_found")]
+    [InlineData("GET", "/openapi/v2.json", HttpStatusCode.NotFound, "not_found")]
     [InlineData("POST", "/api/search?q=x", HttpStatusCode.MethodNotAllowed, "method_not_allowed")]
     [InlineData("PATCH", "/api/articles/a", HttpStatusCode.MethodNotAllowed, "method_not_allowed")]
     [InlineData("GET", "/api/articles/sample-health-008/related?count=0", HttpStatusCode.BadRequest, "invalid_parameter")]
