@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security;
@@ -114,6 +115,81 @@ public sealed class FeedPollingTests
     }
 
     [Fact]
+    public async Task ALinkedPageOnAPrivateAddressIsNotReadByDefaultWhileTheFeedItselfIs()
+    {
+        await using var site = await LoopbackSite.StartAsync();
+        site.Feed("/feed.xml", Rss(Item("story-1", "افتتاح محطة القطار الخفيف", "ملخص قصير", site.Url("/internal-page"))));
+        site.Page("/internal-page", ArticlePage("صفحة داخلية", LongText));
+        await using var app = SearchApiFactory.WithoutSampleData();
+        using var client = WithFeeds(app, ("Search:FeedPolling:MaxPageAttempts", "3"), site.Url("/feed.xml")).CreateClient();
+
+        var article = await WaitForArticleAsync(client, "story-1");
+        await site.RequestAsync("/feed.xml", 3).WaitAsync(Deadline);
+
+        Assert.Equal("ملخص قصير", article.Lead);
+        Assert.Null(article.Body);
+        Assert.Empty(site.RequestsTo("/internal-page"));
+        Assert.Equal("\"v1\"", site.RequestsTo("/feed.xml")[1].IfNoneMatch); // refused for good, not tried again
+        using var stats = await StatsAsync(client);
+        var feed = Assert.Single(stats.RootElement.GetProperty("feeds").EnumerateArray());
+        Assert.Equal(0, feed.GetProperty("consecutiveFailures").GetInt32());
+    }
+
+    [Fact]
+    public async Task AGzipBombPageCostsOnlyItsItemItsTextAndTheFeedKeepsSucceeding()
+    {
+        await using var site = await LoopbackSite.StartAsync();
+        site.Feed("/feed.xml", Rss(
+            Item("story-1", "افتتاح محطة القطار الخفيف", "ملخص قصير", site.Url("/story-1")),
+            Item("story-2", "ارتفاع أسعار الذهب في الأسواق", "ملخص الذهب وحده", site.Url("/pagebomb"))));
+        site.Page("/story-1", ArticlePage("افتتاح محطة القطار الخفيف", LongText));
+        var bomb = Gzip(new byte[3 * 1024 * 1024]); // a few kilobytes that inflate past the 2 MiB page cap
+        site.Serve("/pagebomb", context =>
+        {
+            context.Response.ContentType = "text/html";
+            context.Response.Headers.ContentEncoding = "gzip";
+            return context.Response.Body.WriteAsync(bomb).AsTask();
+        });
+        await using var app = SearchApiFactory.WithoutSampleData();
+        using var client = WithFeeds(app, site.Url("/feed.xml")).CreateClient();
+
+        var enriched = await WaitForArticleAsync(client, "story-1");
+        var fallback = await WaitForArticleAsync(client, "story-2");
+        await site.RequestAsync("/pagebomb", 2).WaitAsync(Deadline);
+        await site.RequestAsync("/feed.xml", 3).WaitAsync(Deadline);
+
+        Assert.Equal(LongText, enriched.Body);
+        Assert.Equal("ملخص الذهب وحده", fallback.Lead);
+        Assert.Null(fallback.Body);
+        var feed = await WaitForAsync(
+            async () =>
+            {
+                using var stats = await StatsAsync(client);
+                return stats.RootElement.GetProperty("feeds")[0].Clone();
+            },
+            found => found.GetProperty("lastSuccessAt").ValueKind != JsonValueKind.Null);
+        Assert.Equal(0, feed.GetProperty("consecutiveFailures").GetInt32());
+        Assert.Equal(JsonValueKind.Null, feed.GetProperty("lastError").ValueKind);
+    }
+
+    [Fact]
+    public async Task AFeedItemOverTheWriteApisArticleLimitIsSkippedAsAPutOfItWouldBeRefused()
+    {
+        await using var site = await LoopbackSite.StartAsync();
+        var hugeTitle = string.Concat(Enumerable.Repeat("عنوان طويل ", 200)); // 4 KB of UTF-8
+        site.Feed("/feed.xml", Rss(
+            Item("story-huge", hugeTitle, "ملخص", site.Url("/story-huge"), Paragraphs(LongText)),
+            Item("story-1", "افتتاح محطة القطار الخفيف", "ملخص", site.Url("/story-1"), Paragraphs(LongText))));
+        await using var app = SearchApiFactory.WithoutSampleData();
+        using var client = WithFeeds(app, ("Search:Writes:MaxArticleBytes", "3072"), site.Url("/feed.xml")).CreateClient();
+
+        await WaitForArticleAsync(client, "story-1");
+
+        using var response = await client.GetAsync("/api/articles/story-huge");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AFailingFeedIsRetriedWithBackoffWhileTheOtherFeedsAreIndexed()
     {
         await using var site = await LoopbackSite.StartAsync();
@@ -179,10 +255,15 @@ public sealed class FeedPollingTests
         Assert.Contains("configured more than once", failure.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The service polling <paramref name="urls"/>, and reading pages on the loopback as the site serves them.</summary>
     private static WebApplicationFactory<Program> WithFeeds(SearchApiFactory app, params string[] urls) =>
+        WithFeeds(app, ("Search:FeedPolling:AllowPrivateAddresses", "true"), urls);
+
+    private static WebApplicationFactory<Program> WithFeeds(SearchApiFactory app, (string Key, string Value) setting, params string[] urls) =>
         app.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Search:ApiKeys:0", ApiKey);
+            builder.UseSetting(setting.Key, setting.Value);
 
             // Failures here are expected; the stats show them.
             builder.UseSetting("Logging:LogLevel:Search.Core.Feeds", "Error");
@@ -250,6 +331,17 @@ public sealed class FeedPollingTests
           {(content is null ? "" : $"<content:encoded><![CDATA[{content}]]></content:encoded>")}
         </item>
         """;
+
+    private static byte[] Gzip(byte[] data)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize))
+        {
+            gzip.Write(data);
+        }
+
+        return compressed.ToArray();
+    }
 
     private static string Paragraphs(string text) => string.Concat(text.Split('\n').Select(line => $"<p>{line}</p>"));
 

@@ -11,6 +11,10 @@ public static class FeedPollingExtensions
 {
     public const string HttpClientName = "feeds";
 
+    /// <summary>The client that reads items' linked pages, apart from the feeds' so that its connections (and their
+    /// pool) only ever go to addresses <see cref="PublicAddressGuard"/> let through.</summary>
+    public const string PageHttpClientName = "feed-pages";
+
     public static IHostApplicationBuilder AddNewsFeeds(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<FeedListOptions>()
@@ -22,22 +26,24 @@ public static class FeedPollingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddHttpClient(HttpClientName, (services, client) =>
+        // The feed URLs are the operator's, who may poll an internal feed: only the pages (and their redirects), whose
+        // addresses the feeds' publishers choose, are kept off private addresses.
+        builder.Services.AddHttpClient(HttpClientName, ConfigureClient)
+            .ConfigurePrimaryHttpMessageHandler(() => Handler())
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        builder.Services.AddHttpClient(PageHttpClientName, ConfigureClient)
+            .ConfigurePrimaryHttpMessageHandler(services =>
             {
-                var options = services.GetRequiredService<IOptions<FeedPollingOptions>>().Value;
-                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+                var handler = Handler();
+                if (!services.GetRequiredService<IOptions<FeedPollingOptions>>().Value.AllowPrivateAddresses)
+                {
+                    handler.ConnectCallback = PublicAddressGuard.ConnectAsync;
 
-                // A backstop only: the pollers give each request its own, shorter deadline.
-                client.Timeout = TimeSpan.FromSeconds(Math.Max(options.FeedTimeoutSeconds, options.PageTimeoutSeconds) + 10);
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AutomaticDecompression = DecompressionMethods.All,
-                MaxAutomaticRedirections = 5,
+                    // Through a proxy the callback would see the proxy's address, not the page's.
+                    handler.UseProxy = false;
+                }
 
-                // The pollers keep their client for the life of the service, so connections are recycled rather than
-                // handlers, and DNS changes are still seen.
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                return handler;
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
@@ -47,8 +53,13 @@ public static class FeedPollingExtensions
         builder.Services.AddSingleton(services =>
         {
             var feeds = services.GetRequiredService<IOptions<FeedListOptions>>().Value.Feeds;
-            var options = services.GetRequiredService<IOptions<FeedPollingOptions>>().Value.ToPollerOptions();
+            // One size limit for every write: an item the write API would refuse is not taken from a feed either.
+            var options = services.GetRequiredService<IOptions<FeedPollingOptions>>().Value.ToPollerOptions() with
+            {
+                MaxArticleBytes = services.GetRequiredService<IOptions<WriteApiOptions>>().Value.MaxArticleBytes,
+            };
             var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+            var pageHttp = services.GetRequiredService<IHttpClientFactory>().CreateClient(PageHttpClientName);
             if (services.GetRequiredService<IndexHost>().Store is not { } store)
             {
                 return new NewsFeeds([]); // no writes here (read-only or unavailable index): nothing to poll into
@@ -56,9 +67,28 @@ public static class FeedPollingExtensions
 
             var lease = services.GetRequiredService<IFeedLease>();
             var logger = services.GetRequiredService<ILogger<FeedPoller>>();
-            return new NewsFeeds([.. feeds.Select(feed => new FeedPoller(feed.ToSubscription(), http, store, lease, options, logger))]);
+            return new NewsFeeds([.. feeds.Select(feed => new FeedPoller(feed.ToSubscription(), http, store, lease, options, logger, pageHttp: pageHttp))]);
         });
         builder.Services.AddHostedService<FeedPollingService>();
         return builder;
     }
+
+    private static void ConfigureClient(IServiceProvider services, HttpClient client)
+    {
+        var options = services.GetRequiredService<IOptions<FeedPollingOptions>>().Value;
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
+
+        // A backstop only: the pollers give each request its own, shorter deadline.
+        client.Timeout = TimeSpan.FromSeconds(Math.Max(options.FeedTimeoutSeconds, options.PageTimeoutSeconds) + 10);
+    }
+
+    private static SocketsHttpHandler Handler() => new()
+    {
+        AutomaticDecompression = DecompressionMethods.All,
+        MaxAutomaticRedirections = 5,
+
+        // The pollers keep their clients for the life of the service, so connections are recycled rather than
+        // handlers, and DNS changes are still seen.
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
 }

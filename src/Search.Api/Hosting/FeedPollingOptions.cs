@@ -38,6 +38,12 @@ public sealed class FeedPollingOptions
     [Range(1, 100)]
     public int MaxPageAttempts { get; set; } = 3;
 
+    /// <summary>Lets items' linked pages (and their redirects) be read from loopback, private, link-local and other
+    /// non-public addresses. Off, as a feed's publisher chooses its links and must not reach the cloud metadata
+    /// service or the internal network through this service; on for tests and sites whose pages are internal. The
+    /// feed URLs themselves, chosen by the operator, are never checked.</summary>
+    public bool AllowPrivateAddresses { get; set; }
+
     public FeedPollerOptions ToPollerOptions() => new()
     {
         FeedTimeout = TimeSpan.FromSeconds(FeedTimeoutSeconds),

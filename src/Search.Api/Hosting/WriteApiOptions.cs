@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Search.Core.Ingestion;
 
 namespace Search.Api.Hosting;
 
@@ -7,9 +8,10 @@ public sealed class WriteApiOptions
 {
     public const string Section = "Search:Writes";
 
-    /// <summary>Largest body of <c>PUT /api/articles/{id}</c>, and of one line of a bulk request.</summary>
+    /// <summary>Largest body of <c>PUT /api/articles/{id}</c>, and of one line of a bulk request; feed items over it
+    /// are skipped (<see cref="ArticleSizeLimit"/>).</summary>
     [Range(1_024, 64 * 1024 * 1024)]
-    public int MaxArticleBytes { get; set; } = 1024 * 1024;
+    public int MaxArticleBytes { get; set; } = ArticleSizeLimit.DefaultMaxBytes;
 
     /// <summary>Largest body of <c>POST /api/articles/_bulk</c>.</summary>
     [Range(1_024, 1024 * 1024 * 1024)]

@@ -17,13 +17,17 @@ namespace Search.Core.Feeds;
 /// in one batch, in feed order; an item's id is its guid (Atom: id), else its link. An item whose full text is missing
 /// or shorter than <see cref="FeedPollerOptions.FullTextMinLength"/> gets its page's main text
 /// (<see cref="ArticlePageExtractor"/>), unless the page gives less than the feed. Written items are seen as any
-/// <see cref="WriteVisibility.Default"/> write: by id at once, by searches within the index's refresh interval.
+/// <see cref="WriteVisibility.Default"/> write: by id at once, by searches within the index's refresh interval. An item
+/// larger than <see cref="FeedPollerOptions.MaxArticleBytes"/> is skipped, as the write API refuses one
+/// (<see cref="ArticleSizeLimit"/>).
 /// </summary>
 /// <remarks>
 /// <para>A failed poll (DNS, timeout, a status other than 2xx or 304, a document that is not RSS or Atom, a failed
 /// write) is logged and recorded in <see cref="State"/>, and the next one waits as <see cref="FeedBackoff"/> says. A
-/// page that cannot be read leaves its item searchable with its summary and fails the poll too, so that the page is
-/// tried again with backoff, for up to <see cref="FeedPollerOptions.MaxPageAttempts"/> polls.</para>
+/// page that cannot be read is its item's problem, not the feed's: the item stays searchable with its summary, the poll
+/// counts as a success, and the page is tried again on the next polls (at the feed's interval), for up to
+/// <see cref="FeedPollerOptions.MaxPageAttempts"/> polls. A page whose host is refused (<see cref="PublicAddressGuard"/>)
+/// is not tried again.</para>
 /// <para>Thread-safe: polls of one feed never overlap, and the <see cref="IFeedLease"/> decides whether this process
 /// may poll it at all. What the poller remembers (validators, item hashes) is kept in memory, so the first poll after
 /// a restart writes the feed's items once more.</para>
@@ -49,6 +53,8 @@ public sealed partial class FeedPoller
 
     /// <param name="http">Sends the requests; its User-Agent and handler (redirects, decompression) are the caller's.</param>
     /// <param name="lease">Null polls without asking anyone (<see cref="LocalFeedLease"/>).</param>
+    /// <param name="pageHttp">Reads the items' linked pages, whose addresses the feed's publisher chooses; a service
+    /// gives one that connects through <see cref="PublicAddressGuard"/>. Null reads them with <paramref name="http"/>.</param>
     public FeedPoller(
         FeedSubscription subscription,
         HttpClient http,
@@ -56,7 +62,8 @@ public sealed partial class FeedPoller
         IFeedLease? lease = null,
         FeedPollerOptions? options = null,
         ILogger<FeedPoller>? logger = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        HttpClient? pageHttp = null)
     {
         _subscription = subscription;
         _url = subscription.Url.AbsoluteUri;
@@ -64,7 +71,7 @@ public sealed partial class FeedPoller
         _store = store;
         _lease = lease ?? new LocalFeedLease();
         _options = options ?? new FeedPollerOptions();
-        _pages = new ArticlePageExtractor(http, _options);
+        _pages = new ArticlePageExtractor(pageHttp ?? http, _options);
         _time = time ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _state = new FeedState
@@ -176,11 +183,13 @@ public sealed partial class FeedPoller
         _seen = read.Seen;
         state = state with { ItemsSeen = read.Items, ItemsIndexed = state.ItemsIndexed + read.Changes.Count };
 
-        // The items are searchable with their summaries already. Without validators the next poll reads the document
-        // again, and so tries the pages again.
-        return read.PageError is { } pageError
-            ? Failed(state with { ETag = null, LastModified = null }, started, pageError, (int)answer.Status)
-            : Succeeded(state, started, answer.Status) with { ETag = answer.ETag, LastModified = answer.LastModified };
+        // The document was read, so the poll succeeded, whatever its pages did: failing it made one bad link (a 100 MB
+        // gzip bomb, say) back the whole feed off for up to an hour. Without validators the next poll, at the usual
+        // interval, reads the document again, and so tries the pages again.
+        var succeeded = Succeeded(state, started, answer.Status);
+        return read.PagesToRetry
+            ? succeeded with { ETag = null, LastModified = null }
+            : succeeded with { ETag = answer.ETag, LastModified = answer.LastModified };
     }
 
     private async Task<FetchedDocument> DownloadAsync(FeedState state, CancellationToken cancellationToken)
@@ -210,7 +219,7 @@ public sealed partial class FeedPoller
         var items = feed.Items.ToList();
         var changes = new List<ArticleChange>();
         var seen = new Dictionary<string, SeenItem>(StringComparer.Ordinal);
-        string? pageError = null;
+        var pagesToRetry = false;
         for (var i = 0; i < items.Count; i++)
         {
             var read = FeedArticleReader.ReadItem(feed, items[i], _url, i);
@@ -223,6 +232,18 @@ public sealed partial class FeedPoller
             var article = WithDefaults(read.Article);
             var hash = SeenItem.ContentHashOf(article, items[i].LastUpdatedTime);
             var changed = !_seen.TryGetValue(article.Id, out var known) || known.ContentHash != hash;
+            if (!ArticleSizeLimit.Fits(article, _options.MaxArticleBytes))
+            {
+                // Remembered, so an unchanged item is skipped without a word on the next polls.
+                if (changed)
+                {
+                    LogItemTooLarge(_url, article.Id, ArticleSizeLimit.Utf8Bytes(article), _options.MaxArticleBytes);
+                }
+
+                seen[article.Id] = new SeenItem(hash, 0);
+                continue;
+            }
+
             var pageFailures = changed ? 0 : known.PageFailures;
             var retryPage = pageFailures > 0 && pageFailures < _options.MaxPageAttempts;
             if (!changed && !retryPage)
@@ -239,26 +260,35 @@ public sealed partial class FeedPoller
                     pageText = await _pages.ExtractAsync(page, cancellationToken).ConfigureAwait(false);
                     pageFailures = 0;
                 }
+                catch (Exception ex) when (Refusal(ex) is { } refusal)
+                {
+                    // The host will not become public by asking again: given up at once, and logged once.
+                    pageFailures = _options.MaxPageAttempts;
+                    LogPageRefused(_url, page.AbsoluteUri, refusal.Message);
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     pageFailures++;
                     LogPageFailed(_url, page.AbsoluteUri, pageFailures, _options.MaxPageAttempts, ex.Message);
-                    if (pageFailures < _options.MaxPageAttempts)
-                    {
-                        pageError ??= $"page {page.AbsoluteUri}: {ex.Message}";
-                    }
+                    pagesToRetry |= pageFailures < _options.MaxPageAttempts;
                 }
             }
 
             seen[article.Id] = new SeenItem(hash, pageFailures);
             var fuller = pageText is not null && pageText.Length > Math.Max(article.Body?.Length ?? 0, article.Lead?.Length ?? 0);
+            if (fuller && !ArticleSizeLimit.Fits(article with { Body = pageText }, _options.MaxArticleBytes))
+            {
+                LogPageTooLarge(_url, page!.AbsoluteUri, _options.MaxArticleBytes);
+                fuller = false;
+            }
+
             if (changed || fuller)
             {
                 changes.Add(ArticleChange.Upsert(fuller ? article with { Body = pageText } : article));
             }
         }
 
-        return new ReadItems(changes, seen, pageError, items.Count);
+        return new ReadItems(changes, seen, pagesToRetry, items.Count);
     }
 
     private NewsArticle WithDefaults(NewsArticle article) => article with
@@ -278,6 +308,19 @@ public sealed partial class FeedPoller
         return (article.Body?.Length ?? 0) < _options.FullTextMinLength
             && Uri.TryCreate(article.Url, UriKind.Absolute, out page)
             && ArticlePageExtractor.CanRead(page);
+    }
+
+    private static RefusedAddressException? Refusal(Exception ex)
+    {
+        for (var inner = (Exception?)ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is RefusedAddressException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
     }
 
     private FeedState Succeeded(FeedState state, DateTimeOffset started, HttpStatusCode status) => state with
@@ -330,10 +373,19 @@ public sealed partial class FeedPoller
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Url}: page {Page} could not be read (try {Attempt} of {MaxAttempts}), the item keeps its summary: {Error}")]
     private partial void LogPageFailed(string url, string page, int attempt, int maxAttempts, string error);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Url}: page {Page} is not read, the item keeps its summary: {Reason}")]
+    private partial void LogPageRefused(string url, string page, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Url}: page {Page} would make its article larger than {MaxBytes:N0} bytes, the item keeps its summary")]
+    private partial void LogPageTooLarge(string url, string page, long maxBytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Url}: skipped the item {Id}: its {Bytes:N0} bytes are over the limit of {MaxBytes:N0}")]
+    private partial void LogItemTooLarge(string url, string id, long bytes, long maxBytes);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Url}: skipped an item: {Problem}")]
     private partial void LogItemSkipped(string url, string problem);
 
-    /// <summary>What one document gave: the changes to write, the memory to keep once they are written, the first page
-    /// failure still to be retried, and how many items it held.</summary>
-    private sealed record ReadItems(List<ArticleChange> Changes, Dictionary<string, SeenItem> Seen, string? PageError, int Items);
+    /// <summary>What one document gave: the changes to write, the memory to keep once they are written, whether a page
+    /// failed that is to be tried again, and how many items it held.</summary>
+    private sealed record ReadItems(List<ArticleChange> Changes, Dictionary<string, SeenItem> Seen, bool PagesToRetry, int Items);
 }

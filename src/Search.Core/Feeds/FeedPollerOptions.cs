@@ -1,3 +1,5 @@
+using Search.Core.Ingestion;
+
 namespace Search.Core.Feeds;
 
 /// <summary>How a <see cref="FeedPoller"/> treats what feeds and article pages send.</summary>
@@ -24,4 +26,8 @@ public sealed record FeedPollerOptions
     /// <summary>Polls that try an item's page before its summary is kept for good: a page that is gone for ever
     /// must not keep its feed failing.</summary>
     public int MaxPageAttempts { get; init; } = 3;
+
+    /// <summary>Largest item, its page's text included, in UTF-8 (<see cref="ArticleSizeLimit"/>): a larger item is
+    /// skipped, and a page that would make it larger is not used, as the write API refuses such an article.</summary>
+    public long MaxArticleBytes { get; init; } = ArticleSizeLimit.DefaultMaxBytes;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Search.Core.Feeds;
 using Search.Core.Querying;
 using static Search.Core.Tests.Feeds.TestFeeds;
@@ -158,7 +159,7 @@ public sealed class FeedPollerTests
     }
 
     [Fact]
-    public async Task A_page_that_fails_leaves_the_summary_and_is_tried_again_with_backoff_until_it_works()
+    public async Task A_page_that_fails_leaves_the_summary_and_is_tried_again_at_the_next_poll_until_it_works()
     {
         await using var bed = new FeedTestBed();
         const string page = "https://news.example/story-1";
@@ -170,10 +171,11 @@ public sealed class FeedPollerTests
 
         Assert.Equal("ملخص قصير للخبر", bed.Index.Find("guid-1")?.Lead);
         Assert.Null(bed.Index.Find("guid-1")?.Body);
-        Assert.Equal(1, failed.ConsecutiveFailures);
-        Assert.Contains(page, failed.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, failed.ConsecutiveFailures); // the page's problem, not the feed's: no backoff
+        Assert.NotNull(failed.LastSuccessAt);
+        Assert.Null(failed.LastError);
         Assert.Null(failed.ETag);
-        Assert.InRange(failed.NextPollAt - failed.LastErrorAt!.Value, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
+        Assert.Equal(failed.LastPollAt + TimeSpan.FromSeconds(60), failed.NextPollAt);
         var writes = bed.Writes;
 
         bed.Web.Page(page, TestFeeds.Page("افتتاح محطة القطار", LongText));
@@ -199,12 +201,109 @@ public sealed class FeedPollerTests
         var second = await poller.PollAsync();
         var third = await poller.PollAsync();
 
-        Assert.Equal(1, first.ConsecutiveFailures);
+        Assert.Equal(0, first.ConsecutiveFailures);
+        Assert.Null(first.ETag);
         Assert.Equal(0, second.ConsecutiveFailures);
         Assert.Equal("\"v1\"", second.ETag);
         Assert.Equal(304, third.LastStatusCode);
         Assert.Equal(2, bed.Web.RequestsTo(page).Count);
         Assert.Equal(1, third.ItemsIndexed);
+    }
+
+    [Fact]
+    public async Task A_page_over_the_size_cap_costs_only_its_item_its_text_and_the_poll_counts_as_a_success()
+    {
+        await using var bed = new FeedTestBed();
+        const string bomb = "https://news.example/pagebomb";
+        var items = Enumerable.Range(1, 10)
+            .Select(n => Item($"guid-{n}", $"خبر رقم {n}", $"ملخص الخبر {n}", link: n == 4 ? bomb : $"https://news.example/story-{n}"))
+            .ToArray();
+        bed.Web.Feed(Url, Rss("", items));
+        for (var n = 1; n <= 10; n++)
+        {
+            bed.Web.Page($"https://news.example/story-{n}", TestFeeds.Page($"خبر رقم {n}", LongText));
+        }
+
+        bed.Web.Page(bomb, TestFeeds.Page("قنبلة", string.Join("\n", Enumerable.Repeat(LongText, 20))));
+        var poller = bed.Poller(new FeedPollerOptions { MaxPageBytes = 16 * 1024, MaxPageAttempts = 2 }, interval: TimeSpan.FromSeconds(60));
+
+        var first = await poller.PollAsync();
+
+        Assert.Equal(0, first.ConsecutiveFailures);
+        Assert.NotNull(first.LastSuccessAt);
+        Assert.Null(first.LastError);
+        Assert.Equal(first.LastPollAt + TimeSpan.FromSeconds(60), first.NextPollAt);
+        Assert.Equal(10, first.ItemsIndexed);
+        Assert.Equal("ملخص الخبر 4", bed.Index.Find("guid-4")?.Lead);
+        Assert.Null(bed.Index.Find("guid-4")?.Body);
+        Assert.Equal(LongText, bed.Index.Find("guid-5")?.Body);
+
+        // Tried once more, at the usual interval, then kept with its summary: the document is 304 again.
+        var second = await poller.PollAsync();
+        var third = await poller.PollAsync();
+
+        Assert.Equal((0, 0), (second.ConsecutiveFailures, third.ConsecutiveFailures));
+        Assert.Equal(304, third.LastStatusCode);
+        Assert.Equal(2, bed.Web.RequestsTo(bomb).Count);
+        Assert.Single(bed.Web.RequestsTo("https://news.example/story-5"));
+    }
+
+    [Fact]
+    public async Task A_page_on_a_private_address_is_refused_once_with_a_warning_and_the_item_keeps_its_summary()
+    {
+        await using var bed = new FeedTestBed();
+        const string metadata = "http://169.254.169.254/latest/meta-data/";
+        bed.Web.Feed(Url, Rss("", Item("guid-1", "افتتاح محطة القطار", "ملخص قصير للخبر", link: metadata)));
+        using var pageHttp = new HttpClient(new SocketsHttpHandler { ConnectCallback = PublicAddressGuard.ConnectAsync, UseProxy = false });
+        var logger = new RecordingLogger<FeedPoller>();
+        var poller = bed.Poller(new FeedPollerOptions { MaxPageAttempts = 3 }, logger: logger, pageHttp: pageHttp);
+
+        var first = await poller.PollAsync();
+        var second = await poller.PollAsync();
+
+        Assert.Equal("ملخص قصير للخبر", bed.Index.Find("guid-1")?.Lead);
+        Assert.Null(bed.Index.Find("guid-1")?.Body);
+        Assert.Equal((0, "\"v1\""), (first.ConsecutiveFailures, first.ETag)); // not to be tried again
+        Assert.Equal(304, second.LastStatusCode);
+        var warning = Assert.Single(logger.Entries, entry => entry.Level == LogLevel.Warning);
+        Assert.Contains(metadata, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("not a public address", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_item_over_the_article_size_limit_is_skipped_with_a_warning_and_the_others_are_written()
+    {
+        await using var bed = new FeedTestBed();
+        var hugeTitle = string.Concat(Enumerable.Repeat("عنوان طويل جدا ", 50_000)); // 1.4 MB of UTF-8, as a PUT gets 413
+        bed.Web.Feed(Url, Rss("", Item("guid-huge", hugeTitle, "ملخص", content: Paragraphs(LongText)),
+            Item("guid-1", "افتتاح محطة القطار", "ملخص", content: Paragraphs(LongText))));
+        var logger = new RecordingLogger<FeedPoller>();
+        var poller = bed.Poller(new FeedPollerOptions { MaxFeedBytes = 4 * 1024 * 1024 }, logger: logger);
+
+        var state = await poller.PollAsync();
+
+        Assert.Null(bed.Index.Find("guid-huge"));
+        Assert.NotNull(bed.Index.Find("guid-1"));
+        Assert.Equal(0, state.ConsecutiveFailures);
+        Assert.Equal(1, state.ItemsIndexed);
+        var warning = Assert.Single(logger.Entries, entry => entry.Level == LogLevel.Warning);
+        Assert.Contains("guid-huge", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("1,048,576", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_whose_text_would_pass_the_article_size_limit_leaves_the_summary()
+    {
+        await using var bed = new FeedTestBed();
+        const string page = "https://news.example/story-1";
+        bed.Web.Feed(Url, Rss("", Item("guid-1", "افتتاح محطة القطار", "ملخص قصير للخبر", link: page)));
+        bed.Web.Page(page, TestFeeds.Page("افتتاح محطة القطار", LongText));
+
+        var state = await bed.Poller(new FeedPollerOptions { MaxArticleBytes = 1_000 }).PollAsync();
+
+        Assert.Equal(0, state.ConsecutiveFailures);
+        Assert.Equal("ملخص قصير للخبر", bed.Index.Find("guid-1")?.Lead);
+        Assert.Null(bed.Index.Find("guid-1")?.Body);
     }
 
     public static TheoryData<string, string> FeedFailures => new()

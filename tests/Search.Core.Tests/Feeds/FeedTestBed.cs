@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Search.Core.Feeds;
 using Search.Core.Indexing;
 using Search.Core.Writing;
@@ -34,8 +35,10 @@ internal sealed class FeedTestBed : IAsyncDisposable
         IFeedLease? lease = null,
         string url = FeedUrl,
         TimeSpan? interval = null,
-        string? section = null) =>
-        new(new FeedSubscription(new Uri(url), "مصدر مهيأ", interval ?? TimeSpan.FromMinutes(5), section), _client, Store, lease, options);
+        string? section = null,
+        ILogger<FeedPoller>? logger = null,
+        HttpClient? pageHttp = null) =>
+        new(new FeedSubscription(new Uri(url), "مصدر مهيأ", interval ?? TimeSpan.FromMinutes(5), section), _client, Store, lease, options, logger, pageHttp: pageHttp);
 
     public async ValueTask DisposeAsync()
     {
