@@ -41,7 +41,7 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
             return name switch
             {
                 _ when name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".jsonl.gz", StringComparison.Ordinal)
-                    || name.EndsWith(".ndjson", StringComparison.Ordinal) => JsonLinesArticleReader.ReadFile(path),
+                    || name.EndsWith(".ndjson", StringComparison.Ordinal) => UntilUnreadable(path, JsonLinesArticleReader.ReadFile(path)),
                 _ when name.EndsWith(".txt", StringComparison.Ordinal) => [ScrapedPageParser.ParseFile(path, pageUtcOffset)],
                 _ when name.EndsWith(".html", StringComparison.Ordinal) || name.EndsWith(".htm", StringComparison.Ordinal) => [HtmlArticleParser.ParseFile(path)],
                 _ when name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".rss", StringComparison.Ordinal)
@@ -56,6 +56,37 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
         catch (UnauthorizedAccessException ex)
         {
             return [IngestResult.Failed(path, null, $"cannot read: {ex.Message}")];
+        }
+    }
+
+    /// <summary>The JSON Lines reader opens and reads its file as it is enumerated, past the catch above: a file that
+    /// cannot be opened (no permission, deleted since the walk) or fails midway ends in a problem, after the records
+    /// read before it.</summary>
+    private static IEnumerable<IngestResult> UntilUnreadable(string path, IEnumerable<IngestResult> results)
+    {
+        using var reading = results.GetEnumerator();
+        while (true)
+        {
+            string? failure = null;
+            try
+            {
+                if (!reading.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                failure = $"cannot read: {ex.Message}";
+            }
+
+            if (failure is not null)
+            {
+                yield return IngestResult.Failed(path, null, failure);
+                yield break;
+            }
+
+            yield return reading.Current;
         }
     }
 

@@ -82,6 +82,25 @@ public sealed class SourceWalkTests
         }
     }
 
+    /// <summary>Root may not open /proc/1/environ either, without the right to trace process 1: a file no user
+    /// reads.</summary>
+    [SkippableFact]
+    public void A_file_that_cannot_be_opened_is_reported_and_the_rest_is_read()
+    {
+        const string unreadable = "/proc/1/environ";
+        Skip.If(CanOpen(unreadable), unreadable + " is readable or missing here");
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("a.jsonl"), JsonLine + "\n");
+        File.CreateSymbolicLink(temp.File("b.jsonl"), unreadable);
+
+        var results = ReadWithin(TimeSpan.FromSeconds(30), [temp.Path]);
+
+        Assert.Equal(["json-1"], results.Where(result => result.Article is not null).Select(result => result.Article!.Id));
+        var problem = results.Single(result => result.Problem is not null).Problem!;
+        Assert.Equal(temp.File("b.jsonl"), problem.File);
+        Assert.StartsWith("cannot read", problem.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>/proc/1 holds folders that even root may not list (map_files, without CAP_CHECKPOINT_RESTORE) and links
     /// to / (root, cwd): the walk the hostile probe of the service made.</summary>
     [SkippableFact]
@@ -124,6 +143,19 @@ public sealed class SourceWalkTests
         catch (UnauthorizedAccessException)
         {
             return false;
+        }
+    }
+
+    private static bool CanOpen(string file)
+    {
+        try
+        {
+            File.OpenRead(file).Dispose();
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex is not UnauthorizedAccessException;
         }
     }
 
