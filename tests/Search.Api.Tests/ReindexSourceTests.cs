@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
 using Search.Api.Contracts;
 using Search.Api.Endpoints;
 using Search.Api.Hosting;
@@ -33,7 +36,8 @@ public sealed class ReindexSourceTests
                 new ReindexRequest(["articles"]),
                 factory.Services.GetRequiredService<ArticleStore>(),
                 factory.Services.GetRequiredService<IndexPaths>(),
-                new HostingEnvironment { ContentRootPath = contentRoot });
+                new HostingEnvironment { ContentRootPath = contentRoot },
+                new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
 
             Assert.Equal(1, Assert.IsType<Ok<ReindexResponse>>(answer.Result).Value!.Imported);
         }
@@ -41,6 +45,23 @@ public sealed class ReindexSourceTests
         {
             Directory.Delete(contentRoot, recursive: true);
         }
+    }
+
+    /// <summary>A shutdown cancels a reindex (before its switch) instead of waiting for it, however long its source.</summary>
+    [Fact]
+    public async Task A_reindex_when_the_service_is_stopping_is_abandoned_with_503_and_the_next_one_runs()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        var stopping = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
+        stopping.StopApplication();
+
+        var abandoned = await Reindex(factory, stopping);
+        var next = await Reindex(factory, new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance));
+
+        var problem = Assert.IsType<ProblemHttpResult>(abandoned.Result);
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, problem.StatusCode);
+        Assert.Equal("service_stopping", problem.ProblemDetails.Extensions["code"]);
+        Assert.True(Assert.IsType<Ok<ReindexResponse>>(next.Result).Value!.Imported > 0);
     }
 
     [Theory]
@@ -88,6 +109,14 @@ public sealed class ReindexSourceTests
 
         Assert.False(Directory.Exists(work));
     }
+
+    private static Task<Results<Ok<ReindexResponse>, ValidationProblem, ProblemHttpResult>> Reindex(SearchApiFactory factory, IHostApplicationLifetime lifetime) =>
+        IndexAdminEndpoints.Reindex(
+            new ReindexRequest([RepositoryLayout.SampleDataPath]),
+            factory.Services.GetRequiredService<ArticleStore>(),
+            factory.Services.GetRequiredService<IndexPaths>(),
+            factory.Services.GetRequiredService<IHostEnvironment>(),
+            lifetime);
 
     private static HttpClient WriterOf(SearchApiFactory factory)
     {

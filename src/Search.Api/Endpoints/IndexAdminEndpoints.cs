@@ -43,7 +43,8 @@ public static partial class IndexAdminEndpoints
             .WithSummary("Rebuild the index beside the live one and switch to it atomically")
             .WithDescription("Without paths, rebuilds from the articles the index stores (e.g. after the analysis chain changed); with paths (files or folders on the server, read like the indexer reads them; a relative path is taken from the service's content root), the files become the collection. Searches and writes go on meanwhile; writes made during the rebuild are carried over. Answers when the switch is done.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
@@ -51,7 +52,8 @@ public static partial class IndexAdminEndpoints
         ReindexRequest? request,
         ArticleStore store,
         IndexPaths paths,
-        IHostEnvironment environment)
+        IHostEnvironment environment,
+        IHostApplicationLifetime lifetime)
     {
         // Relative paths are taken from the content root, like every other path the service is given.
         var sources = (request?.Paths ?? []).Select(path => (Given: path, Full: ServerPath(path, environment.ContentRootPath))).ToList();
@@ -78,7 +80,9 @@ public static partial class IndexAdminEndpoints
                     {
                         problems.Add(problem.ToString());
                     }
-                });
+                },
+                // Not the request's token: a client that hangs up does not undo an operator's reindex, a shutdown does.
+                lifetime.ApplicationStopping);
             return TypedResults.Ok(new ReindexResponse(result.Imported, result.Skipped, result.Replayed, (long)result.Elapsed.TotalMilliseconds, problems));
         }
         catch (EmptyReindexSourceException ex)
@@ -91,6 +95,10 @@ public static partial class IndexAdminEndpoints
         catch (InvalidOperationException ex)
         {
             return ApiErrors.Problem(ApiErrors.ReindexRunning, ex.Message);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return ApiErrors.Problem(ApiErrors.ServiceStopping, "The service is stopping: the reindex was abandoned before the switch, and the index is as it was.");
         }
     }
 
