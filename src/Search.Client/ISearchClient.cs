@@ -84,10 +84,11 @@ public interface ISearchClient
 
     /// <summary>Rebuilds the index beside the live one and switches to it, searches answering all along (keyed
     /// <c>POST /api/index/_reindex</c>).</summary>
-    /// <param name="paths">Files or folders on the service's machine to rebuild from; null or empty rebuilds from the
-    /// stored articles.</param>
+    /// <param name="paths">Files or folders on the service's machine to rebuild from, relative ones taken from the
+    /// service's content root; null or empty rebuilds from the stored articles.</param>
     /// <param name="cancellationToken">Cancels the wait for the answer.</param>
     /// <exception cref="SearchApiException">Status 409 when a reindex is already running; 400, code <c>empty_source</c>,
-    /// when the paths give no article (the index is left as it was).</exception>
+    /// when the paths give no article (the index is left as it was); 503, code <c>service_stopping</c>, when the
+    /// service stopped before the switch (the index is left as it was).</exception>
     Task<ReindexResult> ReindexAsync(IReadOnlyList<string>? paths = null, CancellationToken cancellationToken = default);
 }

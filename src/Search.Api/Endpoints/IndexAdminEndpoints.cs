@@ -41,24 +41,30 @@ public static partial class IndexAdminEndpoints
         admin.MapPost("/_reindex", Reindex)
             .WithName("ReindexIndex")
             .WithSummary("Rebuild the index beside the live one and switch to it atomically")
-            .WithDescription("Without paths, rebuilds from the articles the index stores (e.g. after the analysis chain changed); with paths (files or folders on the server, read like the indexer reads them), the files become the collection. Searches and writes go on meanwhile; writes made during the rebuild are carried over. Answers when the switch is done.")
+            .WithDescription("Without paths, rebuilds from the articles the index stores (e.g. after the analysis chain changed); with paths (files or folders on the server, read like the indexer reads them; a relative path is taken from the service's content root), the files become the collection. Searches and writes go on meanwhile; writes made during the rebuild are carried over. Answers when the switch is done.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
     internal static async Task<Results<Ok<ReindexResponse>, ValidationProblem, ProblemHttpResult>> Reindex(
         ReindexRequest? request,
         ArticleStore store,
-        IndexPaths paths)
+        IndexPaths paths,
+        IHostEnvironment environment,
+        IHostApplicationLifetime lifetime)
     {
-        var sources = request?.Paths ?? [];
-        var missing = sources.Where(path => !File.Exists(path) && !Directory.Exists(path)).ToList();
+        // Relative paths are taken from the content root, like every other path the service is given.
+        var sources = (request?.Paths ?? []).Select(path => (Given: path, Full: ServerPath(path, environment.ContentRootPath))).ToList();
+        var missing = sources.Where(source => source.Full is not { } full || (!File.Exists(full) && !Directory.Exists(full))).ToList();
         if (missing.Count > 0)
         {
             return ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]>
             {
-                ["paths"] = [.. missing.Select(path => $"No such file or folder on the server: {path}")],
+                ["paths"] = [.. missing.Select(source => source.Full is null || source.Full == source.Given
+                    ? $"No such file or folder on the server: {source.Given}"
+                    : $"No such file or folder on the server: {source.Given} (taken from the service's folder: {source.Full})")],
             });
         }
 
@@ -66,7 +72,7 @@ public static partial class IndexAdminEndpoints
         try
         {
             var result = await store.ReindexAsync(
-                sources.Length == 0 ? null : new ArticleSources().Read(sources),
+                sources.Count == 0 ? null : new ArticleSources().Read(sources.Select(source => source.Full!)),
                 paths.ReindexWork,
                 problem =>
                 {
@@ -74,7 +80,9 @@ public static partial class IndexAdminEndpoints
                     {
                         problems.Add(problem.ToString());
                     }
-                });
+                },
+                // Not the request's token: a client that hangs up does not undo an operator's reindex, a shutdown does.
+                lifetime.ApplicationStopping);
             return TypedResults.Ok(new ReindexResponse(result.Imported, result.Skipped, result.Replayed, (long)result.Elapsed.TotalMilliseconds, problems));
         }
         catch (EmptyReindexSourceException ex)
@@ -88,7 +96,16 @@ public static partial class IndexAdminEndpoints
         {
             return ApiErrors.Problem(ApiErrors.ReindexRunning, ex.Message);
         }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return ApiErrors.Problem(ApiErrors.ServiceStopping, "The service is stopping: the reindex was abandoned before the switch, and the index is as it was.");
+        }
     }
+
+    /// <summary>The absolute path <paramref name="path"/> stands for; null for a blank one (which would stand for the
+    /// service's own folder) or one no file system accepts.</summary>
+    private static string? ServerPath(string? path, string root) =>
+        string.IsNullOrWhiteSpace(path) || path.Contains('\0', StringComparison.Ordinal) ? null : Path.GetFullPath(path, root);
 
     internal static async Task<Ok<IndexStatsResponse>> Stats(ArticleStore store, NewsFeeds feeds, CancellationToken cancellationToken) =>
         TypedResults.Ok(new IndexStatsResponse(store.Index.Statistics(), store.Statistics(), feeds.States(), await ReplicationProbe.ReadAsync(store, cancellationToken)));

@@ -27,6 +27,7 @@ public static class ApiErrors
     public static readonly ApiError WriteUnavailable = new("write_unavailable", StatusCodes.Status503ServiceUnavailable, "The write could not be made durable");
     public static readonly ApiError SnapshotExists = new("snapshot_exists", StatusCodes.Status409Conflict, "A snapshot of that name exists already");
     public static readonly ApiError EmptySource = new("empty_source", StatusCodes.Status400BadRequest, "The source holds no article");
+    public static readonly ApiError ServiceStopping = new("service_stopping", StatusCodes.Status503ServiceUnavailable, "The service is stopping");
 
     // What the framework answers before or beside any endpoint (no route, a wrong method, a body too slow to arrive).
     public static readonly ApiError NotFound = new("not_found", StatusCodes.Status404NotFound, "Nothing is found at this address");
@@ -39,7 +40,7 @@ public static class ApiErrors
     [
         InvalidSearchRequest, InvalidParameter, MalformedRequest, InvalidArticle, ApiKeyRequired, InvalidApiKey, WritesDisabled, ReadOnly,
         ArticleNotFound, ReindexRunning, PayloadTooLarge, UnsupportedMediaType, RateLimited, Overloaded, IndexUnavailable, WriteUnavailable,
-        SnapshotExists, EmptySource, NotFound, MethodNotAllowed, RequestTimeout, InternalError,
+        SnapshotExists, EmptySource, ServiceStopping, NotFound, MethodNotAllowed, RequestTimeout, InternalError,
     ];
 
     /// <summary>The error a bare status stands for, when the framework rather than an endpoint answers with it.</summary>

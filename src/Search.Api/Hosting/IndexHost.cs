@@ -50,6 +50,7 @@ public sealed partial class IndexHost : IAsyncDisposable
             return;
         }
 
+        RemoveStaleReindex(paths.ReindexWork, logger);
         var followerOptions = writes.Value.ApplyThreads is { } threads
             ? new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.Value.CommitIntervalSeconds), ApplyThreads = threads }
             : new IndexFollowerOptions { CommitInterval = TimeSpan.FromSeconds(writes.Value.CommitIntervalSeconds) };
@@ -106,6 +107,25 @@ public sealed partial class IndexHost : IAsyncDisposable
         Index?.Dispose();
     }
 
+    /// <summary>A reindex the process was killed in leaves its half-built index behind; this process holds the index's
+    /// lock now, so no reindex of another is using it.</summary>
+    private static void RemoveStaleReindex(string workFolder, ILogger logger)
+    {
+        try
+        {
+            if (System.IO.Directory.Exists(workFolder))
+            {
+                System.IO.Directory.Delete(workFolder, recursive: true);
+                LogStaleReindexRemoved(logger, workFolder);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The next reindex deletes it too; failing the start over it would be worse.
+            LogStaleReindexKept(logger, ex, workFolder);
+        }
+    }
+
     /// <summary>Whether this process may create files in the folder (creating it if need be).</summary>
     private static bool IsWritable(string folder)
     {
@@ -128,6 +148,12 @@ public sealed partial class IndexHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The index at {Path} cannot be opened; the service answers 503 and /ready is false until it is repaired or replaced (restore a snapshot, or reindex)")]
     private static partial void LogIndexUnavailable(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Folder}, left by a reindex that did not finish")]
+    private static partial void LogStaleReindexRemoved(ILogger logger, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove {Folder}, left by a reindex that did not finish; the next reindex removes it")]
+    private static partial void LogStaleReindexKept(ILogger logger, Exception exception, string folder);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The write-ahead log at {Path} cannot be opened; searches work, writes are refused")]
     private static partial void LogWritesUnavailable(ILogger logger, Exception exception, string path);

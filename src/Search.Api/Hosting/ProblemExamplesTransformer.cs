@@ -23,6 +23,7 @@ internal sealed class ProblemExamplesTransformer : IOpenApiOperationTransformer
         [("ReindexIndex", "400")] = ApiErrors.InvalidParameter,
         [("SnapshotIndex", "503")] = ApiErrors.WriteUnavailable,
         [("SnapshotIndex", "409")] = ApiErrors.SnapshotExists,
+        [("ReindexIndex", "503")] = ApiErrors.ServiceStopping,
         [("PutArticle", "503")] = ApiErrors.WriteUnavailable,
         [("BulkWriteArticles", "503")] = ApiErrors.WriteUnavailable,
         [("DeleteArticle", "503")] = ApiErrors.WriteUnavailable,

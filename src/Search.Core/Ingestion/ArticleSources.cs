@@ -3,9 +3,10 @@ namespace Search.Core.Ingestion;
 /// <summary>
 /// Reads articles from files and folders, choosing the reader by extension: <c>.jsonl</c>/<c>.jsonl.gz</c>/<c>.ndjson</c>
 /// (JSON Lines), <c>.txt</c> (scraped pages), <c>.html</c>/<c>.htm</c>, and <c>.xml</c>/<c>.rss</c>/<c>.atom</c> (feeds).
-/// Folders are walked recursively in name order; inside them, files of other kinds, hidden entries and LICENSE/README
-/// files are passed over.
-/// A file named explicitly that no reader takes is reported as a problem.
+/// Folders are walked recursively in name order (<see cref="SourceWalk"/>): links to folders are not followed, a file
+/// reached twice is read once, and files of other kinds, hidden entries and LICENSE/README files are passed over.
+/// A file named explicitly that no reader takes, a folder that cannot be read and a named pipe, socket or device are
+/// reported as problems; the rest is still read.
 /// </summary>
 public sealed class ArticleSources(TimeSpan pageUtcOffset)
 {
@@ -14,28 +15,12 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
     {
     }
 
-    /// <summary>Every input file the paths stand for, in the order they will be read.</summary>
-    public static IEnumerable<string> ExpandPaths(IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(file => IsSupported(file) && !IsHidden(path, file) && !IsProjectDocument(file))
-                    .Order(StringComparer.Ordinal))
-                {
-                    yield return file;
-                }
-            }
-            else
-            {
-                yield return path;
-            }
-        }
-    }
+    /// <summary>Every input file the paths stand for, in the order they will be read (folders that cannot be read
+    /// and links to folders are left out: <see cref="Read"/> reports them).</summary>
+    public static IEnumerable<string> ExpandPaths(IEnumerable<string> paths) =>
+        SourceWalk.Files(paths, IsWanted).Where(entry => entry.Problem is null).Select(entry => entry.Path);
 
-    public IEnumerable<IngestResult> Read(IEnumerable<string> paths) => ExpandPaths(paths).SelectMany(ReadFile);
+    public IEnumerable<IngestResult> Read(IEnumerable<string> paths) => SourceWalk.Files(paths, IsWanted).SelectMany(ReadEntry);
 
     public IEnumerable<IngestResult> ReadFile(string path)
     {
@@ -44,13 +29,19 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
             return [IngestResult.Failed(path, null, "no such file or folder")];
         }
 
+        if (FileNode.Of(path) is { IsRegular: false })
+        {
+            // Opening a named pipe would wait for a writer, forever if none comes.
+            return [IngestResult.Failed(path, null, "not a regular file (a named pipe, socket or device): not opened")];
+        }
+
         var name = path.ToLowerInvariant();
         try
         {
             return name switch
             {
                 _ when name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".jsonl.gz", StringComparison.Ordinal)
-                    || name.EndsWith(".ndjson", StringComparison.Ordinal) => JsonLinesArticleReader.ReadFile(path),
+                    || name.EndsWith(".ndjson", StringComparison.Ordinal) => UntilUnreadable(path, JsonLinesArticleReader.ReadFile(path)),
                 _ when name.EndsWith(".txt", StringComparison.Ordinal) => [ScrapedPageParser.ParseFile(path, pageUtcOffset)],
                 _ when name.EndsWith(".html", StringComparison.Ordinal) || name.EndsWith(".htm", StringComparison.Ordinal) => [HtmlArticleParser.ParseFile(path)],
                 _ when name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".rss", StringComparison.Ordinal)
@@ -68,6 +59,42 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
         }
     }
 
+    /// <summary>The JSON Lines reader opens and reads its file as it is enumerated, past the catch above: a file that
+    /// cannot be opened (no permission, deleted since the walk) or fails midway ends in a problem, after the records
+    /// read before it.</summary>
+    private static IEnumerable<IngestResult> UntilUnreadable(string path, IEnumerable<IngestResult> results)
+    {
+        using var reading = results.GetEnumerator();
+        while (true)
+        {
+            string? failure = null;
+            try
+            {
+                if (!reading.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                failure = $"cannot read: {ex.Message}";
+            }
+
+            if (failure is not null)
+            {
+                yield return IngestResult.Failed(path, null, failure);
+                yield break;
+            }
+
+            yield return reading.Current;
+        }
+    }
+
+    private IEnumerable<IngestResult> ReadEntry(SourceEntry entry) =>
+        entry.Problem is { } problem ? [IngestResult.Failed(entry.Path, null, problem)] : ReadFile(entry.Path);
+
+    private static bool IsWanted(string file) => IsSupported(file) && !IsProjectDocument(file);
+
     private static bool IsSupported(string file)
     {
         var name = file.ToLowerInvariant();
@@ -82,7 +109,4 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
         var name = Path.GetFileName(file);
         return names.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
     }
-
-    private static bool IsHidden(string root, string file) =>
-        Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'));
 }
