@@ -373,6 +373,17 @@ public sealed class WriteEndpointTests
                 using var traversal = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = "../escape" });
                 await traversal.AssertProblemAsync(HttpStatusCode.BadRequest);
 
+                // Unnamed snapshots in one second each get a name of their own.
+                var unnamed = new List<string>();
+                for (var i = 0; i < 3; i++)
+                {
+                    using var each = await client.PostAsJsonAsync("/api/index/_snapshot", new { });
+                    Assert.Equal(HttpStatusCode.Created, each.StatusCode);
+                    unnamed.Add(each.Headers.Location!.AbsolutePath);
+                }
+
+                Assert.Equal(3, unnamed.Distinct(StringComparer.Ordinal).Count());
+
                 using var stats = JsonDocument.Parse(await client.GetStringAsync("/api/index/stats"));
                 var index = stats.RootElement.GetProperty("index");
                 Assert.Equal(1, index.GetProperty("articles").GetInt32());

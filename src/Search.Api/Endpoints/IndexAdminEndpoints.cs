@@ -17,6 +17,9 @@ namespace Search.Api.Endpoints;
 /// and <c>POST /api/index/_reindex</c>.</summary>
 public static partial class IndexAdminEndpoints
 {
+    /// <summary>Names an unnamed snapshot may take in one second: the time, then the time and 2, 3, ….</summary>
+    private const int MaxNamesTried = 100;
+
     public static IEndpointRouteBuilder MapIndexAdminEndpoints(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/api/index")
@@ -125,7 +128,8 @@ public static partial class IndexAdminEndpoints
         IndexPaths paths,
         ILoggerFactory loggers)
     {
-        var name = request?.Name ?? DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var name = request?.Name ?? stamp;
         if (!SnapshotName().IsMatch(name))
         {
             return ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]>
@@ -135,20 +139,30 @@ public static partial class IndexAdminEndpoints
         }
 
         var folder = Path.Combine(paths.Snapshots, name);
-        try
+        for (var taken = 1; ; taken++)
         {
-            var snapshot = await Task.Run(() => store.Snapshot(folder));
-            return TypedResults.Created(new Uri(folder).AbsoluteUri, snapshot);
-        }
-        catch (SnapshotExistsException)
-        {
-            return ApiErrors.Problem(ApiErrors.SnapshotExists, $"A snapshot named '{name}' exists already; choose another name or remove it.");
-        }
-        catch (IOException ex)
-        {
-            // The log has the reason and the folder; the client is told what it can act on.
-            LogSnapshotFailed(loggers.CreateLogger(typeof(IndexAdminEndpoints)), ex, name, folder);
-            return ApiErrors.Problem(ApiErrors.WriteUnavailable, $"The snapshot '{name}' could not be written (a full disk or missing permission; the service log says which).");
+            try
+            {
+                var snapshot = await Task.Run(() => store.Snapshot(folder));
+                return TypedResults.Created(new Uri(folder).AbsoluteUri, snapshot);
+            }
+            catch (SnapshotExistsException) when (request?.Name is null && taken < MaxNamesTried)
+            {
+                // A name the caller did not choose is never its conflict: a second snapshot in the same second gets
+                // the time and a number.
+                name = $"{stamp}-{taken + 1}";
+                folder = Path.Combine(paths.Snapshots, name);
+            }
+            catch (SnapshotExistsException)
+            {
+                return ApiErrors.Problem(ApiErrors.SnapshotExists, $"A snapshot named '{name}' exists already; choose another name or remove it.");
+            }
+            catch (IOException ex)
+            {
+                // The log has the reason and the folder; the client is told what it can act on.
+                LogSnapshotFailed(loggers.CreateLogger(typeof(IndexAdminEndpoints)), ex, name, folder);
+                return ApiErrors.Problem(ApiErrors.WriteUnavailable, $"The snapshot '{name}' could not be written (a full disk or missing permission; the service log says which).");
+            }
         }
     }
 
