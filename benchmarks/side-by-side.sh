@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ours and stock Java Lucene 8.8 (../shared/peers/java-lucene) side by side: one run, one machine, so the ratios hold
 # wherever absolute timings drift. Prints a markdown table; the raw outputs stay in $WORK.
-#   benchmarks/side-by-side.sh            indexing (3 runs each) and the XQuAD-ar question latencies (3 pairs of runs)
+#   benchmarks/side-by-side.sh            indexing (3 runs each), the XQuAD-ar question and search-box query latencies
+#                                         (3 pairs of runs)
 #   RUNS=1 benchmarks/side-by-side.sh     one run of each
 # Needs the .NET SDK, a JDK and Debian's liblucene8-java (apt-get install -y default-jdk-headless liblucene8-java).
 set -euo pipefail
@@ -38,17 +39,23 @@ for run in $(seq "$RUNS"); do
   done
 done
 
-# Question latencies: both on news + XQuAD-ar passages, the 1,190 questions, 5 untimed passes, one thread.
+# Query latencies: both on news + XQuAD-ar passages, 5 untimed passes, one thread: the 1,190 questions, and 1,000
+# search-box queries (1 to 3 consecutive words of headlines, drawn with a fixed seed on this machine).
+python3 "$root/benchmarks/search-box-queries.py" "$WORK/java/news.tsv" "$WORK/search-box.tsv" 2>/dev/null
 rm -rf "$WORK/ours-q-index"
 "${indexer[@]}" index "${news[@]}" "$DATA/xquad-ar/passages.jsonl" --index "$WORK/ours-q-index" >/dev/null 2>&1 || [[ $? == 2 ]]
 # RUNS pairs, the peer's then ours back to back, so a noisy stretch of the machine hits both of a pair; each pair gives
 # a ratio, and the table shows their median. Ours in process, with the gen-0 budget the service runs with
 # (src/Search.Api/Properties/launchSettings.json).
-: >"$WORK/java-latency.txt"; : >"$WORK/ours-latency.txt"
+: >"$WORK/java-latency.txt"; : >"$WORK/ours-latency.txt"; : >"$WORK/java-box.txt"; : >"$WORK/ours-box.txt"
 for run in $(seq "$RUNS"); do
   (cd "$PEER" && WORK=$WORK/java DATA=$DATA ./run.sh latency) | sed "s/^RESULT/RESULT\trun=$run/" >>"$WORK/java-latency.txt"
   DOTNET_GCgen0size=0x4000000 "${loadtest[@]}" query-bench --index "$WORK/ours-q-index" --queries-file "$DATA/xquad-ar/queries.tsv" --passes 5 \
     | tee "$WORK/ours-latency-$run.txt" | grep '^RESULT' | sed "s/^RESULT/RESULT\trun=$run/" >>"$WORK/ours-latency.txt"
+  java -Xms4g -Xmx4g -cp "$java_cp" Peer run "$WORK/java/idx-q" "$WORK/search-box.tsv" "$WORK/java/run-box.txt" arabic --tag lucene --warmup 5 \
+    | grep '^RESULT' | sed "s/^RESULT/RESULT\trun=$run/" >>"$WORK/java-box.txt"
+  DOTNET_GCgen0size=0x4000000 "${loadtest[@]}" query-bench --index "$WORK/ours-q-index" --queries-file "$WORK/search-box.tsv" --passes 5 \
+    | tee "$WORK/ours-box-$run.txt" | grep '^RESULT' | sed "s/^RESULT/RESULT\trun=$run/" >>"$WORK/ours-box.txt"
 done
 
 field() { grep -o "$1=[0-9.]*" | cut -d= -f2; }
@@ -65,13 +72,15 @@ echo "| work | ours | Java Lucene 8.8 (stock) | ratio (Java time / ours) |"
 echo "|---|---|---|---|"
 echo "| index the shared news articles, whole process, 1 thread (\`--threads 1\`), s, $RUNS runs | $(echo "$ours1_s" | range) | $(echo "$java_s" | range) | $(ratio "$(echo "$java_s" | best)" "$(echo "$ours1_s" | best)") (best runs) |"
 echo "| the same, ours on its default threads ($(nproc) cores), s | $(echo "$oursd_s" | range) | (1 thread) | $(ratio "$(echo "$java_s" | best)" "$(echo "$oursd_s" | best)") |"
-for mode in "search" "search + snippets"; do
-  jmode=$([[ $mode == search ]] && echo search || echo search+highlight)
-  for q in p50 p99; do
-    ours=$(grep -F "mode=$mode	" "$WORK/ours-latency.txt" | field "${q}_ms")
-    java=$(grep -F "mode=$jmode	" "$WORK/java-latency.txt" | field "${q}_ms")
-    ratios=$(paste <(echo "$java") <(echo "$ours") | awk '{printf "%.2f\n", $1/$2}' | sort -g)
-    median=$(echo "$ratios" | awk '{r[NR]=$1} END{printf "%.2fx", (NR%2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2)}')
-    echo "| 1,190 XQuAD questions in process, $mode, $q ms, $RUNS pairs | $(echo "$ours" | range 2) | $(echo "$java" | range 2) | $median (pairs: $(echo "$ratios" | paste -sd' ' | sed 's/ /x, /g')x) |"
+for set in "latency:1,190 XQuAD questions" "box:1,000 search-box queries (1–3 headline words)"; do
+  for mode in "search" "search + snippets"; do
+    jmode=$([[ $mode == search ]] && echo search || echo search+highlight)
+    for q in p50 p99; do
+      ours=$(grep -F "mode=$mode	" "$WORK/ours-${set%%:*}.txt" | field "${q}_ms")
+      java=$(grep -F "mode=$jmode	" "$WORK/java-${set%%:*}.txt" | field "${q}_ms")
+      ratios=$(paste <(echo "$java") <(echo "$ours") | awk '{printf "%.2f\n", $1/$2}' | sort -g)
+      median=$(echo "$ratios" | awk '{r[NR]=$1} END{printf "%.2fx", (NR%2 ? r[(NR+1)/2] : (r[NR/2]+r[NR/2+1])/2)}')
+      echo "| ${set#*:} in process, $mode, $q ms, $RUNS pairs | $(echo "$ours" | range 2) | $(echo "$java" | range 2) | $median (pairs: $(echo "$ratios" | paste -sd' ' | sed 's/ /x, /g')x) |"
+    done
   done
 done
