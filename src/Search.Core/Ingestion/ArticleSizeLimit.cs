@@ -4,8 +4,9 @@ using Search.Core.Documents;
 namespace Search.Core.Ingestion;
 
 /// <summary>
-/// The largest article the service takes, whatever brings it: the write API answers 413 to a larger body and a bulk
+/// The largest article the service takes from clients and feeds: the write API answers 413 to a larger body and a bulk
 /// line, and the feeds skip a larger item. Oversized input is refused, never cut, so what is stored is what was sent.
+/// Files the operator hands the indexer CLI or the drop folder are the operator's own and are not held to it.
 /// </summary>
 public static class ArticleSizeLimit
 {
