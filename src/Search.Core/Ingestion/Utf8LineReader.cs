@@ -33,6 +33,13 @@ internal readonly record struct Utf8Line(ReadOnlyMemory<byte> Bytes, string? Pro
 /// </summary>
 internal sealed class Utf8LineReader(Stream stream)
 {
+    /// <summary>
+    /// The longest line kept: a longer one is passed over unread and reported, so memory stays bounded whatever a file
+    /// holds. A news article is tens of KB (the write API takes 1 MB); a gzip of zeros (4 MB for 1 GB, no line break)
+    /// grew the buffer to 3.8 GB before.
+    /// </summary>
+    public const int MaxLineBytes = 16 * 1024 * 1024;
+
     private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
     private byte[] _buffer = new byte[1 << 16];
@@ -64,7 +71,32 @@ internal sealed class Utf8LineReader(Stream stream)
                 return Decode(line);
             }
 
+            if (_end - _start >= MaxLineBytes)
+            {
+                return SkipLongLine();
+            }
+
             Fill();
+        }
+    }
+
+    /// <summary>Passes over the rest of a line longer than <see cref="MaxLineBytes"/>, reading on in the buffer as it is.</summary>
+    private Utf8Line SkipLongLine()
+    {
+        _firstLine = false;
+        while (true)
+        {
+            var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (newline >= 0 || _endOfStream)
+            {
+                _start = newline >= 0 ? _start + newline + 1 : _end;
+                return new Utf8Line(ReadOnlyMemory<byte>.Empty, $"the line is longer than {MaxLineBytes / (1024 * 1024)} MB (no article is that long); skipped");
+            }
+
+            _start = _end = 0;
+            var read = stream.Read(_buffer, 0, _buffer.Length);
+            _end = read;
+            _endOfStream = read == 0;
         }
     }
 

@@ -52,6 +52,59 @@ public sealed class JsonLinesEncodingTests
     }
 
     [Fact]
+    public void A_line_longer_than_any_article_is_passed_over_unbuffered_and_the_next_line_still_parses()
+    {
+        // 100 MB of one line, made as it is read: without the cap the reader's buffer doubled to hold all of it.
+        using var stream = new LongLineStream(100 * 1024 * 1024, Utf8("\n" + Line + "\n"));
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        var results = JsonLinesArticleReader.Read(stream, "x.jsonl").ToList();
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 3L * Utf8LineReader.MaxLineBytes, "the long line was buffered");
+        Assert.Equal("the line is longer than 16 MB (no article is that long); skipped", results[0].Problem?.Message);
+        Assert.Equal(1, results[0].Problem?.Line);
+        Assert.Equal("enc-1", results[1].Article?.Id);
+    }
+
+    /// <summary>A line of <paramref name="length"/> letters with no line break, then <paramref name="tail"/>.</summary>
+    private sealed class LongLineStream(long length, byte[] tail) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length + tail.Length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var written = 0;
+            while (written < count && _position < Length)
+            {
+                buffer[offset + written++] = _position < length ? (byte)'x' : tail[_position - length];
+                _position++;
+            }
+
+            return written;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void A_replacement_character_written_as_valid_UTF_8_is_text_like_any_other()
     {
         var article = Assert.Single(Read(Utf8(Line.Replace("نص الخبر", "نص \uFFFD الخبر", StringComparison.Ordinal)))).Article;
