@@ -10,6 +10,13 @@ namespace Search.Core.Ingestion;
 /// </summary>
 public sealed class ArticleSources(TimeSpan pageUtcOffset)
 {
+    /// <summary>
+    /// The largest page or feed file read: those are read whole (JSON Lines a line at a time, up to
+    /// <see cref="Utf8LineReader.MaxLineBytes"/> a line), so a larger one is refused rather than held in memory. An
+    /// article page is tens of KB, a feed a few hundred; the feeds' own pages are capped at 2 MB as they are fetched.
+    /// </summary>
+    public const long MaxWholeFileBytes = 16 * 1024 * 1024;
+
     public ArticleSources()
         : this(TimeSpan.Zero)
     {
@@ -36,12 +43,18 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
         }
 
         var name = path.ToLowerInvariant();
+        var jsonLines = name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".jsonl.gz", StringComparison.Ordinal)
+            || name.EndsWith(".ndjson", StringComparison.Ordinal);
         try
         {
+            if (!jsonLines && new FileInfo(path).Length > MaxWholeFileBytes)
+            {
+                return [IngestResult.Failed(path, null, $"larger than {MaxWholeFileBytes / (1024 * 1024)} MB: a page or feed file is read whole, and none is that large")];
+            }
+
             return name switch
             {
-                _ when name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".jsonl.gz", StringComparison.Ordinal)
-                    || name.EndsWith(".ndjson", StringComparison.Ordinal) => UntilUnreadable(path, JsonLinesArticleReader.ReadFile(path)),
+                _ when jsonLines => UntilUnreadable(path, JsonLinesArticleReader.ReadFile(path)),
                 _ when name.EndsWith(".txt", StringComparison.Ordinal) => [ScrapedPageParser.ParseFile(path, pageUtcOffset)],
                 _ when name.EndsWith(".html", StringComparison.Ordinal) || name.EndsWith(".htm", StringComparison.Ordinal) => [HtmlArticleParser.ParseFile(path)],
                 _ when name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".rss", StringComparison.Ordinal)

@@ -67,6 +67,24 @@ public sealed class ArticleSourcesTests
         Assert.Equal(new DateTimeOffset(2024, 11, 5, 8, 15, 0, beirut), page?.PublishedAt);
     }
 
+    [Theory]
+    [InlineData("big.html")]
+    [InlineData("big.txt")]
+    [InlineData("big.rss")]
+    public void A_page_or_feed_file_larger_than_any_is_refused_unread(string name)
+    {
+        using var folder = new TempDirectory();
+        using (var file = File.Create(folder.File(name)))
+        {
+            file.SetLength(ArticleSources.MaxWholeFileBytes + 1);
+        }
+
+        var result = Assert.Single(new ArticleSources().ReadFile(folder.File(name)));
+
+        Assert.Null(result.Article);
+        Assert.Equal("larger than 16 MB: a page or feed file is read whole, and none is that large", result.Problem?.Message);
+    }
+
     [Fact]
     public void An_explicit_unsupported_file_is_reported_as_a_problem()
     {
