@@ -29,6 +29,19 @@ public sealed class IndexCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_index_path_that_is_a_file_is_an_error_message_not_a_crash()
+    {
+        var input = Write("good.jsonl", Record("a-1", "وزير الاتصالات يفتتح معرضا"));
+        var notAFolder = Write("not-a-folder", "x");
+
+        var (exit, _, error) = Run("index", input, "--index", notAFolder);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"error: cannot open the index at {notAFolder}: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_records_are_reported_with_file_and_line_skipped_and_the_exit_code_says_so()
     {
         var input = Write(

@@ -72,6 +72,12 @@ internal static class IndexCommand
             error.WriteLine($"error: the index at {indexPath} is locked by another writer (is the API or another indexer running on it?)");
             return ExitCodes.Failed;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not a folder, not writable, or damaged files: the reason is the system's or Lucene's own words.
+            error.WriteLine($"error: cannot open the index at {indexPath}: {ex.Message}");
+            return ExitCodes.Failed;
+        }
 
         using (index)
         {
