@@ -100,6 +100,35 @@ public sealed class DropFolderTests : TestFolder
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles/w-2")).StatusCode);
     }
 
+    [Fact]
+    public async Task Index_watch_reports_an_article_too_large_to_send_and_goes_on_with_the_rest_and_the_next_files()
+    {
+        var drop = Folder("drop");
+        await using var service = new ServiceFactory(Folder("index"), settings: ("Search:Writes:MaxBulkBytes", "1048576"));
+        using var client = service.CreateClient();
+        using var stop = new CancellationTokenSource();
+        var run = Cli.RunAsync(
+            service.Connection, stop.Token, "index", "--watch", drop, "--url", ServiceFactory.Url, "--api-key", ServiceFactory.ApiKey, "--batch-mb", "1");
+
+        var big = Write("big.tmp", Record("g-1", "ملف ضخم", body: string.Concat(Enumerable.Repeat("word ", 250_000))), Record("g-2", "خبر صغير"));
+        var next = Write("next.tmp", Record("g-3", "الملف التالي"));
+        await WaitForFolder(drop);
+        File.Move(big, Path.Combine(drop, "big.jsonl"));
+        await WaitForFile(Path.Combine(drop, ".done", "big.jsonl"));
+        File.Move(next, Path.Combine(drop, "next.jsonl"));
+        await WaitForFile(Path.Combine(drop, ".done", "next.jsonl"));
+        await stop.CancelAsync();
+        var (exit, output, error) = await run.WaitAsync(Patience);
+
+        Assert.True(exit == 0, error);
+        var tooLarge = $"{Path.Combine(drop, "big.jsonl")}:1: the article is larger than 1 MB, not sent";
+        Assert.Contains(tooLarge, error, StringComparison.Ordinal);
+        Assert.Contains(tooLarge, await File.ReadAllTextAsync(Path.Combine(drop, ".done", "big.jsonl.error.txt")), StringComparison.Ordinal);
+        Assert.Contains("big.jsonl: sent 1 articles, skipped 1", output, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles/g-2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles/g-3")).StatusCode);
+    }
+
     private static async Task WaitForFile(string path)
     {
         using var timeout = new CancellationTokenSource(Patience);

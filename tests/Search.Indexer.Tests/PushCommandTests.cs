@@ -44,6 +44,57 @@ public sealed class PushCommandTests : TestFolder
     }
 
     [Fact]
+    public async Task An_article_larger_than_the_batch_limit_is_reported_not_sent_and_the_rest_goes_on()
+    {
+        // A service that refuses such a request as a whole, as a real one does (or cuts it off while it arrives).
+        await using var service = new ServiceFactory(Folder("index"), settings: ("Search:Writes:MaxBulkBytes", "1048576"));
+        var input = Write(
+            "big.jsonl",
+            Record("b-1", "ملف ضخم", body: string.Concat(Enumerable.Repeat("word ", 250_000))),
+            Record("b-2", "خبر صغير"),
+            Record("b-3", "خبر آخر"),
+            Record("b-4", "خبر ثالث"));
+
+        var (exit, output, error) = await Cli.RunAsync(
+            service.Connection, "index", input, "--url", ServiceFactory.Url, "--api-key", ServiceFactory.ApiKey, "--batch-mb", "1", "--concurrency", "1");
+
+        Assert.True(exit == 2, error);
+        Assert.Contains($"{input}:1: the article is larger than 1 MB, not sent", error, StringComparison.Ordinal);
+        Assert.Contains("Sent 3 articles, skipped 1", output, StringComparison.Ordinal);
+        using var client = service.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/articles/b-1")).StatusCode);
+        foreach (var id in new[] { "b-2", "b-3", "b-4" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/articles/{id}")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_bulk_request_refused_as_too_large_is_reported_against_each_of_its_records_and_the_rest_goes_on()
+    {
+        await using var service = new ServiceFactory(Folder("index"), settings: ("Search:Writes:MaxBulkBytes", "2048"));
+        var input = Write(
+            "mixed.jsonl",
+            Record("r-1", "خبر صغير"),
+            Record("r-2", "خبر طويل", body: string.Concat(Enumerable.Repeat("word ", 600))),
+            Record("r-3", "خبر آخر"),
+            Record("r-4", "خبر ثالث"));
+
+        var (exit, output, error) = await Cli.RunAsync(
+            service.Connection, "index", input, "--url", ServiceFactory.Url, "--api-key", ServiceFactory.ApiKey, "--batch-size", "2", "--concurrency", "1");
+
+        Assert.True(exit == 2, error);
+        Assert.Contains($"{input}:1: refused by the service: its bulk request was too large (413", error, StringComparison.Ordinal);
+        Assert.Contains($"{input}:2: refused by the service: its bulk request was too large (413", error, StringComparison.Ordinal);
+        Assert.Contains("Search:Writes:MaxBulkBytes", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("error:", error, StringComparison.Ordinal);
+        Assert.Contains("Sent 2 articles, skipped 2 (2 refused by the service)", output, StringComparison.Ordinal);
+        using var client = service.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles/r-3")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles/r-4")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_id_sent_twice_keeps_its_later_version_though_batches_fly_at_once()
     {
         await using var service = new ServiceFactory(Folder("index"));

@@ -37,7 +37,7 @@ internal static class IndexCommandDefinition
 
     public static readonly Option<int> BatchMegabytes = new("--batch-mb")
     {
-        Description = "With --url: most megabytes in one bulk request (the service takes up to 32 by default).",
+        Description = "With --url: most megabytes in one bulk request, at most the service's Search:Writes:MaxBulkBytes (32 by default); a larger article is reported and not sent.",
         DefaultValueFactory = _ => 8,
     };
 

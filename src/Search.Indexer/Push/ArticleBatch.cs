@@ -33,10 +33,15 @@ internal sealed class ArticleBatch
     public IngestProblem ProblemAt(int bodyLine, string message, string? field)
     {
         var source = bodyLine >= 1 && bodyLine <= _sources.Count ? _sources[bodyLine - 1] : new Source("(input)", null, "?");
+        return Locate(source.File, source.Line, source.Id, message, field);
+    }
 
+    /// <summary>The problem of an article, located in its input.</summary>
+    public static IngestProblem Locate(string? file, int? line, string id, string message, string? field = null)
+    {
         // Whole-file formats and feeds have no line: the id tells which of the file's articles it was.
-        var text = source.Line is null ? $"article '{source.Id}': {message}" : message;
-        return new IngestProblem(source.File, source.Line, text, field);
+        var text = line is null ? $"article '{id}': {message}" : message;
+        return new IngestProblem(file ?? "(input)", line, text, field);
     }
 
     private sealed record Source(string File, int? Line, string Id);

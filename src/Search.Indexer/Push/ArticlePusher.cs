@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using System.Globalization;
 using Search.Core.Ingestion;
 
 namespace Search.Indexer.Push;
 
 /// <summary>
 /// Sends ingested articles to a running service through <c>POST /api/articles/_bulk</c>: batches by count and bytes,
-/// <see cref="PushOptions.Concurrency"/> of them in flight. Records the reader rejected and lines the service refused
-/// both come back as <see cref="IngestProblem"/>s located in the input.
+/// <see cref="PushOptions.Concurrency"/> of them in flight. Records the reader rejected, articles too large for one
+/// request (<see cref="PushOptions.BatchBytes"/>), which are not sent, and lines the service refused all come back as
+/// <see cref="IngestProblem"/>s located in the input.
 /// </summary>
 /// <remarks>
 /// A batch holding an id that a batch in flight also holds waits for it, so when an id appears twice the later version
@@ -43,13 +45,24 @@ internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
                 if (record.Article is { } article)
                 {
                     var json = ArticleLines.Serialize(article);
-                    if (batch.Count > 0 && (batch.Count >= options.BatchSize || batch.Bytes + json.Length + 1 > options.BatchBytes))
+                    if (json.Length + 1 > options.BatchBytes)
                     {
-                        await run.SendAsync(batch, waitForSearch: false);
-                        batch = new ArticleBatch();
+                        // Alone it would still be a request over the limit, which the service may cut off mid-upload
+                        // and which would look like an unreachable service: this record's problem, not the run's.
+                        run.Skipped++;
+                        onProblem?.Invoke(ArticleBatch.Locate(
+                            record.File, record.Line, article.Id, $"the article is larger than {Megabytes(options.BatchBytes)} MB, not sent"));
                     }
+                    else
+                    {
+                        if (batch.Count > 0 && (batch.Count >= options.BatchSize || batch.Bytes + json.Length + 1 > options.BatchBytes))
+                        {
+                            await run.SendAsync(batch, waitForSearch: false);
+                            batch = new ArticleBatch();
+                        }
 
-                    batch.Add(article, json, record.File, record.Line);
+                        batch.Add(article, json, record.File, record.Line);
+                    }
                 }
                 else if (record.Problem is { } problem)
                 {
@@ -86,6 +99,8 @@ internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
             throw;
         }
     }
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>The state of one push: the batches in flight and the counts so far.</summary>
     private sealed class Run(ServiceClient client, PushOptions options, Action<IngestProblem>? onProblem, Stopwatch clock)

@@ -8,7 +8,8 @@ namespace Search.Indexer.Push;
 /// <summary>
 /// Calls a running search service's keyed endpoints. Bulk writes are keyed upserts, so sending one again is harmless:
 /// a batch is retried after a connection failure, a timeout or a 502/503/504/429, with the waits of its
-/// <see cref="ServiceConnection"/>. Any other refusal ends the run with the service's problem detail.
+/// <see cref="ServiceConnection"/>. A bulk request refused as too large (413) comes back as each of its lines refused;
+/// any other refusal ends the run with the service's problem detail.
 /// </summary>
 /// <remarks>Thread-safe: batches in flight share one client.</remarks>
 internal sealed class ServiceClient(HttpClient http, string apiKey, IReadOnlyList<TimeSpan> retryDelays) : IDisposable
@@ -20,7 +21,8 @@ internal sealed class ServiceClient(HttpClient http, string apiKey, IReadOnlyLis
 
     public Uri BaseAddress => http.BaseAddress!;
 
-    /// <exception cref="ServiceException">Refused as a whole, or unreachable through the retries.</exception>
+    /// <exception cref="ServiceException">Refused as a whole for another reason than its size, or unreachable through
+    /// the retries.</exception>
     public async Task<BulkReply> BulkAsync(ReadOnlyMemory<byte> ndjson, bool waitForSearch, CancellationToken cancellationToken)
     {
         var path = waitForSearch ? "api/articles/_bulk?refresh=wait_for" : "api/articles/_bulk";
@@ -32,7 +34,15 @@ internal sealed class ServiceClient(HttpClient http, string apiKey, IReadOnlyLis
                 return new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
             },
             retry: true,
-            cancellationToken);
+            cancellationToken,
+            answered: HttpStatusCode.RequestEntityTooLarge);
+        if (response.StatusCode == HttpStatusCode.RequestEntityTooLarge)
+        {
+            // The request as a whole, not one article: each of its lines is refused, and the run goes on.
+            var reason = $"its bulk request was too large ({await ExplainAsync(response, cancellationToken)})";
+            return BulkReply.AllRefused(ndjson.Span.Count((byte)'\n'), (int)response.StatusCode, reason);
+        }
+
         return await ReadAsync<BulkReply>(response, cancellationToken);
     }
 
@@ -50,7 +60,9 @@ internal sealed class ServiceClient(HttpClient http, string apiKey, IReadOnlyLis
 
     public void Dispose() => http.Dispose();
 
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> createRequest, bool retry, CancellationToken cancellationToken)
+    /// <param name="answered">A refusal returned to the caller rather than thrown.</param>
+    private async Task<HttpResponseMessage> SendAsync(
+        Func<HttpRequestMessage> createRequest, bool retry, CancellationToken cancellationToken, HttpStatusCode? answered = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -82,7 +94,7 @@ internal sealed class ServiceClient(HttpClient http, string apiKey, IReadOnlyLis
                 throw new ServiceException($"the service at {BaseAddress} did not answer within {http.Timeout.TotalSeconds:N0} s", ex);
             }
 
-            if (response.IsSuccessStatusCode)
+            if (response.IsSuccessStatusCode || response.StatusCode == answered)
             {
                 return response;
             }
@@ -116,11 +128,16 @@ internal sealed class ServiceClient(HttpClient http, string apiKey, IReadOnlyLis
         }
     }
 
-    /// <summary>The status and the problem's detail (or title), and the fields at fault for a validation problem.</summary>
     private async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
         var hint = response.StatusCode == HttpStatusCode.NotFound ? $" (is {BaseAddress} the search service?)" : "";
+        return $"the service answered {await ExplainAsync(response, cancellationToken)}{hint}";
+    }
+
+    /// <summary>The status and the problem's detail (or title), and the fields at fault for a validation problem.</summary>
+    private static async Task<string> ExplainAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
         try
         {
             var problem = await response.Content.ReadFromJsonAsync<Problem>(cancellationToken);
@@ -129,7 +146,7 @@ internal sealed class ServiceClient(HttpClient http, string apiKey, IReadOnlyLis
                 var fields = problem.Errors is { Count: > 0 } errors
                     ? $" ({string.Join("; ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}"))})"
                     : "";
-                return $"the service answered {status}: {text}{fields}{hint}";
+                return $"{status}: {text}{fields}";
             }
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
@@ -137,7 +154,7 @@ internal sealed class ServiceClient(HttpClient http, string apiKey, IReadOnlyLis
             // Not a problem body (a proxy's HTML page, say): the status alone says enough.
         }
 
-        return $"the service answered {status}{hint}";
+        return status;
     }
 
     private sealed record Problem(string? Title, string? Detail, IReadOnlyDictionary<string, string[]>? Errors);
