@@ -71,6 +71,40 @@ public sealed class DropFolderWatcherTests : IDisposable
         Assert.Equal($"{Path.Combine(_folder.FullName, "some.jsonl")}:3: invalid JSON", File.ReadAllText(Path.Combine(_folder.FullName, ".done", "some.jsonl.error.txt")).Trim());
     }
 
+    [Fact]
+    public async Task A_file_replaced_while_it_is_read_is_not_moved_unread_and_the_new_file_is_read_in_turn()
+    {
+        var path = Path.Combine(_folder.FullName, "many.jsonl");
+        File.WriteAllLines(path, ["original-1", "original-2"]);
+        var read = new List<string>();
+        var outcomes = new List<DropFileOutcome>();
+        DropFileHandler handler = (file, _) =>
+        {
+            var ids = File.ReadAllLines(file);
+            read.AddRange(ids);
+            if (read.Count == ids.Length)
+            {
+                // A writer renames a new file over the one being read, before the watcher moves it away.
+                var part = Path.Combine(_folder.FullName, "many.part");
+                File.WriteAllLines(part, ["replaced-1"]);
+                File.Move(part, file, overwrite: true);
+            }
+
+            return Task.FromResult(new DropFileReport(ids.Length, []));
+        };
+        var done = Path.Combine(_folder.FullName, ".done", "many.jsonl");
+
+        await RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => File.Exists(done) && read.Contains("replaced-1"));
+
+        Assert.Equal(["original-1", "original-2", "replaced-1"], read);
+        Assert.Equal(["replaced-1"], File.ReadAllLines(done));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(done)!));
+        Assert.Equal([2L, 1L], outcomes.Select(outcome => outcome.Indexed));
+        Assert.Null(outcomes[0].MovedTo);
+        Assert.Contains("replaced", outcomes[0].Error, StringComparison.Ordinal);
+        Assert.Equal(done, outcomes[1].MovedTo);
+    }
+
     /// <summary>Runs the watcher until the condition holds (checked every few milliseconds), then stops it.</summary>
     private static async Task RunUntilAsync(DropFolderWatcher watcher, Func<bool> condition)
     {
