@@ -12,13 +12,15 @@ namespace Search.Core.DropFolder;
 /// <c>.failed/</c> when nothing in it was usable; the records that failed are written beside it in
 /// <c>&lt;name&gt;.error.txt</c>, one <c>file:line: reason</c> a line. A <see cref="FileSystemWatcher"/> wakes the loop;
 /// a listing every <see cref="DropFolderOptions.ScanInterval"/> catches what it misses. Only the folder's own files
-/// are read, not its subfolders. A file replaced under the same name
+/// are read, not its subfolders. Symbolic links are not followed: one dropped moves to <c>.failed/</c> unread, so
+/// whoever can write to the folder cannot make the service read other files. A file replaced under the same name
 /// while it is read stays in place for a pass of its own (see <see cref="DropFileStamp"/>).
 /// </summary>
 /// <remarks>Processing is at least once: a file whose handler ran but that could not be moved, or that was stopped
 /// half-way, is handled again, which for keyed upserts rewrites the same articles.</remarks>
 public sealed partial class DropFolderWatcher
 {
+    private const string LinkNotFollowed = "a symbolic link: the drop folder takes regular files only and does not follow links; not opened";
     private const string ReplacedWhileRead = "replaced by another file while it was read; the new file stays in the drop folder to be read in turn";
 
     private readonly DropFolderOptions _options;
@@ -124,6 +126,12 @@ public sealed partial class DropFolderWatcher
     {
         // Taken before the handler opens the file: if it differs afterwards, what was read is not what is there.
         var read = DropFileStamp.Of(path);
+        if (read is { IsLink: true })
+        {
+            Finish(path, DropFileState.Failed, new DropFileReport(0, [new IngestProblem(path, null, LinkNotFollowed)]), LinkNotFollowed, read);
+            return;
+        }
+
         DropFileReport report;
         try
         {

@@ -105,6 +105,46 @@ public sealed class DropFolderWatcherTests : IDisposable
         Assert.Equal(done, outcomes[1].MovedTo);
     }
 
+    [Fact]
+    public async Task Symbolic_links_are_moved_to_failed_unread_with_an_error_saying_links_are_not_followed()
+    {
+        var outside = Directory.CreateTempSubdirectory("drop-folder-outside-");
+        try
+        {
+            var secret = Path.Combine(outside.FullName, "passwd");
+            File.WriteAllText(secret, "root:x:0:0:root:/root:/bin/bash");
+            File.CreateSymbolicLink(Path.Combine(_folder.FullName, "absolute.jsonl"), secret);
+            File.CreateSymbolicLink(Path.Combine(_folder.FullName, "relative.jsonl"), Path.GetRelativePath(_folder.FullName, secret));
+            var handled = new List<string>();
+            var outcomes = new List<DropFileOutcome>();
+            DropFileHandler handler = (file, _) =>
+            {
+                handled.Add(file);
+                return Task.FromResult(new DropFileReport(0, [new IngestProblem(file, 1, File.ReadAllText(file))]));
+            };
+
+            await RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => outcomes.Count == 2);
+
+            Assert.Empty(handled);
+            Assert.All(outcomes, outcome => Assert.Equal(DropFileState.Failed, outcome.State));
+            foreach (var name in new[] { "absolute.jsonl", "relative.jsonl" })
+            {
+                // Moved as links, not copies: a relative one now leads nowhere, which is fine.
+                var moved = new FileInfo(Path.Combine(_folder.FullName, ".failed", name));
+                Assert.NotNull(moved.LinkTarget);
+                var error = File.ReadAllText(moved.FullName + ".error.txt");
+                Assert.Contains("does not follow links", error, StringComparison.Ordinal);
+                Assert.DoesNotContain("root", error, StringComparison.Ordinal);
+            }
+
+            Assert.Equal("root:x:0:0:root:/root:/bin/bash", File.ReadAllText(secret));
+        }
+        finally
+        {
+            outside.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Runs the watcher until the condition holds (checked every few milliseconds), then stops it.</summary>
     private static async Task RunUntilAsync(DropFolderWatcher watcher, Func<bool> condition)
     {
