@@ -43,6 +43,10 @@ internal sealed partial class DropFolderService(
     {
         switch (outcome.State)
         {
+            case DropFileState.Done when outcome.MovedTo is null:
+                // Replaced while it was read: the new file stays for a pass of its own.
+                LogNotMoved(outcome.File, outcome.Indexed, outcome.Error);
+                break;
             case DropFileState.Done:
                 LogDone(outcome.File, outcome.Indexed, outcome.Problems.Count, outcome.MovedTo);
                 break;
@@ -60,6 +64,9 @@ internal sealed partial class DropFolderService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Indexed} articles from {File} ({Skipped} records skipped); moved to {MovedTo}")]
     private partial void LogDone(string file, long indexed, int skipped, string? movedTo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {Indexed} articles from {File}, not moved: {Error}")]
+    private partial void LogNotMoved(string file, long indexed, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Nothing indexed from {File}: {Error}; moved to {MovedTo}")]
     private partial void LogFailed(string file, string? error, string? movedTo);

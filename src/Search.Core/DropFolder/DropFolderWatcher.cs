@@ -12,12 +12,17 @@ namespace Search.Core.DropFolder;
 /// <c>.failed/</c> when nothing in it was usable; the records that failed are written beside it in
 /// <c>&lt;name&gt;.error.txt</c>, one <c>file:line: reason</c> a line. A <see cref="FileSystemWatcher"/> wakes the loop;
 /// a listing every <see cref="DropFolderOptions.ScanInterval"/> catches what it misses. Only the folder's own files
-/// are read, not its subfolders.
+/// are read, not its subfolders. Symbolic links are not followed: one dropped moves to <c>.failed/</c> unread, so
+/// whoever can write to the folder cannot make the service read other files. A file replaced under the same name
+/// while it is read stays in place for a pass of its own (see <see cref="DropFileStamp"/>).
 /// </summary>
 /// <remarks>Processing is at least once: a file whose handler ran but that could not be moved, or that was stopped
 /// half-way, is handled again, which for keyed upserts rewrites the same articles.</remarks>
 public sealed partial class DropFolderWatcher
 {
+    private const string LinkNotFollowed = "a symbolic link: the drop folder takes regular files only and does not follow links; not opened";
+    private const string ReplacedWhileRead = "replaced by another file while it was read; the new file stays in the drop folder to be read in turn";
+
     private readonly DropFolderOptions _options;
     private readonly DropFileHandler _handler;
     private readonly Action<DropFileOutcome>? _onOutcome;
@@ -119,6 +124,14 @@ public sealed partial class DropFolderWatcher
 
     private async Task ProcessAsync(string path, CancellationToken cancellationToken)
     {
+        // Taken before the handler opens the file: if it differs afterwards, what was read is not what is there.
+        var read = DropFileStamp.Of(path);
+        if (read is { IsLink: true })
+        {
+            Finish(path, DropFileState.Failed, new DropFileReport(0, [new IngestProblem(path, null, LinkNotFollowed)]), LinkNotFollowed, read);
+            return;
+        }
+
         DropFileReport report;
         try
         {
@@ -139,11 +152,11 @@ public sealed partial class DropFolderWatcher
             }
 
             var error = $"gave up after {_options.MaxAttempts} tries: {ex.Message}";
-            Finish(path, DropFileState.Failed, new DropFileReport(0, [new IngestProblem(path, null, error)]), error);
+            Finish(path, DropFileState.Failed, new DropFileReport(0, [new IngestProblem(path, null, error)]), error, read);
             return;
         }
 
-        Finish(path, report.IsBad ? DropFileState.Failed : DropFileState.Done, report, null);
+        Finish(path, report.IsBad ? DropFileState.Failed : DropFileState.Done, report, null, read);
     }
 
     /// <summary>Counts a failed try and, unless it was the last, schedules the next one.</summary>
@@ -161,11 +174,18 @@ public sealed partial class DropFolderWatcher
         return attempts;
     }
 
-    private void Finish(string path, DropFileState state, DropFileReport report, string? error)
+    /// <param name="read">The file as it was before it was handled (<see cref="DropFileStamp.Of"/>).</param>
+    private void Finish(string path, DropFileState state, DropFileReport report, string? error, DropFileStamp? read)
     {
         var folder = Path.Combine(_options.Folder, state == DropFileState.Done ? DropFolderOptions.DoneFolderName : DropFolderOptions.FailedFolderName);
         try
         {
+            if (DropFileStamp.Of(path) != read)
+            {
+                Replaced(path, state, report);
+                return;
+            }
+
             Directory.CreateDirectory(folder);
             var target = FreeName(folder, Path.GetFileName(path));
             if (report.Problems.Count > 0)
@@ -174,6 +194,15 @@ public sealed partial class DropFolderWatcher
             }
 
             File.Move(path, target);
+            if (DropFileStamp.Of(target) != read)
+            {
+                // Replaced between the check and the move: put the new file back, under a free name if another
+                // arrived meanwhile, for a pass of its own.
+                File.Move(target, FreeName(_options.Folder, Path.GetFileName(path)));
+                Replaced(path, state, report);
+                return;
+            }
+
             _retries.Remove(path);
             _settled.Forget(path);
             _onOutcome?.Invoke(new DropFileOutcome(path, state, target, report.Indexed, report.Problems, error));
@@ -192,6 +221,16 @@ public sealed partial class DropFolderWatcher
         }
     }
 
+    /// <summary>The file handled was replaced under its name: the new one stays in the folder, to be handled when it
+    /// has settled (at once if renamed in); only the one read is accounted for, as moved nowhere.</summary>
+    private void Replaced(string path, DropFileState state, DropFileReport report)
+    {
+        _retries.Remove(path);
+        _settled.Forget(path);
+        _onOutcome?.Invoke(new DropFileOutcome(path, state, null, report.Indexed, report.Problems, ReplacedWhileRead));
+        LogReplaced(path, report.Indexed);
+    }
+
     /// <summary>The name itself when free, else the name behind a UTC time stamp, so a file dropped twice keeps both.</summary>
     private static string FreeName(string folder, string name)
     {
@@ -207,6 +246,9 @@ public sealed partial class DropFolderWatcher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {Path} failed (try {Attempt} of {MaxAttempts}); it stays in the drop folder for another try")]
     private partial void LogRetry(Exception exception, string path, int attempt, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} was replaced while it was read ({Indexed} articles indexed from the file read); the new file stays in the drop folder to be read in turn")]
+    private partial void LogReplaced(string path, long indexed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Path} was handled but could not be moved to {Folder}")]
     private partial void LogMoveFailed(Exception exception, string path, string folder);

@@ -11,6 +11,7 @@ namespace Search.Core.Ingestion;
 internal readonly partial record struct FileNode(bool IsRegular, string Identity)
 {
     private const int CurrentFolder = -100; // AT_FDCWD
+    private const int LinkItself = 0x100; // AT_SYMLINK_NOFOLLOW
     private const uint TypeAndInode = 0x1 | 0x100; // STATX_TYPE | STATX_INO
     private const int TypeMask = 0xF000; // S_IFMT
     private const int RegularType = 0x8000; // S_IFREG
@@ -18,17 +19,18 @@ internal readonly partial record struct FileNode(bool IsRegular, string Identity
 
     /// <summary>The node <paramref name="path"/> leads to; null when it leads nowhere (missing, a dangling link, a
     /// folder on the way that cannot be searched).</summary>
-    public static FileNode? Of(string path)
+    /// <param name="followLink">False for the node of a symbolic link itself (not regular) rather than of its target.</param>
+    public static FileNode? Of(string path, bool followLink = true)
     {
         if (!OperatingSystem.IsLinux())
         {
-            return OfPortable(path);
+            return OfPortable(path, followLink);
         }
 
         // struct statx is laid out the same on every architecture: 256 bytes, the mode at 28, the inode at 32, the
         // device's major and minor numbers at 136 and 140.
         Span<byte> status = stackalloc byte[256];
-        if (Statx(CurrentFolder, path, 0, TypeAndInode, ref MemoryMarshal.GetReference(status)) != 0)
+        if (Statx(CurrentFolder, path, followLink ? 0 : LinkItself, TypeAndInode, ref MemoryMarshal.GetReference(status)) != 0)
         {
             return null;
         }
@@ -41,9 +43,14 @@ internal readonly partial record struct FileNode(bool IsRegular, string Identity
 
     /// <summary>Elsewhere (Windows, macOS: not targets), devices are not in folders, and a path with its links
     /// resolved stands for the file.</summary>
-    private static FileNode? OfPortable(string path)
+    private static FileNode? OfPortable(string path, bool followLink)
     {
         FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+        if (!followLink && info.LinkTarget is not null)
+        {
+            return new FileNode(false, "l" + Path.GetFullPath(info.FullName));
+        }
+
         if (!info.Exists)
         {
             return null;

@@ -80,6 +80,9 @@ internal static class WatchCommand
 
         switch (outcome.State)
         {
+            case DropFileState.Done when outcome.MovedTo is null:
+                output.WriteLine($"{name}: sent {outcome.Indexed:N0} articles, skipped {outcome.Problems.Count:N0}; {outcome.Error}");
+                break;
             case DropFileState.Done:
                 output.WriteLine($"{name}: sent {outcome.Indexed:N0} articles, skipped {outcome.Problems.Count:N0}; moved to {outcome.MovedTo}");
                 break;

@@ -71,6 +71,80 @@ public sealed class DropFolderWatcherTests : IDisposable
         Assert.Equal($"{Path.Combine(_folder.FullName, "some.jsonl")}:3: invalid JSON", File.ReadAllText(Path.Combine(_folder.FullName, ".done", "some.jsonl.error.txt")).Trim());
     }
 
+    [Fact]
+    public async Task A_file_replaced_while_it_is_read_is_not_moved_unread_and_the_new_file_is_read_in_turn()
+    {
+        var path = Path.Combine(_folder.FullName, "many.jsonl");
+        File.WriteAllLines(path, ["original-1", "original-2"]);
+        var read = new List<string>();
+        var outcomes = new List<DropFileOutcome>();
+        DropFileHandler handler = (file, _) =>
+        {
+            var ids = File.ReadAllLines(file);
+            read.AddRange(ids);
+            if (read.Count == ids.Length)
+            {
+                // A writer renames a new file over the one being read, before the watcher moves it away.
+                var part = Path.Combine(_folder.FullName, "many.part");
+                File.WriteAllLines(part, ["replaced-1"]);
+                File.Move(part, file, overwrite: true);
+            }
+
+            return Task.FromResult(new DropFileReport(ids.Length, []));
+        };
+        var done = Path.Combine(_folder.FullName, ".done", "many.jsonl");
+
+        await RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => File.Exists(done) && read.Contains("replaced-1"));
+
+        Assert.Equal(["original-1", "original-2", "replaced-1"], read);
+        Assert.Equal(["replaced-1"], File.ReadAllLines(done));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(done)!));
+        Assert.Equal([2L, 1L], outcomes.Select(outcome => outcome.Indexed));
+        Assert.Null(outcomes[0].MovedTo);
+        Assert.Contains("replaced", outcomes[0].Error, StringComparison.Ordinal);
+        Assert.Equal(done, outcomes[1].MovedTo);
+    }
+
+    [Fact]
+    public async Task Symbolic_links_are_moved_to_failed_unread_with_an_error_saying_links_are_not_followed()
+    {
+        var outside = Directory.CreateTempSubdirectory("drop-folder-outside-");
+        try
+        {
+            var secret = Path.Combine(outside.FullName, "passwd");
+            File.WriteAllText(secret, "root:x:0:0:root:/root:/bin/bash");
+            File.CreateSymbolicLink(Path.Combine(_folder.FullName, "absolute.jsonl"), secret);
+            File.CreateSymbolicLink(Path.Combine(_folder.FullName, "relative.jsonl"), Path.GetRelativePath(_folder.FullName, secret));
+            var handled = new List<string>();
+            var outcomes = new List<DropFileOutcome>();
+            DropFileHandler handler = (file, _) =>
+            {
+                handled.Add(file);
+                return Task.FromResult(new DropFileReport(0, [new IngestProblem(file, 1, File.ReadAllText(file))]));
+            };
+
+            await RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => outcomes.Count == 2);
+
+            Assert.Empty(handled);
+            Assert.All(outcomes, outcome => Assert.Equal(DropFileState.Failed, outcome.State));
+            foreach (var name in new[] { "absolute.jsonl", "relative.jsonl" })
+            {
+                // Moved as links, not copies: a relative one now leads nowhere, which is fine.
+                var moved = new FileInfo(Path.Combine(_folder.FullName, ".failed", name));
+                Assert.NotNull(moved.LinkTarget);
+                var error = File.ReadAllText(moved.FullName + ".error.txt");
+                Assert.Contains("does not follow links", error, StringComparison.Ordinal);
+                Assert.DoesNotContain("root", error, StringComparison.Ordinal);
+            }
+
+            Assert.Equal("root:x:0:0:root:/root:/bin/bash", File.ReadAllText(secret));
+        }
+        finally
+        {
+            outside.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Runs the watcher until the condition holds (checked every few milliseconds), then stops it.</summary>
     private static async Task RunUntilAsync(DropFolderWatcher watcher, Func<bool> condition)
     {
