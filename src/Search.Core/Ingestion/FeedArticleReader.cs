@@ -23,7 +23,10 @@ public static class FeedArticleReader
         }
         catch (Exception ex) when (ex is XmlException or FormatException)
         {
-            return [IngestResult.Failed(path, (ex as XmlException)?.LineNumber, $"not a readable RSS or Atom feed: {ex.Message}")];
+            // An XmlException without a position says line 0 (ours for a root neither RSS nor Atom, for one): the report then
+            // names the file alone.
+            var line = ex is XmlException { LineNumber: > 0 } xml ? xml.LineNumber : (int?)null;
+            return [IngestResult.Failed(path, line, $"not a readable RSS or Atom feed: {ex.Message}")];
         }
 
         return feed.Items.Select((item, index) => ReadItem(feed, item, path, index));

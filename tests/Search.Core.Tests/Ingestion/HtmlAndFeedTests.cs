@@ -91,6 +91,7 @@ public sealed class HtmlAndFeedTests
         var result = Assert.Single(results);
         Assert.Null(result.Article);
         Assert.Equal(path, result.Problem?.File);
+        Assert.NotEqual(0, result.Problem?.Line);
     }
 
     [Fact]
