@@ -58,7 +58,7 @@ public sealed record ArticleDraft
             Title = title,
             Lead = Clean(Lead),
             Body = Clean(Body),
-            Url = Clean(Url),
+            Url = Link(Url),
             Source = Keyword("source", Source),
             Section = Keyword("section", Section),
             Author = Clean(Author),
@@ -111,6 +111,33 @@ public sealed record ArticleDraft
             : throw new ArticleValidationException(
                 $"unparseable date '{Truncate(value)}': expected ISO 8601 (2024-11-22T10:30:00+03:00), RFC 822 (Fri, 22 Nov 2024 10:30:00 +0300) or an Arabic date (22 نوفمبر 2024)",
                 "publishedAt");
+    }
+
+    /// <summary>
+    /// Whether a URL may be stored as an article's link: an http or https address, or a relative one. The search page
+    /// and API clients make it a link, where a <c>javascript:</c> or <c>data:</c> one would run whatever it holds.
+    /// Browsers drop tabs and line breaks anywhere in a URL and controls and spaces before it, so
+    /// <c>java&#9;script:</c> is a script link too and is read as one here.
+    /// </summary>
+    internal static bool IsLinkable(string url)
+    {
+        var plain = string.Concat(url.Where(c => c is not ('\t' or '\n' or '\r'))).TrimStart(Controls);
+        var colon = plain.IndexOf(':');
+        var scheme = colon < 0 ? "" : plain[..colon];
+
+        // A colon after a character no scheme holds ('/', '?', '#', …) is part of a relative path or query.
+        var hasScheme = scheme.Length > 0 && char.IsAsciiLetter(scheme[0]) && scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.');
+        return !hasScheme || scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly char[] Controls = [.. Enumerable.Range(0, 0x21).Select(code => (char)code)];
+
+    private static string? Link(string? value)
+    {
+        var url = Clean(value);
+        return url is null || IsLinkable(url)
+            ? url
+            : throw new ArticleValidationException($"'url' must be an http or https address (or a relative one), not '{Truncate(url)}'", "url");
     }
 
     private static string? Keyword(string field, string? value)

@@ -19,7 +19,8 @@ public static class HtmlArticleParser
             document.QuerySelector($"meta[property='{key}'], meta[name='{key}']")?.GetAttribute("content");
 
         var content = (IElement?)document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.Body;
-        var url = Meta("og:url") ?? document.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
+        // A page's own address names it; one that could not be a link (javascript:, data:) is no address at all.
+        var url = (Meta("og:url") ?? document.QuerySelector("link[rel='canonical']")?.GetAttribute("href")) is { } address && ArticleDraft.IsLinkable(address) ? address : null;
         var headline = content?.QuerySelector("h1")?.TextContent ?? document.QuerySelector("h1")?.TextContent;
         var draft = new ArticleDraft
         {

@@ -6,6 +6,32 @@ namespace Search.Core.Tests.Ingestion;
 public sealed class ArticleDraftTests
 {
     [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("JavaScript:alert(1)")]
+    [InlineData("java\tscript:alert(1)")]
+    [InlineData("\u0001 javascript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("vbscript:msgbox(1)")]
+    public void A_url_that_would_run_as_a_link_is_refused_naming_the_field(string url)
+    {
+        var draft = new ArticleDraft { Id = "a", Title = "عنوان", Url = url };
+
+        var error = Assert.Throws<ArticleValidationException>(draft.Validate);
+
+        Assert.Equal("url", error.Field);
+    }
+
+    [Theory]
+    [InlineData("https://example.com/news/1")]
+    [InlineData("HTTP://example.com/news/1")]
+    [InlineData("/news/1?at=10:30")]
+    [InlineData("news/1#part:2")]
+    public void Web_and_relative_urls_are_kept(string url)
+    {
+        Assert.Equal(url, new ArticleDraft { Id = "a", Title = "عنوان", Url = url }.Validate().Url);
+    }
+
+    [Theory]
     [InlineData("title", "D800 0020 0639")]
     [InlineData("body", "0639 DC00")]
     [InlineData("tags", "DE00 D83D")] // a pair in the wrong order is two lone surrogates

@@ -39,6 +39,15 @@ public sealed class HtmlAndFeedTests
     }
 
     [Fact]
+    public void A_page_whose_own_address_could_run_as_a_link_is_named_by_its_file_and_has_no_url()
+    {
+        var result = HtmlArticleParser.Parse("<html><head><link rel=\"canonical\" href=\"javascript:alert(1)\"></head><body><h1>عنوان الخبر</h1><p>نص</p></body></html>", "page-7.html");
+
+        Assert.Equal("page-7", result.Article?.Id);
+        Assert.Null(result.Article?.Url);
+    }
+
+    [Fact]
     public void Html_page_without_a_title_is_a_problem()
     {
         var result = HtmlArticleParser.Parse("<html><body><p>نص بلا عنوان</p></body></html>", "untitled.html");
