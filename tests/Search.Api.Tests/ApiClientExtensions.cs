@@ -9,6 +9,14 @@ internal static class ApiClientExtensions
 {
     public const string ProblemJson = "application/problem+json";
 
+    /// <summary>A client of the factory's service that sends the write API's key.</summary>
+    public static HttpClient CreateWriter(this SearchApiFactory factory)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", SearchApiFactory.ApiKey);
+        return client;
+    }
+
     public static Task<HttpResponseMessage> SearchAsync(this HttpClient client, string query, int? page = null, int? pageSize = null)
     {
         var url = "/api/search?q=" + Uri.EscapeDataString(query);

@@ -62,11 +62,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A client of the page's service that sends the write API's key.</summary>
+    public HttpClient CreateWriter()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", SearchApiFactory.ApiKey);
+        return client;
+    }
+
     /// <summary>Creates or replaces an article through the keyed write API and waits until searches see it.</summary>
     public async Task PutArticleAsync(string id, string json)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Add("X-Api-Key", SearchApiFactory.ApiKey);
+        using var client = CreateWriter();
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         using var response = await client.PutAsync($"/api/articles/{Uri.EscapeDataString(id)}?refresh=wait_for", content);
         response.EnsureSuccessStatusCode();

@@ -31,9 +31,8 @@ public sealed partial class SearchPageTests
     public async Task MarkupInAStoredArticleShowsAsTextOnTheResultsTheArticleAndTheHomePage()
     {
         Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
-        using (var client = new HttpClient { BaseAddress = browser.BaseAddress })
+        using (var client = browser.CreateWriter())
         {
-            client.DefaultRequestHeaders.Add("X-Api-Key", SearchApiFactory.ApiKey);
             using var scriptLink = await client.PutAsync("/api/articles/hostile-link", new StringContent("""{"title":"عنوان","url":"javascript:alert(1)"}""", System.Text.Encoding.UTF8, "application/json"));
             var problem = await scriptLink.AssertProblemAsync(System.Net.HttpStatusCode.BadRequest);
             Assert.Equal("url", problem.GetProperty("errors").EnumerateObject().Single().Name);

@@ -70,7 +70,7 @@ public sealed class ReindexSourceTests
     public async Task A_path_that_names_no_file_is_refused_with_400(string path)
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
 
         using var response = await client.PostAsJsonAsync("/api/index/_reindex", new { paths = new[] { path } });
 
@@ -87,7 +87,7 @@ public sealed class ReindexSourceTests
         const string unreadable = "/proc/1/map_files";
         Skip.IfNot(Directory.Exists(unreadable) && !CanList(unreadable), unreadable + " is readable or missing here");
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
 
         using var response = await client.PostAsJsonAsync("/api/index/_reindex", new { paths = new[] { "/proc/1" } });
 
@@ -105,7 +105,7 @@ public sealed class ReindexSourceTests
         Directory.CreateDirectory(work);
         await File.WriteAllBytesAsync(Path.Combine(work, "_0.cfs"), new byte[1024]);
 
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
 
         Assert.False(Directory.Exists(work));
     }
@@ -117,13 +117,6 @@ public sealed class ReindexSourceTests
             factory.Services.GetRequiredService<IndexPaths>(),
             factory.Services.GetRequiredService<IHostEnvironment>(),
             lifetime);
-
-    private static HttpClient WriterOf(SearchApiFactory factory)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", SearchApiFactory.ApiKey);
-        return client;
-    }
 
     private static bool CanList(string folder)
     {

@@ -52,7 +52,7 @@ public sealed class WriteEndpointTests
     public async Task Put_creates_then_replaces_and_a_read_by_id_sees_each_version_at_once()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
 
         using var created = await client.SendAsync(Put("museum", Museum));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -84,7 +84,7 @@ public sealed class WriteEndpointTests
     public async Task An_invalid_article_is_a_400_naming_the_field(string body, string field)
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
 
         using var response = await client.SendAsync(Put("museum", body));
 
@@ -99,7 +99,7 @@ public sealed class WriteEndpointTests
     public async Task Arabic_written_dates_are_accepted()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
 
         using var response = await client.SendAsync(Put("dated", """{"title":"عنوان","publishedAt":"22 نوفمبر 2024"}"""));
 
@@ -112,7 +112,7 @@ public sealed class WriteEndpointTests
     public async Task Bodies_over_the_configured_limits_are_a_413()
     {
         await using var factory = SearchApiFactory.WithWrites(("Search:Writes:MaxArticleBytes", "2048"), ("Search:Writes:MaxBulkLines", "3"));
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
 
         using var large = await client.SendAsync(Put("big", $$"""{"title":"عنوان","body":"{{new string('ب', 2000)}}"}"""));
         var problem = await large.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
@@ -129,7 +129,7 @@ public sealed class WriteEndpointTests
     public async Task Delete_removes_an_article_and_an_unknown_id_is_a_404()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
         (await client.SendAsync(Put("museum", Museum))).Dispose();
 
         using var deleted = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/articles/museum?refresh=wait_for"));
@@ -148,7 +148,7 @@ public sealed class WriteEndpointTests
     public async Task With_wait_for_a_write_is_searchable_when_the_call_returns()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
 
         (await client.SendAsync(Put("museum", Museum, "?refresh=wait_for"))).EnsureSuccessStatusCode();
 
@@ -161,7 +161,7 @@ public sealed class WriteEndpointTests
     public async Task Without_wait_for_a_write_is_searchable_within_a_second()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
 
         (await client.SendAsync(Put("museum", Museum))).EnsureSuccessStatusCode();
         var clock = Stopwatch.StartNew();
@@ -176,7 +176,7 @@ public sealed class WriteEndpointTests
     public async Task An_unknown_refresh_value_is_a_400()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
 
         using var response = await client.SendAsync(Put("museum", Museum, "?refresh=soon"));
 
@@ -188,7 +188,7 @@ public sealed class WriteEndpointTests
     public async Task Bulk_answers_one_item_per_line_in_order_and_one_bad_line_never_stops_the_others()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
         (await client.SendAsync(Put("existing", """{"title":"خبر قديم"}"""))).Dispose();
         const string lines = """
             {"id":"b1","title":"ارتفاع صادرات التمور","source":"الأنباء"}
@@ -221,7 +221,7 @@ public sealed class WriteEndpointTests
     public async Task Bulk_answers_a_line_that_is_not_utf8_with_its_own_error_and_writes_the_others()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
         var windows1256 = CodePagesEncodingProvider.Instance.GetEncoding(1256)!.GetBytes("""{"id":"w2","title":"خبر بترميز ويندوز"}""");
         byte[] body =
         [
@@ -246,7 +246,7 @@ public sealed class WriteEndpointTests
     public async Task Put_reads_a_body_behind_a_utf8_byte_order_mark()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/articles/marked") { Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Museum)]) };
         request.Content.Headers.ContentType = new("application/json");
 
@@ -263,7 +263,7 @@ public sealed class WriteEndpointTests
     public async Task Bulk_refuses_a_body_that_is_not_ndjson_in_utf8(string contentType)
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles/_bulk") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"id\":\"a\",\"title\":\"عنوان\"}")) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
@@ -284,7 +284,7 @@ public sealed class WriteEndpointTests
     public async Task Put_reads_a_json_body_in_utf8_and_refuses_other_content_types(string? contentType, HttpStatusCode expected)
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/articles/typed") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(Museum)) };
         if (contentType is not null)
         {
@@ -308,7 +308,7 @@ public sealed class WriteEndpointTests
     public async Task Deletes_and_replacements_update_facet_counts_and_collapsed_copies()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
         const string story = "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد للأطفال في المدينة بسعة مئتي سرير وبتكلفة بلغت خمسين مليون دينار، على أن يبدأ استقبال المرضى مطلع الشهر المقبل.";
         var lines = string.Join('\n',
             $$"""{"id":"copy-1","title":"افتتاح مستشفى جديد للأطفال","body":"{{story}}","source":"وكالة أ","section":"صحة","publishedAt":"2024-11-01T10:00:00Z"}""",
@@ -335,7 +335,7 @@ public sealed class WriteEndpointTests
     public async Task A_cursor_keeps_its_snapshot_while_articles_are_deleted_and_related_stories_follow_deletes()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
         var lines = string.Join('\n', Enumerable.Range(1, 6).Select(i =>
             $$"""{"id":"match-{{i}}","title":"مباراة كرة القدم رقم {{i}} في الدوري","body":"فاز الفريق في مباراة الدوري لكرة القدم بهدف في الجولة {{i * 7}} من الموسم.","publishedAt":"2024-11-0{{i}}T10:00:00Z"}"""));
         (await client.SendAsync(Bulk(lines, "?refresh=wait_for"))).EnsureSuccessStatusCode();
@@ -363,7 +363,7 @@ public sealed class WriteEndpointTests
         {
             await using (var factory = SearchApiFactory.WithWrites(("Search:SnapshotPath", snapshots)))
             {
-                using var client = WriterOf(factory);
+                using var client = factory.CreateWriter();
                 (await client.SendAsync(Put("museum", Museum, "?refresh=wait_for"))).EnsureSuccessStatusCode();
 
                 using var snapshot = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = "nightly" });
@@ -407,7 +407,7 @@ public sealed class WriteEndpointTests
     public async Task Reindex_rebuilds_from_the_stored_articles_or_from_server_files_and_refuses_missing_paths()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
         (await client.SendAsync(Put("museum", Museum, "?refresh=wait_for"))).EnsureSuccessStatusCode();
 
         using var fromIndex = await client.PostAsJsonAsync("/api/index/_reindex", new { });
@@ -437,7 +437,7 @@ public sealed class WriteEndpointTests
         try
         {
             await using var factory = SearchApiFactory.WithWrites(("Search:SnapshotPath", snapshots));
-            using var client = WriterOf(factory);
+            using var client = factory.CreateWriter();
             (await client.SendAsync(Put("museum", Museum, "?refresh=wait_for"))).EnsureSuccessStatusCode();
 
             var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostAsJsonAsync("/api/index/_snapshot", new { name = "race" })));
@@ -463,7 +463,7 @@ public sealed class WriteEndpointTests
     public async Task A_reindex_from_files_that_hold_no_article_is_refused_and_leaves_every_article()
     {
         await using var factory = SearchApiFactory.WithWrites();
-        using var client = WriterOf(factory);
+        using var client = factory.CreateWriter();
         (await client.SendAsync(Put("museum", Museum, "?refresh=wait_for"))).EnsureSuccessStatusCode();
         var notArticles = Directory.CreateTempSubdirectory("search-not-articles-").FullName;
         await File.WriteAllTextAsync(Path.Combine(notArticles, "notes.bin"), "not an article");
@@ -482,13 +482,6 @@ public sealed class WriteEndpointTests
         {
             Directory.Delete(notArticles, recursive: true);
         }
-    }
-
-    private static HttpClient WriterOf(SearchApiFactory factory)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", SearchApiFactory.ApiKey);
-        return client;
     }
 
     private static HttpRequestMessage Put(string id, string json, string query = "") =>

@@ -266,11 +266,11 @@ public static class ArticleWriteEndpoints
     private static ValidationProblem InvalidRefresh() =>
         ApiErrors.Validation(ApiErrors.InvalidParameter, Field("refresh", "refresh must be wait_for, true or false."));
 
-    /// <summary>The body's lines as bytes, split at each LF; a UTF-8 byte order mark before the first is left out.</summary>
+    /// <summary>The body's lines as bytes, split at each LF (a byte order mark before the first goes as it is decoded).</summary>
     private static List<ReadOnlyMemory<byte>> Lines(byte[] body)
     {
         var lines = new List<ReadOnlyMemory<byte>>();
-        ReadOnlyMemory<byte> rest = body.AsMemory(WithoutByteOrderMark(body).Length == body.Length ? 0 : 3);
+        ReadOnlyMemory<byte> rest = body;
         for (var end = rest.Span.IndexOf((byte)'\n'); end >= 0; end = rest.Span.IndexOf((byte)'\n'))
         {
             lines.Add(rest[..end]);
@@ -285,16 +285,13 @@ public static class ArticleWriteEndpoints
     /// space once decoded), as blank lines in the indexer's JSON Lines files are.</summary>
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim(" \t\r\f\v"u8).IsEmpty;
 
-    /// <summary>The body without a leading UTF-8 byte order mark, which some editors write and the indexer's reader
-    /// takes too.</summary>
-    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> body) =>
-        body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body[3..] : body;
-
+    /// <summary>Decodes strict UTF-8, leaving out a leading byte order mark, which some editors write and the
+    /// indexer's reader takes too.</summary>
     private static bool TryDecode(ReadOnlySpan<byte> body, out string text)
     {
         try
         {
-            text = StrictUtf8.GetString(WithoutByteOrderMark(body));
+            text = StrictUtf8.GetString(body.StartsWith(Encoding.UTF8.Preamble) ? body[Encoding.UTF8.Preamble.Length..] : body);
             return true;
         }
         catch (DecoderFallbackException)
