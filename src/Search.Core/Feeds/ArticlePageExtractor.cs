@@ -1,5 +1,4 @@
 using System.Text;
-using AngleSharp.Html.Parser;
 using Search.Core.Ingestion;
 using SmartReader;
 
@@ -33,7 +32,8 @@ public sealed class ArticlePageExtractor
     /// <exception cref="ArgumentException"><paramref name="page"/> is not an http or https address.</exception>
     /// <exception cref="HttpRequestException">The page could not be read: DNS, connection, a status other than 2xx.</exception>
     /// <exception cref="TimeoutException">It did not answer within <see cref="FeedPollerOptions.PageTimeout"/>.</exception>
-    /// <exception cref="InvalidDataException">It is larger than <see cref="FeedPollerOptions.MaxPageBytes"/>.</exception>
+    /// <exception cref="InvalidDataException">It is larger than <see cref="FeedPollerOptions.MaxPageBytes"/>, or nests its
+    /// elements deeper than <see cref="HtmlParsing.MaxDepth"/>.</exception>
     public async Task<string?> ExtractAsync(Uri page, CancellationToken cancellationToken)
     {
         if (!CanRead(page))
@@ -56,12 +56,10 @@ public sealed class ArticlePageExtractor
 
     /// <summary>The main text of a page already read.</summary>
     /// <param name="charset">The encoding the server named; without one, the page's BOM or meta tag tells.</param>
+    /// <exception cref="InvalidDataException">The page nests its elements deeper than <see cref="HtmlParsing.MaxDepth"/>.</exception>
     public static string? MainText(Uri page, byte[] html, string? charset = null)
     {
-        var parser = new HtmlParser();
-        using var document = EncodingNamed(charset) is { } encoding
-            ? parser.ParseDocument(encoding.GetString(html))
-            : parser.ParseDocument(new MemoryStream(html, writable: false));
+        using var document = HtmlParsing.Parse(html, EncodingNamed(charset));
         using var reader = new Reader(page.AbsoluteUri, document);
         var article = reader.GetArticle();
         if (!article.IsReadable || string.IsNullOrWhiteSpace(article.Content))

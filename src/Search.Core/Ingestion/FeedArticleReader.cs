@@ -69,25 +69,23 @@ public static class FeedArticleReader
         // content:encoded it is still the summary.
         var summary = item.Summary?.Text ?? (encoded is null ? null : content);
         var categories = item.Categories.Select(category => category.Name).Where(name => !string.IsNullOrWhiteSpace(name)).ToList();
-        var draft = new ArticleDraft
-        {
-            Id = string.IsNullOrWhiteSpace(item.Id) ? link : item.Id,
-            Title = item.Title?.Text,
-            Lead = summary is null ? null : HtmlText.Collapse(HtmlText.ToParagraphs(summary)),
-            Body = (encoded ?? content) is { } html ? HtmlText.ToParagraphs(html) : null,
-            Url = link,
-            Source = feed.Title?.Text,
-            Section = categories.FirstOrDefault(),
-            Tags = categories.Skip(1).ToList(),
-            Author = item.Authors.Select(author => author.Name ?? author.Email).FirstOrDefault(name => !string.IsNullOrWhiteSpace(name)),
-            PublishedAtValue = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime != default ? item.LastUpdatedTime : null,
-        };
-
         try
         {
-            return IngestResult.Of(draft.Validate(), path);
+            return IngestResult.Of(new ArticleDraft
+            {
+                Id = string.IsNullOrWhiteSpace(item.Id) ? link : item.Id,
+                Title = item.Title?.Text,
+                Lead = summary is null ? null : HtmlText.Collapse(HtmlText.ToParagraphs(summary)),
+                Body = (encoded ?? content) is { } html ? HtmlText.ToParagraphs(html) : null,
+                Url = link,
+                Source = feed.Title?.Text,
+                Section = categories.FirstOrDefault(),
+                Tags = categories.Skip(1).ToList(),
+                Author = item.Authors.Select(author => author.Name ?? author.Email).FirstOrDefault(name => !string.IsNullOrWhiteSpace(name)),
+                PublishedAtValue = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime != default ? item.LastUpdatedTime : null,
+            }.Validate(), path);
         }
-        catch (ArticleValidationException ex)
+        catch (Exception ex) when (ex is ArticleValidationException or InvalidDataException)
         {
             return IngestResult.Failed(path, null, $"item {index + 1}: {ex.Message}");
         }

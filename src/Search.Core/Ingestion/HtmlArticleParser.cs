@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using AngleSharp.Html.Dom;
 
 namespace Search.Core.Ingestion;
 
@@ -14,7 +14,19 @@ public static class HtmlArticleParser
 
     public static IngestResult Parse(string html, string fileName)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        try
+        {
+            using var document = HtmlParsing.Parse(html);
+            return IngestResult.Of(Read(document, fileName).Validate(), fileName);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArticleValidationException)
+        {
+            return IngestResult.Failed(fileName, null, ex.Message);
+        }
+    }
+
+    private static ArticleDraft Read(IHtmlDocument document, string fileName)
+    {
         string? Meta(string key) =>
             document.QuerySelector($"meta[property='{key}'], meta[name='{key}']")?.GetAttribute("content");
 
@@ -22,7 +34,7 @@ public static class HtmlArticleParser
         // A page's own address names it; one that could not be a link (javascript:, data:) is no address at all.
         var url = (Meta("og:url") ?? document.QuerySelector("link[rel='canonical']")?.GetAttribute("href")) is { } address && ArticleDraft.IsLinkable(address) ? address : null;
         var headline = content?.QuerySelector("h1")?.TextContent ?? document.QuerySelector("h1")?.TextContent;
-        var draft = new ArticleDraft
+        return new ArticleDraft
         {
             Id = url ?? Path.GetFileNameWithoutExtension(fileName),
             Title = Meta("og:title") ?? headline ?? document.Title,
@@ -35,15 +47,6 @@ public static class HtmlArticleParser
             Tags = Keywords(document, Meta("keywords")),
             PublishedAt = Meta("article:published_time") ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime"),
         };
-
-        try
-        {
-            return IngestResult.Of(draft.Validate(), fileName);
-        }
-        catch (ArticleValidationException ex)
-        {
-            return IngestResult.Failed(fileName, null, ex.Message);
-        }
     }
 
     private static IReadOnlyList<string> Keywords(IDocument document, string? keywords)

@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Search.Core.Ingestion;
 
@@ -9,9 +8,10 @@ public static class HtmlText
     private const string Blocks = "p, h2, h3, h4, li, blockquote";
     private const string Chrome = "script, style, noscript, nav, header, footer, aside, form, figure, iframe";
 
+    /// <exception cref="InvalidDataException">The elements nest deeper than <see cref="HtmlParsing.MaxDepth"/>.</exception>
     public static string ToParagraphs(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        using var document = HtmlParsing.Parse(html);
         return ParagraphsOf(document.Body ?? document.DocumentElement);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Search.Core.Feeds;
+using Search.Core.Ingestion;
 using Search.Core.Querying;
 using static Search.Core.Tests.Feeds.TestFeeds;
 
@@ -246,6 +247,26 @@ public sealed class FeedPollerTests
         Assert.Equal(304, third.LastStatusCode);
         Assert.Equal(2, bed.Web.RequestsTo(bomb).Count);
         Assert.Single(bed.Web.RequestsTo("https://news.example/story-5"));
+    }
+
+    [Fact]
+    public async Task A_page_nested_past_the_parser_bound_costs_only_its_item_its_text()
+    {
+        await using var bed = new FeedTestBed();
+        const string deep = "https://news.example/deep";
+        bed.Web.Feed(Url, Rss("", Item("guid-1", "خبر أول", "ملخص الخبر الأول", link: deep), Item("guid-2", "خبر ثان", "ملخص الخبر الثاني", link: "https://news.example/story-2")));
+        bed.Web.Page(deep, TestFeeds.Page("صفحة عميقة", LongText).Replace("<h1>", string.Concat(Enumerable.Repeat("<div>", 50_000)) + "<h1>", StringComparison.Ordinal));
+        bed.Web.Page("https://news.example/story-2", TestFeeds.Page("خبر ثان", LongText));
+        var logger = new RecordingLogger<FeedPoller>();
+        var poller = bed.Poller(new FeedPollerOptions { MaxPageAttempts = 1 }, logger: logger);
+
+        var status = await poller.PollAsync();
+
+        Assert.Equal((0, 2), (status.ConsecutiveFailures, status.ItemsIndexed));
+        Assert.Equal("ملخص الخبر الأول", bed.Index.Find("guid-1")?.Lead);
+        Assert.Null(bed.Index.Find("guid-1")?.Body);
+        Assert.Equal(LongText, bed.Index.Find("guid-2")?.Body);
+        Assert.Contains(logger.Entries, entry => entry.Message.Contains($"more than {HtmlParsing.MaxDepth} deep", StringComparison.Ordinal));
     }
 
     [Fact]
