@@ -291,6 +291,100 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
         Assert.Empty(_pageErrors);
     }
 
+    [SkippableFact]
+    public async Task KeyboardFocusStaysOnThePageControlUsedAndNeverFallsToTheTopOfThePage()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+
+        await ShowResultsAsync(EveryArticle);
+
+        // The pager is hidden while a page loads: the Next button pressed gets focus back once it is shown again.
+        await Page.Locator("#next").FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page).ToHaveURLAsync(new Regex("[?&]page=2"));
+        await Expect(Page.Locator("#next")).ToBeFocusedAsync();
+
+        // A facet value is drawn anew with the results: the same value, now pressed, keeps focus.
+        var facet = Page.Locator("#facets [data-facet=source] .facet-value").First;
+        var value = await facet.GetAttributeAsync("data-value");
+        await facet.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page).ToHaveURLAsync(new Regex("[?&]source="));
+        var focused = Page.Locator(":focus");
+        await Expect(focused).ToHaveAttributeAsync("data-value", value!);
+        await Expect(focused).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // A chip goes away when used: focus moves to the results, not to the document.
+        await Page.Locator("#active-filters .chip").First.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page).Not.ToHaveURLAsync(new Regex("source="));
+        await Expect(Page.Locator("#results")).ToBeFocusedAsync();
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableTheory]
+    [InlineData(7)]
+    [InlineData(1001)] // past the 10,000 hits page numbers reach, which the service refuses with a 400
+    [InlineData(99999999)]
+    public async Task AnAddressPastTheLastPageShowsTheLastPage(int page)
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        var lastPage = (int)Math.Ceiling(await TotalFromApiAsync(EveryArticle) / 10.0);
+        Assert.True(lastPage < page);
+
+        await Page.GotoAsync($"/?q={Uri.EscapeDataString(EveryArticle)}&page={page}");
+
+        await Page.Locator("#results .hit").First.WaitForAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"[?&]page={lastPage}$"));
+        await Expect(Page.Locator("#page-label")).ToHaveTextAsync($"صفحة {ArabicDigits(lastPage)} من {ArabicDigits(lastPage)}");
+        await Expect(Page.Locator("#next")).ToBeDisabledAsync();
+        await Expect(Page.Locator("#status")).Not.ToHaveClassAsync(new Regex(@"\berror\b"));
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableFact]
+    public async Task ASearchTheServiceNeverAnswersEndsWithAMessageNotAnEndlessWait()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        var held = new TaskCompletionSource();
+        await Page.Clock.InstallAsync();
+        await Page.RouteAsync("**/api/search?*", async route =>
+        {
+            // A proxy that holds the connection open: no answer until the test ends.
+            await held.Task;
+            await route.AbortAsync();
+        });
+        try
+        {
+            await Page.GotoAsync("/?q=" + Uri.EscapeDataString(Telecom));
+            await Expect(Page.Locator("#status")).ToHaveTextAsync("جارٍ البحث…");
+
+            await Page.Clock.RunForAsync(11_000);
+
+            await Expect(Page.Locator("#status")).ToHaveClassAsync(new Regex(@"\berror\b"));
+            await Expect(Page.Locator("#status")).ToHaveTextAsync(new Regex("لم تُجب خدمة البحث"));
+        }
+        finally
+        {
+            held.SetResult();
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("/?q=%D8%A7%D9%84%D8%A7%D8%AA%D8%B5%D8%A7%D9%84%D8%A7%D8%AA")]
+    [InlineData("/article.html?id=sample-tech-001")]
+    public async Task WithoutJavaScriptThePageSaysItNeedsIt(string path)
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString(), JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(path);
+
+        // What is rendered (innerText): the notice inside <noscript>, shown only when scripts do not run.
+        Assert.Contains("جافاسكربت", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>Opens the page on a query's results and waits for the first hit.</summary>
     private async Task ShowResultsAsync(string query)
     {

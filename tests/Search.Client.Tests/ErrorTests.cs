@@ -115,4 +115,26 @@ public sealed class ErrorTests
         Assert.Equal(HttpStatusCode.OK, error.Status);
         Assert.IsType<System.Text.Json.JsonException>(error.InnerException);
     }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"query":"طقس","total":1,"page":1,"pageSize":10,"tookMs":1,"sort":"relevance","hits":null,"nextCursor":null,"facets":null}""")]
+    public async Task A_success_missing_a_list_of_the_contract_is_an_exception_not_a_null_list(string json)
+    {
+        var client = StubHandler.Json(json).Client();
+
+        var error = await Assert.ThrowsAsync<SearchApiException>(() => client.SearchAsync(new SearchQuery("طقس")));
+        Assert.Equal(HttpStatusCode.OK, error.Status);
+        Assert.IsType<System.Text.Json.JsonException>(error.InnerException);
+
+        // Paging every hit stops with the same exception, never a NullReferenceException from inside the client.
+        await Assert.ThrowsAsync<SearchApiException>(async () =>
+        {
+            await foreach (var hit in client.SearchAllAsync(new SearchQuery("طقس")))
+            {
+                Assert.NotNull(hit);
+            }
+        });
+        await Assert.ThrowsAsync<SearchApiException>(() => StubHandler.Json("{}").Client().SuggestAsync("طق"));
+    }
 }

@@ -9,6 +9,10 @@ import { attachSuggestions } from "/suggestions.js";
 
 const pageSize = 10;
 const maxResultWindow = 10000;
+const lastPage = maxResultWindow / pageSize;
+/** How long a search may take to answer before the page gives up and says so: the service answers within about a
+ * second and a half (its time budget and admission queue), so only a connection hung somewhere on the way lasts this. */
+const answerTimeoutMs = 10000;
 const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const status = document.getElementById("status");
@@ -56,7 +60,8 @@ function monthRange(value) {
 
 function readState() {
   const params = new URLSearchParams(window.location.search);
-  const page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
+  // Past the pages the service pages to, the last of them (the service refuses a deeper page outright).
+  const page = Math.min(lastPage, Math.max(1, parseInt(params.get("page") || "1", 10) || 1));
   const sortValue = ["relevance", "newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "";
   const month = isMonth(params.get("month")) ? params.get("month") : "";
   return {
@@ -192,20 +197,41 @@ async function search(state) {
   sort.querySelector("option[value=relevance]").disabled = browsing;
   sort.value = state.sort && !(browsing && state.sort === "relevance") ? state.sort : (browsing ? "newest" : "relevance");
   setStatus("جارٍ البحث…");
+  // A search the service never answers (a proxy holding the connection) ends with a message, not "searching" forever.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), answerTimeoutMs);
   let response;
+  let body;
   try {
-    response = await fetch(`/api/search?${apiParameters(state)}`, { headers: { Accept: "application/json" } });
+    response = await fetch(`/api/search?${apiParameters(state)}`, { headers: { Accept: "application/json" }, signal: timeout.signal });
+    body = await response.json().catch(() => (timeout.signal.aborted ? undefined : null));
   } catch {
-    if (request === latestRequest) setStatus("تعذّر الاتصال بخدمة البحث.", true);
+    // Unreachable, or no answer in time.
+  } finally {
+    clearTimeout(timer);
+  }
+  if (request !== latestRequest) return; // a newer search has started; its answer is the one to show
+  if (timeout.signal.aborted) {
+    setStatus("لم تُجب خدمة البحث في الوقت المعتاد. أعد المحاولة بعد قليل.", true);
     return;
   }
-  const body = await response.json().catch(() => null);
-  if (request !== latestRequest) return; // a newer search has started; its answer is the one to show
+  if (!response) {
+    setStatus("تعذّر الاتصال بخدمة البحث.", true);
+    return;
+  }
   if (!response.ok || !body) {
     const details = body && body.errors ? Object.values(body.errors).flat().join(" ") : (body && body.detail) || "";
     setStatus(`تعذّر البحث: ${details || response.statusText}`, true);
     facets.hidden = true;
     return;
+  }
+
+  const pages = Math.ceil(Math.min(body.total, maxResultWindow) / pageSize);
+  if (body.total > 0 && state.page > pages) {
+    // An address past the last page (an old link, fewer results since): show the last page rather than an empty one.
+    const last = { ...state, page: pages };
+    history.replaceState(null, "", addressOf(last));
+    return search(last);
   }
 
   renderFacets(state, body.facets);
@@ -218,17 +244,42 @@ async function search(state) {
   setStatus(`${numbers.format(body.total)} نتيجة (${numbers.format(Math.round(body.tookMs))} ملّي ثانية)`);
   results.start = (state.page - 1) * pageSize + 1;
   results.replaceChildren(...body.hits.map(renderHit));
-  const pages = Math.ceil(Math.min(body.total, maxResultWindow) / pageSize);
   pager.hidden = pages <= 1;
   prev.disabled = state.page <= 1;
   next.disabled = state.page >= pages;
   pageLabel.textContent = `صفحة ${numbers.format(state.page)} من ${numbers.format(pages)}`;
 }
 
+/** A selector that finds the control again once the view is redrawn: a facet value by its facet and value, another
+ * control by its id; null for one that has neither (a chip, which goes when used). */
+function controlKey(node) {
+  if (!(node instanceof HTMLElement) || node === document.body) return null;
+  if (node.matches(".facet-value")) {
+    return `.facet[data-facet="${node.closest(".facet").dataset.facet}"] .facet-value[data-value="${CSS.escape(node.dataset.value)}"]`;
+  }
+  return node.id ? `#${CSS.escape(node.id)}` : null;
+}
+
+/**
+ * Gives focus back when redrawing the view took it from the control the reader used (a facet value redrawn, the pager
+ * hidden while the page loads, a chip removed), so a keyboard or screen reader user is not thrown to the top of the
+ * page: the same control when it is there to use again, else the results (or the search box when there are none).
+ */
+function restoreFocus(key) {
+  if (document.activeElement && document.activeElement !== document.body) return;
+  const again = key ? document.querySelector(key) : null;
+  if (again && !again.disabled && again.getClientRects().length > 0) {
+    again.focus();
+    return;
+  }
+  (results.childElementCount > 0 ? results : input).focus();
+}
+
 function navigate(state) {
+  const used = controlKey(document.activeElement);
   history.pushState(null, "", addressOf(state));
   input.value = state.query;
-  search(state);
+  search(state).then(() => restoreFocus(used));
 }
 
 didYouMeanLink.addEventListener("click", (event) => {

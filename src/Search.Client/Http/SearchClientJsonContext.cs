@@ -8,7 +8,11 @@ namespace Search.Client.Http;
 
 /// <summary>Source-generated serialization of every body the client sends or reads: no reflection, so the client
 /// trims and compiles ahead of time.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(SearchResults))]
 [JsonSerializable(typeof(Article))]
 [JsonSerializable(typeof(RelatedArticles))]
@@ -25,10 +29,14 @@ namespace Search.Client.Http;
 internal sealed partial class SearchClientJsonContext : JsonSerializerContext
 {
     /// <summary>The context the client uses: Arabic written as UTF-8, not <c>\uXXXX</c> escapes, which would make an
-    /// article's body several times larger against the service's size limits.</summary>
+    /// article's body several times larger against the service's size limits. An answer that leaves out a field of a
+    /// contract's constructor, or holds null where the contract allows none (<c>{}</c> or <c>"hits": null</c> from
+    /// something in front of the service), fails to read instead of handing the caller a record with a null list.</summary>
     public static SearchClientJsonContext Wire { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     });
 }

@@ -86,4 +86,18 @@ public sealed class DidYouMeanTests : IDisposable
         // A query finding much is not second-guessed for its rare word.
         Assert.Null(index.Search(new SearchRequest("الانتخابات الانتخاباث")).DidYouMean);
     }
+
+    [Theory]
+    [InlineData("و29")] // "and 29": و25 is one letter away, but it is another number
+    [InlineData("لـ28")] // ١٢٨ is one digit away
+    [InlineData("الميزانية و29")]
+    public void A_number_typed_is_never_corrected_into_another(string query)
+    {
+        using var index = TestCorpus.InMemoryIndexOf(
+            TestCorpus.Article("rates", "أسعار الفائدة", "ارتفعت الأسعار بين 15 و25 بالمئة هذا العام."),
+            TestCorpus.Article("seats", "جلسة البرلمان", "حضرها ٨٤ نائبا من أصل ١٢٨ في الجلسة."),
+            TestCorpus.Article("budget", "الميزانية الجديدة", "أعلنت الحكومة الميزانية."));
+
+        Assert.Null(index.Search(new SearchRequest(query)).DidYouMean);
+    }
 }
