@@ -96,19 +96,10 @@ internal sealed class DidYouMean(Analyzer exactAnalyzer)
     /// Whether a correction is sure enough to suggest (retrieval takes less sure ones, weighed): a split into two words
     /// some article has side by side, or a word that differs from the typed one by more than an inflection
     /// (<see cref="AffixDifference"/>). On 1,000 real headlines, all correctly spelt, these two rules took the ones
-    /// given a suggestion from 48 to 4 (benchmarks/README.md). Never one that changes the digits typed: a number is
-    /// meant as typed, and و29 corrected to و25, or لـ28 to ١٢٨, would send the reader to another fact.
+    /// given a suggestion from 48 to 4 (benchmarks/README.md). The corrector offers none that changes the digits typed.
     /// </summary>
     private static bool IsConfident(string typed, WordCorrection correction, SpellingCorrector corrector) =>
-        HasSameDigits(typed, correction)
-        && (correction.Words.Count > 1 ? corrector.IsAttested(correction) : !AffixDifference.IsOnlyAffixes(typed, correction.Words[0]));
-
-    /// <summary>True when the correction holds the typed word's digits, in order, and no other (both are folded, so
-    /// Arabic-Indic and Latin digits compare alike).</summary>
-    private static bool HasSameDigits(string typed, WordCorrection correction) =>
-        Digits(typed).SequenceEqual(correction.Words.SelectMany(Digits));
-
-    private static IEnumerable<char> Digits(string word) => word.Where(char.IsDigit);
+        correction.Words.Count > 1 ? corrector.IsAttested(correction) : !AffixDifference.IsOnlyAffixes(typed, correction.Words[0]);
 
     /// <summary>
     /// The correction as the articles write it; a stop word split off a run-together word (في of فيالقاهرة), which the

@@ -112,7 +112,7 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
         }
 
         var candidates = Vocabulary.Near(folded, maxEdits: 1, ArabicEditDistance.EditCost)
-            .Where(candidate => candidate.DocFreq >= (long)RareWordRatio * Math.Max(1, docFreq))
+            .Where(candidate => candidate.DocFreq >= (long)RareWordRatio * Math.Max(1, docFreq) && KeepsDigits(folded, candidate.Word))
             .Select(Correction)
             .ToList();
         candidates.Sort(Compare);
@@ -153,9 +153,14 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
             near = Vocabulary.Near(folded, maxEdits: 2, maxDistance, fixedLetters: 1);
         }
 
-        corrections.AddRange(near.Select(Correction));
+        corrections.AddRange(near.Where(candidate => KeepsDigits(folded, candidate.Word)).Select(Correction));
         return corrections;
     }
+
+    /// <summary>True when a candidate holds the typed word's digits, in order, and no other: a number is meant as typed,
+    /// and و29 read as و25, or لـ28 as ١٢٨, would be another fact. Both are folded, so Arabic-Indic digits are Latin.</summary>
+    private static bool KeepsDigits(string typed, string candidate) =>
+        typed.Where(char.IsAsciiDigit).SequenceEqual(candidate.Where(char.IsAsciiDigit));
 
     /// <summary>
     /// Every split of a word that ran two together: both pieces words the index holds or stop words, not both stop
