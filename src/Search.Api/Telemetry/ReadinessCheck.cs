@@ -31,11 +31,16 @@ internal sealed class ReadinessCheck(IndexHost host, IOptions<PostgresOptions> p
         var replication = store is null ? null : await ReplicationProbe.ReadAsync(store, cancellationToken);
         if (replication is { Bootstrapping: true })
         {
-            // Said before warming: the load is what keeps the node out of service, for as long as it takes.
+            // Said before warming: the load is what keeps the node out of service, for as long as it takes. A load
+            // that cannot start (the database refuses this node, or cannot be reached) says why.
             data["appliedSequence"] = replication.AppliedSequence;
             data["bootstrapLoaded"] = replication.BootstrapLoaded;
             data["bootstrapTotal"] = replication.BootstrapTotal;
-            return HealthCheckResult.Unhealthy($"Loading the database into the empty index: {replication.BootstrapLoaded} of {replication.BootstrapTotal} articles", data: data);
+            return HealthCheckResult.Unhealthy(
+                store!.Fault is { } fault
+                    ? $"The empty index cannot load the database: {fault.Message}"
+                    : $"Loading the database into the empty index: {replication.BootstrapLoaded} of {replication.BootstrapTotal} articles{(replication.Error is { } error ? $"; the database cannot be asked: {error}" : "")}",
+                data: data);
         }
 
         if (!index.Warmed.IsCompleted)
