@@ -191,6 +191,13 @@ public sealed class ReplicationTests(ITestOutputHelper log)
         Assert.Empty(writers.SelectMany(w => w.Writer.Problems));
         Assert.True(writers.Sum(w => w.Writer.Refused) > 0, "the restart refused no write: it did not happen mid-stream");
 
+        // The outage is logged once per node, not with a stack trace at every write it refused.
+        foreach (var node in new[] { a, b })
+        {
+            Assert.DoesNotContain("changes to PostgreSQL failed", node.Output, StringComparison.Ordinal);
+            Assert.Contains("PostgreSQL takes writes again", node.Output, StringComparison.Ordinal);
+        }
+
         await Convergence.WaitAsync(database, [a, b], ConvergeTimeout);
         Assert.Empty(await Convergence.LedgerProblemsAsync(database, ledger));
         Assert.Empty(await Convergence.NodeProblemsAsync(database, b, ledger));
