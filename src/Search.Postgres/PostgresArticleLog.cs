@@ -31,6 +31,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
     private readonly ChangeWriter _writer;
     private readonly ChangeNotifications _notifications;
     private readonly Task _compaction;
+    private string? _identity;
     private long _head;
     private long _checkpoint;
     private int _disposed;
@@ -93,7 +94,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
                 Advance(head);
                 if (position > head)
                 {
-                    throw new InvalidDataException(
+                    throw new ForeignLogException(
                         $"The index holds changes up to {position}, but the database's change log ends at {head}: the index follows another database, or one restored from an older backup. Empty the index folder to load this database anew.");
                 }
 
@@ -157,6 +158,12 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    public async Task<string> IdentityAsync(CancellationToken cancellationToken)
+    {
+        await _ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return _identity!;
     }
 
     public async Task<ReplicationLag> LagAsync(long appliedSequence, CancellationToken cancellationToken)
@@ -230,7 +237,12 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
             try
             {
                 await SchemaMigrator.MigrateAsync(_database, _logger, _stopping.Token).ConfigureAwait(false);
-                LogConnected(SchemaMigrator.LatestVersion);
+                await using (var connection = await _database.OpenConnectionAsync(_stopping.Token).ConfigureAwait(false))
+                {
+                    _identity = (await SqlCommands.ScalarAsync<Guid>(connection, "SELECT store_id FROM change_counter", _stopping.Token).ConfigureAwait(false)).ToString();
+                }
+
+                LogConnected(SchemaMigrator.LatestVersion, _identity);
                 return;
             }
             catch (Exception ex) when (Connectivity.IsTransient(ex) && !_stopping.IsCancellationRequested)
@@ -310,8 +322,8 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to PostgreSQL; the search schema is at version {Version}")]
-    private partial void LogConnected(int version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to PostgreSQL; the search schema is at version {Version}, store {Store}")]
+    private partial void LogConnected(int version, string store);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL cannot be reached ({Reason}); trying again with a growing pause, searches go on")]
     private partial void LogUnreachable(string reason);

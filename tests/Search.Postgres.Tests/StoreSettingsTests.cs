@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Search.Postgres.Tests.Cluster;
 using Search.Process.Tests;
 
 namespace Search.Postgres.Tests;
@@ -38,6 +39,35 @@ public sealed class StoreSettingsTests(ITestOutputHelper log)
             new StringContent("""{"title":"افتتاح متحف الفن الحديث"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, put.StatusCode);
         Assert.Contains("write_unavailable", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task An_empty_node_the_database_refuses_says_why_it_is_not_ready_rather_than_loading()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var database = await PostgresServer.CreateAsync(log.WriteLine);
+        using var folder = new TempFolder();
+        var missing = database.ConnectionString.Replace("Database=postgres", "Database=no_such_database", StringComparison.Ordinal);
+        await using var service = await ServiceProcess.StartAsync(Options(folder.Combine("index"), missing), log);
+
+        // Reached, but refused for good (a database that does not exist, a wrong password): nothing is loading.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string readiness;
+        while (true)
+        {
+            using var ready = await service.Client.GetAsync(new Uri("/ready", UriKind.Relative));
+            readiness = await ready.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            if (readiness.Contains("no_such_database", StringComparison.Ordinal) || clock.Elapsed > TimeSpan.FromSeconds(15))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("cannot load the database", readiness, StringComparison.Ordinal);
+        Assert.Contains("does not exist", readiness, StringComparison.Ordinal);
     }
 
     private static ServiceOptions Options(string indexPath, string connectionString) => new(indexPath)

@@ -246,9 +246,11 @@ public static class ArticleWriteEndpoints
         {
             return (null, ApiErrors.Problem(ApiErrors.WriteUnavailable, $"Nothing was written: {ex.Message} Retry later."));
         }
-        catch (InvalidOperationException)
+        catch (InvalidOperationException ex)
         {
-            return (null, ApiErrors.Problem(ApiErrors.WriteUnavailable, "The index stopped applying writes; the service needs a restart. Acknowledged writes are safe in the log."));
+            return (null, ApiErrors.Problem(ApiErrors.WriteUnavailable, ex.InnerException is ForeignLogException foreign
+                ? $"Nothing was written: {foreign.Message}"
+                : "The index stopped applying writes; the service needs a restart. Acknowledged writes are safe in the log."));
         }
     }
 

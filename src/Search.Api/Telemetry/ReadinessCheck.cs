@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Search.Api.Hosting;
+using Search.Core.Writing;
 
 namespace Search.Api.Telemetry;
 
@@ -9,7 +10,7 @@ namespace Search.Api.Telemetry;
 /// sends no searches to a node that is not ready. A node of a shared store is not ready while it loads the database
 /// into its empty index, nor while the oldest change it has not applied is older than
 /// <see cref="PostgresOptions.MaxLagSeconds"/>; it stays ready (degraded) while the database cannot be reached, since
-/// what it holds can still be searched.</summary>
+/// what it holds can still be searched, but never once it found its index built from another database.</summary>
 internal sealed class ReadinessCheck(IndexHost host, IOptions<PostgresOptions> postgres) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -21,14 +22,25 @@ internal sealed class ReadinessCheck(IndexHost host, IOptions<PostgresOptions> p
 
         var data = new Dictionary<string, object> { ["readOnly"] = host.ReadOnly };
         var store = host.Store;
+        if (store?.Fault is ForeignLogException foreign)
+        {
+            // Its articles are another collection's: searches here would answer from the wrong one.
+            return HealthCheckResult.Unhealthy(foreign.Message, data: data);
+        }
+
         var replication = store is null ? null : await ReplicationProbe.ReadAsync(store, cancellationToken);
         if (replication is { Bootstrapping: true })
         {
-            // Said before warming: the load is what keeps the node out of service, for as long as it takes.
+            // Said before warming: the load is what keeps the node out of service, for as long as it takes. A load
+            // that cannot start (the database refuses this node, or cannot be reached) says why.
             data["appliedSequence"] = replication.AppliedSequence;
             data["bootstrapLoaded"] = replication.BootstrapLoaded;
             data["bootstrapTotal"] = replication.BootstrapTotal;
-            return HealthCheckResult.Unhealthy($"Loading the database into the empty index: {replication.BootstrapLoaded} of {replication.BootstrapTotal} articles", data: data);
+            return HealthCheckResult.Unhealthy(
+                store!.Fault is { } fault
+                    ? $"The empty index cannot load the database: {fault.Message}"
+                    : $"Loading the database into the empty index: {replication.BootstrapLoaded} of {replication.BootstrapTotal} articles{(replication.Error is { } error ? $"; the database cannot be asked: {error}" : "")}",
+                data: data);
         }
 
         if (!index.Warmed.IsCompleted)

@@ -37,6 +37,7 @@ public sealed class NewsIndex : IDisposable
 {
     private const string SequenceKey = "sequence";
     private const string CommittedAtKey = "committed_at";
+    private const string LogIdentityKey = "log_identity";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter? _writer;
@@ -65,6 +66,7 @@ public sealed class NewsIndex : IDisposable
     private Task _warmup;
 
     private int _disposed;
+    private string? _logIdentity;
 
     private NewsIndex(LuceneDirectory directory, NewsIndexOptions options, IndexFolderLock? folderLock, bool readOnly = false)
     {
@@ -198,6 +200,16 @@ public sealed class NewsIndex : IDisposable
             : 0;
 
     /// <summary>
+    /// The identity of the shared log the index follows (<see cref="Writing.ISharedArticleLog.IdentityAsync"/>), recorded
+    /// in every commit from the one after <see cref="RecordLogIdentity"/>; null for an index that never followed one.
+    /// </summary>
+    public string? LogIdentity =>
+        Volatile.Read(ref _logIdentity) ?? (CommitData.TryGetValue(LogIdentityKey, out var identity) ? identity : null);
+
+    /// <summary>Names the shared log this index follows from now on; the next commit records it.</summary>
+    internal void RecordLogIdentity(string identity) => Volatile.Write(ref _logIdentity, identity);
+
+    /// <summary>
     /// Refreshes that failed (a flush meeting a full disk, say) since the index opened. A failed flush drops
     /// the documents it held from the writer, so whoever records what a commit holds must apply them again first.
     /// </summary>
@@ -302,11 +314,7 @@ public sealed class NewsIndex : IDisposable
         lock (_commitLock)
         {
             var previous = new Dictionary<string, string>(Writer.CommitData);
-            Writer.SetCommitData(new Dictionary<string, string>
-            {
-                [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture),
-                [CommittedAtKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            });
+            Writer.SetCommitData(NewCommitData(sequence));
             try
             {
                 Writer.Commit();
@@ -319,6 +327,22 @@ public sealed class NewsIndex : IDisposable
                 throw;
             }
         }
+    }
+
+    /// <summary>What a commit at <paramref name="sequence"/> records: the position, the time and the log followed.</summary>
+    private Dictionary<string, string> NewCommitData(long sequence)
+    {
+        var data = new Dictionary<string, string>
+        {
+            [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture),
+            [CommittedAtKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (LogIdentity is { } identity)
+        {
+            data[LogIdentityKey] = identity;
+        }
+
+        return data;
     }
 
     /// <summary>
@@ -386,11 +410,7 @@ public sealed class NewsIndex : IDisposable
             applyAfter();
             lock (_commitLock)
             {
-                Writer.SetCommitData(new Dictionary<string, string>
-                {
-                    [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture),
-                    [CommittedAtKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-                });
+                Writer.SetCommitData(NewCommitData(sequence));
                 Writer.Commit();
             }
         }

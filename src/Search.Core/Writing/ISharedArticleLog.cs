@@ -11,6 +11,11 @@ public interface ISharedArticleLog : IArticleLog
     /// <exception cref="IOException">The store cannot be reached.</exception>
     Task<ArticleSnapshot> OpenSnapshotAsync(CancellationToken cancellationToken);
 
+    /// <summary>The name the store drew when it was created, different for every store (a copy of it, restored or
+    /// promoted, keeps it): an index records it in its commits and refuses to follow a store with another.</summary>
+    /// <remarks>Waits while the store cannot be reached.</remarks>
+    Task<string> IdentityAsync(CancellationToken cancellationToken);
+
     /// <summary>How far a node that applied everything up to <paramref name="appliedSequence"/> is behind.</summary>
     /// <exception cref="IOException">The store cannot be reached.</exception>
     Task<ReplicationLag> LagAsync(long appliedSequence, CancellationToken cancellationToken);

@@ -226,6 +226,11 @@ public sealed partial class IndexFollower : IAsyncDisposable
     {
         try
         {
+            if (_log is ISharedArticleLog shared)
+            {
+                await CheckLogIdentityAsync(shared).ConfigureAwait(false);
+            }
+
             if (_bootstrap is not null)
             {
                 await BootstrapAsync(_bootstrap).ConfigureAwait(false);
@@ -289,6 +294,36 @@ public sealed partial class IndexFollower : IAsyncDisposable
             Volatile.Write(ref _fault, ex);
             LogFault(ex);
             FailWaiters(new InvalidOperationException("The index stopped applying writes.", ex));
+        }
+    }
+
+    /// <summary>
+    /// Refuses to follow a shared log other than the one the index was built from: its positions would be taken for
+    /// the other's, and the two collections mixed without a word. An index that records no log (empty, or committed
+    /// before indexes recorded one) takes this one's.
+    /// </summary>
+    /// <exception cref="ForeignLogException">The index records another log.</exception>
+    private async Task CheckLogIdentityAsync(ISharedArticleLog shared)
+    {
+        var identity = await shared.IdentityAsync(_stopping.Token).ConfigureAwait(false);
+        switch (_index.LogIdentity)
+        {
+            case null:
+                _index.RecordLogIdentity(identity);
+                try
+                {
+                    // At once, not at the next change: an idle node restarted against another database must meet it.
+                    CommitNow();
+                }
+                catch (IOException)
+                {
+                    // A full disk: the next commit records it.
+                }
+
+                break;
+            case var recorded when recorded != identity:
+                throw new ForeignLogException(
+                    $"The index was built from another database (store {recorded}) than the one it is asked to follow (store {identity}); it follows nothing rather than mix the two. Point the node at its own database, or empty the index folder to load this one.");
         }
     }
 

@@ -40,6 +40,10 @@ internal sealed partial class ChangeWriter : IAsyncDisposable
     private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
+    // Whether the last write found the database out of reach: an outage is logged once, not at every write it refuses
+    // (a six-second restart under two writers a node logged 176 stack traces). Only the write loop touches it.
+    private bool _unreachable;
+
     /// <param name="ready">Completes once the schema is in place; faults when it never will be.</param>
     /// <param name="committed">Told the last position of each committed transaction.</param>
     public ChangeWriter(NpgsqlDataSource database, Func<Task> ready, int maxBatch, Action<long> committed, ILogger logger)
@@ -120,7 +124,16 @@ internal sealed partial class ChangeWriter : IAsyncDisposable
 
     private void Fail(List<PendingAppend> batch, Exception exception)
     {
-        LogWriteFailed(exception, batch.Sum(pending => pending.Changes.Count));
+        if (!Connectivity.IsTransient(exception))
+        {
+            LogWriteFailed(exception, batch.Sum(pending => pending.Changes.Count));
+        }
+        else if (!_unreachable)
+        {
+            _unreachable = true;
+            LogWritesUnreachable(exception.Message);
+        }
+
         var failure = exception as IOException ?? new IOException(
             Connectivity.IsTransient(exception)
                 ? $"PostgreSQL could not be reached to commit the write ({exception.Message})."
@@ -209,6 +222,11 @@ internal sealed partial class ChangeWriter : IAsyncDisposable
         }
 
         _committed(last);
+        if (_unreachable)
+        {
+            _unreachable = false;
+            LogWritesResumed();
+        }
 
         var offset = 0;
         foreach (var pending in batch)
@@ -221,6 +239,12 @@ internal sealed partial class ChangeWriter : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Changes} changes to PostgreSQL failed; their writers are told nothing was acknowledged")]
     private partial void LogWriteFailed(Exception exception, int changes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL cannot take writes ({Reason}); writes are refused (503) until it can, and this is logged once")]
+    private partial void LogWritesUnreachable(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL takes writes again")]
+    private partial void LogWritesResumed();
 
     /// <summary>The connection failed while COMMIT was on its way: the write may or may not be in the database, so it
     /// is not acknowledged (the writer retries; writes are keyed upserts) and not tried again here.</summary>

@@ -54,6 +54,11 @@ internal sealed class ScriptedSharedLog(FileArticleLog changes, long snapshotSeq
         return Task.FromResult(new ArticleSnapshot(sequence, articles.Count, Read(articles, failing), new NothingToClose()));
     }
 
+    /// <summary>What <see cref="IdentityAsync"/> answers.</summary>
+    public string Identity { get; init; } = "scripted-store";
+
+    public Task<string> IdentityAsync(CancellationToken cancellationToken) => Task.FromResult(Identity);
+
     public Task<ReplicationLag> LagAsync(long appliedSequence, CancellationToken cancellationToken)
     {
         var head = changes.Statistics().LastSequence;

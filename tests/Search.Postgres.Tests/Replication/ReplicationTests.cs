@@ -191,9 +191,75 @@ public sealed class ReplicationTests(ITestOutputHelper log)
         Assert.Empty(writers.SelectMany(w => w.Writer.Problems));
         Assert.True(writers.Sum(w => w.Writer.Refused) > 0, "the restart refused no write: it did not happen mid-stream");
 
+        // The outage is logged once per node, not with a stack trace at every write it refused.
+        foreach (var node in new[] { a, b })
+        {
+            Assert.DoesNotContain("changes to PostgreSQL failed", node.Output, StringComparison.Ordinal);
+            Assert.Contains("PostgreSQL takes writes again", node.Output, StringComparison.Ordinal);
+        }
+
         await Convergence.WaitAsync(database, [a, b], ConvergeTimeout);
         Assert.Empty(await Convergence.LedgerProblemsAsync(database, ledger));
         Assert.Empty(await Convergence.NodeProblemsAsync(database, b, ledger));
+    }
+
+    [SkippableFact]
+    public async Task A_node_whose_index_was_built_from_another_database_refuses_to_follow_this_one()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var database = await PostgresServer.CreateAsync(log.WriteLine);
+        await database.ExecuteAsync("CREATE DATABASE other");
+        var other = database.ConnectionString.Replace("Database=postgres", "Database=other", StringComparison.Ordinal);
+        using var folder = new TempFolder();
+
+        // The index, built from the other database: three articles, that log's position far behind this one's.
+        await using (var node = await SearchNode.StartAsync(folder.Combine("node"), other, log))
+        {
+            await node.WaitReadyAsync(TimeSpan.FromSeconds(30));
+            for (var i = 0; i < 3; i++)
+            {
+                using var put = await node.Client.PutAsync(new Uri($"/api/articles/foreign-{i}", UriKind.Relative), new StringContent("""{"title":"خبر من قاعدة أخرى"}""", Encoding.UTF8, "application/json"));
+                Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+            }
+
+            while (await node.CommittedSequenceAsync() < 3)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Equal(0, await node.StopAsync());
+        }
+
+        await using (var writer = await SearchNode.StartAsync(folder.Combine("writer"), database.ConnectionString, log))
+        {
+            var lines = string.Join('\n', Enumerable.Range(0, 20).Select(i => $$"""{"id":"own-{{i}}","title":"خبر من هذه القاعدة"}"""));
+            using var bulk = await writer.Client.PostAsync(new Uri("/api/articles/_bulk", UriKind.Relative), new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
+            Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        }
+
+        // Pointed at this database, whose log is further on than the other's: its changes must not land on top.
+        await using var moved = await SearchNode.StartAsync(folder.Combine("node"), database.ConnectionString, log);
+        var clock = Stopwatch.StartNew();
+        string readiness;
+        while (true)
+        {
+            using var ready = await moved.Client.GetAsync(new Uri("/ready", UriKind.Relative));
+            readiness = await ready.Content.ReadAsStringAsync();
+            if (ready.StatusCode == HttpStatusCode.ServiceUnavailable && readiness.Contains("another database", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"/ready did not refuse the node within 30 s: {(int)ready.StatusCode} {readiness}");
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(1_500); // a follower that did not refuse would have applied this database's changes by now
+        Assert.Equal(3, (await moved.ChecksumAsync()).Articles);
+        using var write = await moved.Client.PutAsync(new Uri("/api/articles/own-0", UriKind.Relative), new StringContent("""{"title":"خبر"}""", Encoding.UTF8, "application/json"));
+        var refusal = await write.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, write.StatusCode);
+        Assert.Contains("another database", refusal, StringComparison.Ordinal);
     }
 
     [SkippableFact]
