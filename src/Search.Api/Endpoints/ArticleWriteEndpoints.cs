@@ -244,7 +244,9 @@ public static class ArticleWriteEndpoints
         }
         catch (IOException ex)
         {
-            return (null, ApiErrors.Problem(ApiErrors.WriteUnavailable, $"Nothing was written: {ex.Message} Retry later."));
+            // Not "nothing was written": a connection lost during COMMIT leaves the write possibly stored. Either way
+            // it was not acknowledged, and sending it again is safe, since writes are keyed upserts and deletes.
+            return (null, ApiErrors.Problem(ApiErrors.WriteUnavailable, $"The write was not acknowledged: {ex.Message} Send it again later; writing an article twice is safe."));
         }
         catch (InvalidOperationException ex)
         {
