@@ -1,7 +1,7 @@
 // One stored article (/article.html?id=…): its text from /api/articles/{id} and related stories from
 // /api/articles/{id}/related. Every field is inserted as text, never as HTML. Its source, section and tags link to
 // their stories on the search page.
-import { articlePage, browsePage, element, metaLine, safeUrl } from "/page-parts.js";
+import { articlePage, browsePage, element, isolated, metaLine, safeUrl } from "/page-parts.js";
 import { attachSuggestions } from "/suggestions.js";
 
 const status = document.getElementById("status");
@@ -10,7 +10,8 @@ const relatedBox = document.getElementById("related-box");
 const related = document.getElementById("related");
 
 function showArticle(body) {
-  document.title = `${body.title} — بحث الأخبار`;
+  // FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: the title's own controls cannot reorder the site's name after it.
+  document.title = `\u2068${body.title}\u2069 — بحث الأخبار`;
   document.getElementById("title").textContent = body.title;
   document.getElementById("meta").replaceChildren(...metaLine(body, { links: true }).childNodes);
   const lead = document.getElementById("lead");
@@ -59,7 +60,7 @@ async function load(id) {
     return;
   }
   if (response.status === 404) {
-    status.textContent = `لم يُعثر على خبر بالمعرّف «${id}».`;
+    status.replaceChildren("لم يُعثر على خبر بالمعرّف «", isolated(id), "».");
     return;
   }
   const body = await response.json().catch(() => null);

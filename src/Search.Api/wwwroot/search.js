@@ -2,7 +2,7 @@
 // can be linked, bookmarked and reached with the back button. It calls /api/search and renders hits, facets, filters
 // and a "did you mean" link; with neither words nor filters it is the home page. Highlights arrive HTML-escaped with
 // <mark> around matches, so they are inserted as HTML; every other field is inserted as text.
-import { element } from "/page-parts.js";
+import { element, isolated } from "/page-parts.js";
 import { renderHit } from "/hits.js";
 import { hideHome, showHome } from "/home.js";
 import { attachSuggestions } from "/suggestions.js";
@@ -33,8 +33,9 @@ const facetNames = { source: "المصدر", section: "القسم", tag: "الو
 const listFilters = ["source", "section", "tag"];
 let latestRequest = 0;
 
-function setStatus(text, isError) {
-  status.textContent = text;
+/** Shows a line in the live region: `content` is text, or a list of text and nodes (a query echoed in a <bdi>). */
+function setStatus(content, isError) {
+  status.replaceChildren(...(Array.isArray(content) ? content : [content]));
   status.classList.toggle("error", Boolean(isError));
 }
 
@@ -161,7 +162,7 @@ function renderChips(state) {
     const button = element("button", "chip");
     button.type = "button";
     button.dataset.facet = facet;
-    button.textContent = `${facetNames[facet]}: ${label} ×`;
+    button.append(`${facetNames[facet]}: `, isolated(label), " ×");
     button.setAttribute("aria-label", `إزالة ${facetNames[facet]}: ${label}`);
     button.addEventListener("click", () => navigate(toggled(state, facet, value)));
     item.appendChild(button);
@@ -238,7 +239,7 @@ async function search(state) {
   renderDidYouMean(state, body.didYouMean);
   sortBox.hidden = body.total === 0;
   if (body.total === 0) {
-    setStatus(browsing ? "لا أخبار بهذه التصفية." : `لا نتائج لـ «${state.query}».`);
+    setStatus(browsing ? "لا أخبار بهذه التصفية." : ["لا نتائج لـ «", isolated(state.query), "»."]);
     return;
   }
   setStatus(`${numbers.format(body.total)} نتيجة (${numbers.format(Math.round(body.tookMs))} ملّي ثانية)`);
