@@ -2,6 +2,7 @@
 // /api/articles/{id}/related. Every field is inserted as text, never as HTML. Its source, section and tags link to
 // their stories on the search page.
 import { articlePage, browsePage, element, isolated, metaLine, safeUrl } from "/page-parts.js";
+import { problemMessage } from "/problems.js";
 import { attachSuggestions } from "/suggestions.js";
 
 const status = document.getElementById("status");
@@ -65,7 +66,7 @@ async function load(id) {
   }
   const body = await response.json().catch(() => null);
   if (!response.ok || !body) {
-    status.textContent = `تعذّر تحميل الخبر: ${(body && body.detail) || response.statusText}`;
+    status.textContent = `تعذّر تحميل الخبر: ${problemMessage(response.status, body)}`;
     status.classList.add("error");
     return;
   }

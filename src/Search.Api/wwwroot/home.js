@@ -2,6 +2,7 @@
 // (counted over the whole index) as links that browse it newest first.
 import { browsePage, element } from "/page-parts.js";
 import { renderHit } from "/hits.js";
+import { generic, problemMessage } from "/problems.js";
 
 const storyCount = 20;
 const numbers = new Intl.NumberFormat("ar-EG");
@@ -45,7 +46,7 @@ export async function showHome(isCurrent, setStatus) {
   const body = await response.json().catch(() => null);
   if (!isCurrent()) return;
   if (!response.ok || !body) {
-    setStatus(`تعذّر تحميل أحدث الأخبار: ${(body && body.detail) || response.statusText}`, true);
+    setStatus(`تعذّر تحميل أحدث الأخبار: ${response.ok ? generic : problemMessage(response.status, body)}`, true);
     return;
   }
   setStatus(body.hits.length === 0 ? "لا أخبار في الفهرس بعد." : "");

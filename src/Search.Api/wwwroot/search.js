@@ -4,6 +4,7 @@
 // <mark> around matches, so they are inserted as HTML; every other field is inserted as text.
 import { element, isolated } from "/page-parts.js";
 import { renderHit } from "/hits.js";
+import { generic, problemMessage } from "/problems.js";
 import { hideHome, showHome } from "/home.js";
 import { attachSuggestions } from "/suggestions.js";
 
@@ -221,9 +222,9 @@ async function search(state) {
     return;
   }
   if (!response.ok || !body) {
-    const details = body && body.errors ? Object.values(body.errors).flat().join(" ") : (body && body.detail) || "";
-    setStatus(`تعذّر البحث: ${details || response.statusText}`, true);
+    setStatus(`تعذّر البحث: ${response.ok ? generic : problemMessage(response.status, body)}`, true);
     facets.hidden = true;
+    sortBox.hidden = true;
     return;
   }
 
