@@ -3,7 +3,7 @@
 // and a "did you mean" link; with neither words nor filters it is the home page. Highlights arrive HTML-escaped with
 // <mark> around matches, so they are inserted as HTML; every other field is inserted as text.
 import { element, isolated } from "/page-parts.js";
-import { renderHit } from "/hits.js";
+import { isCountList, isHit, renderHit } from "/hits.js";
 import { generic, problemMessage } from "/problems.js";
 import { hideHome, showHome } from "/home.js";
 import { attachSuggestions } from "/suggestions.js";
@@ -38,6 +38,22 @@ let latestRequest = 0;
 function setStatus(content, isError) {
   status.replaceChildren(...(Array.isArray(content) ? content : [content]));
   status.classList.toggle("error", Boolean(isError));
+}
+
+function isOptionalString(value) {
+  return value === undefined || value === null || typeof value === "string";
+}
+
+/** Whether a 200 answer has the shape the page reads; anything else (a proxy's page, a changed service) is an error,
+ * never half a page and a script error. */
+function isSearchAnswer(body) {
+  return Boolean(body) && typeof body === "object"
+    && Number.isInteger(body.total) && body.total >= 0
+    && typeof body.tookMs === "number" && Number.isFinite(body.tookMs)
+    && Array.isArray(body.hits) && body.hits.every(isHit)
+    && (body.facets === undefined || body.facets === null || (typeof body.facets === "object"
+      && ["source", "section", "month"].every((facet) => body.facets[facet] === undefined || isCountList(body.facets[facet]))))
+    && isOptionalString(body.didYouMean);
 }
 
 function isMonth(value) {
@@ -221,7 +237,7 @@ async function search(state) {
     setStatus("تعذّر الاتصال بخدمة البحث.", true);
     return;
   }
-  if (!response.ok || !body) {
+  if (!response.ok || !isSearchAnswer(body)) {
     setStatus(`تعذّر البحث: ${response.ok ? generic : problemMessage(response.status, body)}`, true);
     facets.hidden = true;
     sortBox.hidden = true;
