@@ -53,7 +53,8 @@ function isSearchAnswer(body) {
     && Array.isArray(body.hits) && body.hits.every(isHit)
     && (body.facets === undefined || body.facets === null || (typeof body.facets === "object"
       && ["source", "section", "month"].every((facet) => body.facets[facet] === undefined || isCountList(body.facets[facet]))))
-    && isOptionalString(body.didYouMean);
+    && isOptionalString(body.didYouMean)
+    && (body.onlyStopWords === undefined || typeof body.onlyStopWords === "boolean");
 }
 
 function isMonth(value) {
@@ -256,6 +257,11 @@ async function search(state) {
   renderDidYouMean(state, body.didYouMean);
   sortBox.hidden = body.total === 0;
   if (body.total === 0) {
+    if (body.onlyStopWords) {
+      // Nothing was searched: every word is one too common to search (في، من), so "no results" would mislead.
+      setStatus(["«", isolated(state.query), "»: كلمات شائعة جدًا لا يُبحث بها. جرّب كلمات أدقّ، كاسم شخص أو مكان أو موضوع."]);
+      return;
+    }
     setStatus(browsing ? "لا أخبار بهذه التصفية." : ["لا نتائج لـ «", isolated(state.query), "»."]);
     return;
   }
