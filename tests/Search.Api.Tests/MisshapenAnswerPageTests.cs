@@ -41,6 +41,40 @@ public sealed partial class SearchPageTests
     }
 
     [SkippableTheory]
+    [InlineData("{}")]
+    [InlineData("""{"id":"a","title":"t","tags":"كتاب"}""")]
+    [InlineData("""{"id":"a","title":{"ar":"t"}}""")]
+    public async Task AnArticleAnswerOfTheWrongShapeIsTheArticlePagesGenericError(string body)
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        await Page.RouteAsync(new Regex(@"/api/articles/[^/?]+$"), route =>
+            route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = body }));
+
+        await Page.GotoAsync("/article.html?id=sample-tech-001");
+
+        var line = Page.Locator("#status");
+        await Expect(line).ToHaveClassAsync(new Regex(@"\berror\b"));
+        await Expect(line).ToHaveTextAsync(new Regex(Regex.Escape(Generic)));
+        await Expect(Page.Locator("#article")).ToBeHiddenAsync();
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableFact]
+    public async Task RelatedStoriesOfTheWrongShapeAreLeftOut()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        await Page.RouteAsync(new Regex(@"/api/articles/[^/?]+/related"), route =>
+            route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = """{"hits":[{"id":"a"}, null]}""" }));
+
+        await Page.GotoAsync("/article.html?id=sample-tech-001");
+
+        await Expect(Page.Locator("#article")).ToBeVisibleAsync();
+        await Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+        await Expect(Page.Locator("#related-box")).ToBeHiddenAsync();
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableTheory]
     [InlineData("""{"hits":[{"id":"a"}]}""")]
     [InlineData("""{"hits":[],"sections":[{"value":1}]}""")]
     [InlineData("""{"total":3}""")]

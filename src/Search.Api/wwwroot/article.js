@@ -2,13 +2,30 @@
 // /api/articles/{id}/related. Every field is inserted as text, never as HTML. Its source, section and tags link to
 // their stories on the search page.
 import { articlePage, browsePage, element, isolated, metaLine, safeUrl } from "/page-parts.js";
-import { problemMessage } from "/problems.js";
+import { generic, problemMessage } from "/problems.js";
 import { attachSuggestions } from "/suggestions.js";
 
 const status = document.getElementById("status");
 const article = document.getElementById("article");
 const relatedBox = document.getElementById("related-box");
 const related = document.getElementById("related");
+
+function isOptionalString(value) {
+  return value === undefined || value === null || typeof value === "string";
+}
+
+/** Whether a 200 answer has the shape showArticle reads; anything else is the generic error, not a broken page. */
+function isArticle(body) {
+  return Boolean(body) && typeof body === "object" && typeof body.id === "string" && typeof body.title === "string"
+    && ["lead", "body", "url", "source", "section", "publishedAt"].every((field) => isOptionalString(body[field]))
+    && (body.tags === undefined || body.tags === null || (Array.isArray(body.tags) && body.tags.every((tag) => typeof tag === "string")));
+}
+
+/** Related stories are a help: an answer of another shape shows none. */
+function relatedHits(body) {
+  const hits = body && Array.isArray(body.hits) ? body.hits : [];
+  return hits.every((hit) => hit && typeof hit.id === "string" && typeof hit.title === "string") ? hits : [];
+}
 
 function showArticle(body) {
   // FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: the title's own controls cannot reorder the site's name after it.
@@ -65,8 +82,8 @@ async function load(id) {
     return;
   }
   const body = await response.json().catch(() => null);
-  if (!response.ok || !body) {
-    status.textContent = `تعذّر تحميل الخبر: ${problemMessage(response.status, body)}`;
+  if (!response.ok || !isArticle(body)) {
+    status.textContent = `تعذّر تحميل الخبر: ${response.ok ? generic : problemMessage(response.status, body)}`;
     status.classList.add("error");
     return;
   }
@@ -75,7 +92,7 @@ async function load(id) {
 
   const relatedResponse = await fetch(`/api/articles/${encodeURIComponent(id)}/related?count=5`).catch(() => null);
   const relatedBody = relatedResponse && relatedResponse.ok ? await relatedResponse.json().catch(() => null) : null;
-  showRelated((relatedBody && relatedBody.hits) || []);
+  showRelated(relatedHits(relatedBody));
 }
 
 const input = document.getElementById("q");
