@@ -13,6 +13,40 @@ public sealed class SearchEndpointTests(SearchApiFactory app)
 
     private readonly HttpClient _client = app.CreateClient();
 
+    [Theory]
+    [InlineData("في من")]
+    [InlineData("هل ما")]
+    public async Task AQueryOfStopWordsOnlySaysNothingWasSearchable(string query)
+    {
+        using var response = await _client.SearchAsync(query);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, document.RootElement.GetProperty("total").GetInt32());
+        Assert.True(document.RootElement.GetProperty("onlyStopWords").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData(Telecom)]
+    [InlineData("كلمةلاتوجد")]
+    [InlineData("-" + Telecom)]
+    public async Task AnyOtherQueryLeavesOnlyStopWordsOut(string query)
+    {
+        using var response = await _client.SearchAsync(query);
+
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.False(document.RootElement.TryGetProperty("onlyStopWords", out _));
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentsOnlyStopWordsOnTheSearchAnswer()
+    {
+        using var document = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var results = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("SearchResults");
+
+        Assert.True(results.GetProperty("properties").TryGetProperty("onlyStopWords", out _));
+    }
+
     [Fact]
     public async Task SearchReturnsTheDocumentedFieldsForEveryHit()
     {

@@ -53,6 +53,26 @@ public sealed class SuggestEndpointTests(SearchApiFactory app)
         Assert.Equal("اسعار <mark>الاتصا</mark>لات", word.GetProperty("highlighted").GetString());
     }
 
+    [Theory]
+    [InlineData("\u202Eال")] // an unclosed RIGHT-TO-LEFT OVERRIDE: was echoed as "\u202Eالمصري"
+    [InlineData("\u200Fال")] // a RIGHT-TO-LEFT MARK, dropped before as well
+    [InlineData("\u2067اسعار \u202Eالاتصا")]
+    public async Task Bidi_controls_typed_never_reach_a_suggestion(string typed)
+    {
+        using var document = await SuggestOkAsync(typed);
+
+        var suggestions = Suggestions(document);
+        Assert.NotEmpty(suggestions);
+        Assert.All(suggestions, suggestion =>
+        {
+            foreach (var field in new[] { "text", "highlighted" })
+            {
+                var value = suggestion.GetProperty(field).GetString()!;
+                Assert.False(value.Any(c => "\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069".Contains(c)), $"{field} {value} carries a bidi control");
+            }
+        });
+    }
+
     [Fact]
     public async Task A_title_suggestion_carries_the_article_id_and_the_whole_title()
     {

@@ -35,6 +35,17 @@ public sealed class SearchTests(SearchApiFactory service)
     }
 
     [Fact]
+    public async Task A_query_of_stop_words_only_says_so()
+    {
+        var stopWords = await _client.SearchAsync(new SearchQuery("في من"));
+        var words = await _client.SearchAsync(new SearchQuery(Minister));
+
+        Assert.True(stopWords.OnlyStopWords);
+        Assert.Equal(0, stopWords.Total);
+        Assert.False(words.OnlyStopWords);
+    }
+
+    [Fact]
     public async Task Source_section_and_date_filters_reach_the_service()
     {
         var from = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.FromHours(3));

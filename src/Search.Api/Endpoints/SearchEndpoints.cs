@@ -16,7 +16,7 @@ public static class SearchEndpoints
         routes.MapGet("/api/search", Search)
             .WithName("Search")
             .WithSummary("Search Arabic news articles")
-            .WithDescription("Ranks articles by BM25 over title, lead and body with Arabic analysis, or browses by filters newest first, and returns one page of hits with the title and body passages highlighted (HTML-escaped text, matches in <mark>), facet counts over all matches, copies of one story collapsed into one hit, a cursor for the next page, and, for a query with words the index does not know or finding little, didYouMean: the whole query corrected (left out when there is none).")
+            .WithDescription("Ranks articles by BM25 over title, lead and body with Arabic analysis, or browses by filters newest first, and returns one page of hits with the title and body passages highlighted (HTML-escaped text, matches in <mark>), facet counts over all matches, copies of one story collapsed into one hit, a cursor for the next page, and, for a query with words the index does not know or finding little, didYouMean: the whole query corrected (left out when there is none); onlyStopWords: true when every word of the query is a stop word, too common to search for, so nothing was searched (left out otherwise).")
             .WithTags("Search")
             .AddEndpointFilter<AdmissionFilter>()
             .ProducesValidationProblem()

@@ -5,6 +5,29 @@ import { articlePage, element, metaLine, safeUrl } from "/page-parts.js";
 
 const numbers = new Intl.NumberFormat("ar-EG");
 
+function isOptionalString(value) {
+  return value === undefined || value === null || typeof value === "string";
+}
+
+/**
+ * Whether `hit` has the shape renderHit reads (a proxy or a changed service may answer 200 with something else): an
+ * id, a title, highlights with a title and a list of snippets, optional strings and a count of copies.
+ */
+export function isHit(hit) {
+  return Boolean(hit) && typeof hit === "object"
+    && typeof hit.id === "string" && typeof hit.title === "string"
+    && Boolean(hit.highlights) && typeof hit.highlights === "object" && typeof hit.highlights.title === "string"
+    && Array.isArray(hit.highlights.snippets) && hit.highlights.snippets.every((snippet) => typeof snippet === "string")
+    && ["url", "source", "section", "publishedAt"].every((field) => isOptionalString(hit[field]))
+    && (hit.duplicates === undefined || (Number.isInteger(hit.duplicates) && hit.duplicates >= 0));
+}
+
+/** A list of {value, count}, as facets and the home page's sections and sources are. */
+export function isCountList(values) {
+  return Array.isArray(values) && values.every((entry) => Boolean(entry) && typeof entry.value === "string"
+    && Number.isInteger(entry.count) && entry.count >= 0);
+}
+
 export function renderHit(hit) {
   const item = element("li", "hit");
   const heading = element("h2");

@@ -1,7 +1,8 @@
 // The home page (/ with no query and no filter): the newest stories from /api/latest, and every section and source
 // (counted over the whole index) as links that browse it newest first.
 import { browsePage, element } from "/page-parts.js";
-import { renderHit } from "/hits.js";
+import { isCountList, isHit, renderHit } from "/hits.js";
+import { generic, problemMessage } from "/problems.js";
 
 const storyCount = 20;
 const numbers = new Intl.NumberFormat("ar-EG");
@@ -21,6 +22,12 @@ function renderBrowseList(filter, values) {
     return item;
   }));
   browse.querySelector(`[data-browse=${filter}]`).hidden = values.length === 0;
+}
+
+/** Whether a 200 answer of /api/latest has the shape the page reads. */
+function isLatestAnswer(body) {
+  return Boolean(body) && typeof body === "object" && Array.isArray(body.hits) && body.hits.every(isHit)
+    && [body.sections, body.sources].every((values) => values === undefined || values === null || isCountList(values));
 }
 
 export function hideHome() {
@@ -44,8 +51,8 @@ export async function showHome(isCurrent, setStatus) {
   }
   const body = await response.json().catch(() => null);
   if (!isCurrent()) return;
-  if (!response.ok || !body) {
-    setStatus(`تعذّر تحميل أحدث الأخبار: ${(body && body.detail) || response.statusText}`, true);
+  if (!response.ok || !isLatestAnswer(body)) {
+    setStatus(`تعذّر تحميل أحدث الأخبار: ${response.ok ? generic : problemMessage(response.status, body)}`, true);
     return;
   }
   setStatus(body.hits.length === 0 ? "لا أخبار في الفهرس بعد." : "");

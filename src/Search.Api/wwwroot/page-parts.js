@@ -9,6 +9,14 @@ export function element(tag, className, text) {
 }
 
 /**
+ * Text a reader or an article supplied, for a line of the page's own text: in a <bdi>, so its direction is its own and
+ * nothing in it (a Latin name, an unclosed U+202E RIGHT-TO-LEFT OVERRIDE) reorders the words around it.
+ */
+export function isolated(text) {
+  return element("bdi", null, text);
+}
+
+/**
  * The URL when it is an absolute http(s) one, else null: a stored URL must never run script, and a missing one (null)
  * or a relative one must not turn into an address on this site.
  */

@@ -2,8 +2,9 @@
 // can be linked, bookmarked and reached with the back button. It calls /api/search and renders hits, facets, filters
 // and a "did you mean" link; with neither words nor filters it is the home page. Highlights arrive HTML-escaped with
 // <mark> around matches, so they are inserted as HTML; every other field is inserted as text.
-import { element } from "/page-parts.js";
-import { renderHit } from "/hits.js";
+import { element, isolated } from "/page-parts.js";
+import { isCountList, isHit, renderHit } from "/hits.js";
+import { generic, problemMessage } from "/problems.js";
 import { hideHome, showHome } from "/home.js";
 import { attachSuggestions } from "/suggestions.js";
 
@@ -33,9 +34,27 @@ const facetNames = { source: "المصدر", section: "القسم", tag: "الو
 const listFilters = ["source", "section", "tag"];
 let latestRequest = 0;
 
-function setStatus(text, isError) {
-  status.textContent = text;
+/** Shows a line in the live region: `content` is text, or a list of text and nodes (a query echoed in a <bdi>). */
+function setStatus(content, isError) {
+  status.replaceChildren(...(Array.isArray(content) ? content : [content]));
   status.classList.toggle("error", Boolean(isError));
+}
+
+function isOptionalString(value) {
+  return value === undefined || value === null || typeof value === "string";
+}
+
+/** Whether a 200 answer has the shape the page reads; anything else (a proxy's page, a changed service) is an error,
+ * never half a page and a script error. */
+function isSearchAnswer(body) {
+  return Boolean(body) && typeof body === "object"
+    && Number.isInteger(body.total) && body.total >= 0
+    && typeof body.tookMs === "number" && Number.isFinite(body.tookMs)
+    && Array.isArray(body.hits) && body.hits.every(isHit)
+    && (body.facets === undefined || body.facets === null || (typeof body.facets === "object"
+      && ["source", "section", "month"].every((facet) => body.facets[facet] === undefined || isCountList(body.facets[facet]))))
+    && isOptionalString(body.didYouMean)
+    && (body.onlyStopWords === undefined || typeof body.onlyStopWords === "boolean");
 }
 
 function isMonth(value) {
@@ -161,7 +180,7 @@ function renderChips(state) {
     const button = element("button", "chip");
     button.type = "button";
     button.dataset.facet = facet;
-    button.textContent = `${facetNames[facet]}: ${label} ×`;
+    button.append(`${facetNames[facet]}: `, isolated(label), " ×");
     button.setAttribute("aria-label", `إزالة ${facetNames[facet]}: ${label}`);
     button.addEventListener("click", () => navigate(toggled(state, facet, value)));
     item.appendChild(button);
@@ -219,10 +238,10 @@ async function search(state) {
     setStatus("تعذّر الاتصال بخدمة البحث.", true);
     return;
   }
-  if (!response.ok || !body) {
-    const details = body && body.errors ? Object.values(body.errors).flat().join(" ") : (body && body.detail) || "";
-    setStatus(`تعذّر البحث: ${details || response.statusText}`, true);
+  if (!response.ok || !isSearchAnswer(body)) {
+    setStatus(`تعذّر البحث: ${response.ok ? generic : problemMessage(response.status, body)}`, true);
     facets.hidden = true;
+    sortBox.hidden = true;
     return;
   }
 
@@ -238,7 +257,12 @@ async function search(state) {
   renderDidYouMean(state, body.didYouMean);
   sortBox.hidden = body.total === 0;
   if (body.total === 0) {
-    setStatus(browsing ? "لا أخبار بهذه التصفية." : `لا نتائج لـ «${state.query}».`);
+    if (body.onlyStopWords) {
+      // Nothing was searched: every word is one too common to search (في، من), so "no results" would mislead.
+      setStatus(["«", isolated(state.query), "»: كلمات شائعة جدًا لا يُبحث بها. جرّب كلمات أدقّ، كاسم شخص أو مكان أو موضوع."]);
+      return;
+    }
+    setStatus(browsing ? "لا أخبار بهذه التصفية." : ["لا نتائج لـ «", isolated(state.query), "»."]);
     return;
   }
   setStatus(`${numbers.format(body.total)} نتيجة (${numbers.format(Math.round(body.tookMs))} ملّي ثانية)`);

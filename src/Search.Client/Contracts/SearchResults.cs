@@ -31,4 +31,8 @@ public sealed record SearchResults(
 
     /// <summary>The whole query corrected, when the service thinks it was mistyped; null otherwise.</summary>
     public string? DidYouMean { get; init; }
+
+    /// <summary>True when nothing was searched because every word of the query is a stop word, too common to search
+    /// for (في من): ask the reader for more specific words rather than report no results.</summary>
+    public bool OnlyStopWords { get; init; }
 }

@@ -152,6 +152,14 @@ public static class ArabicOrthography
         return table;
     }
 
+    /// <summary>
+    /// The Unicode bidirectional formatting characters (category Cf): ARABIC LETTER MARK, LEFT-TO-RIGHT and RIGHT-TO-LEFT
+    /// MARK, the embeddings and overrides U+202A–U+202E and the isolates U+2066–U+2069. They change how text is shown,
+    /// never what it says, so folding removes them: a word with one typed into it is the word without it, and text
+    /// echoed back (a suggestion) must not carry one that reorders what follows it.
+    /// </summary>
+    public static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
     private static bool IsRemovableMark(char c) => c switch
     {
         '\u0640' => true, // tatweel
@@ -162,8 +170,8 @@ public static class ArabicOrthography
         >= '\u06DF' and <= '\u06E4' => true,
         '\u06E7' or '\u06E8' => true,
         >= '\u06EA' and <= '\u06ED' => true,
-        '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u00AD' => true, // joiners, direction marks, soft hyphen
-        _ => false,
+        '\u200C' or '\u200D' or '\u00AD' => true, // joiners, soft hyphen
+        _ => IsBidiControl(c),
     };
 
     private static char MapVariant(char c) => c switch

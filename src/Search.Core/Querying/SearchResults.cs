@@ -34,6 +34,14 @@ public sealed record SearchResults(
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? DidYouMean { get; init; }
+
+    /// <summary>
+    /// True when nothing was searched because every word of the query is a stop word, too common to search for (في من,
+    /// هل ما): the total is 0, and the reader should use more specific words. False (and left out of JSON) otherwise,
+    /// including for a query of exclusions only.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool OnlyStopWords { get; init; }
 }
 
 /// <summary>A search's time in its three parts, in milliseconds: turning the query into Lucene clauses (term lookups,

@@ -11,6 +11,10 @@ public sealed record CompiledQuery(Query? Query, HighlightTerms Highlight)
     /// form: the query deserves a "did you mean".</summary>
     public bool HasUnseenWords { get; init; }
 
+    /// <summary>True when <see cref="Query"/> is null because every word searched for is a stop word (في, من, هل):
+    /// words too common to search, not a query without words (only exclusions, only punctuation).</summary>
+    public bool OnlyStopWords { get; init; }
+
     /// <summary>The searched words (folded, as typed) the index knows in no form: the ones a "did you mean" replaces.</summary>
     public IReadOnlySet<string> UnknownWords { get; init; } = new HashSet<string>();
 

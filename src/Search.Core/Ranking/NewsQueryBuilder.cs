@@ -105,11 +105,21 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
         return new CompiledQuery(hasPositive ? Flatten(query) : null, new HighlightTerms(stems, prefixes, phrases))
         {
+            OnlyStopWords = !hasPositive && userQuery.Groups.SelectMany(group => group.Alternatives).Any(IsStopWordsOnly),
             HasUnseenWords = context.HasUnseenWords,
             UnknownWords = context.UnknownWords,
             Terms = context.Terms,
         };
     }
+
+    /// <summary>
+    /// A word or phrase searched for that gave no clause though it has letters or digits: the analysis chain dropped
+    /// every word of it as a stop word (a prefix too short, or punctuation alone, gives none for another reason).
+    /// </summary>
+    private bool IsStopWordsOnly(QueryPart part) =>
+        !part.Excluded && !part.IsPrefix
+        && ArabicOrthography.Fold(part.Text).Any(char.IsLetterOrDigit)
+        && TextAnalysis.Tokens(stemmedAnalyzer, NewsFields.Text, part.Text).Count == 0;
 
     /// <summary>
     /// Lifts the clauses of optional sub-queries made only of optional clauses into the top query. Matches and scores are

@@ -57,7 +57,10 @@ internal sealed class NewsSearcher(
             if (compiled.Query is null)
             {
                 return new SearchResults(request.Query, 0, request.Page, request.PageSize, clock.Elapsed.TotalMilliseconds, sort, [], null,
-                    request.IncludeFacets ? FacetCounts.Empty : null);
+                    request.IncludeFacets ? FacetCounts.Empty : null)
+                {
+                    OnlyStopWords = compiled.OnlyStopWords,
+                };
             }
 
             query = compiled.Query;

@@ -21,6 +21,10 @@ public sealed class ArabicFoldingFilterTests
     [InlineData("COVID", "covid")]
     [InlineData("ÉCOLE", "école")]
     [InlineData("𐐀𐐁", "𐐨𐐩")] // Deseret capitals: supplementary lowercase in the same two slots
+    [InlineData("وز\u200Fير", "وزير")] // bidi controls say how to show text, not what it says: a mark
+    [InlineData("وز\u202Eير\u202C", "وزير")] // an override and its pop
+    [InlineData("\u2067كتاب\u2069", "كتاب")] // an isolate
+    [InlineData("\u061Cكتاب", "كتاب")] // ARABIC LETTER MARK
     public void Folds_case_digits_variants_marks_and_the_stock_normalization(string token, string expected)
     {
         Assert.Equal(expected, FoldOne(token, stepByStep: false));

@@ -47,6 +47,32 @@ public sealed class NewsSearchTests : IDisposable
 
     public void Dispose() => _index.Dispose();
 
+    [Theory]
+    [InlineData("في من")]
+    [InlineData("هل ما")]
+    [InlineData("\"في من\"")]
+    [InlineData("+في")]
+    [InlineData("فِي مَن")] // with vowel marks: the stop words are folded
+    [InlineData("في -الزيتون")]
+    [InlineData("في ا*")] // a prefix too short to search, beside a stop word
+    public void A_query_of_stop_words_only_searches_nothing_and_says_so(string query)
+    {
+        var results = _index.Search(new SearchRequest(query));
+
+        Assert.Equal(0, results.Total);
+        Assert.True(results.OnlyStopWords);
+    }
+
+    [Theory]
+    [InlineData("في الزيتون")]
+    [InlineData("-الزيتون")] // exclusions only: no words, rather than too common ones
+    [InlineData("؟!")]
+    [InlineData("كلمةلاتوجد")]
+    public void A_query_with_a_searchable_word_or_no_word_at_all_is_not_stop_words_only(string query)
+    {
+        Assert.False(_index.Search(new SearchRequest(query)).OnlyStopWords);
+    }
+
     private List<string> Ids(string query, int pageSize = 10) =>
         [.. _index.Search(new SearchRequest(query, PageSize: pageSize)).Hits.Select(hit => hit.Id)];
 

@@ -87,6 +87,26 @@ public sealed class SuggestionNormalizationTests : IDisposable
         Assert.Equal("<mark>Nov</mark>a", word.Highlighted);
     }
 
+    [Theory]
+    [InlineData("\u202Eالاتصا", "الاتصالات")] // an unclosed RIGHT-TO-LEFT OVERRIDE before the word
+    [InlineData("\u200Fالاتصا", "الاتصالات")] // a RIGHT-TO-LEFT MARK, which folding always dropped
+    [InlineData("الا\u202Cتصا", "الاتصالات")] // a POP DIRECTIONAL FORMATTING inside the word
+    [InlineData("\u2067الاتصا\u2069", "الاتصالات")] // an isolate around it
+    [InlineData("\u202Eوزير الاتصا", "وزير الاتصالات")] // in the words before the last, which are echoed as typed
+    [InlineData("وزير\u200F الاتصا", "وزير الاتصالات")]
+    [InlineData("\u202Bوزير \u202Eالاتص", "وزير الاتصالات")]
+    public void Bidi_controls_typed_are_dropped_and_never_echoed_in_a_suggestion(string typed, string expected)
+    {
+        var suggestions = _index.Suggest(new SuggestRequest(typed)).Suggestions;
+
+        Assert.Equal(expected, suggestions.First(suggestion => suggestion.Kind == SuggestionKind.Word).Text);
+        Assert.All(suggestions, suggestion =>
+        {
+            Assert.DoesNotContain(suggestion.Text, IsBidiControl);
+            Assert.DoesNotContain(suggestion.Highlighted, IsBidiControl);
+        });
+    }
+
     [Fact]
     public void Stop_words_are_never_offered_as_words()
     {
@@ -94,6 +114,9 @@ public sealed class SuggestionNormalizationTests : IDisposable
 
         Assert.DoesNotContain(suggestions, suggestion => suggestion.Kind == SuggestionKind.Word && suggestion.Text == "في");
     }
+
+    /// <summary>ALM, LRM, RLM, the embeddings and overrides, and the isolates.</summary>
+    private static bool IsBidiControl(char c) => "\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069".Contains(c);
 
     private Suggestion FirstWord(string typed) =>
         _index.Suggest(new SuggestRequest(typed)).Suggestions.First(suggestion => suggestion.Kind == SuggestionKind.Word);
