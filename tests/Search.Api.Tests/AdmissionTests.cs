@@ -138,6 +138,35 @@ public sealed class AdmissionTests
     }
 
     [Fact]
+    public async Task A_page_deep_in_the_results_is_a_heavy_search_that_a_full_heavy_lane_refuses()
+    {
+        await using var factory = new SearchApiFactory();
+        using var client = factory.CreateClient();
+        var admission = factory.Services.GetRequiredService<SearchAdmission>();
+        var held = new List<RateLimitLease>();
+        try
+        {
+            for (var lease = await admission.EnterAsync(SearchCost.Heavy, CancellationToken.None); lease.IsAcquired; lease = await admission.EnterAsync(SearchCost.Heavy, CancellationToken.None))
+            {
+                held.Add(lease);
+            }
+
+            // Page 200 of 50 collects, ranks and collapses 10,000 hits, as much work as the largest pages.
+            using var deep = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString("الاتصالات") + "&page=200&pageSize=50");
+            var problem = await deep.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Equal("overloaded", problem.GetProperty("code").GetString());
+            Assert.Equal("1", deep.Headers.GetValues("Retry-After").Single());
+
+            using var shallow = await client.GetAsync("/api/search?q=" + Uri.EscapeDataString("الاتصالات") + "&page=20&pageSize=50");
+            Assert.Equal(HttpStatusCode.OK, shallow.StatusCode);
+        }
+        finally
+        {
+            held.ForEach(lease => lease.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task The_per_client_rate_limit_is_off_by_default_and_when_on_answers_429_with_retry_after()
     {
         await using (var unlimited = new SearchApiFactory())

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Search.Api.Admission;
 using Search.Api.Contracts;
 using Search.Api.Errors;
 using Search.Api.Hosting;
@@ -64,6 +65,7 @@ public static class ArticleWriteEndpoints
         HttpRequest request,
         ArticleStore store,
         IOptions<WriteApiOptions> options,
+        WriteAdmission admission,
         [Description(RefreshDescription)] string? refresh,
         CancellationToken cancellationToken)
     {
@@ -76,6 +78,12 @@ public static class ArticleWriteEndpoints
         if (!RequestContentType.IsOneOf(request, JsonTypes))
         {
             return ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send the article as application/json in UTF-8, not {request.ContentType}.");
+        }
+
+        using var lease = admission.Enter(Math.Min(request.ContentLength ?? long.MaxValue, options.Value.MaxArticleBytes));
+        if (!lease.IsAcquired)
+        {
+            return WritesOverloaded(request);
         }
 
         var body = await RequestBody.ReadAsync(request, options.Value.MaxArticleBytes, cancellationToken);
@@ -140,6 +148,7 @@ public static class ArticleWriteEndpoints
         HttpRequest request,
         ArticleStore store,
         IOptions<WriteApiOptions> options,
+        WriteAdmission admission,
         [Description(RefreshDescription)] string? refresh,
         CancellationToken cancellationToken)
     {
@@ -153,6 +162,12 @@ public static class ArticleWriteEndpoints
         if (!RequestContentType.IsOneOf(request, NdjsonTypes))
         {
             return ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send one JSON article a line as application/x-ndjson in UTF-8, not {request.ContentType}.");
+        }
+
+        using var lease = admission.Enter(Math.Min(request.ContentLength ?? long.MaxValue, limits.MaxBulkBytes));
+        if (!lease.IsAcquired)
+        {
+            return WritesOverloaded(request);
         }
 
         var body = await RequestBody.ReadAsync(request, limits.MaxBulkBytes, cancellationToken);
@@ -254,6 +269,12 @@ public static class ArticleWriteEndpoints
                 ? $"Nothing was written: {foreign.Message}"
                 : "The index stopped applying writes; the service needs a restart. Acknowledged writes are safe in the log."));
         }
+    }
+
+    private static ProblemHttpResult WritesOverloaded(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = "1";
+        return ApiErrors.Problem(ApiErrors.WritesOverloaded, "The service holds as many writes as it takes at once (Search:Writes:MaxPendingBytes); nothing was written, send it again in a second.");
     }
 
     private static bool TryVisibility(string? refresh, out WriteVisibility visibility)

@@ -23,6 +23,7 @@ public static class ApiErrors
     public static readonly ApiError UnsupportedMediaType = new("unsupported_media_type", StatusCodes.Status415UnsupportedMediaType, "The content type is not supported");
     public static readonly ApiError RateLimited = new("rate_limited", StatusCodes.Status429TooManyRequests, "Too many requests from this address");
     public static readonly ApiError Overloaded = new("overloaded", StatusCodes.Status503ServiceUnavailable, "Too many concurrent searches");
+    public static readonly ApiError WritesOverloaded = new("writes_overloaded", StatusCodes.Status503ServiceUnavailable, "Too many writes in flight");
     public static readonly ApiError IndexUnavailable = new("index_unavailable", StatusCodes.Status503ServiceUnavailable, "The index is not available");
     public static readonly ApiError WriteUnavailable = new("write_unavailable", StatusCodes.Status503ServiceUnavailable, "The write could not be made durable");
     public static readonly ApiError SnapshotExists = new("snapshot_exists", StatusCodes.Status409Conflict, "A snapshot of that name exists already");
@@ -39,7 +40,7 @@ public static class ApiErrors
     public static IReadOnlyList<ApiError> All { get; } =
     [
         InvalidSearchRequest, InvalidParameter, MalformedRequest, InvalidArticle, ApiKeyRequired, InvalidApiKey, WritesDisabled, ReadOnly,
-        ArticleNotFound, ReindexRunning, PayloadTooLarge, UnsupportedMediaType, RateLimited, Overloaded, IndexUnavailable, WriteUnavailable,
+        ArticleNotFound, ReindexRunning, PayloadTooLarge, UnsupportedMediaType, RateLimited, Overloaded, WritesOverloaded, IndexUnavailable, WriteUnavailable,
         SnapshotExists, EmptySource, ServiceStopping, NotFound, MethodNotAllowed, RequestTimeout, InternalError,
     ];
 

@@ -72,6 +72,7 @@ public static class SearchServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<SearchAdmission>();
+        builder.Services.AddSingleton<WriteAdmission>();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.OnRejected = (context, cancellationToken) =>

@@ -21,6 +21,11 @@ public sealed class WriteApiOptions
     [Range(1, 1_000_000)]
     public int MaxBulkLines { get; set; } = 10_000;
 
+    /// <summary>Request bodies the write endpoints hold at once, summed (each counted at its <c>Content-Length</c>, or
+    /// at its endpoint's limit when it has none); a write past it gets 503 <c>overloaded</c> with <c>Retry-After</c>.</summary>
+    [Range(1_024, 64L * 1024 * 1024 * 1024)]
+    public long MaxPendingBytes { get; set; } = 128 * 1024 * 1024;
+
     /// <summary>How often applied writes are committed to the index; bounds what a restart replays from the log.</summary>
     [Range(1, 3_600)]
     public int CommitIntervalSeconds { get; set; } = 10;

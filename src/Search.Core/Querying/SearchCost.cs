@@ -2,7 +2,7 @@ namespace Search.Core.Querying;
 
 /// <summary>
 /// A quick guess at how much work a search will be, from its text alone, for admission before any parsing: many words,
-/// phrases, prefixes or exclusions, or a large page, make a search heavy. Heavy searches wait in their own lane so that
+/// phrases, prefixes or exclusions, a large page, or a page deep in the results, make a search heavy. Heavy searches wait in their own lane so that
 /// they never hold up the one-word queries most readers type.
 /// </summary>
 public enum SearchCost
@@ -17,9 +17,17 @@ public static class SearchCostEstimate
     /// <summary>More words than a headline usually has.</summary>
     public const int HeavyWords = 16;
 
-    public static SearchCost Of(string? query, int pageSize)
+    /// <summary>The deepest hit a light search's page may reach: a page ending past it makes the search collect, rank
+    /// and collapse every hit above it (page 200 of 50 took 200 ms where the first took 6), as a large page does.
+    /// A cursor (<c>after</c>) reaches any depth at a first page's cost.</summary>
+    public const int HeavyDepth = 1_000;
+
+    /// <param name="query">The query as typed.</param>
+    /// <param name="pageSize">Hits a page.</param>
+    /// <param name="page">The 1-based page asked for (1 for a cursor's next page).</param>
+    public static SearchCost Of(string? query, int pageSize, int page = 1)
     {
-        if (pageSize > 50)
+        if (pageSize > 50 || (long)page * pageSize > HeavyDepth)
         {
             return SearchCost.Heavy;
         }

@@ -22,4 +22,13 @@ public sealed class SearchCostTests
         Assert.Equal(SearchCost.Light, SearchCostEstimate.Of(string.Join(' ', Enumerable.Repeat("كلمة", SearchCostEstimate.HeavyWords)), 10));
         Assert.Equal(SearchCost.Heavy, SearchCostEstimate.Of(string.Join(' ', Enumerable.Repeat("كلمة", SearchCostEstimate.HeavyWords + 1)), 10));
     }
+
+    [Theory]
+    [InlineData(20, 50, SearchCost.Light)]
+    [InlineData(21, 50, SearchCost.Heavy)]
+    [InlineData(100, 10, SearchCost.Light)]
+    [InlineData(101, 10, SearchCost.Heavy)]
+    [InlineData(int.MaxValue, 50, SearchCost.Heavy)]
+    public void A_page_ending_past_the_thousandth_hit_makes_a_search_heavy(int page, int pageSize, SearchCost expected) =>
+        Assert.Equal(expected, SearchCostEstimate.Of("وزير", pageSize, page));
 }
