@@ -39,6 +39,7 @@ public sealed class StoreSettingsTests(ITestOutputHelper log)
             new StringContent("""{"title":"افتتاح متحف الفن الحديث"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, put.StatusCode);
         Assert.Contains("write_unavailable", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(5), put.Headers.RetryAfter?.Delta);
     }
 
     [SkippableFact]

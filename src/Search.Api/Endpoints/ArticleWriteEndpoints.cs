@@ -109,7 +109,7 @@ public static class ArticleWriteEndpoints
             return ApiErrors.Validation(ApiErrors.InvalidArticle, Field("id", $"The body's id '{article.Id}' differs from the path's '{id}'."));
         }
 
-        var (receipt, failure) = await WriteAsync(store, [ArticleChange.Upsert(article)], visibility);
+        var (receipt, failure) = await WriteAsync(store, [ArticleChange.Upsert(article)], visibility, request.HttpContext.Response);
         if (failure is not null)
         {
             return failure;
@@ -125,6 +125,7 @@ public static class ArticleWriteEndpoints
     internal static async Task<Results<Ok<WriteResult>, ValidationProblem, ProblemHttpResult>> Delete(
         string id,
         ArticleStore store,
+        HttpResponse response,
         [Description(RefreshDescription)] string? refresh)
     {
         id = ArticleEndpoints.RouteId(id);
@@ -133,7 +134,7 @@ public static class ArticleWriteEndpoints
             return InvalidRefresh();
         }
 
-        var (receipt, failure) = await WriteAsync(store, [ArticleChange.Delete(id)], visibility);
+        var (receipt, failure) = await WriteAsync(store, [ArticleChange.Delete(id)], visibility, response);
         if (failure is not null)
         {
             return failure;
@@ -228,7 +229,7 @@ public static class ArticleWriteEndpoints
 
         if (changes.Count > 0)
         {
-            var (receipt, failure) = await WriteAsync(store, changes, visibility);
+            var (receipt, failure) = await WriteAsync(store, changes, visibility, request.HttpContext.Response);
             if (failure is not null)
             {
                 return failure;
@@ -249,8 +250,13 @@ public static class ArticleWriteEndpoints
         return TypedResults.Ok(new BulkResponse(clock.ElapsedMilliseconds, failed > 0, changes.Count, failed, items));
     }
 
+    /// <summary>When to send a write again that the store could not take (PostgreSQL out of reach, a full disk): the
+    /// store's own reconnection starts from a one-second pause, and a client waiting a little longer spares it a storm of
+    /// retries.</summary>
+    private const string StoreRetryAfterSeconds = "5";
+
     private static async Task<(WriteReceipt? Receipt, ProblemHttpResult? Failure)> WriteAsync(
-        ArticleStore store, IReadOnlyList<ArticleChange> changes, WriteVisibility visibility)
+        ArticleStore store, IReadOnlyList<ArticleChange> changes, WriteVisibility visibility, HttpResponse response)
     {
         try
         {
@@ -261,6 +267,7 @@ public static class ArticleWriteEndpoints
         {
             // Not "nothing was written": a connection lost during COMMIT leaves the write possibly stored. Either way
             // it was not acknowledged, and sending it again is safe, since writes are keyed upserts and deletes.
+            response.Headers.RetryAfter = StoreRetryAfterSeconds;
             return (null, ApiErrors.Problem(ApiErrors.WriteUnavailable, $"The write was not acknowledged: {ex.Message} Send it again later; writing an article twice is safe."));
         }
         catch (InvalidOperationException ex)
