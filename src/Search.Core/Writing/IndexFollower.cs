@@ -299,15 +299,20 @@ public sealed partial class IndexFollower : IAsyncDisposable
 
     /// <summary>
     /// Refuses to follow a shared log other than the one the index was built from: its positions would be taken for
-    /// the other's, and the two collections mixed without a word. An index that records no log (empty, or committed
-    /// before indexes recorded one) takes this one's.
+    /// the other's, and the two collections mixed without a word. Only an index that never held anything takes this
+    /// log's name; one that holds a history but names no log (written by the local store, built by the indexer from
+    /// files, or committed before indexes named their log) is refused too, since nothing says its articles and its
+    /// position are this log's.
     /// </summary>
-    /// <exception cref="ForeignLogException">The index records another log.</exception>
+    /// <exception cref="ForeignLogException">The index names another log, or holds a history that names none.</exception>
     private async Task CheckLogIdentityAsync(ISharedArticleLog shared)
     {
         var identity = await shared.IdentityAsync(_stopping.Token).ConfigureAwait(false);
         switch (_index.LogIdentity)
         {
+            case null when _appliedSequence > 0 || _index.Count > 0:
+                throw new ForeignLogException(
+                    $"The index holds {_index.Count:N0} articles, up to change {_appliedSequence}, that were not loaded from this database (store {identity}): it names no database, so it was written by the local store, built by search-indexer from files, or by a version before indexes named theirs. It follows nothing rather than mix them with this database's. Empty the index folder to load this database (write those articles into it first with search-indexer --url if they are not there).");
             case null:
                 _index.RecordLogIdentity(identity);
                 try

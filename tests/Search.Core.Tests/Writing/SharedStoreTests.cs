@@ -64,6 +64,7 @@ public sealed class SharedStoreTests
         using var temp = new TempDirectory();
         using (var earlier = NewsIndex.Open(new NewsIndexOptions(temp.File("index"))))
         {
+            earlier.RecordLogIdentity("scripted-store");
             earlier.Upsert(TestCorpus.Article("kept", "خبر محفوظ"), version: 1);
             earlier.Commit(sequence: 1);
         }
@@ -79,6 +80,38 @@ public sealed class SharedStoreTests
         Assert.Equal(0, log.SnapshotsOpened);
         Assert.NotNull(index.Find("next"));
         Assert.Null(index.Find("snapshot-only"));
+    }
+
+    [Theory]
+    [InlineData(1, true)] // articles written by the local store, or followed before indexes named their log
+    [InlineData(0, true)] // built by search-indexer from files: articles, no position
+    [InlineData(1, false)] // a history whose articles were all deleted
+    public async Task An_index_with_a_history_that_names_no_log_follows_nothing_rather_than_mix_it_with_this_one(long sequence, bool withArticle)
+    {
+        using var temp = new TempDirectory();
+        using (var earlier = NewsIndex.Open(new NewsIndexOptions(temp.File("index"))))
+        {
+            if (withArticle)
+            {
+                earlier.Upsert(TestCorpus.Article("elsewhere", "خبر من مكان آخر"), version: 1);
+            }
+
+            earlier.Commit(sequence);
+        }
+
+        var changes = FileArticleLog.Open(temp.File("log"), committedSequence: 0);
+        await changes.AppendAsync([Upsert("first", "أول خبر في قاعدة البيانات"), Upsert("second", "خبر ثان")]);
+        var log = new ScriptedSharedLog(changes, snapshotSequence: 2, []);
+        using var index = NewsIndex.Open(new NewsIndexOptions(temp.File("index")));
+        await using var store = ArticleStore.OpenShared(index, log, temp.File("bootstrap"), Options);
+
+        var fault = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => store.CaughtUpAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.IsType<ForeignLogException>(fault.InnerException ?? fault);
+        Assert.Contains("names no database", (fault.InnerException ?? fault).Message, StringComparison.Ordinal);
+        Assert.Null(index.Find("first"));
+        Assert.Null(index.Find("second"));
+        Assert.Null(index.LogIdentity);
     }
 
     [Fact]
