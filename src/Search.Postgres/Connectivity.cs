@@ -20,4 +20,16 @@ internal static class Connectivity
         IOException or SocketException or TimeoutException => true,
         _ => false,
     };
+
+    /// <summary>
+    /// A refusal an operator fixes on the database's side while the node runs: the database does not exist yet
+    /// (created after the nodes, as containers often start), the password or the role is wrong, a grant is missing.
+    /// The node asks again with a growing pause instead of stopping for good.
+    /// </summary>
+    public static bool IsFixableRefusal(PostgresException exception) => exception.SqlState is
+        PostgresErrorCodes.InvalidCatalogName // 3D000: no such database
+        or PostgresErrorCodes.InvalidPassword // 28P01
+        or PostgresErrorCodes.InvalidAuthorizationSpecification // 28000: no such role, or pg_hba refuses it
+        or PostgresErrorCodes.InsufficientPrivilege; // 42501: a grant the schema needs is missing
+
 }

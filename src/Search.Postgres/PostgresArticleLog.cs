@@ -32,6 +32,10 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
     private readonly ChangeNotifications _notifications;
     private readonly Task _compaction;
     private string? _identity;
+
+    // Why the database has not let this node in yet (no such database, a wrong password, a missing grant): said by
+    // writes and the lag probe at once instead of after their deadline; null once in, or while it is simply out of reach.
+    private volatile string? _refusal;
     private long _head;
     private long _checkpoint;
     private int _disposed;
@@ -42,7 +46,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
         _options = options;
         _logger = loggers.CreateLogger<PostgresArticleLog>();
         _ready = Task.Run(PrepareAsync);
-        _writer = new ChangeWriter(database, () => _ready, options.WriteBatch, Advance, loggers.CreateLogger<ChangeWriter>());
+        _writer = new ChangeWriter(database, ReadyOrRefused, options.WriteBatch, Advance, loggers.CreateLogger<ChangeWriter>());
         _notifications = new ChangeNotifications(database, () => _ready, Advance, options.MaxReconnectDelay, loggers.CreateLogger<ChangeNotifications>());
         FeedLease = new PostgresFeedLease(database, loggers.CreateLogger<PostgresFeedLease>());
         _compaction = options.CompactAfter == Timeout.InfiniteTimeSpan ? Task.CompletedTask : Task.Run(CompactLoopAsync);
@@ -62,6 +66,12 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
 
     /// <summary>Completes once the database was reached and its schema is current; faults when it cannot be made so.</summary>
     public Task Ready => _ready;
+
+    /// <summary><see cref="Ready"/>, or a fault naming the refusal while the database keeps this node out.</summary>
+    private Task ReadyOrRefused() =>
+        !_ready.IsCompleted && _refusal is { } refusal
+            ? Task.FromException(new IOException($"PostgreSQL refuses this node ({refusal}); it is let in as soon as that is fixed, without a restart."))
+            : _ready;
 
     public Task<AppendResult> AppendAsync(IReadOnlyList<ArticleChange> changes, CancellationToken cancellationToken = default)
     {
@@ -168,7 +178,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
 
     public async Task<ReplicationLag> LagAsync(long appliedSequence, CancellationToken cancellationToken)
     {
-        await _ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await ReadyOrRefused().WaitAsync(cancellationToken).ConfigureAwait(false);
         await using var command = _database.CreateCommand(
             "SELECT last_seq, (SELECT extract(epoch FROM now() - written_at)::float8 FROM change_log WHERE seq > $1 ORDER BY seq LIMIT 1) FROM change_counter");
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = appliedSequence });
@@ -242,6 +252,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
                     _identity = (await SqlCommands.ScalarAsync<Guid>(connection, "SELECT store_id FROM change_counter", _stopping.Token).ConfigureAwait(false)).ToString();
                 }
 
+                _refusal = null;
                 LogConnected(SchemaMigrator.LatestVersion, _identity);
                 return;
             }
@@ -253,6 +264,19 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
                     reported = true;
                 }
 
+                _refusal = null;
+                _database.Clear();
+                await Task.Delay(backoff.Next(), _stopping.Token).ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (Connectivity.IsFixableRefusal(ex) && !_stopping.IsCancellationRequested)
+            {
+                // A database created after the node, a password or grant set later: asked again, never a restart.
+                if (_refusal != ex.Message)
+                {
+                    LogRefused(ex.Message);
+                }
+
+                _refusal = ex.Message;
                 _database.Clear();
                 await Task.Delay(backoff.Next(), _stopping.Token).ConfigureAwait(false);
             }
@@ -327,6 +351,9 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL cannot be reached ({Reason}); trying again with a growing pause, searches go on")]
     private partial void LogUnreachable(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "PostgreSQL refuses this node ({Reason}); asking again with a growing pause until it is let in, searches go on")]
+    private partial void LogRefused(string reason);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The search schema could not be brought up to date; writes and following stop")]
     private partial void LogSchemaFailed(Exception exception);

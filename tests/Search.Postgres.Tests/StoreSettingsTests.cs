@@ -43,33 +43,53 @@ public sealed class StoreSettingsTests(ITestOutputHelper log)
     }
 
     [SkippableFact]
-    public async Task An_empty_node_the_database_refuses_says_why_it_is_not_ready_rather_than_loading()
+    public async Task A_node_started_before_its_database_exists_says_why_and_joins_once_it_is_created_without_a_restart()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
         await using var database = await PostgresServer.CreateAsync(log.WriteLine);
         using var folder = new TempFolder();
-        var missing = database.ConnectionString.Replace("Database=postgres", "Database=no_such_database", StringComparison.Ordinal);
-        await using var service = await ServiceProcess.StartAsync(Options(folder.Combine("index"), missing), log);
+        var late = database.ConnectionString.Replace("Database=postgres", "Database=late_database", StringComparison.Ordinal);
+        await using var service = await ServiceProcess.StartAsync(Options(folder.Combine("index"), late), log);
 
-        // Reached, but refused for good (a database that does not exist, a wrong password): nothing is loading.
+        // Reached, but refused (a database that does not exist yet, a wrong password): the reason, not "loading 0 of 0".
+        var readiness = await WaitForReadinessAsync(service, (_, text) => text.Contains("late_database", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readiness.Status);
+        Assert.Contains("does not exist", readiness.Text, StringComparison.Ordinal);
+
+        // A write is refused at once with the reason, not after waiting out the connection deadline.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        string readiness;
+        using (var refused = await service.Client.PutAsync(new Uri("/api/articles/early", UriKind.Relative), Json("""{"title":"خبر قبل قاعدة البيانات"}""")))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Contains("refuses this node", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the refusal took {clock.Elapsed}");
+        }
+
+        await database.ExecuteAsync("CREATE DATABASE late_database");
+
+        var joined = await WaitForReadinessAsync(service, (status, _) => status == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+        Assert.Equal(HttpStatusCode.OK, joined.Status);
+        using var put = await service.Client.PutAsync(new Uri("/api/articles/after?refresh=wait_for", UriKind.Relative), Json("""{"title":"خبر بعد إنشاء قاعدة البيانات"}"""));
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Text)> WaitForReadinessAsync(ServiceProcess service, Func<HttpStatusCode, string, bool> until, TimeSpan? timeout = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             using var ready = await service.Client.GetAsync(new Uri("/ready", UriKind.Relative));
-            readiness = await ready.Content.ReadAsStringAsync();
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-            if (readiness.Contains("no_such_database", StringComparison.Ordinal) || clock.Elapsed > TimeSpan.FromSeconds(15))
+            var text = await ready.Content.ReadAsStringAsync();
+            if (until(ready.StatusCode, text) || clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(15)))
             {
-                break;
+                return (ready.StatusCode, text);
             }
 
             await Task.Delay(100);
         }
-
-        Assert.Contains("cannot load the database", readiness, StringComparison.Ordinal);
-        Assert.Contains("does not exist", readiness, StringComparison.Ordinal);
     }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static ServiceOptions Options(string indexPath, string connectionString) => new(indexPath)
     {
