@@ -26,6 +26,18 @@ public sealed class SearchEndpointTests(SearchApiFactory app)
         Assert.True(document.RootElement.GetProperty("onlyStopWords").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_query_given_twice_is_refused_naming_q_rather_than_searched_joined_by_a_comma()
+    {
+        var once = Uri.EscapeDataString(Telecom);
+        using var response = await _client.GetAsync(new Uri($"/api/search?q={once}&q={once}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("invalid_search_request", document.RootElement.GetProperty("code").GetString());
+        Assert.Equal("Give q once; it was given 2 times.", document.RootElement.GetProperty("errors").GetProperty("q")[0].GetString());
+    }
+
     [Theory]
     [InlineData(Telecom)]
     [InlineData("كلمةلاتوجد")]

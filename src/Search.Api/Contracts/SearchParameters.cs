@@ -68,9 +68,19 @@ public sealed record SearchParameters
     /// cannot read) together with the engine's own checks. When the API sees none, the engine validates the request
     /// once, as it searches.
     /// </summary>
+    /// <summary>The HTTP request, to tell a query given twice, which binding joins with a comma (q=a&amp;q=b would search
+    /// "a,b"); null when the parameters are built by hand.</summary>
+    public HttpRequest? HttpRequest { get; init; }
+
     public (SearchRequest? Request, Dictionary<string, string[]> Errors) ToRequest()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (HttpRequest?.Query["q"] is { Count: > 1 } queries)
+        {
+            // The other text parameters given twice fail their own checks ("newest,oldest" is no sort, nor "a,b" a cursor).
+            errors["q"] = [$"Give q once; it was given {queries.Count} times."];
+        }
+
         SearchSort? sort = null;
         if (Sort is not null)
         {
