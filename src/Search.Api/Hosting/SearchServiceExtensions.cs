@@ -51,6 +51,7 @@ public static class SearchServiceExtensions
         });
         builder.Services.AddSingleton(services => services.GetRequiredService<IndexHost>().FeedLease);
         builder.Services.AddHostedService<SampleDataLoader>();
+        builder.Services.AddHostedService<AnalysisUpgrade>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SearchServiceOptions.Section}:{nameof(SearchServiceOptions.WatchFolder)}"]))
         {
             builder.Services.AddHostedService<DropFolderService>();

@@ -38,6 +38,7 @@ public sealed class NewsIndex : IDisposable
     private const string SequenceKey = "sequence";
     private const string CommittedAtKey = "committed_at";
     private const string LogIdentityKey = "log_identity";
+    private const string AnalysisKey = "analysis";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter? _writer;
@@ -67,6 +68,7 @@ public sealed class NewsIndex : IDisposable
 
     private int _disposed;
     private string? _logIdentity;
+    private string? _analysis;
 
     private NewsIndex(LuceneDirectory directory, NewsIndexOptions options, IndexFolderLock? folderLock, bool readOnly = false)
     {
@@ -121,6 +123,11 @@ public sealed class NewsIndex : IDisposable
             _recentWrites = new RecentWrites();
             _searchers.AddListener(_recentWrites);
         }
+
+        // An index that holds nothing yet is built by this chain; one that holds articles keeps what its commit says.
+        _analysis = CommitData.TryGetValue(AnalysisKey, out var analysis) ? analysis
+            : Count == 0 && CommittedSequence == 0 ? ArabicNewsAnalyzer.Version
+            : null;
 
         _search = new ArticleSearch(options, _words);
         _serving = serving;
@@ -205,6 +212,14 @@ public sealed class NewsIndex : IDisposable
     /// </summary>
     public string? LogIdentity =>
         Volatile.Read(ref _logIdentity) ?? (CommitData.TryGetValue(LogIdentityKey, out var identity) ? identity : null);
+
+    /// <summary>The <see cref="ArabicNewsAnalyzer.Version"/> the index's articles were analyzed with; null for an index
+    /// committed before indexes recorded it.</summary>
+    public string? Analysis => Volatile.Read(ref _analysis);
+
+    /// <summary>False when the articles were analyzed by another version of the chain than this one, whose queries may
+    /// then miss them: the index needs a rebuild from the articles it stores (<see cref="Writing.ArticleStore.ReindexAsync"/>).</summary>
+    public bool AnalysisIsCurrent => Analysis == ArabicNewsAnalyzer.Version;
 
     /// <summary>Names the shared log this index follows from now on; the next commit records it.</summary>
     internal void RecordLogIdentity(string identity) => Volatile.Write(ref _logIdentity, identity);
@@ -342,6 +357,11 @@ public sealed class NewsIndex : IDisposable
             data[LogIdentityKey] = identity;
         }
 
+        if (Analysis is { } analysis)
+        {
+            data[AnalysisKey] = analysis;
+        }
+
         return data;
     }
 
@@ -410,6 +430,8 @@ public sealed class NewsIndex : IDisposable
             applyAfter();
             lock (_commitLock)
             {
+                // The new contents were analyzed by this chain (a rebuild, or a node's load of its database).
+                Volatile.Write(ref _analysis, ArabicNewsAnalyzer.Version);
                 Writer.SetCommitData(NewCommitData(sequence));
                 Writer.Commit();
             }
