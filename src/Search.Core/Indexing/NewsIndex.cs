@@ -17,6 +17,7 @@ using Search.Core.Searching;
 using Search.Core.Spelling;
 using Search.Core.Storage;
 using Search.Core.Suggesting;
+using Search.Core.Writing;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
@@ -368,7 +369,9 @@ public sealed class NewsIndex : IDisposable
     /// <summary>
     /// Copies the last commit into <paramref name="targetFolder"/> (which must be empty or absent) while writes go on:
     /// the commit's files are held back from deletion until the copy ends. The copy is a complete index that
-    /// <see cref="Open"/> serves; its commit file is copied last, so an interrupted copy is never mistaken for one.
+    /// <see cref="Open"/> serves. It is made in a hidden folder beside the target (<c>.&lt;name&gt;.partial</c>) and
+    /// renamed when whole, so a copy cut short by a crash or a full disk leaves no folder of that name (the next
+    /// snapshot of the name removes the partial one).
     /// </summary>
     /// <returns>The files copied and their total size.</returns>
     /// <exception cref="SnapshotExistsException">The folder holds something already.</exception>
@@ -382,8 +385,8 @@ public sealed class NewsIndex : IDisposable
                 throw new SnapshotExistsException(targetFolder);
             }
 
-            System.IO.Directory.CreateDirectory(targetFolder);
-            return CopyLastCommit(targetFolder);
+            // Copied under another name and renamed when whole: a copy cut short leaves no folder of this name.
+            return StagedFolder.Fill(targetFolder, CopyLastCommit) with { Folder = targetFolder };
         }
     }
 

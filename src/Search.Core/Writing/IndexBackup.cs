@@ -56,30 +56,15 @@ public static class IndexBackup
         }
 
         RequireEmpty(indexFolder, "index");
-        System.IO.Directory.CreateDirectory(indexFolder);
-        try
-        {
-            var (files, bytes) = CopyLastCommit(snapshotFolder, indexFolder, cancellationToken);
-            using var index = OpenOffline(indexFolder);
-            return new RestoredIndex(indexFolder, files, bytes, index.Count, index.CommittedSequence);
-        }
-        catch
-        {
-            // The folder was empty: whatever is in it now is ours, and half a restore must not look like an index.
-            foreach (var entry in new DirectoryInfo(indexFolder).EnumerateFileSystemInfos())
-            {
-                if (entry is DirectoryInfo folder)
-                {
-                    folder.Delete(recursive: true);
-                }
-                else
-                {
-                    entry.Delete();
-                }
-            }
 
-            throw;
-        }
+        // Copied and checked under another name, then renamed: a restore cut short (a crash, Ctrl+C, a damaged
+        // snapshot) leaves the folder as it was, so running it again works.
+        return StagedFolder.Fill(indexFolder, partial =>
+        {
+            var (files, bytes) = CopyLastCommit(snapshotFolder, partial, cancellationToken);
+            using var index = OpenOffline(partial);
+            return new RestoredIndex(indexFolder, files, bytes, index.Count, index.CommittedSequence);
+        });
     }
 
     /// <summary>The index in a folder no service holds, opened for one step of a backup or a restore: nothing searches
