@@ -6,7 +6,7 @@ namespace Search.Core.Tests.Querying;
 
 /// <summary>
 /// Queries as newsroom readers type them find what the same words in another spelling or another typing habit find:
-/// a hamza on another seat.
+/// a hamza on another seat, words run against punctuation without a space, a stray markup tag.
 /// </summary>
 public sealed class ReaderSpellingTests : IDisposable
 {
@@ -53,5 +53,43 @@ public sealed class ReaderSpellingTests : IDisposable
     public void The_older_dotless_yeh_seat_meets_the_modern_spelling(string query)
     {
         Assert.Equal(["beach-1", "beach-2"], Ids(query));
+    }
+
+    [Theory]
+    [InlineData("الحكومة،الوزارة")]
+    [InlineData("الحكومة,الوزارة")]
+    [InlineData("الحكومة/الوزارة")]
+    [InlineData("الحكومة(الوزارة)")]
+    public void Words_typed_against_punctuation_without_a_space_count_one_by_one(string query)
+    {
+        Assert.Equal(["government-1", "ministry-1"], Ids(query));
+    }
+
+    [Theory]
+    [InlineData("<b>الحكومة</b>")]
+    [InlineData("الحكومة<br>")]
+    public void A_stray_markup_tag_does_not_hide_the_word_it_wraps(string query)
+    {
+        Assert.Equal(["government-1"], Ids(query));
+    }
+
+    [Fact]
+    public void Pieces_standing_together_still_rank_first()
+    {
+        using var index = TestCorpus.InMemoryIndexOf(
+        [
+            TestCorpus.Article("apart", "تقرير", "الحكومة أقرت الخطة، ثم رحبت الوزارة بالقرار."),
+            TestCorpus.Article("together", "تقرير", "بيان مشترك من الحكومة الوزارة صدر اليوم."),
+        ]);
+
+        var hits = index.Search(new SearchRequest("الحكومة/الوزارة") { CollapseDuplicates = false }).Hits;
+        Assert.Equal(["together", "apart"], hits.Select(hit => hit.Id));
+    }
+
+    [Fact]
+    public void A_required_or_excluded_split_word_still_means_its_pieces_together()
+    {
+        Assert.Empty(Ids("+الحكومة/الوزارة"));
+        Assert.Equal(["government-1", "ministry-1"], Ids("الحكومة الوزارة -الحكومة/الوزارة"));
     }
 }
