@@ -74,6 +74,22 @@ public sealed class ReaderSpellingTests : IDisposable
     }
 
     [Fact]
+    public void A_stray_markup_tag_ranks_the_word_it_wraps_as_the_word_alone()
+    {
+        // A tag's name, as a word, is rare: "b" outranked the word it wrapped.
+        using var index = TestCorpus.InMemoryIndexOf(
+        [
+            TestCorpus.Article("government", "الحكومة تقر الميزانية", "أقرت الحكومة الميزانية العامة للدولة."),
+            TestCorpus.Article("plan-b", "الخطة b", "خطة بديلة تسمى الخطة b أعلنتها الحكومة في بيان قصير عن الحكومة وعن الميزانية العامة."),
+            TestCorpus.Article("weather", "طقس", "طقس حار."),
+        ]);
+
+        Assert.Equal(
+            index.Search(new SearchRequest("الحكومة") { CollapseDuplicates = false }).Hits.Select(hit => hit.Id),
+            index.Search(new SearchRequest("<b>الحكومة</b>") { CollapseDuplicates = false }).Hits.Select(hit => hit.Id));
+    }
+
+    [Fact]
     public void Pieces_standing_together_still_rank_first()
     {
         using var index = TestCorpus.InMemoryIndexOf(
