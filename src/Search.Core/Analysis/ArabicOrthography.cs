@@ -13,13 +13,15 @@ public static class ArabicOrthography
     private static readonly char[] FoldedCharacters = BuildFoldTable();
 
     /// <summary>Folds <paramref name="buffer"/>[0..<paramref name="length"/>) in place and returns the new length.</summary>
-    public static int FoldLetterVariants(char[] buffer, int length)
+    public static int FoldLetterVariants(char[] buffer, int length) => FoldVariants(buffer, length, keepHamzaSeats: false);
+
+    private static int FoldVariants(char[] buffer, int length, bool keepHamzaSeats)
     {
         var written = 0;
         for (var read = 0; read < length; read++)
         {
             var c = buffer[read];
-            if (HamzaSeatSequence(buffer, read, length) is var sequence and > 0)
+            if (!keepHamzaSeats && HamzaSeatSequence(buffer, read, length) is var sequence and > 0)
             {
                 read = FoldHamzaSeatSequence(buffer, read, sequence, ref written);
                 continue;
@@ -30,7 +32,7 @@ public static class ArabicOrthography
                 continue;
             }
 
-            buffer[written++] = MapVariant(c);
+            buffer[written++] = keepHamzaSeats && IsHamzaSeat(c) ? c : MapVariant(c);
         }
 
         return written;
@@ -65,12 +67,26 @@ public static class ArabicOrthography
     /// Folds a whole string the way the analysis chain folds a token (variants, marks, digits, then the
     /// stock hamza/alef maqsura/taa marbuta normalization). Used for word lists and keyword matching.
     /// </summary>
-    public static string Fold(string text)
+    public static string Fold(string text) => Fold(text, keepHamzaSeats: false);
+
+    /// <summary>
+    /// <see cref="Fold(string)"/> as it was before hamza seats folded (ؤ and ئ kept, ىء read as يء), for keys an index
+    /// stores and must find again after an upgrade (the ids of scraped pages that carry none); never for matching.
+    /// </summary>
+    public static string FoldKeepingHamzaSeats(string text) => Fold(text, keepHamzaSeats: true);
+
+    /// <summary><see cref="FoldCharacter"/> as it was before hamza seats folded: ؤ and ئ stay themselves. For hashes an
+    /// index stores (near-duplicate hashes), which must never change.</summary>
+    public static char FoldCharacterKeepingHamzaSeats(char c) => IsHamzaSeat(c) ? c : FoldedCharacters[c];
+
+    private static bool IsHamzaSeat(char c) => c is '\u0624' or '\u0626';
+
+    private static string Fold(string text, bool keepHamzaSeats)
     {
         var buffer = NeedsCompatibilityDecomposition(text)
             ? CompatibilityNormalization.ToFormKC(text).ToCharArray()
             : text.ToCharArray();
-        var length = FoldLetterVariants(buffer, buffer.Length);
+        var length = FoldVariants(buffer, buffer.Length, keepHamzaSeats);
         FoldDigits(buffer, length);
         length = new Lucene.Net.Analysis.Ar.ArabicNormalizer().Normalize(buffer, length);
         return new string(buffer, 0, length).ToLowerInvariant();

@@ -38,6 +38,19 @@ public sealed class ArabicFoldingFilterTests
         Assert.Equal(expected, FoldOne(token, stepByStep: true));
     }
 
+    /// <summary>Keys an index stores (scraped pages' ids, near-duplicate hashes) fold as before hamza seats folded, so an
+    /// upgraded build finds them again.</summary>
+    [Theory]
+    [InlineData("مسؤول يستقيل", "مسؤول يستقيل")]
+    [InlineData("شئون", "شئون")]
+    [InlineData("شاطىء", "شاطيء")] // ى → ي, as the stock normalizer alone did
+    [InlineData("أَحمد", "احمد")] // everything else folds as ever
+    public void Stored_keys_fold_as_before_hamza_seats_folded(string text, string expected)
+    {
+        Assert.Equal(expected, ArabicOrthography.FoldKeepingHamzaSeats(text));
+        Assert.Equal(expected, string.Concat(text.Select(ArabicOrthography.FoldCharacterKeepingHamzaSeats).Where(c => c != '\0')));
+    }
+
     [Fact]
     public void The_table_and_the_steps_agree_on_random_tokens_of_every_kind_of_character()
     {
