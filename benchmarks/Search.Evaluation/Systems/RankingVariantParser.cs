@@ -25,6 +25,7 @@ public static class RankingVariantParser
             ["ProximitySlop"] = (options, text) => WholeNumber(text) is { } value ? options with { ProximitySlop = value } : null,
             ["ProcliticVariants"] = (options, text) => bool.TryParse(text, out var value) ? options with { ProcliticVariants = value } : null,
             ["VerbVariants"] = (options, text) => bool.TryParse(text, out var value) ? options with { VerbVariants = value } : null,
+            ["DualVariants"] = (options, text) => bool.TryParse(text, out var value) ? options with { DualVariants = value } : null,
             ["CorrectUnknownWords"] = (options, text) => bool.TryParse(text, out var value) ? options with { CorrectUnknownWords = value } : null,
             ["K1"] = (options, text) => Number(text) is { } value ? options with { K1 = value } : null,
             ["B"] = (options, text) => Number(text) is { } value and <= 1 ? options with { B = value } : null,

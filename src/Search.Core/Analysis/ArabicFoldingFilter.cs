@@ -9,7 +9,8 @@ namespace Search.Core.Analysis;
 /// Folds each token's characters in four steps, in this order: lowercase (Arabic script, which has no case, is left
 /// untouched without a lookup, since Lucene.Net's own filter took a third of indexing time through a culture-aware
 /// mapping); every Unicode decimal digit to ASCII and the Arabic decimal and thousands separators to '.' and ','
-/// (Lucene.Net 4.8 has no <c>DecimalDigitFilter</c>); Persian and Urdu letter variants to Arabic letters, removing
+/// (Lucene.Net 4.8 has no <c>DecimalDigitFilter</c>); Persian and Urdu letter variants to Arabic letters and hamza on a
+/// waw or yeh seat (ؤ ئ, and the older ىء) to ء, removing
 /// harakat, Quranic marks, tatweel and invisible joiners (<see cref="ArabicOrthography.FoldLetterVariants"/>); then the
 /// stock hamza-on-alef, alef maqsura and taa marbuta normalization (<see cref="ArabicNormalizer"/>). Arabic
 /// presentation forms (ﻻ, ﷲ) are decomposed by NFKC after the digits. A token left with no characters is dropped,
@@ -72,6 +73,12 @@ public sealed class ArabicFoldingFilter : TokenFilter
                 Rune.ToLowerInvariant(new Rune(c, buffer[read + 1])).EncodeToUtf16(buffer.AsSpan(written, 2));
                 written += 2;
                 read++;
+                continue;
+            }
+
+            if (ArabicOrthography.HamzaSeatSequence(buffer, read, length) is var sequence and > 0)
+            {
+                read = ArabicOrthography.FoldHamzaSeatSequence(buffer, read, sequence, ref written);
                 continue;
             }
 

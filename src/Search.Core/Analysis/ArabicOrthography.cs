@@ -5,7 +5,7 @@ namespace Search.Core.Analysis;
 
 /// <summary>
 /// Character-level folding that <see cref="Lucene.Net.Analysis.Ar.ArabicNormalizer"/> leaves out: Persian and Urdu
-/// letter variants, alef wasla, superscript alef, every Arabic mark and tatweel, presentation forms and
+/// letter variants, hamza seats (ؤ ئ ىء → ء), alef wasla, superscript alef, every Arabic mark and tatweel, presentation forms and
 /// non-ASCII decimal digits. Pure functions, safe to call from any thread.
 /// </summary>
 public static class ArabicOrthography
@@ -13,18 +13,26 @@ public static class ArabicOrthography
     private static readonly char[] FoldedCharacters = BuildFoldTable();
 
     /// <summary>Folds <paramref name="buffer"/>[0..<paramref name="length"/>) in place and returns the new length.</summary>
-    public static int FoldLetterVariants(char[] buffer, int length)
+    public static int FoldLetterVariants(char[] buffer, int length) => FoldVariants(buffer, length, keepHamzaSeats: false);
+
+    private static int FoldVariants(char[] buffer, int length, bool keepHamzaSeats)
     {
         var written = 0;
         for (var read = 0; read < length; read++)
         {
             var c = buffer[read];
+            if (!keepHamzaSeats && HamzaSeatSequence(buffer, read, length) is var sequence and > 0)
+            {
+                read = FoldHamzaSeatSequence(buffer, read, sequence, ref written);
+                continue;
+            }
+
             if (IsRemovableMark(c))
             {
                 continue;
             }
 
-            buffer[written++] = MapVariant(c);
+            buffer[written++] = keepHamzaSeats && IsHamzaSeat(c) ? c : MapVariant(c);
         }
 
         return written;
@@ -59,12 +67,26 @@ public static class ArabicOrthography
     /// Folds a whole string the way the analysis chain folds a token (variants, marks, digits, then the
     /// stock hamza/alef maqsura/taa marbuta normalization). Used for word lists and keyword matching.
     /// </summary>
-    public static string Fold(string text)
+    public static string Fold(string text) => Fold(text, keepHamzaSeats: false);
+
+    /// <summary>
+    /// <see cref="Fold(string)"/> as it was before hamza seats folded (ؤ and ئ kept, ىء read as يء), for keys an index
+    /// stores and must find again after an upgrade (the ids of scraped pages that carry none); never for matching.
+    /// </summary>
+    public static string FoldKeepingHamzaSeats(string text) => Fold(text, keepHamzaSeats: true);
+
+    /// <summary><see cref="FoldCharacter"/> as it was before hamza seats folded: ؤ and ئ stay themselves. For hashes an
+    /// index stores (near-duplicate hashes), which must never change.</summary>
+    public static char FoldCharacterKeepingHamzaSeats(char c) => IsHamzaSeat(c) ? c : FoldedCharacters[c];
+
+    private static bool IsHamzaSeat(char c) => c is '\u0624' or '\u0626';
+
+    private static string Fold(string text, bool keepHamzaSeats)
     {
         var buffer = NeedsCompatibilityDecomposition(text)
             ? CompatibilityNormalization.ToFormKC(text).ToCharArray()
             : text.ToCharArray();
-        var length = FoldLetterVariants(buffer, buffer.Length);
+        var length = FoldVariants(buffer, buffer.Length, keepHamzaSeats);
         FoldDigits(buffer, length);
         length = new Lucene.Net.Analysis.Ar.ArabicNormalizer().Normalize(buffer, length);
         return new string(buffer, 0, length).ToLowerInvariant();
@@ -110,6 +132,42 @@ public static class ArabicOrthography
                 buffer[i] = char.ToLowerInvariant(c);
             }
         }
+    }
+
+    /// <summary>
+    /// Recognizes a hamza seat written in two characters, which no single-character fold can see: ى, ي or و followed
+    /// by the combining hamza above U+0654 (a decomposed ئ or ؤ), which folds to ء, as the composed letters do; and ى
+    /// followed by ء or ئ (شاطىء, مبادىء, الطوارىء: the older spelling of شاطئ, مبادئ, الطوارئ), whose ى folding drops.
+    /// </summary>
+    /// <returns>2 for a decomposed seat, 1 for a dotless-yeh seat, 0 otherwise.</returns>
+    internal static int HamzaSeatSequence(char[] buffer, int index, int length)
+    {
+        var c = buffer[index];
+        if (c is not ('\u0649' or '\u064A' or '\u0648') || index + 1 >= length)
+        {
+            return 0;
+        }
+
+        var next = buffer[index + 1];
+        if (next == '\u0654')
+        {
+            return 2;
+        }
+
+        return c == '\u0649' && next is '\u0621' or '\u0626' ? 1 : 0;
+    }
+
+    /// <summary>Writes what a sequence found by <see cref="HamzaSeatSequence"/> folds to (ء, or nothing for a dotless-yeh
+    /// seat, whose hamza folds on its own next).</summary>
+    /// <returns>The index of the sequence's last character.</returns>
+    internal static int FoldHamzaSeatSequence(char[] buffer, int index, int sequence, ref int written)
+    {
+        if (sequence == 2)
+        {
+            buffer[written++] = '\u0621';
+        }
+
+        return index + sequence - 1;
     }
 
     /// <summary>True for Arabic presentation forms (ﻻ, ﷲ …) that only NFKC turns back into letters.</summary>
@@ -182,6 +240,10 @@ public static class ArabicOrthography
         '\u06C3' => '\u0629', // taa marbuta goal → taa marbuta
         '\u0671' or '\u0672' or '\u0673' or '\u0675' => '\u0627', // alef wasla and wavy-hamza alefs → alef
         '\u06CB' or '\u06C4' or '\u06C5' => '\u0648', // ve, waw variants → waw
+
+        // Hamza on a waw or yeh seat → hamza on the line: the seat is spelt differently across the Arab world
+        // (مسؤول/مسئول, شؤون/شئون, سيئ/سيء), and no two everyday words differ by their seat alone.
+        '\u0624' or '\u0626' => '\u0621',
         _ => c,
     };
 }

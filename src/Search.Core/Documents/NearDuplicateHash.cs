@@ -43,7 +43,8 @@ public static class NearDuplicateHash
         var words = 0;
         for (var i = 0; i <= text.Length; i++)
         {
-            var c = i < text.Length ? ArabicOrthography.FoldCharacter(text[i]) : ' ';
+            // Kept as the first release folded, hamza seats included: the hash is stored and must never change.
+            var c = i < text.Length ? ArabicOrthography.FoldCharacterKeepingHamzaSeats(text[i]) : ' ';
             if (c == '\0')
             {
                 continue;

@@ -154,7 +154,8 @@ public static partial class ScrapedPageParser
 
     private static string StableKey(string site, string title, DateTimeOffset publishedAt)
     {
-        var key = $"{ArabicOrthography.Fold(site)}\n{ArabicOrthography.Fold(title)}\n{publishedAt:O}";
+        // The id of a page that carries none: folded as the first release folded, so a page read again keeps its id.
+        var key = $"{ArabicOrthography.FoldKeepingHamzaSeats(site)}\n{ArabicOrthography.FoldKeepingHamzaSeats(title)}\n{publishedAt:O}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 10));
     }
 

@@ -1,12 +1,16 @@
+using System.Text.RegularExpressions;
+
 namespace Search.Core.Querying;
 
 /// <summary>
 /// Parses search-box syntax: plain words, <c>"exact phrases"</c>, <c>-excluded</c> and <c>+required</c> words or
 /// phrases, <c>OR</c> between parts and <c>word*</c> prefixes. It never fails: an unbalanced quote closes at the end of the input, stray operators
 /// and lone stars are dropped, and every other character is left for the analyzer, which ignores punctuation. Lucene's
-/// own syntax characters have no meaning here, so they cannot produce errors. Thread-safe (no state).
+/// own syntax characters have no meaning here, so they cannot produce errors. Markup pasted or typed by mistake (a tag
+/// such as <c>&lt;b&gt;</c> or <c>&lt;/p&gt;</c>, a character entity such as <c>&amp;nbsp;</c>) is read as spaces: its
+/// name is no word the reader searched for, and as a rare token it outranked the words it wrapped. Thread-safe (no state).
 /// </summary>
-public static class UserQueryParser
+public static partial class UserQueryParser
 {
     /// <summary>A prefix shorter than this would expand to a large share of the vocabulary; it is searched as a word.</summary>
     public const int MinPrefixLength = 2;
@@ -15,6 +19,9 @@ public static class UserQueryParser
 
     public static UserQuery Parse(string text)
     {
+        // Blanked to as many spaces, so every part's offset still points into the query as typed.
+        var typed = text;
+        text = Markup().Replace(text, match => new string(' ', match.Length));
         var parts = new List<(QueryPart? Part, bool IsOr)>();
         var i = 0;
         while (i < text.Length)
@@ -73,8 +80,12 @@ public static class UserQueryParser
             parts.Add((new QueryPart(word, Excluded: excluded, IsPrefix: isPrefix && word.Length >= MinPrefixLength, Required: required) { Offset = wordOffset }, false));
         }
 
-        return new UserQuery(Group(parts)) { IsQuestion = QuestionForm.IsQuestion(text) };
+        return new UserQuery(Group(parts)) { IsQuestion = QuestionForm.IsQuestion(typed) };
     }
+
+    /// <summary>An HTML or XML tag (a letter after &lt; or &lt;/, no &lt; or &gt; inside) or a character entity.</summary>
+    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});", RegexOptions.CultureInvariant)]
+    private static partial Regex Markup();
 
     /// <summary>Joins parts linked by OR; an OR at either end or next to another OR is dropped. Exclusions never join a group.</summary>
     private static List<QueryGroup> Group(List<(QueryPart? Part, bool IsOr)> parts)

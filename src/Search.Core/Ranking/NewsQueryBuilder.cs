@@ -216,13 +216,17 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             return WordQuery(forms, part.Text, context, highlight?.Stems);
         }
 
-        // A quoted phrase, or one typed word the tokenizer splits (covid-19, 5G-Advanced): the pieces must be adjacent.
+        // A quoted phrase, or one typed word the tokenizer splits (covid-19, 5G-Advanced, الحكومة،الوزارة): the pieces
+        // standing together and in order earn the phrase clauses below.
         highlight?.Phrases.Add([.. tokens.Select(token => (token.Term, token.Position - tokens[0].Position))]);
         var phrase = new BooleanQuery();
-        if (part.IsPhrase && !part.Excluded && !part.Required && !context.RequireWholePhrases)
+        if (!part.Excluded && !part.Required && (!part.IsPhrase || !context.RequireWholePhrases))
         {
             // Quotes in a longer query (a pasted headline, a name among other words) mark a phrase to favour, not a
-            // filter: its words also count one by one, so an article that words it differently is still found.
+            // filter: its words also count one by one, so an article that words it differently is still found. So do
+            // the pieces of a word the tokenizer splits, which the reader did not quote: words typed without a space
+            // after a comma or slash (الحكومة،الوزارة, الحكومة/الوزارة), around a stray markup tag (<b>الحكومة</b>),
+            // or a date (15/5/2018) found nothing when their pieces had to stand side by side.
             foreach (var token in tokens)
             {
                 var forms = context.FormsOf(token.Term);

@@ -32,6 +32,10 @@ public sealed record RankingOptions
     /// <summary>Also match a present-tense verb (يعلن) with its past forms (أعلن) when the index shows them as common.</summary>
     public bool VerbVariants { get; init; } = true;
 
+    /// <summary>Also match a dual (الطرفان) with its singular when the index shows it as common and holds the dual's
+    /// other case (الطرفين).</summary>
+    public bool DualVariants { get; init; } = true;
+
     /// <summary>Match a word the index has never seen (a typing slip, another transliteration of a name, two words
     /// run together) also with its likeliest correction from the index vocabulary (<see cref="Spelling.SpellingCorrector"/>).</summary>
     public bool CorrectUnknownWords { get; init; } = true;

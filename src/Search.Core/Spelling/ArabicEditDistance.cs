@@ -4,7 +4,8 @@ namespace Search.Core.Spelling;
 /// An edit distance that knows how Arabic is mistyped: an edit costs 1 (a letter inserted, deleted or replaced, or two
 /// neighbouring letters swapped: the optimal string alignment variant of Damerau–Levenshtein), except the slips and
 /// spelling variants every Arabic reader forgives, which cost less: a hamza seat for another (ا أ إ آ ء ؤ ئ, and ؤ/و,
-/// ئ/ي), ة for ه, ى for ي (<see cref="VariantCost"/>); a hamza on the line left out or a letter doubled or undoubled
+/// ئ/ي, and ء for either seat letter, since the index folds ؤ and ئ to ء), ة for ه, ى for ي
+/// (<see cref="VariantCost"/>); a hamza on the line left out or a letter doubled or undoubled
 /// (<see cref="DroppedHamzaOrDoubledCost"/>); a letter replaced by one whose key touches it on the standard Arabic
 /// keyboard (<see cref="KeyboardNeighbourCost"/>). Pure functions, safe from any thread.
 /// </summary>
@@ -111,6 +112,11 @@ public static class ArabicEditDistance
         || Pair(x, y, 'ؤ', 'و')
         || Pair(x, y, 'ئ', 'ي')
         || Pair(x, y, 'ئ', 'ى')
+
+        // The folded forms of ؤ and ئ: the vocabulary holds مسءول for مسؤول, and مسوول is still its seat left bare.
+        || Pair(x, y, 'ء', 'و')
+        || Pair(x, y, 'ء', 'ي')
+        || Pair(x, y, 'ء', 'ى')
         || Pair(x, y, 'ة', 'ه')
         || Pair(x, y, 'ى', 'ي');
 

@@ -25,10 +25,30 @@ public sealed class ArabicFoldingFilterTests
     [InlineData("وز\u202Eير\u202C", "وزير")] // an override and its pop
     [InlineData("\u2067كتاب\u2069", "كتاب")] // an isolate
     [InlineData("\u061Cكتاب", "كتاب")] // ARABIC LETTER MARK
+    [InlineData("مسؤول", "مسءول")] // hamza on a waw seat
+    [InlineData("مسئول", "مسءول")] // … and on a yeh seat, as Egyptian papers spell it
+    [InlineData("شاطئ", "شاطء")]
+    [InlineData("شاطىء", "شاطء")] // the older dotless-yeh seat, two characters
+    [InlineData("مسو\u0654ول", "مسءول")] // a decomposed ؤ: waw + combining hamza above
+    [InlineData("شاطي\u0654", "شاطء")] // a decomposed ئ
+    [InlineData("شيء", "شيء")] // a yeh before a hamza on the line is a letter of the word
     public void Folds_case_digits_variants_marks_and_the_stock_normalization(string token, string expected)
     {
         Assert.Equal(expected, FoldOne(token, stepByStep: false));
         Assert.Equal(expected, FoldOne(token, stepByStep: true));
+    }
+
+    /// <summary>Keys an index stores (scraped pages' ids, near-duplicate hashes) fold as before hamza seats folded, so an
+    /// upgraded build finds them again.</summary>
+    [Theory]
+    [InlineData("مسؤول يستقيل", "مسؤول يستقيل")]
+    [InlineData("شئون", "شئون")]
+    [InlineData("شاطىء", "شاطيء")] // ى → ي, as the stock normalizer alone did
+    [InlineData("أَحمد", "احمد")] // everything else folds as ever
+    public void Stored_keys_fold_as_before_hamza_seats_folded(string text, string expected)
+    {
+        Assert.Equal(expected, ArabicOrthography.FoldKeepingHamzaSeats(text));
+        Assert.Equal(expected, string.Concat(text.Select(ArabicOrthography.FoldCharacterKeepingHamzaSeats).Where(c => c != '\0')));
     }
 
     [Fact]

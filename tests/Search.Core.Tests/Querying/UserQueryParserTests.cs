@@ -51,9 +51,22 @@ public sealed class UserQueryParserTests
     [InlineData("-اتصا*", "-اتصا*")]
     [InlineData("ا*", "ا")] // a one-letter prefix is searched as a word
     [InlineData("covid-19", "covid-19")]
+    [InlineData("<b>الحكومة</b>", "الحكومة")] // markup typed or pasted by mistake
+    [InlineData("الحكومة<br/>الوزارة", "الحكومة ; الوزارة")]
+    [InlineData("<span class=\"x\">وزير</span> الاتصالات", "وزير ; الاتصالات")]
+    [InlineData("وزير&nbsp;الاتصالات", "وزير ; الاتصالات")]
+    [InlineData("<script>alert(1)</script>", "alert(1)")]
+    [InlineData("سعر < 5", "سعر ; < ; 5")] // no tag: a letter must follow <
     public void Parser_reads_search_box_syntax(string text, string expected)
     {
         Assert.Equal(expected, Describe(UserQueryParser.Parse(text)));
+    }
+
+    [Fact]
+    public void Markup_is_blanked_in_place_so_offsets_still_point_into_the_query_as_typed()
+    {
+        var part = Assert.Single(Assert.Single(UserQueryParser.Parse("<b>وزير</b>").Groups).Alternatives);
+        Assert.Equal(("وزير", 3), (part.Text, part.Offset));
     }
 
     [Theory]

@@ -64,6 +64,59 @@ public sealed class WordVariantTests : IDisposable
         Assert.Equal(["announce-1", "announce-2", "announce-3"], Ids(index, "أعلن"));
     }
 
+    private static readonly NewsArticle[] Duals =
+    [
+        TestCorpus.Article("sides-1", "الطرفان يتفقان", "اتفق الطرفان على هدنة."),
+        TestCorpus.Article("sides-2", "وساطة", "دعا الوسيط الطرفين إلى الحوار."),
+        TestCorpus.Article("side-3", "رفض", "رفض الطرف الآخر المقترح."),
+        TestCorpus.Article("cities-1", "توأمة", "وقعت مدينتان اتفاقية توأمة."),
+        TestCorpus.Article("cities-2", "زيارة", "زار الوفد المدينتين."),
+        TestCorpus.Article("city-3", "المدينة القديمة", "ترميم أسوار المدينة."),
+        TestCorpus.Article("name-1", "استقبال", "استقبل سلمان الوفد."),
+        TestCorpus.Article("peace-1", "السلم الأهلي", "دعوة إلى السلم."),
+        TestCorpus.Article("peace-2", "الرواتب", "سلم جديد للرواتب."),
+        TestCorpus.Article("turn-1", "دوران الأرض", "دوران الأرض حول الشمس."),
+        TestCorpus.Article("turn-2", "الدوران", "سرعة الدوران ثابتة."),
+        TestCorpus.Article("turn-3", "عجلة", "تتوقف العجلة عن الدوران ليلا."),
+        TestCorpus.Article("roles-1", "مسرح", "لعب الممثل دورين في المسرحية."),
+        TestCorpus.Article("role-2", "دور", "دور الشباب في المجتمع."),
+        TestCorpus.Article("role-3", "دور", "دور المرأة في السياسة."),
+        TestCorpus.Article("role-4", "دور", "دور المدرسة والأسرة."),
+    ];
+
+    [Theory]
+    [InlineData("الطرفان", new[] { "side-3", "sides-1", "sides-2" })]
+    [InlineData("مدينتان", new[] { "cities-1", "cities-2", "city-3" })]
+    public void A_dual_finds_its_singular_and_its_other_case(string query, string[] expected)
+    {
+        using var index = TestCorpus.InMemoryIndexOf(Duals);
+        Assert.Equal(expected, Ids(index, query));
+    }
+
+    [Fact]
+    public void A_word_merely_ending_in_the_dual_letters_keeps_to_itself()
+    {
+        // سلم is as common as سلمان, but no سلمين says سلمان is a dual.
+        using var index = TestCorpus.InMemoryIndexOf(Duals);
+        Assert.Equal(["name-1"], Ids(index, "سلمان"));
+
+        // دور is commoner than دوران and دورين exists, but far rarer than دوران: دوران is no dual of دور.
+        Assert.Equal(["turn-1", "turn-2", "turn-3"], Ids(index, "دوران"));
+    }
+
+    [Fact]
+    public void Without_dual_variants_a_dual_finds_only_itself()
+    {
+        using var index = NewsIndex.InMemory(new RankingOptions { DualVariants = false, CorrectUnknownWords = false });
+        foreach (var article in Duals)
+        {
+            index.Upsert(article);
+        }
+
+        index.Refresh();
+        Assert.Equal(["sides-1"], Ids(index, "الطرفان"));
+    }
+
     [Fact]
     public void A_word_the_index_has_never_seen_matches_words_one_edit_away()
     {

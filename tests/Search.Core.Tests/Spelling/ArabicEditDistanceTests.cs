@@ -8,6 +8,8 @@ public sealed class ArabicEditDistanceTests
     [Theory]
     [InlineData("مسؤول", "مسئول")] // hamza seats: ؤ / ئ
     [InlineData("مسؤول", "مسوول")] // ؤ / و
+    [InlineData("مسءول", "مسوول")] // ؤ as the index folds it / و
+    [InlineData("هيءه", "هييه")] // ئ as the index folds it / ي
     [InlineData("أعلن", "اعلن")] // أ / ا
     [InlineData("إعلان", "اعلان")] // إ / ا
     [InlineData("آثار", "أثار")] // آ / أ
