@@ -23,8 +23,8 @@ public sealed class ArabicNewsAnalyzer : Analyzer
     /// another is rebuilt from the articles it stores, since a query folded one way misses terms indexed the other
     /// way. Raise it with every change to folding, stop words or stemming that changes a term.
     /// </summary>
-    /// <remarks>2: bidi controls fold away (2026-12-05).</remarks>
-    public const string Version = "2";
+    /// <remarks>2: bidi controls fold away. 3: hamza on a waw or yeh seat folds to ء (2026-12-05).</remarks>
+    public const string Version = "3";
 
     private readonly ArabicAnalysisMode _mode;
     private readonly ArabicNewsStemmer _stemmer = new();
