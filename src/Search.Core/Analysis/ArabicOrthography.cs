@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -217,6 +218,31 @@ public static class ArabicOrthography
     /// echoed back (a suggestion) must not carry one that reorders what follows it.
     /// </summary>
     public static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
+    /// <summary>The characters of <see cref="IsBidiControl"/>, for a fast scan of a whole string.</summary>
+    private static readonly SearchValues<char> BidiControls =
+        SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(code => (char)code).Where(IsBidiControl)]);
+
+    /// <summary><paramref name="text"/> without its bidi controls (<see cref="IsBidiControl"/>); the same string when it
+    /// holds none.</summary>
+    public static string WithoutBidiControls(string text)
+    {
+        if (!text.AsSpan().ContainsAny(BidiControls))
+        {
+            return text;
+        }
+
+        var kept = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!IsBidiControl(c))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
+    }
 
     private static bool IsRemovableMark(char c) => c switch
     {

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using Search.Core.Analysis;
 
 namespace Search.Core.Suggesting;
@@ -11,10 +9,6 @@ namespace Search.Core.Suggesting;
 /// </summary>
 internal sealed class TypedText
 {
-    /// <summary>The characters of <see cref="ArabicOrthography.IsBidiControl"/>, for a fast scan.</summary>
-    private static readonly SearchValues<char> BidiControls =
-        SearchValues.Create("\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
-
     private TypedText(string before, string lastWordFolded, IReadOnlyList<string> foldedWords, bool endsInWord)
     {
         Before = before;
@@ -39,7 +33,7 @@ internal sealed class TypedText
     {
         // Bidi controls are dropped here, not only folded away inside words: Before is echoed as typed in every word
         // completion, and an unclosed U+202E there would reorder the suggestion after it.
-        var text = WithoutBidiControls(query).TrimStart();
+        var text = ArabicOrthography.WithoutBidiControls(query).TrimStart();
         var words = SuggestionText.Split(text);
         var folded = new List<string>(words.Count);
         foreach (var word in words)
@@ -55,25 +49,6 @@ internal sealed class TypedText
         return endsInWord
             ? new TypedText(text[..words[^1].Start], folded[^1], folded, endsInWord: true)
             : new TypedText(text.TrimEnd(), "", folded, endsInWord: false);
-    }
-
-    private static string WithoutBidiControls(string text)
-    {
-        if (!text.AsSpan().ContainsAny(BidiControls))
-        {
-            return text;
-        }
-
-        var kept = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (!ArabicOrthography.IsBidiControl(c))
-            {
-                kept.Append(c);
-            }
-        }
-
-        return kept.ToString();
     }
 
     /// <summary>The folded words from <paramref name="first"/> on, joined by one space, and followed by one when the
