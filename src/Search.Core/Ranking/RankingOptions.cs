@@ -36,6 +36,10 @@ public sealed record RankingOptions
     /// other case (الطرفين).</summary>
     public bool DualVariants { get; init; } = true;
 
+    /// <summary>Also match a word ending in ا (the accusative عضوا، رسميا; a place name سوريا) with the word without it
+    /// when the index shows that as common.</summary>
+    public bool AlifEndingVariants { get; init; } = true;
+
     /// <summary>Match a word the index has never seen (a typing slip, another transliteration of a name, two words
     /// run together) also with its likeliest correction from the index vocabulary (<see cref="Spelling.SpellingCorrector"/>).</summary>
     public bool CorrectUnknownWords { get; init; } = true;

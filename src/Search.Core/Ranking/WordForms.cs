@@ -48,6 +48,11 @@ internal sealed class WordForms(TermLookup terms, RankingOptions ranking)
             AddSingularOfDual(forms, stem, frequency);
         }
 
+        if (ranking.AlifEndingVariants && frequency > 0 && stem.Length >= 4 && stem[^1] == 'ا')
+        {
+            AddAlifEndingForms(forms, stem, frequency);
+        }
+
         if (ranking.ProcliticVariants && frequency > 0)
         {
             foreach (var proclitic in Proclitics)
@@ -106,6 +111,43 @@ internal sealed class WordForms(TermLookup terms, RankingOptions ranking)
             {
                 forms.Add(candidate);
             }
+        }
+    }
+
+    /// <summary>
+    /// The light stemmer keeps a final ا: the accusative's (عضوا، رسميا، عسكريا, whose tanween folding removed) and a
+    /// place name's (أمريكا، روسيا، سوريا). So عضوا never met عضو, عسكريا never عسكري, روسيا never روسي or الروسية.
+    /// Joining when the index finds each at least as often: the word without its ا (عضو; أمريك, the stem of أمريكي);
+    /// for ـيا, the word without يا when its nisba ـي is written in the index (عسكر، روس, the stems of عسكري، روسي: a
+    /// plural such as قضايا has no قضاي, and ماليا meets مال only where المالي is written, not merely المال) and never
+    /// a two-letter remainder (دنيا، عليا); and the word with ـية (سورية, kept whole as a name). A word whose ا is its
+    /// own letter fails (كندا: no كند). Only for a word the index knows: an unknown one is left to the spelling
+    /// corrector, whose correction (البوذيساتفي for البوذيساتفا) also earns the exact-form bonus that a shared stem
+    /// would not.
+    /// </summary>
+    private void AddAlifEndingForms(List<string> forms, string stem, int frequency)
+    {
+        var bare = stem[..^1];
+        AddIfAsCommon(forms, bare, frequency);
+        if (bare[^1] != 'ي')
+        {
+            return;
+        }
+
+        var nisbaStem = bare[..^1];
+        if (nisbaStem.Length >= 3 && WrittenFreq(bare) > 0)
+        {
+            AddIfAsCommon(forms, nisbaStem, frequency);
+        }
+
+        AddIfAsCommon(forms, bare + "ه", frequency);
+    }
+
+    private void AddIfAsCommon(List<string> forms, string candidate, int frequency)
+    {
+        if (!forms.Contains(candidate) && DocFreq(candidate) >= Math.Max(1, frequency))
+        {
+            forms.Add(candidate);
         }
     }
 

@@ -117,6 +117,42 @@ public sealed class WordVariantTests : IDisposable
         Assert.Equal(["sides-1"], Ids(index, "الطرفان"));
     }
 
+    private static readonly NewsArticle[] AlifEndings =
+    [
+        TestCorpus.Article("member-1", "انتخابات المجلس", "انتخب عضوا في المجلس البلدي."),
+        TestCorpus.Article("member-2", "استقالة", "قدم العضو استقالته."),
+        TestCorpus.Article("member-3", "البرلمان", "تحدث عضو البرلمان عن الميزانية."),
+        TestCorpus.Article("syria-1", "زيارة", "زار الوفد سوريا أمس."),
+        TestCorpus.Article("syria-2", "الحكومة", "أعلنت الحكومة السورية خطة جديدة."),
+        TestCorpus.Article("syria-3", "الحدود", "الحدود بين سورية والعراق."),
+        TestCorpus.Article("canada-1", "الهجرة", "استقبلت كندا مهاجرين جددا."),
+        TestCorpus.Article("canada-2", "الثلوج", "تساقطت الثلوج في كندا."),
+    ];
+
+    [Theory]
+    [InlineData("عضوا", new[] { "member-1", "member-2", "member-3" })] // the accusative meets عضو
+    [InlineData("سوريا", new[] { "syria-1", "syria-2", "syria-3" })] // meets سورية and السورية (stem سوري)
+    [InlineData("كندا", new[] { "canada-1", "canada-2" })] // no كند: the ا is its own
+    public void A_word_ending_in_alif_meets_the_word_without_it_when_the_index_vouches_for_it(string query, string[] expected)
+    {
+        using var index = TestCorpus.InMemoryIndexOf(AlifEndings);
+        Assert.Equal(expected, Ids(index, query));
+    }
+
+    [Fact]
+    public void Without_alif_ending_variants_a_word_ending_in_alif_finds_only_itself()
+    {
+        using var index = NewsIndex.InMemory(new RankingOptions { AlifEndingVariants = false, CorrectUnknownWords = false });
+        foreach (var article in AlifEndings)
+        {
+            index.Upsert(article);
+        }
+
+        index.Refresh();
+        Assert.Equal(["member-1"], Ids(index, "عضوا"));
+        Assert.Equal(["syria-1"], Ids(index, "سوريا"));
+    }
+
     [Fact]
     public void A_word_the_index_has_never_seen_matches_words_one_edit_away()
     {
