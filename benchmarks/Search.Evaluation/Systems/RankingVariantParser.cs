@@ -26,6 +26,7 @@ public static class RankingVariantParser
             ["ProcliticVariants"] = (options, text) => bool.TryParse(text, out var value) ? options with { ProcliticVariants = value } : null,
             ["VerbVariants"] = (options, text) => bool.TryParse(text, out var value) ? options with { VerbVariants = value } : null,
             ["DualVariants"] = (options, text) => bool.TryParse(text, out var value) ? options with { DualVariants = value } : null,
+            ["OtherSpellingWeight"] = (options, text) => Number(text) is { } value ? options with { OtherSpellingWeight = value } : null,
             ["AlifEndingVariants"] = (options, text) => bool.TryParse(text, out var value) ? options with { AlifEndingVariants = value } : null,
             ["CorrectUnknownWords"] = (options, text) => bool.TryParse(text, out var value) ? options with { CorrectUnknownWords = value } : null,
             ["K1"] = (options, text) => Number(text) is { } value ? options with { K1 = value } : null,

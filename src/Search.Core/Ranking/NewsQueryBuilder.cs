@@ -37,6 +37,8 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     /// <summary>An unseen form of a known stem is widened only to words this many times as common as the stem.</summary>
     private const int UnseenFormRatio = 10;
 
+    private readonly NameSpellings _spellings = new(ArabicNameSpellings.Groups, folded => StemWith(stemmer, folded));
+
     /// <summary>The index's words, a trie a segment, for corrections; shared with the index's warmers.</summary>
     internal WordTries Words { get; init; } = new();
 
@@ -55,7 +57,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     internal CompiledQuery Build(UserQuery userQuery, IndexReader? reader, SpellingCorrector? corrector)
     {
         var positiveParts = userQuery.Groups.SelectMany(group => group.Alternatives).Count(part => !part.Excluded);
-        var context = new BuildContext(reader, Postings, ranking, corrector ?? (reader is null ? null : CorrectorFor(reader)), requireWholePhrases: positiveParts == 1, Stem);
+        var context = new BuildContext(reader, Postings, ranking, _spellings, corrector ?? (reader is null ? null : CorrectorFor(reader)), requireWholePhrases: positiveParts == 1, Stem);
         var stems = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var phrases = new List<IReadOnlyList<(string, int)>>();
@@ -299,7 +301,14 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             var anyForm = new BestOfQuery { Boost = boost };
             foreach (var form in forms)
             {
-                anyForm.Add(context.TermQuery(field, form));
+                var clause = context.TermQuery(field, form);
+                if (context.IsOtherSpelling(forms[0], form))
+                {
+                    // The typed spelling first: the other one's articles follow, rather than mix in (measured).
+                    clause.Boost = ranking.OtherSpellingWeight;
+                }
+
+                anyForm.Add(clause);
             }
 
             word.Add(anyForm, Occur.SHOULD);
@@ -357,7 +366,9 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     private static float Confidence(WordCorrection correction) =>
         Math.Clamp(1f - (0.5f * correction.Cost / CostForHalfConfidence), 0.5f, 1f);
 
-    private string Stem(string folded)
+    private string Stem(string folded) => StemWith(stemmer, folded);
+
+    private static string StemWith(ArabicNewsStemmer stemmer, string folded)
     {
         var buffer = folded.ToCharArray();
         return new string(buffer, 0, stemmer.Stem(buffer, buffer.Length));
@@ -373,9 +384,9 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     }
 
     /// <summary>Per-build state: the reader for statistics, the speller, and the stems of plain words in query order.</summary>
-    private sealed class BuildContext(IndexReader? reader, PostingsPool postings, RankingOptions ranking, SpellingCorrector? corrector, bool requireWholePhrases, Func<string, string> stem)
+    private sealed class BuildContext(IndexReader? reader, PostingsPool postings, RankingOptions ranking, NameSpellings spellings, SpellingCorrector? corrector, bool requireWholePhrases, Func<string, string> stem)
     {
-        private readonly WordForms? _forms = reader is null ? null : new WordForms(new TermLookup(reader, postings), ranking);
+        private readonly WordForms? _forms = reader is null ? null : new WordForms(new TermLookup(reader, postings), ranking, spellings);
         private int _correctedWords;
 
         /// <summary>Term lookups for the reader searched; null when building without one.</summary>
@@ -432,6 +443,8 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
         /// <summary>True when the query is one phrase alone: then the phrase itself is what must match.</summary>
         public bool RequireWholePhrases { get; } = requireWholePhrases;
+
+        public bool IsOtherSpelling(string stem, string form) => _forms is not null && _forms.IsOtherSpelling(stem, form);
 
         /// <summary>The word's stem and the other forms of it the index vouches for (<see cref="WordForms"/>).</summary>
         public IReadOnlyList<string> FormsOf(string stem) => _forms?.Of(stem) ?? [stem];

@@ -40,6 +40,10 @@ public sealed record RankingOptions
     /// when the index shows that as common.</summary>
     public bool AlifEndingVariants { get; init; } = true;
 
+    /// <summary>Weight of a match on another spelling the newsrooms write a name or borrowed word in (ترمب for ترامب,
+    /// أميركا for أمريكا: <see cref="Analysis.ArabicNameSpellings"/>), against the spelling typed; 0 turns it off.</summary>
+    public float OtherSpellingWeight { get; init; } = 0.5f;
+
     /// <summary>Match a word the index has never seen (a typing slip, another transliteration of a name, two words
     /// run together) also with its likeliest correction from the index vocabulary (<see cref="Spelling.SpellingCorrector"/>).</summary>
     public bool CorrectUnknownWords { get; init; } = true;

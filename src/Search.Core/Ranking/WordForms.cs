@@ -8,7 +8,7 @@ namespace Search.Core.Ranking;
 /// proclitic, a present-tense prefix) because stripping them blindly would wreck words that merely start with those
 /// letters; the index tells which is which. Built per query, over that query's <see cref="TermLookup"/>.
 /// </summary>
-internal sealed class WordForms(TermLookup terms, RankingOptions ranking)
+internal sealed class WordForms(TermLookup terms, RankingOptions ranking, NameSpellings? spellings = null)
 {
     private const string Proclitics = "وفبلك";
     private const string PresentTensePrefixes = "يتن";
@@ -51,6 +51,17 @@ internal sealed class WordForms(TermLookup terms, RankingOptions ranking)
         if (ranking.AlifEndingVariants && frequency > 0 && stem.Length >= 4 && stem[^1] == 'ا')
         {
             AddAlifEndingForms(forms, stem, frequency);
+        }
+
+        if (ranking.OtherSpellingWeight > 0 && spellings is not null)
+        {
+            foreach (var other in spellings.Of(stem))
+            {
+                if (!forms.Contains(other) && DocFreq(other) > 0)
+                {
+                    forms.Add(other);
+                }
+            }
         }
 
         if (ranking.ProcliticVariants && frequency > 0)
@@ -150,6 +161,10 @@ internal sealed class WordForms(TermLookup terms, RankingOptions ranking)
             forms.Add(candidate);
         }
     }
+
+    /// <summary>Whether <paramref name="form"/> is another spelling of the word whose stem is <paramref name="stem"/>
+    /// (see <see cref="RankingOptions.OtherSpellingWeight"/>).</summary>
+    public bool IsOtherSpelling(string stem, string form) => spellings is not null && spellings.Of(stem).Contains(form);
 
     private int DocFreq(string text) => Terms.DocFreq(NewsFields.Text, text);
 

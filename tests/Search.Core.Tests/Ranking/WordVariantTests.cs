@@ -172,11 +172,12 @@ public sealed class WordVariantTests : IDisposable
     public void A_word_the_index_knows_is_not_widened_to_its_neighbours()
     {
         using var index = TestCorpus.InMemoryIndexOf(
-            TestCorpus.Article("short", "زيارة", "وصل بوتن إلى العاصمة."),
-            TestCorpus.Article("long", "زيارة", "وصل بوتين إلى العاصمة."));
+            TestCorpus.Article("short", "زيارة", "وصل جبر إلى العاصمة."),
+            TestCorpus.Article("long", "زيارة", "وصل جبير إلى العاصمة."));
 
-        Assert.Equal(["short"], Ids(index, "بوتن"));
-        Assert.Equal(["long"], Ids(index, "بوتين"));
+        // Two names one letter apart; spellings of one name (بوتين / بوتن) are NameSpellingsTests' matter.
+        Assert.Equal(["short"], Ids(index, "جبر"));
+        Assert.Equal(["long"], Ids(index, "جبير"));
     }
 
     [Fact]
