@@ -25,7 +25,7 @@ internal sealed partial class DropFolderService(
         var folder = Path.GetFullPath(options.Value.WatchFolder!, environment.ContentRootPath);
         var watcher = new DropFolderWatcher(
             new DropFolderOptions(folder) { SettleTime = TimeSpan.FromSeconds(options.Value.WatchSettleSeconds) },
-            new DropFileIndexer(store, new ArticleSources()).IndexAsync,
+            new DropFileIndexer(store, new ArticleSources(), loggers.CreateLogger<DropFileIndexer>()).IndexAsync,
             Log,
             loggers.CreateLogger<DropFolderWatcher>());
         LogWatching(folder);
@@ -35,7 +35,8 @@ internal sealed partial class DropFolderService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // The host is stopping; a file being read stays in the folder and is read again at the next start.
+            // The host is stopping; a file being read stays in the folder and is resumed at the next start, after the
+            // last batch it saved as written.
         }
     }
 

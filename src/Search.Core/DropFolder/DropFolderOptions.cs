@@ -10,6 +10,10 @@ public sealed record DropFolderOptions(string Folder)
     /// <summary>Subfolder that files with no usable record move to, each with a <c>.error.txt</c> beside it.</summary>
     public const string FailedFolderName = ".failed";
 
+    /// <summary>Hidden subfolder where <see cref="DropFileIndexer"/> records how far into each file it has written,
+    /// so a restart resumes there; a file's record goes once the file has moved on.</summary>
+    public const string ProgressFolderName = ".progress";
+
     /// <summary>How long a file's size and modification time must stay unchanged before it counts as complete. A file
     /// renamed into the folder counts as complete at once.</summary>
     public TimeSpan SettleTime { get; init; } = TimeSpan.FromSeconds(1);

@@ -17,7 +17,9 @@ namespace Search.Core.DropFolder;
 /// while it is read stays in place for a pass of its own (see <see cref="DropFileStamp"/>).
 /// </summary>
 /// <remarks>Processing is at least once: a file whose handler ran but that could not be moved, or that was stopped
-/// half-way, is handled again, which for keyed upserts rewrites the same articles.</remarks>
+/// half-way, is handled again. <see cref="DropFileIndexer"/> then resumes after the last batch it saved as written
+/// (<see cref="DropFileProgress"/>); the watcher removes that record once the file has moved on, and at start the
+/// records of files no longer there.</remarks>
 public sealed partial class DropFolderWatcher
 {
     private const string LinkNotFollowed = "a symbolic link: the drop folder takes regular files only and does not follow links; not opened";
@@ -49,6 +51,7 @@ public sealed partial class DropFolderWatcher
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_options.Folder);
+        RemoveStaleProgress();
         using var watcher = StartWatcher();
         var poll = TimeSpan.FromTicks(Math.Max(_options.SettleTime.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks));
         while (true)
@@ -65,6 +68,7 @@ public sealed partial class DropFolderWatcher
             foreach (var gone in _retries.Keys.Where(path => !File.Exists(path)).ToList())
             {
                 _retries.Remove(gone);
+                ForgetProgress(gone);
             }
 
             foreach (var path in _settled.Observe(List(), _clock.Elapsed))
@@ -205,6 +209,7 @@ public sealed partial class DropFolderWatcher
 
             _retries.Remove(path);
             _settled.Forget(path);
+            ForgetProgress(path);
             _onOutcome?.Invoke(new DropFileOutcome(path, state, target, report.Indexed, report.Problems, error));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -227,8 +232,38 @@ public sealed partial class DropFolderWatcher
     {
         _retries.Remove(path);
         _settled.Forget(path);
+        ForgetProgress(path);
         _onOutcome?.Invoke(new DropFileOutcome(path, state, null, report.Indexed, report.Problems, ReplacedWhileRead));
         LogReplaced(path, report.Indexed);
+    }
+
+    /// <summary>The file has moved on: its progress would only mislead a file dropped later under its name (whose
+    /// stamp differs anyway, so a record that cannot be removed is harmless).</summary>
+    private void ForgetProgress(string path)
+    {
+        try
+        {
+            DropFileProgress.Remove(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogProgressNotRemoved(ex, path);
+        }
+    }
+
+    private void RemoveStaleProgress()
+    {
+        try
+        {
+            foreach (var removed in DropFileProgress.RemoveStale(_options.Folder))
+            {
+                LogStaleProgressRemoved(removed);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogProgressNotRemoved(ex, _options.Folder);
+        }
     }
 
     /// <summary>The name itself when free, else the name behind a UTC time stamp, so a file dropped twice keeps both.</summary>
@@ -252,6 +287,12 @@ public sealed partial class DropFolderWatcher
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Path} was handled but could not be moved to {Folder}")]
     private partial void LogMoveFailed(Exception exception, string path, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot remove the saved progress of {Path}")]
+    private partial void LogProgressNotRemoved(Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Progress}: the progress of a file no longer in the drop folder, or one left half-written")]
+    private partial void LogStaleProgressRemoved(string progress);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The drop folder's file system watcher failed; listing the folder instead")]
     private partial void LogWatcherError(Exception exception);

@@ -145,6 +145,23 @@ public sealed class DropFolderWatcherTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task At_start_the_progress_of_files_no_longer_there_and_half_written_records_are_removed_and_nothing_else()
+    {
+        var progress = Directory.CreateDirectory(Path.Combine(_folder.FullName, DropFolderOptions.ProgressFolderName)).FullName;
+        File.WriteAllText(Path.Combine(_folder.FullName, "kept.jsonl.part"), "{}");
+        foreach (var name in new[] { "gone.jsonl.json", "gone.jsonl.json.0123abcd.tmp", "kept.jsonl.part.json", "notes.txt" })
+        {
+            File.WriteAllText(Path.Combine(progress, name), "{}");
+        }
+
+        await RunUntilAsync(
+            new DropFolderWatcher(Options, (_, _) => Task.FromResult(new DropFileReport(0, []))),
+            () => !File.Exists(Path.Combine(progress, "gone.jsonl.json")));
+
+        Assert.Equal(["kept.jsonl.part.json", "notes.txt"], Directory.GetFiles(progress).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>Runs the watcher until the condition holds (checked every few milliseconds), then stops it.</summary>
     private static async Task RunUntilAsync(DropFolderWatcher watcher, Func<bool> condition)
     {
