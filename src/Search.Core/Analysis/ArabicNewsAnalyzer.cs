@@ -7,7 +7,8 @@ using Lucene.Net.Util;
 namespace Search.Core.Analysis;
 
 /// <summary>
-/// The service's Arabic analysis chain: StandardTokenizer → <see cref="ArabicFoldingFilter"/> (lowercase, digits,
+/// The service's Arabic analysis chain: StandardTokenizer → <see cref="JoinedWordsFilter"/> (words joined by . : _) →
+/// <see cref="ArabicFoldingFilter"/> (lowercase, digits,
 /// letter variants and marks, the stock normalization) → folded stop words → (<see cref="ExactFormRepeatFilter"/> when indexing) →
 /// <see cref="ArabicNewsStemFilter"/> (unless exact). Every step rewrites the term only, so offsets always point into the
 /// original text and highlights land on whole words. Values of a multi-valued field are kept
@@ -23,8 +24,9 @@ public sealed class ArabicNewsAnalyzer : Analyzer
     /// another is rebuilt from the articles it stores, since a query folded one way misses terms indexed the other
     /// way. Raise it with every change to folding, stop words or stemming that changes a term.
     /// </summary>
-    /// <remarks>2: bidi controls fold away. 3: hamza on a waw or yeh seat folds to ء (2026-12-05).</remarks>
-    public const string Version = "3";
+    /// <remarks>2: bidi controls fold away. 3: hamza on a waw or yeh seat folds to ء (2026-12-05). 4: words joined by
+    /// a full stop, a colon or an underscore are split (2026-12-05).</remarks>
+    public const string Version = "4";
 
     private readonly ArabicAnalysisMode _mode;
     private readonly ArabicNewsStemmer _stemmer = new();
@@ -45,7 +47,7 @@ public sealed class ArabicNewsAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
-        TokenStream stream = new ArabicFoldingFilter(tokenizer);
+        TokenStream stream = new ArabicFoldingFilter(new JoinedWordsFilter(tokenizer));
         stream = new FoldedStopFilter(stream, ArabicStopWords.Folded);
         if (_mode == ArabicAnalysisMode.StemmedAndExact)
         {
