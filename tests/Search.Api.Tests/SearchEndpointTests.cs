@@ -234,6 +234,24 @@ public sealed class SearchEndpointTests(SearchApiFactory app)
     }
 
     [Fact]
+    public async Task ExclusionsAloneListEveryOtherArticleNewestFirst()
+    {
+        var word = await _client.SearchOkAsync(Telecom, pageSize: 100);
+        using var response = await _client.SearchAsync("-" + Telecom, pageSize: 100);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+
+        Assert.Equal("newest", root.GetProperty("sort").GetString());
+        var ids = root.GetProperty("hits").EnumerateArray().Select(hit => hit.GetProperty("id").GetString()).ToList();
+        Assert.NotEmpty(ids);
+        Assert.Empty(ids.Intersect(word.Ids));
+        var dates = root.GetProperty("hits").EnumerateArray()
+            .Select(hit => hit.GetProperty("publishedAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(dates.OrderDescending(), dates);
+    }
+
+    [Fact]
     public async Task OrMatchesArticlesWithEitherWord()
     {
         var riyadh = await _client.SearchOkAsync("الرياض", pageSize: 100);

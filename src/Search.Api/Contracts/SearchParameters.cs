@@ -20,7 +20,7 @@ public sealed record SearchParameters
     public int? PageSize { get; init; }
 
     [FromQuery(Name = "sort")]
-    [Description("relevance (default with q), newest (default without q) or oldest.")]
+    [Description("relevance (default with q), newest (default without q, and for a q of exclusions only) or oldest.")]
     public string? Sort { get; init; }
 
     [FromQuery(Name = "from")]

@@ -255,6 +255,8 @@ async function search(state) {
 
   renderFacets(state, body.facets);
   renderDidYouMean(state, body.didYouMean);
+  // The order the service used: newest first for a query that only excludes words (-رياضة), unless one was chosen.
+  if (!state.sort && ["relevance", "newest", "oldest"].includes(body.sort)) sort.value = body.sort;
   sortBox.hidden = body.total === 0;
   if (body.total === 0) {
     if (body.onlyStopWords) {

@@ -50,8 +50,10 @@ public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 1
     /// <summary>With relevance order, favour fresh stories: a story this old gets half the boost of one published now.</summary>
     public TimeSpan? RecencyHalfLife { get; init; }
 
-    /// <summary>The order actually used.</summary>
-    public SearchSort EffectiveSort => Sort ?? (Query is null ? SearchSort.Newest : SearchSort.Relevance);
+    /// <summary>The order actually used: relevance for a query; newest first for a browse by filters and for a query that
+    /// only excludes words (<c>-رياضة</c>), whose articles all match alike.</summary>
+    public SearchSort EffectiveSort =>
+        Sort ?? (Query is null || !UserQueryParser.Parse(Query).HasPositiveParts ? SearchSort.Newest : SearchSort.Relevance);
 
     /// <summary>Every problem with the request, keyed by parameter name; empty when the request is valid.</summary>
     public IReadOnlyDictionary<string, string[]> Validate() => Validate(out _);

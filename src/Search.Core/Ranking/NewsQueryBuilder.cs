@@ -100,6 +100,19 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             hasPositive = true;
         }
 
+        if (!userQuery.HasPositiveParts && userQuery.Groups.Count > 0)
+        {
+            // Only exclusions (-رياضة): every article but theirs, as Elasticsearch's simple query string gives; the
+            // request then lists them newest first (SearchRequest.EffectiveSort).
+            var allBut = new BooleanQuery { { new MatchAllDocsQuery(), Occur.MUST } };
+            foreach (var exclusion in query.Clauses)
+            {
+                allBut.Add(exclusion);
+            }
+
+            return new CompiledQuery(allBut, HighlightTerms.None) { Terms = context.Terms };
+        }
+
         if (hasPositive)
         {
             AddProximity(query, context.WordStems, userQuery.IsQuestion ? ranking.QuestionProximityBoost : ranking.ProximityBoost, context.Terms);

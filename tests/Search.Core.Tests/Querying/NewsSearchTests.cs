@@ -131,12 +131,28 @@ public sealed class NewsSearchTests : IDisposable
     }
 
     [Fact]
-    public void Only_excluded_words_give_no_results_without_error()
+    public void Only_excluded_words_list_every_other_article_newest_first()
     {
-        var results = _index.Search(new SearchRequest("-الزيتون"));
+        var day = new DateTimeOffset(2024, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        using var index = TestCorpus.InMemoryIndexOf(
+            TestCorpus.Article("old", "موسم الزيتون", "بدأ قطاف الزيتون.", publishedAt: day),
+            TestCorpus.Article("mid", "محصول القمح", "وفرة في محصول القمح.", publishedAt: day.AddDays(1)),
+            TestCorpus.Article("new", "معرض التفاح", "أصناف نادرة من التفاح.", publishedAt: day.AddDays(2)),
+            TestCorpus.Article("newest", "أسعار الزيت", "ارتفع سعر زيت الزيتون.", publishedAt: day.AddDays(3)));
 
-        Assert.Equal(0, results.Total);
-        Assert.Empty(results.Hits);
+        var results = index.Search(new SearchRequest("-الزيتون"));
+        Assert.Equal(SearchSort.Newest, results.Sort);
+        Assert.Equal(2, results.Total);
+        Assert.Equal(["new", "mid"], results.Hits.Select(hit => hit.Id));
+        Assert.Equal(["mid", "new"], index.Search(new SearchRequest("-الزيتون") { Sort = SearchSort.Oldest }).Hits.Select(hit => hit.Id));
+
+        // A page at a time by cursor, as any listing.
+        var first = index.Search(new SearchRequest("-الزيتون", PageSize: 1));
+        var second = index.Search(new SearchRequest("-الزيتون", PageSize: 1) { After = first.NextCursor });
+        Assert.Equal(["new", "mid"], [Assert.Single(first.Hits).Id, Assert.Single(second.Hits).Id]);
+
+        // Exclusions the analysis drops (a stop word) exclude nothing.
+        Assert.Equal(4, index.Search(new SearchRequest("-في")).Total);
     }
 
     [Fact]
