@@ -6,11 +6,11 @@ namespace Search.Client.Contracts;
 [JsonConverter(typeof(JsonStringEnumConverter<SearchSort>))]
 public enum SearchSort
 {
-    /// <summary>Best match first (the default with a query).</summary>
+    /// <summary>Best match first (the default with a query that searches for words).</summary>
     [JsonStringEnumMemberName("relevance")]
     Relevance,
 
-    /// <summary>Most recently published first (the default without a query).</summary>
+    /// <summary>Most recently published first (the default without a query, or with one that only excludes words).</summary>
     [JsonStringEnumMemberName("newest")]
     Newest,
 
