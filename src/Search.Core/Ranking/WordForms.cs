@@ -31,11 +31,7 @@ internal sealed class WordForms(TermLookup terms, RankingOptions ranking, NameSp
         var frequency = DocFreq(stem);
         if (ranking.ProcliticVariants && stem.Length >= 4 && Proclitics.Contains(stem[0]))
         {
-            var bare = stem[1..];
-            if (DocFreq(bare) >= Math.Max(1, frequency))
-            {
-                forms.Add(bare);
-            }
+            AddIfAsCommon(forms, stem[1..], frequency);
         }
 
         if (ranking.VerbVariants && stem.Length >= 4 && PresentTensePrefixes.Contains(stem[0]))
@@ -91,10 +87,7 @@ internal sealed class WordForms(TermLookup terms, RankingOptions ranking, NameSp
         var candidates = stem[0] == 'ت' ? new[] { rest, "ا" + rest, rest + "ت" } : [rest, "ا" + rest];
         foreach (var candidate in candidates)
         {
-            if (DocFreq(candidate) >= Math.Max(1, frequency))
-            {
-                forms.Add(candidate);
-            }
+            AddIfAsCommon(forms, candidate, frequency);
         }
     }
 
@@ -118,10 +111,7 @@ internal sealed class WordForms(TermLookup terms, RankingOptions ranking, NameSp
 
         foreach (var candidate in single[^1] == 'ت' && single.Length >= 4 ? new[] { single, single[..^1] } : [single])
         {
-            if (!forms.Contains(candidate) && DocFreq(candidate) >= Math.Max(1, frequency))
-            {
-                forms.Add(candidate);
-            }
+            AddIfAsCommon(forms, candidate, frequency);
         }
     }
 
@@ -154,6 +144,7 @@ internal sealed class WordForms(TermLookup terms, RankingOptions ranking, NameSp
         AddIfAsCommon(forms, bare + "ه", frequency);
     }
 
+    /// <summary>Adds a candidate form the index finds at least as often as the word itself (and at all).</summary>
     private void AddIfAsCommon(List<string> forms, string candidate, int frequency)
     {
         if (!forms.Contains(candidate) && DocFreq(candidate) >= Math.Max(1, frequency))
