@@ -2,7 +2,7 @@ namespace Search.Core.Querying;
 
 /// <summary>
 /// A quick guess at how much work a search will be, from its text alone, for admission before any parsing: many words,
-/// phrases, prefixes or exclusions, a large page, or a page deep in the results, make a search heavy. Heavy searches wait in their own lane so that
+/// phrases, prefixes or exclusions, exclusions alone, a large page, or a page deep in the results, make a search heavy. Heavy searches wait in their own lane so that
 /// they never hold up the one-word queries most readers type.
 /// </summary>
 public enum SearchCost
@@ -53,6 +53,9 @@ public static class SearchCostEstimate
             stars += c == '*' ? 1 : 0;
         }
 
-        return words > HeavyWords || quotes > 4 || stars > 0 || exclusions > 3 ? SearchCost.Heavy : SearchCost.Light;
+        // Exclusions alone list every other article: a walk of the whole index, as no filtered browse is.
+        return words > HeavyWords || quotes > 4 || stars > 0 || exclusions > 3 || (exclusions > 0 && exclusions == words)
+            ? SearchCost.Heavy
+            : SearchCost.Light;
     }
 }

@@ -13,6 +13,8 @@ public sealed class SearchCostTests
     [InlineData("اتصا*", 10, SearchCost.Heavy)]
     [InlineData("-أ -ب -ج -د وزير", 10, SearchCost.Heavy)]
     [InlineData("\"أ ب\" \"ج د\" \"هـ و\"", 10, SearchCost.Heavy)]
+    [InlineData("-مصر", 10, SearchCost.Heavy)] // exclusions alone: every other article
+    [InlineData("-مصر -ليبيا", 10, SearchCost.Heavy)]
     public void Searches_are_light_unless_long_or_shaped_to_be_costly(string? query, int pageSize, SearchCost expected) =>
         Assert.Equal(expected, SearchCostEstimate.Of(query, pageSize));
 
