@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using Search.Core.DropFolder;
 
 namespace Search.Indexer.Tests;
 
@@ -127,6 +129,67 @@ public sealed class DropFolderTests : TestFolder
         Assert.Contains("big.jsonl: sent 1 articles, skipped 1", output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles/g-2")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles/g-3")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Index_watch_resumes_a_file_after_the_records_its_saved_progress_says_were_sent()
+    {
+        var drop = Folder("drop");
+        await using var service = new ServiceFactory(Folder("index"));
+        using var client = service.CreateKeyedClient();
+        var put = await client.PutAsJsonAsync("/api/articles/r-1", new { title = "نسخة الواجهة" });
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+
+        // Stopped after its first two records were acknowledged; r-1 was then updated through the API.
+        var path = Write("drop/feed.jsonl", Record("r-1", "نسخة الملف"), Record("r-2", "خبر ثان"), Record("r-3", "خبر ثالث"));
+        new DropFileProgress(DropFileStamp.Of(path)!.Value, 2).Save(path);
+        var (exit, output, error) = await WatchUntilDone(service, drop, "feed.jsonl");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("feed.jsonl: resuming after its first 2 records", output, StringComparison.Ordinal);
+        Assert.Contains("feed.jsonl: sent 3 articles, skipped 0", output, StringComparison.Ordinal);
+        Assert.Equal("نسخة الواجهة", await Title(client, "r-1"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/articles/r-2")).StatusCode);
+        Assert.Equal("خبر ثالث", await Title(client, "r-3"));
+        Assert.False(File.Exists(DropFileProgress.PathFor(path)));
+    }
+
+    [Fact]
+    public async Task Index_watch_sends_a_file_whole_when_its_saved_progress_was_another_files()
+    {
+        var drop = Folder("drop");
+        await using var service = new ServiceFactory(Folder("index"));
+        using var client = service.CreateKeyedClient();
+        var put = await client.PutAsJsonAsync("/api/articles/a-1", new { title = "نسخة الواجهة" });
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+
+        var path = Write("drop/feed.jsonl", Record("a-1", "نسخة الملف"), Record("a-2", "خبر ثان"));
+        var stamp = DropFileStamp.Of(path)!.Value;
+        new DropFileProgress(stamp with { Length = stamp.Length + 1 }, 2).Save(path);
+        var (exit, output, error) = await WatchUntilDone(service, drop, "feed.jsonl");
+
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("resuming", output, StringComparison.Ordinal);
+        Assert.Contains("feed.jsonl: sent 2 articles, skipped 0", output, StringComparison.Ordinal);
+        Assert.Equal("نسخة الملف", await Title(client, "a-1"));
+        Assert.Equal("خبر ثان", await Title(client, "a-2"));
+        Assert.False(File.Exists(DropFileProgress.PathFor(path)));
+    }
+
+    /// <summary>Runs <c>index --watch</c> on <paramref name="drop"/> until <paramref name="name"/> reaches <c>.done/</c>.</summary>
+    private static async Task<(int Exit, string Output, string Error)> WatchUntilDone(ServiceFactory service, string drop, string name)
+    {
+        using var stop = new CancellationTokenSource();
+        var run = Cli.RunAsync(service.Connection, stop.Token, "index", "--watch", drop, "--url", ServiceFactory.Url, "--api-key", ServiceFactory.ApiKey);
+        await WaitForFile(Path.Combine(drop, ".done", name));
+        await stop.CancelAsync();
+        return await run.WaitAsync(Patience);
+    }
+
+    private static async Task<string?> Title(HttpClient client, string id)
+    {
+        using var article = JsonDocument.Parse(await client.GetStringAsync($"/api/articles/{id}"));
+        return article.RootElement.GetProperty("title").GetString();
     }
 
     private static async Task WaitForFile(string path)

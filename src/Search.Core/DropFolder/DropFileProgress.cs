@@ -11,12 +11,13 @@ namespace Search.Core.DropFolder;
 /// written. Kept in <c>&lt;folder&gt;/.progress/&lt;name&gt;.json</c> and replaced atomically after each batch, so a
 /// service killed half-way resumes after the last batch saved instead of writing the whole file again over API writes
 /// made since. It is saved only once a batch's write has returned, so it never claims more than the log holds; it may
-/// claim less, by the one batch made durable just before a kill.
+/// claim less, by the one batch made durable just before a kill. The indexer's <c>index --watch</c> keeps the same
+/// record for the files it pushes to a service, with the records the service acknowledged.
 /// </summary>
 /// <remarks>One writer per file: the watcher handles one file at a time. A <c>.progress</c> that is a symbolic link is
 /// refused (<see cref="IOException"/>), so whoever can write to the drop folder cannot make the service write or delete
 /// files elsewhere.</remarks>
-internal sealed partial record DropFileProgress(DropFileStamp Stamp, long Records)
+public sealed partial record DropFileProgress(DropFileStamp Stamp, long Records)
 {
     private const string Extension = ".json";
     private const string TempSuffix = ".tmp";
@@ -105,7 +106,7 @@ internal sealed partial record DropFileProgress(DropFileStamp Stamp, long Record
     /// saved.</summary>
     /// <exception cref="IOException">It could not be deleted.</exception>
     /// <exception cref="UnauthorizedAccessException">It could not be deleted.</exception>
-    public static void Remove(string path)
+    internal static void Remove(string path)
     {
         var folder = FolderFor(path);
         RefuseLink(folder);
@@ -120,7 +121,7 @@ internal sealed partial record DropFileProgress(DropFileStamp Stamp, long Record
     /// <returns>The files removed.</returns>
     /// <exception cref="IOException">One could not be deleted, or the folder listed; the others may be gone.</exception>
     /// <exception cref="UnauthorizedAccessException">One could not be deleted.</exception>
-    public static IReadOnlyList<string> RemoveStale(string dropFolder)
+    internal static IReadOnlyList<string> RemoveStale(string dropFolder)
     {
         var folder = Path.Combine(dropFolder, DropFolderOptions.ProgressFolderName);
         RefuseLink(folder);

@@ -7,9 +7,9 @@ namespace Search.Core.DropFolder;
 /// time, and whether the path is a symbolic link (then the link itself, never followed). Taken before a file is handled and again before it is moved, it
 /// tells whether the file read is still the one under that name: a writer may rename a new file over it meanwhile,
 /// and moving that one to <c>.done/</c> unread would lose it. An inode freed and reused is why size and time are kept
-/// too.
+/// too. It also keys a file's <see cref="DropFileProgress"/>.
 /// </summary>
-internal readonly record struct DropFileStamp(string Identity, long Length, DateTime LastWriteTimeUtc, bool IsLink)
+public readonly record struct DropFileStamp(string Identity, long Length, DateTime LastWriteTimeUtc, bool IsLink)
 {
     /// <summary>The stamp of what <paramref name="path"/> leads to now; null when it leads nowhere.</summary>
     public static DropFileStamp? Of(string path)

@@ -33,7 +33,7 @@ internal static class PushCommand
         try
         {
             var sources = new ArticleSources(parseResult.GetValue(IndexCommandDefinition.PageUtcOffset));
-            var summary = await pusher.PushAsync(sources.Read(paths), problem => Report(problem, ref shown, progress, error), progress, cancellationToken);
+            var summary = await pusher.PushAsync(sources.Read(paths), problem => Report(problem, ref shown, progress, error), progress, skip: 0, onAcknowledged: null, cancellationToken);
             progress.Clear();
             PrintSummary(output, summary, client.BaseAddress, shown, parseResult.GetValue(IndexCommandDefinition.Wait));
             return summary.Interrupted ? ExitCodes.Interrupted

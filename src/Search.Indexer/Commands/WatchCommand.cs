@@ -7,7 +7,8 @@ namespace Search.Indexer.Commands;
 
 /// <summary>Runs <c>index --watch FOLDER --url URL</c>: the service's drop folder (<see cref="DropFolderWatcher"/>)
 /// on this machine, each complete file pushed as <see cref="PushCommand"/> would. Runs until Ctrl+C (exit 0), or
-/// until the service refuses the key or stays unreachable (exit 1, the file being sent left in place).</summary>
+/// until the service refuses the key or stays unreachable (exit 1, the file being sent left in place). A file left in
+/// place resumes after the records the service had acknowledged (<see cref="PushedFileProgress"/>).</summary>
 internal static class WatchCommand
 {
     public static async Task<int> RunAsync(ParseResult parseResult, ServiceConnection service, CancellationToken cancellationToken)
@@ -29,9 +30,10 @@ internal static class WatchCommand
         async Task<DropFileReport> PushFile(string path, CancellationToken token)
         {
             var problems = new List<IngestProblem>();
+            var progress = PushedFileProgress.Start(path, output, error);
             try
             {
-                var summary = await pusher.PushAsync(sources.ReadFile(path), problems.Add, null, token);
+                var summary = await pusher.PushAsync(sources.ReadFile(path), problems.Add, null, progress.SentBefore, progress.Save, token);
                 token.ThrowIfCancellationRequested();
                 return new DropFileReport(summary.Sent, problems);
             }

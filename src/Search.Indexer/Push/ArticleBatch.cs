@@ -18,8 +18,16 @@ internal sealed class ArticleBatch
 
     public ReadOnlyMemory<byte> Body => _body.WrittenMemory;
 
-    public void Add(NewsArticle article, byte[] json, string? file, int? line)
+    /// <summary>The 1-based ordinal, among the push's records, of the first article added.</summary>
+    public long FirstRecord { get; private set; }
+
+    public void Add(NewsArticle article, byte[] json, string? file, int? line, long record)
     {
+        if (Count == 0)
+        {
+            FirstRecord = record;
+        }
+
         _body.Write(json);
         _body.Write("\n"u8);
         _sources.Add(new Source(file ?? "(input)", line, article.Id));

@@ -12,14 +12,22 @@ namespace Search.Indexer.Push;
 /// </summary>
 /// <remarks>
 /// A batch holding an id that a batch in flight also holds waits for it, so when an id appears twice the later version
-/// wins, as it does offline. Not thread-safe: one push at a time.
+/// wins, as it does offline. A push can resume where an earlier one stopped: it skips the records that push had
+/// acknowledged and tells how far its own acknowledgements reach. Not thread-safe: one push at a time.
 /// </remarks>
 internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
+    /// <param name="records">Read in order; each one, problems included, is a record with a 1-based ordinal.</param>
     /// <param name="onProblem">Told of each skipped or refused record, on the calling thread.</param>
     /// <param name="progress">Told about once a second.</param>
+    /// <param name="skip">The leading records an earlier run of the same input had acknowledged: not sent again, since
+    /// that could replace a newer write to one of their ids. Their articles count as sent; their problems are reported
+    /// again, except the service's refusals, which are not known again.</param>
+    /// <param name="onAcknowledged">Told, on the calling thread, the number of leading records that are all done
+    /// (acknowledged by the service, or problems) each time it grows past <paramref name="skip"/>: after a bulk reply,
+    /// and at the end. What it tells is where a later run may resume (see <see cref="AcknowledgedPrefix"/>).</param>
     /// <param name="cancellationToken">Stops reading; the batches in flight are finished and counted, and the summary
     /// says <see cref="PushSummary.Interrupted"/>.</param>
     /// <exception cref="ServiceException">The service refused a batch as a whole or stayed unreachable; what it
@@ -28,10 +36,13 @@ internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
         IEnumerable<IngestResult> records,
         Action<IngestProblem>? onProblem,
         IProgress<PushSummary>? progress,
+        long skip,
+        Action<long>? onAcknowledged,
         CancellationToken cancellationToken)
     {
-        var run = new Run(client, options, onProblem, Stopwatch.StartNew());
+        var run = new Run(client, options, onProblem, onAcknowledged, skip, Stopwatch.StartNew());
         var batch = new ArticleBatch();
+        long ordinal = 0;
         var nextReport = ProgressInterval;
         try
         {
@@ -42,6 +53,7 @@ internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
                     break;
                 }
 
+                ordinal++;
                 if (record.Article is { } article)
                 {
                     var json = ArticleLines.Serialize(article);
@@ -53,6 +65,11 @@ internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
                         onProblem?.Invoke(ArticleBatch.Locate(
                             record.File, record.Line, article.Id, $"the article is larger than {Megabytes(options.BatchBytes)} MB, not sent"));
                     }
+                    else if (ordinal <= skip)
+                    {
+                        // Written by an earlier run: sending it again could undo a newer write to its id.
+                        run.SentBefore++;
+                    }
                     else
                     {
                         if (batch.Count > 0 && (batch.Count >= options.BatchSize || batch.Bytes + json.Length + 1 > options.BatchBytes))
@@ -61,7 +78,12 @@ internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
                             batch = new ArticleBatch();
                         }
 
-                        batch.Add(article, json, record.File, record.Line);
+                        if (batch.Count == 0)
+                        {
+                            run.Prefix.Waiting(ordinal);
+                        }
+
+                        batch.Add(article, json, record.File, record.Line, ordinal);
                     }
                 }
                 else if (record.Problem is { } problem)
@@ -70,6 +92,8 @@ internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
                     onProblem?.Invoke(problem);
                 }
 
+                // Only once placed: a reply collected while the record was being placed must not count it done.
+                run.Prefix.Read(ordinal);
                 if (run.Clock.Elapsed >= nextReport)
                 {
                     await run.CollectFinishedAsync();
@@ -91,6 +115,7 @@ internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
             }
 
             await run.CollectAllAsync();
+            run.ReportPrefix();
             return run.Summary(interrupted);
         }
         catch (ServiceException)
@@ -103,13 +128,20 @@ internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>The state of one push: the batches in flight and the counts so far.</summary>
-    private sealed class Run(ServiceClient client, PushOptions options, Action<IngestProblem>? onProblem, Stopwatch clock)
+    private sealed class Run(
+        ServiceClient client, PushOptions options, Action<IngestProblem>? onProblem, Action<long>? onAcknowledged, long skip, Stopwatch clock)
     {
         private readonly List<(ArticleBatch Batch, Task<BulkReply> Reply)> _inFlight = [];
+        private long _reported = skip;
 
         public Stopwatch Clock => clock;
 
+        public AcknowledgedPrefix Prefix { get; } = new();
+
         public long Skipped { get; set; }
+
+        /// <summary>Articles not sent because an earlier run had them acknowledged.</summary>
+        public long SentBefore { get; set; }
 
         private long Sent { get; set; }
 
@@ -165,12 +197,25 @@ internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
             _inFlight.Clear();
         }
 
-        public PushSummary Summary(bool interrupted) => new(Sent, Skipped, Rejected, Bytes, clock.Elapsed, interrupted);
+        public PushSummary Summary(bool interrupted) => new(Sent + SentBefore, Skipped, Rejected, Bytes, clock.Elapsed, interrupted);
+
+        /// <summary>Tells <c>onAcknowledged</c> the prefix of records done, when it has grown.</summary>
+        public void ReportPrefix()
+        {
+            var done = Prefix.Value;
+            if (done > _reported)
+            {
+                _reported = done;
+                onAcknowledged?.Invoke(done);
+            }
+        }
 
         private async Task CollectAsync((ArticleBatch Batch, Task<BulkReply> Reply) pending)
         {
+            // A batch refused as a whole throws here, before it could count as acknowledged.
             var reply = await pending.Reply;
             _inFlight.Remove(pending);
+            Prefix.Acknowledged(pending.Batch.FirstRecord);
             Sent += reply.Succeeded;
             Bytes += pending.Batch.Bytes;
             foreach (var item in reply.Items.Where(item => !item.Written))
@@ -178,6 +223,8 @@ internal sealed class ArticlePusher(ServiceClient client, PushOptions options)
                 Rejected++;
                 onProblem?.Invoke(pending.Batch.ProblemAt(item.Line, $"refused by the service: {item.Error ?? $"status {item.Status}"}", item.Field));
             }
+
+            ReportPrefix();
         }
     }
 }

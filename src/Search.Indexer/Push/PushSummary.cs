@@ -1,7 +1,8 @@
 namespace Search.Indexer.Push;
 
 /// <summary>Where a push stands.</summary>
-/// <param name="Sent">Articles the service acknowledged: durable on its side.</param>
+/// <param name="Sent">Articles the service acknowledged: durable on its side. Those an earlier run had acknowledged,
+/// skipped when resuming, count too.</param>
 /// <param name="Skipped">Records the reader rejected here, and articles too large to send.</param>
 /// <param name="Rejected">Articles the service refused (one line of a bulk answer).</param>
 /// <param name="Bytes">Bytes of the acknowledged requests.</param>
