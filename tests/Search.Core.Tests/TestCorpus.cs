@@ -1,5 +1,6 @@
 using Search.Core.Documents;
 using Search.Core.Indexing;
+using Search.Core.Ranking;
 
 namespace Search.Core.Tests;
 
@@ -39,9 +40,12 @@ internal static class TestCorpus
         };
 
     /// <summary>An in-memory index holding <paramref name="articles"/>, every write already visible to searches.</summary>
-    public static NewsIndex InMemoryIndexOf(params NewsArticle[] articles)
+    public static NewsIndex InMemoryIndexOf(params NewsArticle[] articles) => InMemoryIndexOf(new RankingOptions(), articles);
+
+    /// <summary>An in-memory index of <paramref name="articles"/> ranking with <paramref name="ranking"/>, all searchable.</summary>
+    public static NewsIndex InMemoryIndexOf(RankingOptions ranking, params NewsArticle[] articles)
     {
-        var index = NewsIndex.InMemory();
+        var index = NewsIndex.InMemory(ranking);
         var generation = 0L;
         foreach (var article in articles)
         {

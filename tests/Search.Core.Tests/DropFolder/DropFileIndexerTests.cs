@@ -38,7 +38,7 @@ public sealed class DropFileIndexerTests : IDisposable
 
         var outcomes = new List<DropFileOutcome>();
         var done = Path.Combine(Drop, ".done", "news.jsonl");
-        await RunUntilAsync(new DropFolderWatcher(Options, new DropFileIndexer(store.Articles, new ArticleSources()).IndexAsync, outcomes.Add), () => File.Exists(done));
+        await WatcherRuns.RunUntilAsync(new DropFolderWatcher(Options, new DropFileIndexer(store.Articles, new ArticleSources()).IndexAsync, outcomes.Add), () => File.Exists(done));
 
         Assert.Equal("تحديث من الواجهة بعد الدفعة الأولى", store.Index.Find("id-7")?.Title);
         Assert.Equal("خبر رقم 1199 من الملف", store.Index.Find("id-1199")?.Title);
@@ -98,7 +98,7 @@ public sealed class DropFileIndexerTests : IDisposable
         var outcomes = new List<DropFileOutcome>();
         var done = Path.Combine(Drop, ".done", "news.jsonl");
 
-        await RunUntilAsync(new DropFolderWatcher(Options, new DropFileIndexer(store.Articles, new ArticleSources()).IndexAsync, outcomes.Add), () => File.Exists(done));
+        await WatcherRuns.RunUntilAsync(new DropFolderWatcher(Options, new DropFileIndexer(store.Articles, new ArticleSources()).IndexAsync, outcomes.Add), () => File.Exists(done));
 
         Assert.Equal("تحديث من الواجهة", store.Index.Find("a")?.Title);
         Assert.Equal("من الملف", store.Index.Find("b")?.Title);
@@ -119,7 +119,7 @@ public sealed class DropFileIndexerTests : IDisposable
         await using var store = Open();
         var done = Path.Combine(Drop, ".done", "news.jsonl");
 
-        await RunUntilAsync(new DropFolderWatcher(Options, new DropFileIndexer(store.Articles, new ArticleSources()).IndexAsync), () => File.Exists(done));
+        await WatcherRuns.RunUntilAsync(new DropFolderWatcher(Options, new DropFileIndexer(store.Articles, new ArticleSources()).IndexAsync), () => File.Exists(done));
 
         Assert.Equal("من الملف", store.Index.Find("a")?.Title);
         Assert.Equal(["gone.jsonl.json"], outside.GetFiles().Select(file => file.Name));
@@ -148,21 +148,6 @@ public sealed class DropFileIndexerTests : IDisposable
         }
 
         return new TestStore(index, new ArticleStore(index, log, IndexFollower.Start(index, log, NoTimedCommits)));
-    }
-
-    /// <summary>Runs the watcher until the condition holds, then stops it.</summary>
-    private static async Task RunUntilAsync(DropFolderWatcher watcher, Func<bool> condition)
-    {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var run = watcher.RunAsync(stop.Token);
-        while (!condition() && !stop.IsCancellationRequested)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "the watcher did not get there in 20 s");
-        await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
     }
 
     /// <summary>A store and the index it writes, disposed in that order as the service's container does.</summary>

@@ -23,7 +23,7 @@ public sealed class DropFolderWatcherTests : IDisposable
         File.WriteAllText(Path.Combine(_folder.FullName, "a.jsonl"), "{}");
         var outcomes = new List<DropFileOutcome>();
 
-        await RunUntilAsync(
+        await WatcherRuns.RunUntilAsync(
             new DropFolderWatcher(Options, (_, _) => { attempts++; throw new IOException("the index is away"); }, outcomes.Add),
             () => outcomes.Any(outcome => outcome.State == DropFileState.Failed));
 
@@ -46,9 +46,9 @@ public sealed class DropFolderWatcherTests : IDisposable
         var done = Path.Combine(_folder.FullName, ".done");
 
         File.WriteAllText(path, "{}");
-        await RunUntilAsync(new DropFolderWatcher(Options, handler), () => Directory.Exists(done) && Directory.GetFiles(done).Length == 1);
+        await WatcherRuns.RunUntilAsync(new DropFolderWatcher(Options, handler), () => Directory.Exists(done) && Directory.GetFiles(done).Length == 1);
         File.WriteAllText(path, "{}");
-        await RunUntilAsync(new DropFolderWatcher(Options, handler), () => Directory.GetFiles(done).Length == 2);
+        await WatcherRuns.RunUntilAsync(new DropFolderWatcher(Options, handler), () => Directory.GetFiles(done).Length == 2);
 
         Assert.Equal(2, handled);
         Assert.Contains(Directory.GetFiles(done), file => Path.GetFileName(file) == "a.jsonl");
@@ -64,7 +64,7 @@ public sealed class DropFolderWatcherTests : IDisposable
             path.EndsWith("bad.jsonl", StringComparison.Ordinal) ? 0 : 2,
             [new IngestProblem(path, 3, "invalid JSON")]));
 
-        await RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => outcomes.Count == 2);
+        await WatcherRuns.RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => outcomes.Count == 2);
 
         Assert.True(File.Exists(Path.Combine(_folder.FullName, ".failed", "bad.jsonl")));
         Assert.True(File.Exists(Path.Combine(_folder.FullName, ".done", "some.jsonl")));
@@ -94,7 +94,7 @@ public sealed class DropFolderWatcherTests : IDisposable
         };
         var done = Path.Combine(_folder.FullName, ".done", "many.jsonl");
 
-        await RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => File.Exists(done) && read.Contains("replaced-1"));
+        await WatcherRuns.RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => File.Exists(done) && read.Contains("replaced-1"));
 
         Assert.Equal(["original-1", "original-2", "replaced-1"], read);
         Assert.Equal(["replaced-1"], File.ReadAllLines(done));
@@ -123,7 +123,7 @@ public sealed class DropFolderWatcherTests : IDisposable
                 return Task.FromResult(new DropFileReport(0, [new IngestProblem(file, 1, File.ReadAllText(file))]));
             };
 
-            await RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => outcomes.Count == 2);
+            await WatcherRuns.RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => outcomes.Count == 2);
 
             Assert.Empty(handled);
             Assert.All(outcomes, outcome => Assert.Equal(DropFileState.Failed, outcome.State));
@@ -155,25 +155,10 @@ public sealed class DropFolderWatcherTests : IDisposable
             File.WriteAllText(Path.Combine(progress, name), "{}");
         }
 
-        await RunUntilAsync(
+        await WatcherRuns.RunUntilAsync(
             new DropFolderWatcher(Options, (_, _) => Task.FromResult(new DropFileReport(0, []))),
             () => !File.Exists(Path.Combine(progress, "gone.jsonl.json")));
 
         Assert.Equal(["kept.jsonl.part.json", "notes.txt"], Directory.GetFiles(progress).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-    }
-
-    /// <summary>Runs the watcher until the condition holds (checked every few milliseconds), then stops it.</summary>
-    private static async Task RunUntilAsync(DropFolderWatcher watcher, Func<bool> condition)
-    {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var run = watcher.RunAsync(stop.Token);
-        while (!condition() && !stop.IsCancellationRequested)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "the watcher did not get there in 20 s");
-        await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
     }
 }

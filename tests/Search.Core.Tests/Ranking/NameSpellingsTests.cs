@@ -71,13 +71,7 @@ public sealed class NameSpellingsTests
     [Fact]
     public void With_no_weight_for_other_spellings_a_name_finds_only_its_own()
     {
-        using var index = NewsIndex.InMemory(new RankingOptions { OtherSpellingWeight = 0, CorrectUnknownWords = false });
-        foreach (var article in Corpus)
-        {
-            index.Upsert(article);
-        }
-
-        index.Refresh();
+        using var index = TestCorpus.InMemoryIndexOf(new RankingOptions { OtherSpellingWeight = 0, CorrectUnknownWords = false }, Corpus);
         Assert.Equal(["long"], Ids(index, "ترامب"));
         Assert.Empty(Ids(index, "الأمريكية"));
     }

@@ -52,13 +52,7 @@ public sealed class WordVariantTests : IDisposable
     public void Without_verb_variants_a_present_tense_verb_finds_only_itself()
     {
         // Corrections off too: يعلن, unknown without its past forms, is one edit from أعلن.
-        using var index = NewsIndex.InMemory(new RankingOptions { VerbVariants = false, CorrectUnknownWords = false });
-        foreach (var article in Corpus)
-        {
-            index.Upsert(article);
-        }
-
-        index.Refresh();
+        using var index = TestCorpus.InMemoryIndexOf(new RankingOptions { VerbVariants = false, CorrectUnknownWords = false }, Corpus);
 
         Assert.Empty(Ids(index, "يعلن"));
         Assert.Equal(["announce-1", "announce-2", "announce-3"], Ids(index, "أعلن"));
@@ -107,13 +101,7 @@ public sealed class WordVariantTests : IDisposable
     [Fact]
     public void Without_dual_variants_a_dual_finds_only_itself()
     {
-        using var index = NewsIndex.InMemory(new RankingOptions { DualVariants = false, CorrectUnknownWords = false });
-        foreach (var article in Duals)
-        {
-            index.Upsert(article);
-        }
-
-        index.Refresh();
+        using var index = TestCorpus.InMemoryIndexOf(new RankingOptions { DualVariants = false, CorrectUnknownWords = false }, Duals);
         Assert.Equal(["sides-1"], Ids(index, "الطرفان"));
     }
 
@@ -142,13 +130,7 @@ public sealed class WordVariantTests : IDisposable
     [Fact]
     public void Without_alif_ending_variants_a_word_ending_in_alif_finds_only_itself()
     {
-        using var index = NewsIndex.InMemory(new RankingOptions { AlifEndingVariants = false, CorrectUnknownWords = false });
-        foreach (var article in AlifEndings)
-        {
-            index.Upsert(article);
-        }
-
-        index.Refresh();
+        using var index = TestCorpus.InMemoryIndexOf(new RankingOptions { AlifEndingVariants = false, CorrectUnknownWords = false }, AlifEndings);
         Assert.Equal(["member-1"], Ids(index, "عضوا"));
         Assert.Equal(["syria-1"], Ids(index, "سوريا"));
     }
