@@ -53,7 +53,12 @@ public sealed record SearchRequest(string? Query, int Page = 1, int PageSize = 1
     /// <summary>The order actually used: relevance for a query; newest first for a browse by filters and for a query that
     /// only excludes words (<c>-رياضة</c>), whose articles all match alike.</summary>
     public SearchSort EffectiveSort =>
-        Sort ?? (Query is null || !UserQueryParser.Parse(Query).HasPositiveParts ? SearchSort.Newest : SearchSort.Relevance);
+        Sort ?? (Query is null || IsOnlyExclusions(Query) ? SearchSort.Newest : SearchSort.Relevance);
+
+    /// <summary>Only a minus makes an exclusion, so a query without one (nearly all) is not parsed again here: the
+    /// search, its cursor and validation each ask for the order.</summary>
+    private static bool IsOnlyExclusions(string query) =>
+        query.AsSpan().IndexOfAny('-', '\u2212') >= 0 && UserQueryParser.Parse(query).OnlyExclusions;
 
     /// <summary>Every problem with the request, keyed by parameter name; empty when the request is valid.</summary>
     public IReadOnlyDictionary<string, string[]> Validate() => Validate(out _);

@@ -8,6 +8,9 @@ public sealed record UserQuery(IReadOnlyList<QueryGroup> Groups)
     public bool IsQuestion { get; init; }
 
     public bool HasPositiveParts => Groups.Any(group => group.Alternatives.Any(part => !part.Excluded));
+
+    /// <summary>Every part is an exclusion (<c>-رياضة</c>): the query lists every other article.</summary>
+    public bool OnlyExclusions => Groups.Count > 0 && !HasPositiveParts;
 }
 
 /// <summary>Parts joined by OR; a group of one is a plain part.</summary>

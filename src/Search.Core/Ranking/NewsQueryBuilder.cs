@@ -100,7 +100,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             hasPositive = true;
         }
 
-        if (!userQuery.HasPositiveParts && userQuery.Groups.Count > 0)
+        if (userQuery.OnlyExclusions)
         {
             // Only exclusions (-رياضة): every article but theirs, as Elasticsearch's simple query string gives; the
             // request then lists them newest first (SearchRequest.EffectiveSort).

@@ -91,6 +91,10 @@ public sealed class UserQueryParserTests
     {
         Assert.False(UserQueryParser.Parse("-مصر -\"كرة القدم\"").HasPositiveParts);
         Assert.True(UserQueryParser.Parse("-مصر لبنان").HasPositiveParts);
+
+        Assert.True(UserQueryParser.Parse("-مصر -\"كرة القدم\"").OnlyExclusions);
+        Assert.False(UserQueryParser.Parse("-مصر لبنان").OnlyExclusions);
+        Assert.False(UserQueryParser.Parse("؟!").OnlyExclusions); // no part at all: nothing to list but nothing excluded either
     }
 
     [Theory]
