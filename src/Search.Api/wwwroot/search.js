@@ -32,6 +32,7 @@ const numbers = new Intl.NumberFormat("ar-EG");
 const months = new Intl.DateTimeFormat("ar-EG", { month: "long", year: "numeric", timeZone: "UTC" });
 const facetNames = { source: "المصدر", section: "القسم", tag: "الوسم", month: "الشهر" };
 const listFilters = ["source", "section", "tag"];
+const sortOrders = ["relevance", "newest", "oldest"];
 let latestRequest = 0;
 
 /** Shows a line in the live region: `content` is text, or a list of text and nodes (a query echoed in a <bdi>). */
@@ -81,7 +82,7 @@ function readState() {
   const params = new URLSearchParams(window.location.search);
   // Past the pages the service pages to, the last of them (the service refuses a deeper page outright).
   const page = Math.min(lastPage, Math.max(1, parseInt(params.get("page") || "1", 10) || 1));
-  const sortValue = ["relevance", "newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "";
+  const sortValue = sortOrders.includes(params.get("sort")) ? params.get("sort") : "";
   const month = isMonth(params.get("month")) ? params.get("month") : "";
   return {
     query: params.get("q") || "",
@@ -256,7 +257,7 @@ async function search(state) {
   renderFacets(state, body.facets);
   renderDidYouMean(state, body.didYouMean);
   // The order the service used: newest first for a query that only excludes words (-رياضة), unless one was chosen.
-  if (!state.sort && ["relevance", "newest", "oldest"].includes(body.sort)) sort.value = body.sort;
+  if (!state.sort && sortOrders.includes(body.sort)) sort.value = body.sort;
   sortBox.hidden = body.total === 0;
   if (body.total === 0) {
     if (body.onlyStopWords) {
