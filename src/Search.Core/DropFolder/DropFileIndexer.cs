@@ -25,7 +25,7 @@ public sealed partial class DropFileIndexer(ArticleStore store, ArticleSources s
     {
         // Taken before the file is opened: progress saved under it never covers records of another file.
         var stamp = DropFileStamp.Of(path);
-        var resumeAfter = stamp is { IsLink: false } file ? WrittenBefore(path, file) : 0;
+        var resumeAfter = WrittenBefore(path, stamp);
         var saved = resumeAfter;
         var problems = new List<IngestProblem>();
         var batch = new List<ArticleChange>(BatchSize);
@@ -78,50 +78,33 @@ public sealed partial class DropFileIndexer(ArticleStore store, ArticleSources s
         return new DropFileReport(indexed, problems);
     }
 
-    /// <summary>How many records of the file were written before, by the progress saved for it; 0 when none was saved,
-    /// or it was saved for another file under the same name, or it cannot be read.</summary>
-    private long WrittenBefore(string path, DropFileStamp stamp)
+    /// <summary>How many records of the file were written before, by the progress saved for it.</summary>
+    private long WrittenBefore(string path, DropFileStamp? stamp)
     {
-        try
+        var resume = DropFileResume.For(path, stamp);
+        switch (resume.Found)
         {
-            if (DropFileProgress.Read(path) is not { } progress)
-            {
-                return 0;
-            }
-
-            if (progress.Stamp != stamp)
-            {
+            case DropFileResume.Outcome.Resumed:
+                LogResuming(path, resume.Records);
+                break;
+            case DropFileResume.Outcome.OtherFile:
                 LogOtherFile(path);
-                return 0;
-            }
+                break;
+            case DropFileResume.Outcome.Unreadable:
+                LogUnreadable(resume.Error!, path);
+                break;
+        }
 
-            LogResuming(path, progress.Records);
-            return progress.Records;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            LogUnreadable(ex, path);
-            return 0;
-        }
+        return resume.Records;
     }
 
     /// <summary>Saves that the file's first <paramref name="records"/> are written. When that fails the file is still
     /// indexed: only a restart would then write some records again.</summary>
     private void SaveProgress(string path, DropFileStamp? stamp, long records)
     {
-        // A link's stamp does not change with its target, so it cannot tell a resumed file from another.
-        if (stamp is not { IsLink: false } file)
+        if (DropFileResume.Save(path, stamp, records) is { } failure)
         {
-            return;
-        }
-
-        try
-        {
-            new DropFileProgress(file, records).Save(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            LogNotSaved(ex, path, records);
+            LogNotSaved(failure, path, records);
         }
     }
 

@@ -27,53 +27,39 @@ internal sealed class PushedFileProgress
     /// under the same name, or it cannot be read.</summary>
     public long SentBefore { get; }
 
-    /// <summary>Call before the file is opened: the stamp taken then keys what is saved, so a record never covers the
-    /// records of a file renamed over this one while it was read.</summary>
+    /// <summary>Call before the file is opened: the stamp taken then keys what is saved (see
+    /// <see cref="DropFileResume.For"/>).</summary>
     public static PushedFileProgress Start(string path, TextWriter output, TextWriter error)
     {
-        if (DropFileStamp.Of(path) is not { IsLink: false } stamp)
+        var stamp = DropFileStamp.Of(path);
+        var resume = DropFileResume.For(path, stamp);
+        switch (resume.Found)
         {
-            return new PushedFileProgress(path, null, 0, error);
+            case DropFileResume.Outcome.Resumed:
+                output.WriteLine($"{Path.GetFileName(path)}: resuming after its first {resume.Records:N0} records, sent before a restart or a failed try");
+                break;
+            case DropFileResume.Outcome.Unreadable:
+                error.WriteLine($"warning: the progress saved for {path} cannot be read ({resume.Error!.Message}); sending it from the start");
+                break;
         }
 
-        return new PushedFileProgress(path, stamp, Read(path, stamp, output, error), error);
+        return new PushedFileProgress(path, stamp, resume.Records, error);
     }
 
     /// <summary>Saves that the file's first <paramref name="records"/> are acknowledged, if that is further than saved.</summary>
     public void Save(long records)
     {
-        if (_stamp is not { } stamp || records <= _saved)
+        if (records <= _saved)
         {
             return;
         }
 
-        try
+        if (DropFileResume.Save(_path, _stamp, records) is { } failure)
         {
-            new DropFileProgress(stamp, records).Save(_path);
-            _saved = records;
+            _error.WriteLine($"warning: cannot save the progress of {_path} ({records:N0} records sent): {failure.Message}; a restart now would send some of them again");
+            return;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _error.WriteLine($"warning: cannot save the progress of {_path} ({records:N0} records sent): {ex.Message}; a restart now would send some of them again");
-        }
-    }
 
-    private static long Read(string path, DropFileStamp stamp, TextWriter output, TextWriter error)
-    {
-        try
-        {
-            if (DropFileProgress.Read(path) is not { } progress || progress.Stamp != stamp)
-            {
-                return 0;
-            }
-
-            output.WriteLine($"{Path.GetFileName(path)}: resuming after its first {progress.Records:N0} records, sent before a restart or a failed try");
-            return progress.Records;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            error.WriteLine($"warning: the progress saved for {path} cannot be read ({ex.Message}); sending it from the start");
-            return 0;
-        }
+        _saved = records;
     }
 }
