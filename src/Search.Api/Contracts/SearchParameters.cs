@@ -63,15 +63,15 @@ public sealed record SearchParameters
     [Description("With relevance order, boost fresh stories: one this many days old gets half the boost of one published now. Off by default.")]
     public double? RecencyHalfLifeDays { get; init; }
 
+    /// <summary>The HTTP request, to tell a query given twice, which binding joins with a comma (q=a&amp;q=b would search
+    /// "a,b"); null when the parameters are built by hand.</summary>
+    public HttpRequest? HttpRequest { get; init; }
+
     /// <summary>
     /// The engine request, or every error in the parameters: those only the API can see (a sort or a half-life it
     /// cannot read) together with the engine's own checks. When the API sees none, the engine validates the request
     /// once, as it searches.
     /// </summary>
-    /// <summary>The HTTP request, to tell a query given twice, which binding joins with a comma (q=a&amp;q=b would search
-    /// "a,b"); null when the parameters are built by hand.</summary>
-    public HttpRequest? HttpRequest { get; init; }
-
     public (SearchRequest? Request, Dictionary<string, string[]> Errors) ToRequest()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
