@@ -31,6 +31,10 @@ public static class SearchServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
+        builder.Services.AddOptions<IdleMemoryOptions>()
+            .BindConfiguration(IdleMemoryOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<PostgresOptions>()
             .BindConfiguration(PostgresOptions.Section)
             .ValidateDataAnnotations()
@@ -52,6 +56,7 @@ public static class SearchServiceExtensions
         builder.Services.AddSingleton(services => services.GetRequiredService<IndexHost>().FeedLease);
         builder.Services.AddHostedService<SampleDataLoader>();
         builder.Services.AddHostedService<AnalysisUpgrade>();
+        builder.Services.AddHostedService<IdleMemoryTrimmer>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{SearchServiceOptions.Section}:{nameof(SearchServiceOptions.WatchFolder)}"]))
         {
             builder.Services.AddHostedService<DropFolderService>();
