@@ -51,7 +51,8 @@ public sealed class DiskFullTests
                         acknowledged.Add("after");
                         break;
                     }
-                    catch (IOException) when (clock.Elapsed < TimeSpan.FromSeconds(10))
+                    // The store tries the disk again with a growing pause, up to 10 s between tries.
+                    catch (IOException) when (clock.Elapsed < TimeSpan.FromSeconds(30))
                     {
                         await Task.Delay(200);
                     }
