@@ -89,6 +89,62 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
+    public async Task Faults_that_come_and_go_under_concurrent_writers_never_lose_an_acknowledged_write()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("index");
+        var directory = new FaultyDirectory(new PositionalReadDirectory(path));
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var unacknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var index = NewsIndex.InDirectory(directory, new NewsIndexOptions(path) { RamBufferMb = 1 });
+        await using (var store = ArticleStore.OpenLocal(index, temp.File("translog"), Quick))
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(4));
+            var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    var id = $"w{w}-{i}";
+                    try
+                    {
+                        await store.WriteAsync([Upsert(id)], i % 3 == 0 ? WriteVisibility.WaitForSearch : WriteVisibility.Default);
+                        acknowledged.Add(id);
+                    }
+                    catch (IOException)
+                    {
+                        unacknowledged.Add(id);
+                        await Task.Delay(5);
+                    }
+                }
+            })).ToList();
+
+            // The fault comes and goes at random moments: mid-flush, mid-commit, mid-merge, mid-recovery.
+            var random = new Random(7);
+            while (!stop.IsCancellationRequested)
+            {
+                directory.Failing = random.Next(3) switch
+                {
+                    0 => FaultyDirectory.DiskFull,
+                    1 => FaultyDirectory.ReadOnly,
+                    _ => null,
+                };
+                await Task.Delay(random.Next(20, 300));
+            }
+
+            directory.Failing = null;
+            await Task.WhenAll(writers);
+            await WriteOnceAcceptedAsync(store, "after");
+            acknowledged.Add("after");
+            Assert.True(directory.Refused > 0, "no fault was met");
+            Assert.Null(store.Fault);
+            Assert.All(acknowledged, id => Assert.NotNull(index.Find(id)));
+        }
+
+        index.Dispose();
+        AssertCleanWith(path, [.. acknowledged], [.. unacknowledged]);
+    }
+
+    [Fact]
     public async Task A_fault_that_outlasts_several_tries_is_tried_again_with_a_growing_pause()
     {
         using var temp = new TempDirectory();
