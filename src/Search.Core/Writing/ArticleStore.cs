@@ -71,7 +71,7 @@ public sealed class ArticleStore : IAsyncDisposable
     /// <exception cref="IOException">The log could not make them durable, and nothing was written; or the index could
     /// not take them now (a full disk): they are in the log and will be applied, but searches may not see them yet.</exception>
     /// <exception cref="StorageFaultException">The index folder cannot be written now (<see cref="StorageFault"/>):
-    /// nothing was written.</exception>
+    /// nothing was written. Only with the local log.</exception>
     /// <exception cref="InvalidOperationException">The index stopped applying writes (see <see cref="Fault"/>).</exception>
     public async Task<WriteReceipt> WriteAsync(
         IReadOnlyList<ArticleChange> changes,
@@ -83,8 +83,10 @@ public sealed class ArticleStore : IAsyncDisposable
             throw new InvalidOperationException("The index stopped applying writes.", fault);
         }
 
-        // Refused before the log: acknowledged it could not be, and the client's retry is the write that counts.
-        if (_follower.StorageFault is { } storage)
+        // Refused before the local log: acknowledged it could not be, and the client's retry is the write that counts.
+        // A shared log is the system of record and takes the write whatever this node's disk does; the node applies
+        // it once its folder works again.
+        if (SharedLog is null && _follower.StorageFault is { } storage)
         {
             throw new StorageFaultException(storage);
         }
