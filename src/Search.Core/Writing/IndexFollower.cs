@@ -324,10 +324,23 @@ public sealed partial class IndexFollower : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            Volatile.Write(ref _fault, ex);
-            LogFault(ex);
-            FailWaiters(new InvalidOperationException("The index stopped applying writes.", ex));
+            Stop(ex);
         }
+    }
+
+    /// <summary>Stops taking writes for good: the index cannot go on without a restart. The log keeps what the last
+    /// commit lacks, for the next start.</summary>
+    private void Stop(Exception cause)
+    {
+        lock (_storageLock)
+        {
+            // Not a fault that passes: nothing tries again.
+            Volatile.Write(ref _storageFault, null);
+        }
+
+        Volatile.Write(ref _fault, cause);
+        LogFault(cause);
+        FailWaiters(new InvalidOperationException("The index stopped applying writes.", cause));
     }
 
     /// <summary>
@@ -490,6 +503,14 @@ public sealed partial class IndexFollower : IAsyncDisposable
                         // articles gone from the writer): CommitNow started the recovery, which applies everything
                         // since the last commit again, leaving the index as the log says, and commits once it can.
                     }
+                    catch (Exception ex)
+                    {
+                        // A writer that refuses every commit from now on (Lucene.Net 4.8's, once it met an
+                        // OutOfMemoryException): said, and writes stopped, rather than acknowledged into a log that
+                        // grows with nothing ever committed (this loop ended unseen before).
+                        Stop(ex);
+                        return;
+                    }
                 }
             }
         }
@@ -572,6 +593,11 @@ public sealed partial class IndexFollower : IAsyncDisposable
         catch (InvalidOperationException) when (Fault is not null)
         {
             // Following stopped for good meanwhile, and said why.
+        }
+        catch (Exception ex)
+        {
+            // The writer refuses commits whatever the storage does (Lucene.Net 4.8's, after an OutOfMemoryException).
+            Stop(ex);
         }
     }
 

@@ -24,6 +24,9 @@ internal sealed class FaultyDirectory(LuceneDirectory inner) : LuceneDirectory
     /// a background merge, the largest writes an index makes.</summary>
     public bool OnlyMerges { get; set; }
 
+    /// <summary>When set, only syncing fails, as the first step of a commit.</summary>
+    public bool OnlySyncs { get; set; }
+
     /// <summary>Operations refused so far.</summary>
     public int Refused => Volatile.Read(ref _refused);
 
@@ -55,7 +58,7 @@ internal sealed class FaultyDirectory(LuceneDirectory inner) : LuceneDirectory
 
     public override void Sync(ICollection<string> names)
     {
-        ThrowIfFailing(string.Join(", ", names), merge: false);
+        ThrowIfFailing(string.Join(", ", names), merge: false, sync: true);
         inner.Sync(names);
     }
 
@@ -81,9 +84,9 @@ internal sealed class FaultyDirectory(LuceneDirectory inner) : LuceneDirectory
         }
     }
 
-    private void ThrowIfFailing(string name, bool merge)
+    private void ThrowIfFailing(string name, bool merge, bool sync = false)
     {
-        if (_fault is { } fault && (merge || !OnlyMerges))
+        if (_fault is { } fault && (merge || !OnlyMerges) && (sync || !OnlySyncs))
         {
             Interlocked.Increment(ref _refused);
             throw fault(name);

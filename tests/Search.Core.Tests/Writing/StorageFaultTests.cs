@@ -201,6 +201,45 @@ public sealed class StorageFaultTests
         AssertCleanWith(path, acknowledged, []);
     }
 
+    [Fact]
+    public async Task A_writer_that_refuses_every_commit_stops_writes_with_the_reason_and_a_restart_keeps_every_acknowledged_write()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("index");
+        var directory = new FaultyDirectory(new PositionalReadDirectory(path));
+        var acknowledged = new List<string>();
+        var index = NewsIndex.InDirectory(directory, new NewsIndexOptions(path));
+        await using (var store = ArticleStore.OpenLocal(index, temp.File("translog"), Quick))
+        {
+            await store.WriteAsync([Upsert("before")], WriteVisibility.WaitForSearch);
+            acknowledged.Add("before");
+
+            // Lucene.Net 4.8's writer refuses every commit after an OutOfMemoryException, whatever the storage does.
+            directory.OnlySyncs = true;
+            directory.Failing = _ => new OutOfMemoryException("simulated");
+            await store.WriteAsync([Upsert("logged")]);
+            acknowledged.Add("logged");
+            Assert.True(SpinWait.SpinUntil(() => store.Fault is not null, TimeSpan.FromSeconds(10)), "the stopped writer went unseen");
+            directory.Failing = null;
+
+            Assert.Null(store.StorageFault);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync([Upsert("refused")]));
+            Assert.NotNull(index.Find("before"));
+        }
+
+        index.Dispose();
+        using (var reopened = NewsIndex.Open(new NewsIndexOptions(path) { MaxRefreshDelay = null }))
+        {
+            await using var store = ArticleStore.OpenLocal(reopened, temp.File("translog"));
+            await store.CaughtUpAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            reopened.Refresh();
+            Assert.All(acknowledged, id => Assert.NotNull(reopened.Find(id)));
+            Assert.Null(reopened.Find("refused"));
+        }
+
+        AssertCleanWith(path, acknowledged, []);
+    }
+
     /// <summary>Sends the write until the store takes it, as a client told to retry does.</summary>
     private static async Task WriteOnceAcceptedAsync(ArticleStore store, string id)
     {
