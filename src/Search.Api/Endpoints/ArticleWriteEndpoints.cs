@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -263,6 +264,12 @@ public static class ArticleWriteEndpoints
             // Not the request's token: once handed to the log a write completes, whether or not the client waits.
             return (await store.WriteAsync(changes, visibility, CancellationToken.None), null);
         }
+        catch (StorageFaultException ex)
+        {
+            // Refused before the log: the store tries the folder again by itself, and says when.
+            response.Headers.RetryAfter = RetryAfterSeconds(ex.Fault);
+            return (null, ApiErrors.Problem(ApiErrors.WriteUnavailable, $"The write was not acknowledged: {ex.Message} Send it again later; writing an article twice is safe."));
+        }
         catch (IOException ex)
         {
             // Not "nothing was written": a connection lost during COMMIT leaves the write possibly stored. Either way
@@ -277,6 +284,10 @@ public static class ArticleWriteEndpoints
                 : "The index stopped applying writes; the service needs a restart. Acknowledged writes are safe in the log."));
         }
     }
+
+    /// <summary>The store's next try of its storage, in whole seconds, at least one.</summary>
+    internal static string RetryAfterSeconds(StorageFault fault) =>
+        Math.Max(1, (int)Math.Ceiling(fault.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     private static ProblemHttpResult WritesOverloaded(HttpRequest request)
     {

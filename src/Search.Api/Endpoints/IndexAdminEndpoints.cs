@@ -126,7 +126,8 @@ public static partial class IndexAdminEndpoints
         SnapshotRequest? request,
         ArticleStore store,
         IndexPaths paths,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        HttpResponse response)
     {
         var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var name = request?.Name ?? stamp;
@@ -156,6 +157,12 @@ public static partial class IndexAdminEndpoints
             catch (SnapshotExistsException)
             {
                 return ApiErrors.Problem(ApiErrors.SnapshotExists, $"A snapshot named '{name}' exists already; choose another name or remove it.");
+            }
+            catch (StorageFaultException ex)
+            {
+                // Nothing was copied: the index folder cannot commit now, and the store says when it tries again.
+                response.Headers.RetryAfter = ArticleWriteEndpoints.RetryAfterSeconds(ex.Fault);
+                return ApiErrors.Problem(ApiErrors.WriteUnavailable, $"The snapshot '{name}' was not taken: {ex.Message} Ask again later.");
             }
             catch (IOException ex)
             {

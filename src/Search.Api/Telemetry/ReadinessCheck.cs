@@ -5,8 +5,8 @@ using Search.Core.Writing;
 
 namespace Search.Api.Telemetry;
 
-/// <summary>Ready when the index is open, searchable and warmed (<see cref="Core.Indexing.NewsIndex.Warmed"/>); degraded (still ready: searches work) when it is read-only or
-/// writes stopped; not ready when the index could not be opened. Reports how many articles it holds. A load balancer
+/// <summary>Ready when the index is open, searchable and warmed (<see cref="Core.Indexing.NewsIndex.Warmed"/>); degraded (still ready: searches work) when it is read-only,
+/// writes stopped, or its folder cannot be written for now (<see cref="StorageFault"/>); not ready when the index could not be opened. Reports how many articles it holds. A load balancer
 /// sends no searches to a node that is not ready. A node of a shared store is not ready while it loads the database
 /// into its empty index, nor while the oldest change it has not applied is older than
 /// <see cref="PostgresOptions.MaxLagSeconds"/>; it stays ready (degraded) while the database cannot be reached, since
@@ -71,6 +71,15 @@ internal sealed class ReadinessCheck(IndexHost host, IOptions<PostgresOptions> p
 
         var count = index.Count;
         data["articles"] = count;
+        if (store?.StorageFault is { } storage)
+        {
+            // Searches answer from the last good state; writes resume by themselves once a commit works again.
+            data["writesRefusedSince"] = storage.Since;
+            return HealthCheckResult.Degraded(
+                $"{count} articles searchable, but the index folder cannot be written ({storage.Cause.Message}) since {storage.Since:O}: writes are refused and resume by themselves once it works again, tried every {storage.RetryAfter.TotalSeconds:F0} s at most",
+                data: data);
+        }
+
         var writesStopped = host.Store?.Fault?.Message ?? (host.ReadOnly ? null : host.StoreFailure?.Message);
         return writesStopped is not null
             ? HealthCheckResult.Degraded($"{count} articles searchable, but writes stopped: {writesStopped}", data: data)

@@ -20,6 +20,8 @@ public sealed partial class DropFileIndexer(ArticleStore store, ArticleSources s
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     /// <exception cref="IOException">The log could not make a batch durable; earlier batches stay written.</exception>
+    /// <exception cref="StorageFaultException">The index folder cannot be written for now; earlier batches stay
+    /// written.</exception>
     /// <exception cref="InvalidOperationException">The index stopped applying writes.</exception>
     public async Task<DropFileReport> IndexAsync(string path, CancellationToken cancellationToken)
     {

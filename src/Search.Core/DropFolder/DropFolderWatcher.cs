@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Search.Core.Ingestion;
+using Search.Core.Writing;
 
 namespace Search.Core.DropFolder;
 
@@ -145,6 +146,16 @@ public sealed partial class DropFolderWatcher
         {
             throw;
         }
+        catch (StorageFaultException ex)
+        {
+            // The index folder cannot be written for now and the store notices by itself when it can: not a try of
+            // this file's, which would otherwise be given up on a fault that outlasts its tries.
+            var attempts = _retries.TryGetValue(path, out var retry) ? retry.Attempts : 0;
+            _retries[path] = new Retry(attempts, _clock.Elapsed + ex.Fault.RetryAfter);
+            _onOutcome?.Invoke(new DropFileOutcome(path, DropFileState.WillRetry, null, 0, [], ex.Message));
+            LogWaitingForStorage(path, ex.Fault.RetryAfter.TotalSeconds);
+            return;
+        }
         catch (Exception ex)
         {
             // Not the records' fault (those come back in the report): the index may be unreachable, so try again
@@ -281,6 +292,9 @@ public sealed partial class DropFolderWatcher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling {Path} failed (try {Attempt} of {MaxAttempts}); it stays in the drop folder for another try")]
     private partial void LogRetry(Exception exception, string path, int attempt, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Path} waits for the index folder to take writes again; next try in {Seconds:F0} s")]
+    private partial void LogWaitingForStorage(string path, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} was replaced while it was read ({Indexed} articles indexed from the file read); the new file stays in the drop folder to be read in turn")]
     private partial void LogReplaced(string path, long indexed);

@@ -133,6 +133,13 @@ public sealed partial class FeedPoller
                     return Publish(await PollHeldAsync(started, cancellationToken).ConfigureAwait(false));
                 }
             }
+            catch (StorageFaultException ex)
+            {
+                // Not the feed's failure: its items are read again at the next poll, at its usual pace rather than
+                // backed off, and indexed once the index folder takes writes again.
+                var now = _time.GetUtcNow();
+                return Publish(State with { LastPollAt = started, LastError = ex.Message, LastErrorAt = now, NextPollAt = now + _subscription.Interval });
+            }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // Whatever went wrong stays with this feed: recorded and retried later, never thrown at the others.

@@ -226,7 +226,7 @@ public sealed class NewsIndex : IDisposable
     internal void RecordLogIdentity(string identity) => Volatile.Write(ref _logIdentity, identity);
 
     /// <summary>
-    /// Refreshes that failed (a flush meeting a full disk, say) since the index opened. A failed flush drops
+    /// Refreshes and commits that failed (a flush meeting a full disk, say) since the index opened. A failed flush drops
     /// the documents it held from the writer, so whoever records what a commit holds must apply them again first.
     /// </summary>
     public long FailedRefreshes => Interlocked.Read(ref _failedRefreshes);
@@ -340,6 +340,9 @@ public sealed class NewsIndex : IDisposable
                 // A later commit (the writer's own, at close) must not claim this position: documents a failed flush
                 // dropped are not in it. The last good position makes a restart apply them again.
                 Writer.SetCommitData(previous);
+
+                // Nor may a later commit at a later position, until whoever follows the log has applied them again.
+                Interlocked.Increment(ref _failedRefreshes);
                 throw;
             }
         }
@@ -522,6 +525,8 @@ public sealed class NewsIndex : IDisposable
     }
 
     /// <summary>Blocks until searches see the write that returned <paramref name="generation"/>.</summary>
+    /// <exception cref="IOException">The refresh failed (a full disk, a folder turned read-only): the write is in the
+    /// writer, but searches do not see it yet.</exception>
     public void WaitFor(long generation)
     {
         if (_reopenThread is null)

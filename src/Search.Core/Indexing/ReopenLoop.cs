@@ -19,6 +19,7 @@ internal sealed class ReopenLoop : IDisposable
     private readonly object _lock = new();
     private readonly Thread _thread;
     private long _searchingGeneration;
+    private long _failures;
     private int _waiting;
     private bool _stopping;
 
@@ -36,16 +37,24 @@ internal sealed class ReopenLoop : IDisposable
     public Exception? LastFailure { get; private set; }
 
     /// <summary>Blocks until searches see every write up to <paramref name="generation"/>.</summary>
+    /// <exception cref="IOException">A refresh failed meanwhile (a full disk, a folder turned read-only): the write is
+    /// in the writer, but searches cannot see it until a refresh works, which may take as long as storage fails.</exception>
     public void WaitForGeneration(long generation)
     {
         lock (_lock)
         {
             _waiting++;
             Monitor.PulseAll(_lock);
+            var failures = _failures;
             try
             {
                 while (Interlocked.Read(ref _searchingGeneration) < generation && !_stopping)
                 {
+                    if (_failures != failures)
+                    {
+                        throw new IOException($"Searches cannot see the write yet: refreshing the index failed ({LastFailure?.Message}).", LastFailure);
+                    }
+
                     Monitor.Wait(_lock);
                 }
             }
@@ -112,6 +121,14 @@ internal sealed class ReopenLoop : IDisposable
                 LastFailure = ex;
                 lock (_lock)
                 {
+                    // Waiters hear of a storage failure rather than wait on a disk that may stay full; anything else
+                    // (a reader swapped meanwhile) passes with the next try, which they wait for.
+                    if (Writing.StorageFault.IsStorageFailure(ex))
+                    {
+                        _failures++;
+                        Monitor.PulseAll(_lock);
+                    }
+
                     Monitor.Wait(_lock, AfterFailure);
                 }
             }

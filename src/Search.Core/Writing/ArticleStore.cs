@@ -17,6 +17,11 @@ public sealed class ArticleStore : IAsyncDisposable
     private readonly IndexFollower _follower;
     private readonly Reindexer _reindexer;
 
+    /// <summary>How long a writer refused by the local log should wait: the log tries again at the next write.</summary>
+    private static readonly TimeSpan LogRetryAfter = TimeSpan.FromSeconds(5);
+
+    private StorageFault? _logFault;
+
     public ArticleStore(NewsIndex index, IArticleLog log, IndexFollower follower)
     {
         _index = index;
@@ -28,8 +33,13 @@ public sealed class ArticleStore : IAsyncDisposable
     /// <summary>The index the store writes to.</summary>
     public NewsIndex Index => _index;
 
-    /// <summary>Why writes stopped, when they did; null while healthy.</summary>
+    /// <summary>Why writes stopped for good, when they did; null while healthy.</summary>
     public Exception? Fault => _follower.Fault;
+
+    /// <summary>The index folder failing to take writes, while it does: writes are refused until it works again, which
+    /// the store notices by itself; null while storage works. The local log's folder counts too (it lives in the index
+    /// folder in the service): its last append failed, and the next write tries it again.</summary>
+    public StorageFault? StorageFault => _follower.StorageFault ?? Volatile.Read(ref _logFault);
 
     /// <summary>True while an empty index is being filled from a shared log (<see cref="OpenShared"/>).</summary>
     public bool Bootstrapping => _follower.Bootstrapping;
@@ -60,6 +70,8 @@ public sealed class ArticleStore : IAsyncDisposable
     /// a log that tells what each change did, once the log committed them).</summary>
     /// <exception cref="IOException">The log could not make them durable, and nothing was written; or the index could
     /// not take them now (a full disk): they are in the log and will be applied, but searches may not see them yet.</exception>
+    /// <exception cref="StorageFaultException">The index folder cannot be written now (<see cref="StorageFault"/>):
+    /// nothing was written. Only with the local log.</exception>
     /// <exception cref="InvalidOperationException">The index stopped applying writes (see <see cref="Fault"/>).</exception>
     public async Task<WriteReceipt> WriteAsync(
         IReadOnlyList<ArticleChange> changes,
@@ -71,7 +83,27 @@ public sealed class ArticleStore : IAsyncDisposable
             throw new InvalidOperationException("The index stopped applying writes.", fault);
         }
 
-        var appended = await _log.AppendAsync(changes, cancellationToken).ConfigureAwait(false);
+        // Refused before the local log: acknowledged it could not be, and the client's retry is the write that counts.
+        // A shared log is the system of record and takes the write whatever this node's disk does; the node applies
+        // it once its folder works again.
+        if (SharedLog is null && _follower.StorageFault is { } storage)
+        {
+            throw new StorageFaultException(storage);
+        }
+
+        AppendResult appended;
+        try
+        {
+            appended = await _log.AppendAsync(changes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (SharedLog is null)
+        {
+            // A shared log's outages are the database's, reported apart (LagAsync); the local log's are this disk's.
+            Volatile.Write(ref _logFault, new StorageFault(ex, Volatile.Read(ref _logFault)?.Since ?? DateTimeOffset.UtcNow, LogRetryAfter));
+            throw;
+        }
+
+        Volatile.Write(ref _logFault, null);
         var sequences = appended.Sequences;
         if (appended.Outcomes is { } known && visibility == WriteVisibility.Default)
         {
@@ -106,8 +138,15 @@ public sealed class ArticleStore : IAsyncDisposable
         _follower.WaitAppliedAsync(_log.Statistics().LastSequence, cancellationToken);
 
     /// <summary>Commits what is applied, then copies that commit to <paramref name="targetFolder"/> while writes go on.</summary>
+    /// <exception cref="StorageFaultException">The index folder cannot be written now: no snapshot was taken.</exception>
+    /// <exception cref="IOException">The commit or the copy failed; a partial copy never takes the target's name.</exception>
     public IndexSnapshotInfo Snapshot(string targetFolder)
     {
+        if (_follower.StorageFault is { } storage)
+        {
+            throw new StorageFaultException(storage);
+        }
+
         _follower.CommitNow();
         return _index.SnapshotTo(targetFolder);
     }
@@ -146,7 +185,9 @@ public sealed class ArticleStore : IAsyncDisposable
     {
         var log = _log.Statistics();
         var applied = _follower.AppliedSequence;
-        return new WriteStatistics(log, applied, _follower.CommittedSequence, Math.Max(0, log.LastSequence - applied), _follower.Fault?.Message);
+        var fault = _follower.Fault?.Message
+            ?? (StorageFault is { } storage ? $"The index folder cannot be written since {storage.Since:O} ({storage.Cause.Message}); writes are refused until it works again." : null);
+        return new WriteStatistics(log, applied, _follower.CommittedSequence, Math.Max(0, log.LastSequence - applied), fault);
     }
 
     public async ValueTask DisposeAsync()

@@ -43,6 +43,9 @@ public sealed class FileArticleLog : IArticleLog
     private bool _rollRequested;
     private Exception? _failure;
 
+    // Where the file a failed write could not be cut back from must be cut back to, before anything else is written.
+    private (string Path, long Length)? _cutBackTo;
+
     private FileArticleLog(string folder, long maxFileBytes, long lastSequence, long checkpointSequence)
     {
         _folder = folder;
@@ -249,9 +252,9 @@ public sealed class FileArticleLog : IArticleLog
 
             try
             {
-                if (_failure is not null)
+                if (_failure is not null && !TryCutBack())
                 {
-                    throw new IOException("The write-ahead log failed earlier and accepts no more writes; restart the service.", _failure);
+                    throw new IOException("The write-ahead log could not cut off a write that failed, and accepts no more until it can; it tries again at each write.", _failure);
                 }
 
                 WriteDurably(first, buffer.WrittenMemory);
@@ -296,12 +299,48 @@ public sealed class FileArticleLog : IArticleLog
             }
             catch (Exception truncateFailure)
             {
-                // The file may now end in a partial batch that later appends would follow: refuse all further writes.
+                // The file may now end in a partial batch that later appends would follow: refuse further writes
+                // until it is cut back (TryCutBack).
                 _failure = new AggregateException(ex, truncateFailure);
+                _cutBackTo = (file.Name, before);
             }
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// Cuts the file a failed write was left in back to where that write began, through a new handle (the storage may
+    /// work again: a disk with room, a folder writable again); the next batch starts a new file.
+    /// </summary>
+    /// <returns>Whether the log is whole again and takes writes.</returns>
+    private bool TryCutBack()
+    {
+        var (path, length) = _cutBackTo!.Value;
+        try
+        {
+            _current?.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing is buffered (no buffer): closing cannot lose a write, only fail to report one.
+        }
+
+        _current = null;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read | FileShare.Delete);
+            file.SetLength(length);
+            file.Flush(flushToDisk: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        _failure = null;
+        _cutBackTo = null;
+        return true;
     }
 
     private void StartFile(long first)

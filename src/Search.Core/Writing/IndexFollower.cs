@@ -44,6 +44,11 @@ public sealed partial class IndexFollower : IAsyncDisposable
     private Exception? _fault;
     private volatile bool _bootstrapping;
 
+    // Guards changes to the storage fault and starts at most one recovery per fault.
+    private readonly Lock _storageLock = new();
+    private StorageFault? _storageFault;
+    private Task _recovery = Task.CompletedTask;
+
     private IndexFollower(NewsIndex index, IArticleLog log, IndexFollowerOptions options, ILogger logger, IndexBootstrap? bootstrap)
     {
         _index = index;
@@ -87,8 +92,12 @@ public sealed partial class IndexFollower : IAsyncDisposable
     /// <summary>The position the index's last commit holds everything up to.</summary>
     public long CommittedSequence => Interlocked.Read(ref _committedSequence);
 
-    /// <summary>Why following stopped, when it did (the index writer failed); null while healthy.</summary>
+    /// <summary>Why following stopped for good, when it did (the index writer failed); null while healthy.</summary>
     public Exception? Fault => Volatile.Read(ref _fault);
+
+    /// <summary>The index folder failing to take writes, while it does: writes are refused, and a commit is tried
+    /// again with a growing pause until one works; null while storage works.</summary>
+    public StorageFault? StorageFault => Volatile.Read(ref _storageFault);
 
     /// <summary>Completes, with the index generation that holds it, once the change at <paramref name="sequence"/> is
     /// applied (for <see cref="NewsIndex.WaitFor"/>).</summary>
@@ -121,6 +130,8 @@ public sealed partial class IndexFollower : IAsyncDisposable
     }
 
     /// <summary>Commits the index now with the position applied so far, and lets the log drop what it holds.</summary>
+    /// <exception cref="IOException">The commit failed: writes are refused (<see cref="StorageFault"/>) until a commit
+    /// works again.</exception>
     public void CommitNow()
     {
         // Not while a batch is applied: a flush failing under it would drop documents this commit then claims.
@@ -128,6 +139,13 @@ public sealed partial class IndexFollower : IAsyncDisposable
         try
         {
             CommitHoldingTurn();
+        }
+        catch (Exception ex) when (Writing.StorageFault.IsStorageFailure(ex))
+        {
+            // The failed commit's flush may have discarded applied changes: the recovery applies everything since the
+            // last commit again before it commits (the index refuses any commit until then).
+            EnterStorageFault(ex);
+            throw;
         }
         finally
         {
@@ -159,8 +177,14 @@ public sealed partial class IndexFollower : IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_applyLoop, _commitLoop).ConfigureAwait(false);
-        if (Fault is null && AppliedSequence > CommittedSequence)
+        Task recovery;
+        lock (_storageLock)
+        {
+            recovery = _recovery;
+        }
+
+        await Task.WhenAll(_applyLoop, _commitLoop, recovery).ConfigureAwait(false);
+        if (Fault is null && StorageFault is null && AppliedSequence > CommittedSequence)
         {
             try
             {
@@ -245,6 +269,7 @@ public sealed partial class IndexFollower : IAsyncDisposable
                 {
                     await foreach (var batch in _log.FollowAsync(AppliedSequence, restart.Token).ConfigureAwait(false))
                     {
+                        TimeSpan? pauseAfterFailure = null;
                         await _applyTurn.WaitAsync(_stopping.Token).ConfigureAwait(false);
                         try
                         {
@@ -255,11 +280,11 @@ public sealed partial class IndexFollower : IAsyncDisposable
 
                             Apply(batch);
                         }
-                        catch (Exception ex) when (ex is IOException || (ex is AggregateException all && all.InnerExceptions.All(inner => inner is IOException)))
+                        catch (Exception ex) when (Writing.StorageFault.IsStorageFailure(ex))
                         {
-                            // A flush the batch set off failed (a full disk): its documents, and perhaps others
-                            // applied before, are gone from the writer. Wait, then apply again from the last commit.
-                            LogApplyFailed(ex);
+                            // A flush the batch set off failed (a full disk, a folder turned read-only): its
+                            // documents, and perhaps others applied before, are gone from the writer. Writes are
+                            // refused until storage works; then everything since the last commit is applied again.
 
                             // At once, so no commit meanwhile claims what the failed flush dropped.
                             lock (_waitersLock)
@@ -268,15 +293,23 @@ public sealed partial class IndexFollower : IAsyncDisposable
                                 Interlocked.Increment(ref _epoch);
                             }
 
+                            EnterStorageFault(ex);
+
                             // Their changes are durable and will be applied, but not now: writers hear so rather than
                             // wait on a disk that may stay full.
                             FailWaiters(new IOException($"The index cannot take writes now ({ex.Message}); the write is in the log and will be applied when it can.", ex));
-                            await Task.Delay(_options.RetryDelay, _stopping.Token).ConfigureAwait(false);
-                            break;
+                            pauseAfterFailure = StorageFault?.RetryAfter ?? _options.RetryDelay;
                         }
                         finally
                         {
                             _applyTurn.Release();
+                        }
+
+                        if (pauseAfterFailure is { } pause)
+                        {
+                            // Not holding the turn: the recovery, a snapshot or a commit may go on meanwhile.
+                            await Task.Delay(pause, _stopping.Token).ConfigureAwait(false);
+                            break;
                         }
                     }
                 }
@@ -291,10 +324,23 @@ public sealed partial class IndexFollower : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            Volatile.Write(ref _fault, ex);
-            LogFault(ex);
-            FailWaiters(new InvalidOperationException("The index stopped applying writes.", ex));
+            Stop(ex);
         }
+    }
+
+    /// <summary>Stops taking writes for good: the index cannot go on without a restart. The log keeps what the last
+    /// commit lacks, for the next start.</summary>
+    private void Stop(Exception cause)
+    {
+        lock (_storageLock)
+        {
+            // Not a fault that passes: nothing tries again.
+            Volatile.Write(ref _storageFault, null);
+        }
+
+        Volatile.Write(ref _fault, cause);
+        LogFault(cause);
+        FailWaiters(new InvalidOperationException("The index stopped applying writes.", cause));
     }
 
     /// <summary>
@@ -443,20 +489,27 @@ public sealed partial class IndexFollower : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
             {
-                if (Fault is null && AppliedSequence > CommittedSequence)
+                // While storage fails, the recovery commits, once it has applied everything since the last commit again.
+                if (Fault is null && StorageFault is null && AppliedSequence > CommittedSequence)
                 {
                     try
                     {
                         CommitNow();
                     }
-                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    catch (Exception ex) when (Writing.StorageFault.IsStorageFailure(ex))
                     {
                         // The last commit stays intact and the log keeps every change since it. But a flush that
                         // failed has discarded the documents it held (measured on a full tmpfs: 13 of 42 acknowledged
-                        // articles gone from the writer): apply everything since the last commit again, which
-                        // leaves the index as the log says; the next tick commits, once the disk has room.
-                        LogCommitFailed(ex);
-                        await ReapplySinceCommitAsync().ConfigureAwait(false);
+                        // articles gone from the writer): CommitNow started the recovery, which applies everything
+                        // since the last commit again, leaving the index as the log says, and commits once it can.
+                    }
+                    catch (Exception ex)
+                    {
+                        // A writer that refuses every commit from now on (Lucene.Net 4.8's, once it met an
+                        // OutOfMemoryException): said, and writes stopped, rather than acknowledged into a log that
+                        // grows with nothing ever committed (this loop ended unseen before).
+                        Stop(ex);
+                        return;
                     }
                 }
             }
@@ -472,6 +525,85 @@ public sealed partial class IndexFollower : IAsyncDisposable
         Interlocked.Exchange(ref _refreshFailuresSeen, _index.FailedRefreshes);
         return CommittedSequence;
     });
+
+    /// <summary>
+    /// Refuses writes from now on, and starts the recovery unless one runs: logged once a fault, not once a try.
+    /// </summary>
+    private void EnterStorageFault(Exception cause)
+    {
+        lock (_storageLock)
+        {
+            if (_storageFault is { } current)
+            {
+                Volatile.Write(ref _storageFault, current with { Cause = cause });
+                LogStorageStillFailing(cause.Message);
+                return;
+            }
+
+            if (_stopping.IsCancellationRequested)
+            {
+                return; // stopping: the next start applies what the last commit lacks
+            }
+
+            Volatile.Write(ref _storageFault, new StorageFault(cause, DateTimeOffset.UtcNow, _options.RetryDelay));
+            LogStorageFault(cause, _options.RetryDelay.TotalSeconds);
+            _recovery = Task.Run(RecoverAsync);
+        }
+    }
+
+    /// <summary>
+    /// Tries, with a growing pause, to apply everything since the last commit again and commit it: a commit that works
+    /// is the proof that storage works again (a refresh alone may need no file). Then writes are taken again.
+    /// </summary>
+    private async Task RecoverAsync()
+    {
+        var pause = _options.RetryDelay;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(pause, _stopping.Token).ConfigureAwait(false);
+                try
+                {
+                    await ReapplySinceCommitAsync().ConfigureAwait(false);
+                    await WaitAppliedAsync(_log.Statistics().LastSequence, _stopping.Token).ConfigureAwait(false);
+                    CommitNow();
+                    lock (_storageLock)
+                    {
+                        var fault = _storageFault!;
+                        Volatile.Write(ref _storageFault, null);
+                        LogStorageRecovered((DateTimeOffset.UtcNow - fault.Since).TotalSeconds, CommittedSequence);
+                    }
+
+                    return;
+                }
+                catch (Exception ex) when (Writing.StorageFault.IsStorageFailure(ex))
+                {
+                    pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxRecoveryPause.Ticks));
+                    lock (_storageLock)
+                    {
+                        Volatile.Write(ref _storageFault, _storageFault! with { RetryAfter = pause });
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (InvalidOperationException) when (Fault is not null)
+        {
+            // Following stopped for good meanwhile, and said why.
+        }
+        catch (Exception ex)
+        {
+            // The writer refuses commits whatever the storage does (Lucene.Net 4.8's, after an OutOfMemoryException).
+            Stop(ex);
+        }
+    }
+
+    /// <summary>The longest pause between two tries while storage fails: a fixed disk is noticed within it. A try is
+    /// cheap (the changes since the last commit, applied again, and a commit), so writes need not wait long.</summary>
+    private static readonly TimeSpan MaxRecoveryPause = TimeSpan.FromSeconds(10);
 
     private void FailWaiters(Exception exception)
     {
@@ -490,8 +622,14 @@ public sealed partial class IndexFollower : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Committing the index failed; the write-ahead log keeps every change since the last commit")]
     private partial void LogCommitFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Applying writes to the index failed; they are applied again from the last commit after a pause")]
-    private partial void LogApplyFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The index folder cannot be written; searches go on, writes are refused and tried again from the last commit, first in {PauseSeconds:F0} s, with a growing pause")]
+    private partial void LogStorageFault(Exception exception, double pauseSeconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The index folder still cannot be written: {Reason}")]
+    private partial void LogStorageStillFailing(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The index folder takes writes again after {Seconds:F0} s; committed up to change {Sequence}, writes accepted")]
+    private partial void LogStorageRecovered(double seconds, long sequence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrapping the index from the shared store failed; starting over in {PauseSeconds:F0} s")]
     private partial void LogBootstrapFailed(Exception exception, double pauseSeconds);

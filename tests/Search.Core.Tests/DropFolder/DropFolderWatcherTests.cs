@@ -1,5 +1,6 @@
 using Search.Core.DropFolder;
 using Search.Core.Ingestion;
+using Search.Core.Writing;
 
 namespace Search.Core.Tests.DropFolder;
 
@@ -31,6 +32,27 @@ public sealed class DropFolderWatcherTests : IDisposable
         Assert.Equal([DropFileState.WillRetry, DropFileState.WillRetry, DropFileState.Failed], outcomes.Select(outcome => outcome.State));
         var error = File.ReadAllText(Path.Combine(_folder.FullName, ".failed", "a.jsonl.error.txt"));
         Assert.Contains("gave up after 3 tries: the index is away", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_refused_while_the_index_folder_cannot_be_written_waits_past_its_tries_and_is_indexed_once_it_can()
+    {
+        var attempts = 0;
+        File.WriteAllText(Path.Combine(_folder.FullName, "a.jsonl"), "{}");
+        var outcomes = new List<DropFileOutcome>();
+        var fault = new StorageFault(new IOException("No space left on device"), DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(20));
+
+        await WatcherRuns.RunUntilAsync(
+            new DropFolderWatcher(
+                Options,
+                (_, _) => ++attempts <= 2 * Options.MaxAttempts ? throw new StorageFaultException(fault) : Task.FromResult(new DropFileReport(1, [])),
+                outcomes.Add),
+            () => outcomes.Any(outcome => outcome.State is DropFileState.Done or DropFileState.Failed));
+
+        Assert.Equal(2 * Options.MaxAttempts + 1, attempts);
+        Assert.Equal(DropFileState.Done, outcomes[^1].State);
+        Assert.All(outcomes[..^1], outcome => Assert.Equal(DropFileState.WillRetry, outcome.State));
+        Assert.False(Directory.Exists(Path.Combine(_folder.FullName, ".failed")));
     }
 
     [Fact]

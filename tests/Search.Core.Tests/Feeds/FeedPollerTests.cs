@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Search.Core.Feeds;
 using Search.Core.Ingestion;
 using Search.Core.Querying;
+using Search.Core.Tests.Writing;
+using Search.Core.Writing;
 using static Search.Core.Tests.Feeds.TestFeeds;
 
 namespace Search.Core.Tests.Feeds;
@@ -32,6 +34,32 @@ public sealed class FeedPollerTests
         Assert.Equal(LongText, second?.Body);
         bed.Index.Refresh();
         Assert.Equal("guid-1", Assert.Single(bed.Index.Search(new SearchRequest("محطة القطار")).Hits).Id);
+    }
+
+    [Fact]
+    public async Task A_poll_while_the_index_folder_cannot_be_written_writes_nothing_is_not_backed_off_and_the_next_one_indexes_its_items()
+    {
+        var directory = new FaultyDirectory(new Lucene.Net.Store.RAMDirectory());
+        await using var bed = new FeedTestBed(directory, new IndexFollowerOptions { CommitInterval = TimeSpan.FromMilliseconds(50), RetryDelay = TimeSpan.FromMilliseconds(50) });
+        bed.Web.Feed(Url, Rss("", Item("guid-1", "افتتاح محطة القطار", "ملخص", content: Paragraphs(LongText))));
+        await bed.Store.WriteAsync([ArticleChange.Upsert(Search.Core.Tests.TestCorpus.Article("before", "خبر قبل العطل"))]);
+        directory.Failing = FaultyDirectory.DiskFull;
+        Assert.True(SpinWait.SpinUntil(() => bed.Store.StorageFault is not null, TimeSpan.FromSeconds(10)), "the fault was not noticed");
+        var poller = bed.Poller();
+
+        var refused = await poller.PollAsync();
+
+        Assert.Equal(0, refused.ConsecutiveFailures);
+        Assert.Contains("cannot be written", refused.LastError, StringComparison.Ordinal);
+        Assert.Equal(refused.LastErrorAt + TimeSpan.FromMinutes(5), refused.NextPollAt);
+        Assert.Null(bed.Index.Find("guid-1"));
+
+        directory.Failing = null;
+        Assert.True(SpinWait.SpinUntil(() => bed.Store.StorageFault is null, TimeSpan.FromSeconds(10)), "writes did not resume");
+        var next = await poller.PollAsync();
+
+        Assert.Equal(1, next.ItemsIndexed);
+        Assert.Equal("افتتاح محطة القطار", bed.Index.Find("guid-1")?.Title);
     }
 
     [Fact]

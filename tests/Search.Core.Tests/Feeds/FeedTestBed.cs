@@ -14,10 +14,11 @@ internal sealed class FeedTestBed : IAsyncDisposable
     private readonly TempDirectory _folder = new();
     private readonly HttpClient _client;
 
-    public FeedTestBed()
+    /// <param name="directory">The index's storage, when a test makes it fail; memory otherwise.</param>
+    public FeedTestBed(Lucene.Net.Store.Directory? directory = null, IndexFollowerOptions? followerOptions = null)
     {
-        Index = NewsIndex.InMemory();
-        Store = ArticleStore.OpenLocal(Index, _folder.File("log"));
+        Index = directory is null ? NewsIndex.InMemory() : NewsIndex.InDirectory(directory, new NewsIndexOptions("(memory)"));
+        Store = ArticleStore.OpenLocal(Index, _folder.File("log"), followerOptions);
         _client = Web.Client();
     }
 

@@ -118,6 +118,51 @@ public sealed class FileArticleLogTests
         Assert.Equal(["a", "b"], (await reading).Select(change => change.Change.Id));
     }
 
+    /// <summary>An immutable file (chattr +i) refuses writing and truncating through a handle already open, even to
+    /// root: a real write failure the log cannot cut back from. Skipped where the flag cannot be set.</summary>
+    [SkippableFact]
+    public async Task A_write_the_log_cannot_cut_back_is_refused_and_the_log_takes_writes_again_once_it_can()
+    {
+        using var temp = new TempDirectory();
+        await using (var log = FileArticleLog.Open(temp.Path, committedSequence: 0))
+        {
+            await log.AppendAsync([Upsert("a", "قبل العطل")]);
+            var file = Assert.Single(Directory.GetFiles(temp.Path, "*.log"));
+            Skip.IfNot(Run("chattr", $"+i {file}"), "cannot make a file immutable here");
+            try
+            {
+                await Assert.ThrowsAsync<IOException>(() => log.AppendAsync([Upsert("b", "أثناء العطل")]));
+                var again = await Assert.ThrowsAsync<IOException>(() => log.AppendAsync([Upsert("c", "أثناء العطل")]));
+                Assert.Contains("tries again", again.Message, StringComparison.Ordinal);
+            }
+            finally
+            {
+                Run("chattr", $"-i {file}");
+            }
+
+            Assert.Equal(new SequenceRange(2, 2), (await log.AppendAsync([Upsert("d", "بعد العطل")])).Sequences);
+        }
+
+        await using var reopened = FileArticleLog.Open(temp.Path, committedSequence: 0);
+        var changes = await ReadAsync(reopened, after: 0, count: 2);
+        Assert.Equal([(1L, "a"), (2L, "d")], changes.Select(change => (change.Sequence, change.Change.Id)));
+        Assert.Equal(2, reopened.Statistics().LastSequence);
+    }
+
+    private static bool Run(string command, string arguments)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            process.WaitForExit(10_000);
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
     internal static ArticleChange Upsert(string id, string title) => ArticleChange.Upsert(TestCorpus.Article(id, title, "نص الخبر"));
 
     private static async Task<List<LoggedChange>> ReadAsync(IArticleLog log, long after, int count)
