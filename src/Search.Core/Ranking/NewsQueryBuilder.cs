@@ -64,8 +64,26 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         var query = new BooleanQuery();
         var hasPositive = false;
 
-        foreach (var group in userQuery.Groups)
+        var groups = userQuery.Groups;
+        for (var g = 0; g < groups.Count; g++)
         {
+            var group = groups[g];
+            var joined = g + 1 < groups.Count ? context.JoinSplitWord(group, groups[g + 1]) : null;
+            if (joined is not null && g + 2 < groups.Count && context.JoinSplitWord(groups[g + 1], groups[g + 2]) is { } next && next.Fits.CompareTo(joined.Fits) > 0)
+            {
+                joined = null;
+            }
+
+            if (joined is not null)
+            {
+                // One word typed with a space inside it (ح رب, الس كري): searched as the word, as the user meant it.
+                // A piece that joins the word after it better (احتضان أ فروباسكات: أ, no word, and فروباسكات, none
+                // either) goes with that one.
+                context.Join(joined.Word);
+                group = joined.Group;
+                g++;
+            }
+
             var alternatives = new List<(Query Query, QueryPart Part)>();
             foreach (var part in group.Alternatives)
             {
@@ -123,6 +141,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             OnlyStopWords = !hasPositive && userQuery.Groups.SelectMany(group => group.Alternatives).Any(IsStopWordsOnly),
             HasUnseenWords = context.HasUnseenWords,
             UnknownWords = context.UnknownWords,
+            JoinedWords = context.JoinedWords,
             Terms = context.Terms,
         };
     }
@@ -396,6 +415,10 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         }
     }
 
+    /// <summary>Two typed pieces searched as one word: the group that searches it, where it stands, and how well it
+    /// fits (pieces that are no word, then the word's frequency), to pick between two joins sharing a piece.</summary>
+    private sealed record SplitWord(QueryGroup Group, JoinedWord Word, (int NoWords, int Frequency) Fits);
+
     /// <summary>Per-build state: the reader for statistics, the speller, and the stems of plain words in query order.</summary>
     private sealed class BuildContext(IndexReader? reader, PostingsPool postings, RankingOptions ranking, NameSpellings spellings, SpellingCorrector? corrector, bool requireWholePhrases, Func<string, string> stem)
     {
@@ -453,6 +476,64 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
                 .Where(candidate => candidate.DocFreq >= (long)UnseenFormRatio * stemFrequency && !forms.Contains(stem(candidate.Words[0])))
                 .Take(MaxCorrections)];
         }
+
+        /// <summary>Pieces of one word typed apart that the build searched as the word (<see cref="JoinSplitWord"/>).</summary>
+        public List<JoinedWord> JoinedWords { get; } = [];
+
+        /// <summary>Records a join the build made: the query then deserves a "did you mean" that writes the word.</summary>
+        public void Join(JoinedWord word)
+        {
+            JoinedWords.Add(word);
+            HasUnseenWords = true;
+        }
+
+        /// <summary>
+        /// Two plain words typed one after the other that are one word with a space slipped in (ح رب, الس كري, رمضا ن):
+        /// the word they make together, when the index holds it as written and one piece is no word of its own, a
+        /// single letter (not و, which many type apart) or a form the index holds at most 1/<see
+        /// cref="SpellingCorrector.RareWordRatio"/> as often as the joined word. Null otherwise: two real words stay two
+        /// words (عبد الله, أبو ظبي). Measured: the joined word alone found 0.66 of what the unbroken questions found.
+        /// </summary>
+        public SplitWord? JoinSplitWord(QueryGroup left, QueryGroup right)
+        {
+            if (Terms is null || !ranking.CorrectUnknownWords
+                || left.Alternatives is not [{ IsPhrase: false, IsPrefix: false, Excluded: false } first]
+                || right.Alternatives is not [{ IsPhrase: false, IsPrefix: false, Excluded: false } second])
+            {
+                return null;
+            }
+
+            var leftFolded = ArabicOrthography.Fold(first.Text);
+            var rightFolded = ArabicOrthography.Fold(second.Text);
+            if (leftFolded.Length == 0 || rightFolded.Length == 0 || !leftFolded.All(ArabicOrthography.IsArabicLetter) || !rightFolded.All(ArabicOrthography.IsArabicLetter))
+            {
+                return null;
+            }
+
+            var joined = leftFolded + rightFolded;
+            if (joined.Length < SpellingCorrector.MinWordLength || joined.Length > SpellingCorrector.MaxWordLength)
+            {
+                return null;
+            }
+
+            var joinedFrequency = WrittenFreq(joined);
+            var noWords = joinedFrequency == 0 ? 0 : (IsNoWordBeside(leftFolded, joinedFrequency) ? 1 : 0) + (IsNoWordBeside(rightFolded, joinedFrequency) ? 1 : 0);
+            if (noWords == 0)
+            {
+                return null;
+            }
+
+            return new SplitWord(
+                new QueryGroup([new QueryPart(first.Text + second.Text, Required: first.Required || second.Required) { Offset = first.Offset }]),
+                new JoinedWord(first.Offset, second.Offset + second.Text.Length, joined),
+                (noWords, joinedFrequency));
+        }
+
+        private bool IsNoWordBeside(string piece, int joinedFrequency) =>
+            piece.Length == 1 ? piece[0] != 'و'
+            : !ArabicStopWords.Folded.Contains(piece) && (long)WrittenFreq(piece) * SpellingCorrector.RareWordRatio <= joinedFrequency;
+
+        private int WrittenFreq(string folded) => Terms!.DocFreq(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(folded));
 
         /// <summary>True when the query is one phrase alone: then the phrase itself is what must match.</summary>
         public bool RequireWholePhrases { get; } = requireWholePhrases;
