@@ -43,6 +43,20 @@ public sealed class ArabicEditDistanceTests
     }
 
     [Theory]
+    [InlineData("الدول", "الذول")] // ذ for د
+    [InlineData("تقع", "طقع")] // ط for ت
+    [InlineData("سكانا", "صكانا")] // ص for س
+    [InlineData("البظر", "البضر")] // ض for ظ
+    [InlineData("مثله", "مسله")] // ث said as س
+    [InlineData("ثلاثة", "تلاثة")] // ث said as ت
+    [InlineData("هذا", "هزا")] // ذ said as ز
+    public void A_letter_that_sounds_alike_costs_less_than_a_plain_replacement(string a, string b)
+    {
+        Assert.Equal(ArabicEditDistance.SoundAlikeCost, ArabicEditDistance.Between(a, b), 4);
+        Assert.Equal(ArabicEditDistance.SoundAlikeCost, ArabicEditDistance.Between(b, a), 4);
+    }
+
+    [Theory]
     [InlineData("الحكومة", "الحكوشة")] // م → ش: keys far apart
     [InlineData("الحكومة", "الحكمة")] // و left out
     [InlineData("الحكومة", "الحكوتمة")] // ت added

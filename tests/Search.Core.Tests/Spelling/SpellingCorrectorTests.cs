@@ -51,6 +51,15 @@ public sealed class SpellingCorrectorTests : IDisposable
         Assert.Equal(new[] { "مسءول" }, Corrector().CorrectUnknown("مسوول")!.Words);
     }
 
+    [Fact]
+    public void A_letter_that_sounds_alike_outweighs_a_modestly_higher_frequency()
+    {
+        // الذول: ذ for د, as many say it, from الدول in 1 article; a plain replacement from الحول in 5.
+        using var index = new SpellingIndex(("الدول العربية", 1), ("الحول", 5));
+
+        Assert.Equal(new[] { "الدول" }, new SpellingCorrector(new Vocabulary(index.Reader, new WordTries())).CorrectUnknown("الذول")!.Words);
+    }
+
     [Theory]
     [InlineData("معدلاتالانتحار", "معدلات", "الانتحار")]
     [InlineData("فيالقاهره", "في", "القاهره")] // a stop word run into the next word
