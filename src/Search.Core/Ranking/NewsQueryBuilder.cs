@@ -64,7 +64,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         var query = new BooleanQuery();
         var hasPositive = false;
 
-        var groups = userQuery.Groups;
+        var groups = userQuery.Groups.Select(context.ReadLatinLayout).ToList();
         for (var g = 0; g < groups.Count; g++)
         {
             var group = groups[g];
@@ -79,7 +79,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
                 // One word typed with a space inside it (ح رب, الس كري): searched as the word, as the user meant it.
                 // A piece that joins the word after it better (احتضان أ فروباسكات: أ, no word, and فروباسكات, none
                 // either) goes with that one.
-                context.Join(joined.Word);
+                context.Retyped(joined.Word);
                 group = joined.Group;
                 g++;
             }
@@ -141,7 +141,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             OnlyStopWords = !hasPositive && userQuery.Groups.SelectMany(group => group.Alternatives).Any(IsStopWordsOnly),
             HasUnseenWords = context.HasUnseenWords,
             UnknownWords = context.UnknownWords,
-            JoinedWords = context.JoinedWords,
+            RetypedWords = context.RetypedWords,
             Terms = context.Terms,
         };
     }
@@ -417,7 +417,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
     /// <summary>Two typed pieces searched as one word: the group that searches it, where it stands, and how well it
     /// fits (pieces that are no word, then the word's frequency), to pick between two joins sharing a piece.</summary>
-    private sealed record SplitWord(QueryGroup Group, JoinedWord Word, (int NoWords, int Frequency) Fits);
+    private sealed record SplitWord(QueryGroup Group, RetypedWord Word, (int NoWords, int Frequency) Fits);
 
     /// <summary>Per-build state: the reader for statistics, the speller, and the stems of plain words in query order.</summary>
     private sealed class BuildContext(IndexReader? reader, PostingsPool postings, RankingOptions ranking, NameSpellings spellings, SpellingCorrector? corrector, bool requireWholePhrases, Func<string, string> stem)
@@ -477,13 +477,13 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
                 .Take(MaxCorrections)];
         }
 
-        /// <summary>Pieces of one word typed apart that the build searched as the word (<see cref="JoinSplitWord"/>).</summary>
-        public List<JoinedWord> JoinedWords { get; } = [];
+        /// <summary>Text the build searched as another word (<see cref="JoinSplitWord"/>, <see cref="ReadLatinLayout"/>).</summary>
+        public List<RetypedWord> RetypedWords { get; } = [];
 
-        /// <summary>Records a join the build made: the query then deserves a "did you mean" that writes the word.</summary>
-        public void Join(JoinedWord word)
+        /// <summary>Records a word the build read otherwise: the query then deserves a "did you mean" that writes it.</summary>
+        public void Retyped(RetypedWord word)
         {
-            JoinedWords.Add(word);
+            RetypedWords.Add(word);
             HasUnseenWords = true;
         }
 
@@ -525,8 +525,45 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
 
             return new SplitWord(
                 new QueryGroup([new QueryPart(first.Text + second.Text, Required: first.Required || second.Required) { Offset = first.Offset }]),
-                new JoinedWord(first.Offset, second.Offset + second.Text.Length, joined),
+                new RetypedWord(first.Offset, second.Offset + second.Text.Length, joined),
                 (noWords, joinedFrequency));
+        }
+
+        /// <summary>
+        /// A plain word typed with the keyboard left on the Latin layout (hgp;,lm for الحكومة, Ydvhk for إيران): the
+        /// Arabic word its keys carry (<see cref="ArabicKeyboard.FromLatinLayout"/>), when the index holds that as
+        /// written and not the word as typed (a Latin name or abbreviation the articles use stays as it is). The group
+        /// unchanged otherwise. Measured on questions with one such word: 0.56 of what the Arabic ones found, before.
+        /// </summary>
+        public QueryGroup ReadLatinLayout(QueryGroup group)
+        {
+            if (Terms is null || !ranking.CorrectUnknownWords
+                || group.Alternatives is not [{ IsPhrase: false, IsPrefix: false } part]
+                || part.Text.Length < SpellingCorrector.MinWordLength || part.Text.Length > SpellingCorrector.MaxWordLength
+                || !part.Text.Any(char.IsAsciiLetter) || !part.Text.All(char.IsAscii))
+            {
+                return group;
+            }
+
+            var arabic = ArabicKeyboard.FromLatinLayout(part.Text);
+            if (arabic is null)
+            {
+                return group;
+            }
+
+            var folded = ArabicOrthography.Fold(arabic);
+            if (!folded.All(ArabicOrthography.IsArabicLetter) || folded.Length < SpellingCorrector.MinWordLength || WrittenFreq(folded) == 0
+                || WrittenFreq(ArabicOrthography.Fold(part.Text)) > 0)
+            {
+                return group;
+            }
+
+            if (!part.Excluded)
+            {
+                Retyped(new RetypedWord(part.Offset, part.Offset + part.Text.Length, folded));
+            }
+
+            return new QueryGroup([part with { Text = arabic }]);
         }
 
         private bool IsNoWordBeside(string piece, int joinedFrequency) =>

@@ -36,17 +36,17 @@ internal sealed class DidYouMean(Analyzer exactAnalyzer)
     /// <param name="corrector">The search's corrector, whose choices for unknown words the query build already made.</param>
     /// <param name="unknownWords">The searched words (folded) the query build found in no form in the index: proclitic
     /// and verb variants considered, so والوزير or يعلن never count as unknown when الوزير or أعلن are known.</param>
-    /// <param name="joinedWords">Pieces of one word typed apart that the query build searched as the word
-    /// (<see cref="CompiledQuery.JoinedWords"/>): each is written as that word.</param>
+    /// <param name="retypedWords">Typed text the query build searched as another word (pieces of one word typed apart,
+    /// a word typed on the Latin layout: <see cref="CompiledQuery.RetypedWords"/>): each is written as that word.</param>
     /// <returns>The corrected query; null when no word needs correcting or no correction was found.</returns>
-    public string? For(string query, UserQuery parsed, IndexSearcher searcher, SpellingCorrector corrector, IReadOnlySet<string> unknownWords, int totalHits, IReadOnlyList<JoinedWord>? joinedWords = null)
+    public string? For(string query, UserQuery parsed, IndexSearcher searcher, SpellingCorrector corrector, IReadOnlySet<string> unknownWords, int totalHits, IReadOnlyList<RetypedWord>? retypedWords = null)
     {
         var words = TypedWords(query, parsed, corrector.Vocabulary, unknownWords);
         var fewHits = totalHits < FewHits;
         var replacements = new List<(int Start, int End, string Text)>();
-        foreach (var joined in joinedWords ?? [])
+        foreach (var retyped in retypedWords ?? [])
         {
-            replacements.Add((joined.Start, joined.End, _writtenForms.Of(searcher, joined.Folded) ?? query[joined.Start..joined.End].Replace(" ", string.Empty, StringComparison.Ordinal)));
+            replacements.Add((retyped.Start, retyped.End, _writtenForms.Of(searcher, retyped.Folded) ?? retyped.Folded));
         }
 
         var lookups = 0;

@@ -107,4 +107,23 @@ public sealed class SlipToleranceTests : IDisposable
         Assert.Contains("apart", Ids(index, "أبو ظبي"));
         Assert.Contains("west", Ids(index, "رياح غرب"));
     }
+
+    [Fact]
+    public void A_word_typed_with_the_keyboard_on_the_latin_layout_finds_the_story_of_the_arabic_word()
+    {
+        // hgld.hkdm is الميزانية typed on the US layout.
+        Assert.Equal("budget", _index.Search(new SearchRequest("hgld.hkdm")).Hits[0].Id);
+        Assert.Equal("budget", _index.Search(new SearchRequest("hgp;,lm تعلن")).Hits[0].Id);
+    }
+
+    [Fact]
+    public void A_latin_word_the_articles_use_is_searched_as_typed()
+    {
+        // fifa on the Arabic layout is بهبش; an index holding fifa itself means the Latin word.
+        using var index = TestCorpus.InMemoryIndexOf(
+            TestCorpus.Article("fifa", "fifa تعلن القرار", "أعلن الاتحاد fifa قراره."),
+            TestCorpus.Article("nonsense", "بهبش", "بهبش."));
+
+        Assert.Equal(["fifa"], Ids(index, "fifa"));
+    }
 }

@@ -43,6 +43,7 @@ public sealed class DidYouMeanTests : IDisposable
     [InlineData("معدلاتالانتحار", "معدلات الانتحار")] // two words run together
     [InlineData("المتحف فيالقاهرة", "المتحف في القاهرة")] // a stop word run into the next: kept as typed
     [InlineData("وزا رة الصحة", "وزارة الصحة")] // one word split in two
+    [InlineData("hgld.hkdm hg[]d]m", "الميزانية الجديدة")] // typed with the keyboard on the Latin layout
     public void A_slipped_word_is_corrected_as_the_articles_write_it(string query, string expected)
     {
         Assert.Equal(expected, DidYouMean(query));
