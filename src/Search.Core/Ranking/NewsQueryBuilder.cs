@@ -37,6 +37,9 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
     /// <summary>An unseen form of a known stem is widened only to words this many times as common as the stem.</summary>
     private const int UnseenFormRatio = 10;
 
+    /// <summary>One-letter proclitics: و ف ب ل ك.</summary>
+    private const string Proclitics = "وفبلك";
+
     private readonly NameSpellings _spellings = new(ArabicNameSpellings.Groups, folded => StemWith(stemmer, folded));
 
     /// <summary>The index's words, a trie a segment, for corrections; shared with the index's warmers.</summary>
@@ -349,7 +352,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         var exact = TextAnalysis.Tokens(exactAnalyzer, NewsFields.Text, typed);
         if (exact.Count == 1 && ranking.ExactFormBoost > 0)
         {
-            var exactForm = context.TermQuery(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(exact[0].Term));
+            var exactForm = context.TermQuery(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(context.ExactFormOf(exact[0].Term)));
             exactForm.Boost = ranking.ExactFormBoost;
             word.Add(exactForm, Occur.SHOULD);
         }
@@ -571,6 +574,31 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             : !ArabicStopWords.Folded.Contains(piece) && (long)WrittenFreq(piece) * SpellingCorrector.RareWordRatio <= joinedFrequency;
 
         private int WrittenFreq(string folded) => Terms!.DocFreq(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(folded));
+
+        /// <summary>
+        /// The written form whose articles earn a word's exact-form bonus: the word as typed (folded), or, when the
+        /// index never saw it so and the word bears an article or a one-letter proclitic no article put on it
+        /// (والأرجنتين, وزيدان, الجندح), the form without it, when the index holds that. Otherwise the bonus went to no
+        /// article at all, and the stories of the word as written outranked nothing they should. Measured on
+        /// questions with و or ال added or dropped: 0.021 of MRR@10 lost, before.
+        /// </summary>
+        public string ExactFormOf(string folded)
+        {
+            if (Terms is null || !ranking.ProcliticVariants || folded.Length < 4 || !ArabicOrthography.IsArabicLetter(folded[0]) || WrittenFreq(folded) > 0)
+            {
+                return folded;
+            }
+
+            foreach (var bare in new[] { Proclitics.Contains(folded[0]) ? folded[1..] : null, folded.StartsWith("ال", StringComparison.Ordinal) ? folded[2..] : null })
+            {
+                if (bare is { Length: >= 3 } && WrittenFreq(bare) > 0)
+                {
+                    return bare;
+                }
+            }
+
+            return folded;
+        }
 
         /// <summary>True when the query is one phrase alone: then the phrase itself is what must match.</summary>
         public bool RequireWholePhrases { get; } = requireWholePhrases;

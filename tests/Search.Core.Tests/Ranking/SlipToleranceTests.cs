@@ -126,4 +126,16 @@ public sealed class SlipToleranceTests : IDisposable
 
         Assert.Equal(["fifa"], Ids(index, "fifa"));
     }
+
+    [Theory]
+    [InlineData("والحكومة")] // و no article put on it
+    [InlineData("الحكومة")] // the word as written: the same story first
+    public void A_word_with_a_proclitic_no_article_put_on_it_earns_the_exact_form_bonus_of_the_word_without_it(string query)
+    {
+        using var index = TestCorpus.InMemoryIndexOf(
+            TestCorpus.Article("plural", "حكومات حكومات جديدة", "حكومات المنطقة."),
+            TestCorpus.Article("exact", "الحكومة تقرر", "قرار جديد."));
+
+        Assert.Equal("exact", index.Search(new SearchRequest(query)).Hits[0].Id);
+    }
 }
