@@ -452,6 +452,11 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         /// </summary>
         public IReadOnlyList<WordCorrection> Corrections(IReadOnlyList<string> forms, string folded)
         {
+            if (folded.Length == SpellingCorrector.MinWordLength - 1)
+            {
+                return TwoLetterCorrections(forms, folded);
+            }
+
             if (Terms is null || folded.Length < SpellingCorrector.MinWordLength || !ArabicOrthography.IsArabicLetter(folded[0])
                 || Terms.DocFreq(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(folded)) > 0)
             {
@@ -478,6 +483,25 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             return [.. corrector.CandidatesForUnseenForm(folded)
                 .Where(candidate => candidate.DocFreq >= (long)UnseenFormRatio * stemFrequency && !forms.Contains(stem(candidate.Words[0])))
                 .Take(MaxCorrections)];
+        }
+
+        /// <summary>
+        /// A two-letter word the index holds in no form (قع, لق, طي) is most often a three-letter word with a letter
+        /// dropped: it matches the likeliest of those (<see cref="SpellingCorrector.CandidatesForTwoLetters"/>), for the
+        /// search only; the "did you mean" leaves two-letter words alone, as before. A two-letter word any article
+        /// holds is left as typed.
+        /// </summary>
+        private IReadOnlyList<WordCorrection> TwoLetterCorrections(IReadOnlyList<string> forms, string folded)
+        {
+            if (Terms is null || !ranking.CorrectUnknownWords || corrector is null || !folded.All(ArabicOrthography.IsArabicLetter)
+                || Terms.DocFreq(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(folded)) > 0 || forms.Any(form => Terms.DocFreq(NewsFields.Text, form) > 0)
+                || _correctedWords++ >= MaxCorrectedWords)
+            {
+                return [];
+            }
+
+            HasUnseenWords = true;
+            return [.. corrector.CandidatesForTwoLetters(folded).Take(MaxCorrections)];
         }
 
         /// <summary>Text the build searched as another word (<see cref="JoinSplitWord"/>, <see cref="ReadLatinLayout"/>).</summary>

@@ -72,6 +72,23 @@ internal sealed class SpellingCorrector(Vocabulary vocabulary)
         return candidates;
     }
 
+    /// <summary>The three-letter words one letter from a folded two-letter word the index does not hold (قع: تقع, وقع,
+    /// قعد …), likeliest first: a dropped letter, the commonest slip, is what makes a short word no word.</summary>
+    public IReadOnlyList<WordCorrection> CandidatesForTwoLetters(string folded)
+    {
+        _unknown ??= new Dictionary<string, List<WordCorrection>>(StringComparer.Ordinal);
+        if (!_unknown.TryGetValue(folded, out var candidates))
+        {
+            candidates = folded.Length != MinWordLength - 1 ? [] : [.. Vocabulary.Near(folded, maxEdits: 1, ArabicEditDistance.EditCost)
+                .Where(candidate => candidate.Word.Length == MinWordLength && KeepsDigits(folded, candidate.Word))
+                .Select(Correction)];
+            candidates.Sort(Compare);
+            _unknown[folded] = candidates;
+        }
+
+        return candidates;
+    }
+
     /// <summary>
     /// The words one plain edit from a folded word whose stem the index holds but not this form of it (الغوطت, whose
     /// stem is in some article by mistake; وبحكوماتهم, a correct form no article used), likeliest first.

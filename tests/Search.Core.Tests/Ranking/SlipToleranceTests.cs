@@ -138,4 +138,16 @@ public sealed class SlipToleranceTests : IDisposable
 
         Assert.Equal("exact", index.Search(new SearchRequest(query)).Hits[0].Id);
     }
+
+    [Fact]
+    public void A_two_letter_word_no_article_holds_matches_the_three_letter_words_it_may_have_lost_a_letter_from()
+    {
+        // قع is تقع with its first letter dropped; مع, a word, is left as typed.
+        using var index = TestCorpus.InMemoryIndexOf(
+            TestCorpus.Article("location", "تقع المدينة على النهر", "وصف."),
+            TestCorpus.Article("other", "المدينة المدينة", "وصف."));
+
+        Assert.Equal("location", index.Search(new SearchRequest("قع المدينة")).Hits[0].Id);
+        Assert.Null(index.Search(new SearchRequest("قع المدينة")).DidYouMean);
+    }
 }
