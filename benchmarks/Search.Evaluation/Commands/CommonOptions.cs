@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Search.Evaluation.Collections;
 using Search.Evaluation.Systems;
 
 namespace Search.Evaluation.Commands;
@@ -28,6 +29,29 @@ internal static class CommonOptions
         DefaultValueFactory = _ => [],
         CustomParser = ParseVariants,
     };
+
+    public static Option<string[]> Wordings() => new("--wording")
+    {
+        Description = "Another wording of the queries, as name=path to a 'qid<TAB>query' file holding exactly the collection's query ids "
+            + "(a copy with typing slips from another generator), scored on the same indexes. Repeatable.",
+        Arity = ArgumentArity.OneOrMore,
+        DefaultValueFactory = _ => [],
+    };
+
+    public static Option<bool> Baselines() => new("--baselines")
+    {
+        Description = "Also score the two stock Lucene baselines (false scores only the service and its variants: a quicker run).",
+        DefaultValueFactory = _ => true,
+    };
+
+    /// <summary>Reads each <c>name=path</c> of <c>--wording</c> as a query set.</summary>
+    /// <exception cref="InvalidDataException">A value is not name=path, or its file is malformed.</exception>
+    public static IReadOnlyList<QuerySet> ReadWordings(IEnumerable<string> values) =>
+    [
+        .. values.Select(value => value.IndexOf('=', StringComparison.Ordinal) is > 0 and var equals
+            ? new QuerySet(value[..equals], QueryFileReader.ReadFile(value[(equals + 1)..]))
+            : throw new InvalidDataException($"--wording '{value}' is not name=path")),
+    ];
 
     public static Option<int> Parallel() => new("--parallel")
     {

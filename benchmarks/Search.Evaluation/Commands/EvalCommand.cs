@@ -48,7 +48,10 @@ internal static class EvalCommand
                     + $"{corpus.DuplicateIds} duplicate ids dropped");
             }
 
-            collection = new TestCollection(name, documents, QueryFileReader.ReadFile(queriesPath), Qrels.Load(qrelsPath)).Validate();
+            collection = new TestCollection(name, documents, QueryFileReader.ReadFile(queriesPath), Qrels.Load(qrelsPath))
+            {
+                OtherWordings = CommonOptions.ReadWordings(parseResult.GetValue(EvalCommandDefinition.Wordings) ?? []),
+            }.Validate();
         }
         catch (InvalidDataException ex)
         {
@@ -60,6 +63,7 @@ internal static class EvalCommand
         ScoringRun.Execute(
             collection,
             parseResult.GetValue(EvalCommandDefinition.Variants) ?? [],
+            parseResult.GetValue(EvalCommandDefinition.Baselines),
             parseResult.GetValue(EvalCommandDefinition.Parallel),
             parseResult.GetValue(EvalCommandDefinition.Output)!,
             notes,

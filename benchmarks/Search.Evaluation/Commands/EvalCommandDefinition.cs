@@ -37,6 +37,10 @@ internal static class EvalCommandDefinition
 
     public static readonly Option<RankingVariant[]> Variants = CommonOptions.Variants();
 
+    public static readonly Option<string[]> Wordings = CommonOptions.Wordings();
+
+    public static readonly Option<bool> Baselines = CommonOptions.Baselines();
+
     public static readonly Option<int> Parallel = CommonOptions.Parallel();
 
     public static Command Create()
@@ -50,6 +54,8 @@ internal static class EvalCommandDefinition
             Name,
             Output,
             Variants,
+            Wordings,
+            Baselines,
             Parallel,
         };
         command.SetAction(EvalCommand.Run);

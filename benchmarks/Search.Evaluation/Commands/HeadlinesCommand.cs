@@ -46,21 +46,39 @@ internal static class HeadlinesCommand
             $"{collection.Queries.Count} queries: real headlines sampled with seed {seed}; {withCopies} of them have more than one relevant document (same trimmed body)",
         };
 
+        var output = Directory.CreateDirectory(parseResult.GetValue(HeadlinesCommandDefinition.Output)!).FullName;
+
+        // The sample as typed and its judgements, so another slip generator can work from them and score its copy with
+        // --wording, and each query's rank be read from the run files.
+        QueryFileWriter.Write(Path.Combine(output, collection.Name + ".queries.tsv"), collection.Queries);
+        File.WriteAllLines(
+            Path.Combine(output, collection.Name + ".qrels.txt"),
+            collection.Qrels.QueryIds.SelectMany(id => collection.Qrels.Relevant(id).Order(StringComparer.Ordinal).Select(document => $"{id} 0 {document} 1")));
         if (parseResult.GetValue(HeadlinesCommandDefinition.Slips))
         {
             var slipSeed = parseResult.GetValue(HeadlinesCommandDefinition.SlipSeed);
             var slipped = SlippedQueries.Build(collection.Queries, slipSeed);
             collection = (collection with { OtherWordings = [new QuerySet("slipped", [.. slipped.Select(query => query.Query)])] }).Validate();
-            var output = Directory.CreateDirectory(parseResult.GetValue(HeadlinesCommandDefinition.Output)!).FullName;
             SlippedQueries.Write(Path.Combine(output, collection.Name + ".slipped.tsv"), slipped);
             var counts = SlippedQueries.KindCounts(slipped);
             Console.WriteLine($"Slipped copy of the queries (seed {slipSeed}), queries per slip kind: {counts}");
             notes.Add($"slipped copy of the queries (seed {slipSeed}, in {collection.Name}.slipped.tsv), one slip a query: {counts}");
         }
 
+        try
+        {
+            collection = (collection with { OtherWordings = [.. collection.OtherWordings, .. CommonOptions.ReadWordings(parseResult.GetValue(HeadlinesCommandDefinition.Wordings) ?? [])] }).Validate();
+        }
+        catch (InvalidDataException ex)
+        {
+            log.WriteLine($"error: {ex.Message}");
+            return Failed;
+        }
+
         ScoringRun.Execute(
             collection,
             parseResult.GetValue(HeadlinesCommandDefinition.Variants) ?? [],
+            parseResult.GetValue(HeadlinesCommandDefinition.Baselines),
             parseResult.GetValue(HeadlinesCommandDefinition.Parallel),
             parseResult.GetValue(HeadlinesCommandDefinition.Output)!,
             notes,

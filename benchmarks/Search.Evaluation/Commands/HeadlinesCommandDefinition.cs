@@ -46,6 +46,10 @@ internal static class HeadlinesCommandDefinition
 
     public static readonly Option<RankingVariant[]> Variants = CommonOptions.Variants();
 
+    public static readonly Option<string[]> Wordings = CommonOptions.Wordings();
+
+    public static readonly Option<bool> Baselines = CommonOptions.Baselines();
+
     public static readonly Option<int> Parallel = CommonOptions.Parallel();
 
     public static Command Create()
@@ -60,6 +64,8 @@ internal static class HeadlinesCommandDefinition
             Name,
             Output,
             Variants,
+            Wordings,
+            Baselines,
             Parallel,
         };
         command.SetAction(HeadlinesCommand.Run);

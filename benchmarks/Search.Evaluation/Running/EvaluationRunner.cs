@@ -84,9 +84,25 @@ public sealed class EvaluationRunner(TextWriter log, int parallelism)
         var runFile = Path.Combine(outputDirectory, $"{set.Name}.{tag}.run");
         var clock = Stopwatch.StartNew();
         var rankings = new IReadOnlyList<RankedDocument>[queries.Count];
-        Parallel.For(0, queries.Count, i => rankings[i] = system.Search(queries[i].Text, Depth));
+        var suggestions = new string?[queries.Count];
+        if (system is ISuggestingSystem suggesting)
+        {
+            Parallel.For(0, queries.Count, i => (rankings[i], suggestions[i]) = suggesting.SearchWithSuggestion(queries[i].Text, Depth));
+        }
+        else
+        {
+            Parallel.For(0, queries.Count, i => rankings[i] = system.Search(queries[i].Text, Depth));
+        }
+
         var searchSeconds = clock.Elapsed.TotalSeconds;
         TrecRunWriter.Write(runFile, tag, queries.Select((query, i) => (query.Id, rankings[i])));
+        if (system is ISuggestingSystem)
+        {
+            // qid, the query as run, the "did you mean" offered (empty when none): how often it gives back what was meant.
+            File.WriteAllLines(
+                Path.ChangeExtension(runFile, ".didyoumean.tsv"),
+                queries.Select((query, i) => $"{query.Id}\t{Flat(query.Text)}\t{Flat(suggestions[i] ?? string.Empty)}"));
+        }
 
         var byQuery = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         for (var i = 0; i < queries.Count; i++)
@@ -96,4 +112,6 @@ public sealed class EvaluationRunner(TextWriter log, int parallelism)
 
         return new WordingResult(set.Name, Metrics.Average(byQuery, qrels), rankings.Count(ranking => ranking.Count == 0), searchSeconds, runFile);
     }
+
+    private static string Flat(string text) => text.ReplaceLineEndings(" ").Replace('\t', ' ');
 }

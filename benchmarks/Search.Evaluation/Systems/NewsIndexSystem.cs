@@ -13,7 +13,7 @@ namespace Search.Evaluation.Systems;
 /// Copies of one story are not collapsed and facets are not counted: collapsing only regroups the same ranking for
 /// display, and would hide relevant copies from Recall@100 and nDCG@10.
 /// </summary>
-public sealed class NewsIndexSystem(RankingOptions ranking) : IRankingSystem
+public sealed class NewsIndexSystem(RankingOptions ranking) : ISuggestingSystem
 {
     private const int ProgressEvery = 1000;
 
@@ -40,11 +40,13 @@ public sealed class NewsIndexSystem(RankingOptions ranking) : IRankingSystem
         progress.Report(documents.Count);
     }
 
-    public IReadOnlyList<RankedDocument> Search(string query, int depth)
+    public IReadOnlyList<RankedDocument> Search(string query, int depth) => SearchWithSuggestion(query, depth).Hits;
+
+    public (IReadOnlyList<RankedDocument> Hits, string? DidYouMean) SearchWithSuggestion(string query, int depth)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
-            return [];
+            return ([], null);
         }
 
         var typed = query.Length > SearchRequest.MaxQueryLength ? query[..SearchRequest.MaxQueryLength] : query;
@@ -54,7 +56,7 @@ public sealed class NewsIndexSystem(RankingOptions ranking) : IRankingSystem
             IncludeFacets = false,
         };
         var results = _index.Search(request);
-        return [.. results.Hits.Select(hit => new RankedDocument(hit.Id, hit.Score))];
+        return ([.. results.Hits.Select(hit => new RankedDocument(hit.Id, hit.Score))], results.DidYouMean);
     }
 
     public void Dispose() => _index.Dispose();

@@ -15,7 +15,15 @@ public static class SystemCatalog
     public const string StockArabic = "stock-arabic";
     public const string Ours = "ours";
 
-    public static IReadOnlyList<SystemDefinition> For(IEnumerable<RankingVariant> variants) =>
+    /// <param name="baselines">False leaves out the two stock Lucene baselines.</param>
+    public static IReadOnlyList<SystemDefinition> For(IEnumerable<RankingVariant> variants, bool baselines = true) =>
+    [
+        .. baselines ? Baselines() : [],
+        Service(Ours, new RankingOptions()),
+        .. variants.Select(variant => Service(variant.Name, variant.Ranking)),
+    ];
+
+    private static SystemDefinition[] Baselines() =>
     [
         new(
             Standard,
@@ -27,8 +35,6 @@ public static class SystemCatalog
             "Lucene ArabicAnalyzer (LUCENE_48), BM25 k1=1.2 b=0.75, OR of the analyzed words over title and body",
             null,
             () => new LuceneBaselineSystem(new ArabicAnalyzer(LuceneVersion.LUCENE_48))),
-        Service(Ours, new RankingOptions()),
-        .. variants.Select(variant => Service(variant.Name, variant.Ranking)),
     ];
 
     private static SystemDefinition Service(string name, RankingOptions ranking) => new(

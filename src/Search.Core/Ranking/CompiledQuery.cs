@@ -18,6 +18,11 @@ public sealed record CompiledQuery(Query? Query, HighlightTerms Highlight)
     /// <summary>The searched words (folded, as typed) the index knows in no form: the ones a "did you mean" replaces.</summary>
     public IReadOnlySet<string> UnknownWords { get; init; } = new HashSet<string>();
 
+    /// <summary>Words the build searched as another word the user meant: pieces of one word typed with a space inside
+    /// it, a word typed with the keyboard on the Latin layout. Where each stands in the query and the word (folded); a
+    /// "did you mean" writes the word.</summary>
+    public IReadOnlyList<RetypedWord> RetypedWords { get; init; } = [];
+
     /// <summary>The build's term lookups, through which its term clauses open their postings.</summary>
     internal TermLookup? Terms { get; init; }
 
@@ -27,3 +32,9 @@ public sealed record CompiledQuery(Query? Query, HighlightTerms Highlight)
     /// </summary>
     internal void GiveBackPostings() => Terms?.GiveBack();
 }
+
+/// <summary>Typed text searched as another word (<see cref="CompiledQuery.RetypedWords"/>).</summary>
+/// <param name="Start">Where the text starts in the query as typed.</param>
+/// <param name="End">Where it ends.</param>
+/// <param name="Folded">The word meant, folded as the index holds it.</param>
+public readonly record struct RetypedWord(int Start, int End, string Folded);

@@ -126,7 +126,7 @@ internal sealed class NewsSearcher(
         var shown = shownBefore.Concat(groups.Take(offset + page.Count).Select(group => group.Hash).OfType<long>());
         var next = NextCursorPosition(candidates, groups, offset + page.Count, hasMore);
         var suggestion = compiled is not null && !timedOut && DidYouMean.IsWanted(compiled.HasUnseenWords, top.TotalHits)
-            ? didYouMean.For(request.Query!, parsed!, searcher, corrector, compiled.UnknownWords, top.TotalHits)
+            ? didYouMean.For(request.Query!, parsed!, searcher, corrector, compiled.UnknownWords, top.TotalHits, compiled.RetypedWords)
             : null;
         return new SearchResults(
             request.Query,

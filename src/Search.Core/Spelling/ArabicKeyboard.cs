@@ -15,6 +15,53 @@ public static class ArabicKeyboard
 
     private static readonly string[] Rows = [TopRow, HomeRow, BottomRow];
 
+    // The same keys on the US layout, row by row (the lam-alef key is B), then ذ's key and the shifted keys that type a
+    // hamza seat: what a word typed with the layout left on English gives.
+    private const string LatinTopRow = "qwertyuiop[]";
+    private const string LatinHomeRow = "asdfghjkl;'";
+    private const string LatinBottomRow = "zxcv\0nm,./";
+
+    private static readonly Dictionary<char, string> FromLatin = BuildFromLatin();
+
+    /// <summary>
+    /// What a word typed with the keyboard left on the US layout was meant to be in Arabic (hgp;,lm → الحكومة, Ydvhk
+    /// → إيران): each key read as the Arabic letter it carries, b as لا, the shifted H, Y, N as أ, إ, آ and G, T, B as
+    /// لأ, لإ, لآ, any other capital (a phone capitalizes the first letter) as its small letter. Null when a character
+    /// is no letter key of the layout.
+    /// </summary>
+    public static string? FromLatinLayout(ReadOnlySpan<char> typed)
+    {
+        var arabic = new System.Text.StringBuilder(typed.Length + 2);
+        foreach (var key in typed)
+        {
+            if (!FromLatin.TryGetValue(key, out var letters) && !(char.IsAsciiLetterUpper(key) && FromLatin.TryGetValue(char.ToLowerInvariant(key), out letters)))
+            {
+                return null;
+            }
+
+            arabic.Append(letters);
+        }
+
+        return arabic.ToString();
+    }
+
+    private static Dictionary<char, string> BuildFromLatin()
+    {
+        var map = new Dictionary<char, string> { ['b'] = "لا", ['`'] = "ذ", ['H'] = "أ", ['Y'] = "إ", ['N'] = "آ", ['G'] = "لأ", ['T'] = "لإ", ['B'] = "لآ" };
+        foreach (var (arabic, latin) in new[] { (TopRow, LatinTopRow), (HomeRow, LatinHomeRow), (BottomRow, LatinBottomRow) })
+        {
+            for (var i = 0; i < arabic.Length; i++)
+            {
+                if (arabic[i] != '\0')
+                {
+                    map[latin[i]] = arabic[i].ToString();
+                }
+            }
+        }
+
+        return map;
+    }
+
     /// <summary>
     /// The letters whose keys touch <paramref name="letter"/>'s: left and right in its row and, the rows being staggered
     /// (each a quarter to half a key right of the one above), the two keys above and the two below that overlap it.

@@ -4,6 +4,7 @@ using Lucene.Net.Search;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Querying;
+using Search.Core.Ranking;
 
 namespace Search.Core.Spelling;
 
@@ -35,16 +36,28 @@ internal sealed class DidYouMean(Analyzer exactAnalyzer)
     /// <param name="corrector">The search's corrector, whose choices for unknown words the query build already made.</param>
     /// <param name="unknownWords">The searched words (folded) the query build found in no form in the index: proclitic
     /// and verb variants considered, so والوزير or يعلن never count as unknown when الوزير or أعلن are known.</param>
+    /// <param name="retypedWords">Typed text the query build searched as another word (pieces of one word typed apart,
+    /// a word typed on the Latin layout: <see cref="CompiledQuery.RetypedWords"/>): each is written as that word.</param>
     /// <returns>The corrected query; null when no word needs correcting or no correction was found.</returns>
-    public string? For(string query, UserQuery parsed, IndexSearcher searcher, SpellingCorrector corrector, IReadOnlySet<string> unknownWords, int totalHits)
+    public string? For(string query, UserQuery parsed, IndexSearcher searcher, SpellingCorrector corrector, IReadOnlySet<string> unknownWords, int totalHits, IReadOnlyList<RetypedWord>? retypedWords = null)
     {
         var words = TypedWords(query, parsed, corrector.Vocabulary, unknownWords);
         var fewHits = totalHits < FewHits;
         var replacements = new List<(int Start, int End, string Text)>();
+        foreach (var retyped in retypedWords ?? [])
+        {
+            replacements.Add((retyped.Start, retyped.End, _writtenForms.Of(searcher, retyped.Folded) ?? retyped.Folded));
+        }
+
         var lookups = 0;
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
+            if (replacements.Any(replacement => word.Start < replacement.End && replacement.Start < word.End))
+            {
+                continue;
+            }
+
             if (i + 1 < words.Count && words[i + 1] is var next && IsOnlySpace(query, word.End, next.Start)
                 && (word.Unknown || next.Unknown) && corrector.Join(word.Folded, next.Folded) is { } joined)
             {
@@ -73,6 +86,8 @@ internal sealed class DidYouMean(Analyzer exactAnalyzer)
         {
             return null;
         }
+
+        replacements.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var corrected = string.Create(query.Length + replacements.Sum(r => r.Text.Length - (r.End - r.Start)), (query, replacements), static (span, state) =>
         {

@@ -75,4 +75,79 @@ public sealed class SlipToleranceTests : IDisposable
         Assert.Contains("ghouta-0", found);
         Assert.Equal(11, found.Count);
     }
+
+    /// <summary>A hundred articles on Morocco (المغرب); الم (pain) and غرب (west) one each; برية (overland) and بري
+    /// (a name) one each; أبو ظبي written apart and as one word alike.</summary>
+    private static NewsIndex SplitWordIndex() => TestCorpus.InMemoryIndexOf(
+    [
+        .. Enumerable.Range(0, 100).Select(i => TestCorpus.Article($"morocco-{i}", $"المنتخب يفوز في المغرب {i}", "مباراة في المغرب.")),
+        TestCorpus.Article("pain", "شعور الم في الظهر", "طبيب يشرح."),
+        TestCorpus.Article("west", "رياح من غرب البلاد", "طقس بارد."),
+        TestCorpus.Article("border", "حدود برية طويلة", "بين البلدين."),
+        TestCorpus.Article("palace", "قصر بري الجديد", "افتتاح القصر."),
+        TestCorpus.Article("apart", "زيارة إلى أبو ظبي", "وصل الوفد."),
+        TestCorpus.Article("together", "زيارة إلى أبوظبي", "وصل الوفد."),
+    ]);
+
+    [Theory]
+    [InlineData("الم غرب", "morocco-")] // الم is a word, but one a hundred times rarer than المغرب
+    [InlineData("بري ة", "border")] // a letter alone (ة) is no word
+    public void A_word_typed_with_a_space_inside_is_searched_as_the_word(string query, string expected)
+    {
+        using var index = SplitWordIndex();
+
+        Assert.StartsWith(expected, index.Search(new SearchRequest(query)).Hits[0].Id, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_words_each_as_common_as_their_joined_form_stay_two_words()
+    {
+        using var index = SplitWordIndex();
+
+        Assert.Contains("apart", Ids(index, "أبو ظبي"));
+        Assert.Contains("west", Ids(index, "رياح غرب"));
+    }
+
+    [Fact]
+    public void A_word_typed_with_the_keyboard_on_the_latin_layout_finds_the_story_of_the_arabic_word()
+    {
+        // hgld.hkdm is الميزانية typed on the US layout.
+        Assert.Equal("budget", _index.Search(new SearchRequest("hgld.hkdm")).Hits[0].Id);
+        Assert.Equal("budget", _index.Search(new SearchRequest("hgp;,lm تعلن")).Hits[0].Id);
+    }
+
+    [Fact]
+    public void A_latin_word_the_articles_use_is_searched_as_typed()
+    {
+        // fifa on the Arabic layout is بهبش; an index holding fifa itself means the Latin word.
+        using var index = TestCorpus.InMemoryIndexOf(
+            TestCorpus.Article("fifa", "fifa تعلن القرار", "أعلن الاتحاد fifa قراره."),
+            TestCorpus.Article("nonsense", "بهبش", "بهبش."));
+
+        Assert.Equal(["fifa"], Ids(index, "fifa"));
+    }
+
+    [Theory]
+    [InlineData("والحكومة")] // و no article put on it
+    [InlineData("الحكومة")] // the word as written: the same story first
+    public void A_word_with_a_proclitic_no_article_put_on_it_earns_the_exact_form_bonus_of_the_word_without_it(string query)
+    {
+        using var index = TestCorpus.InMemoryIndexOf(
+            TestCorpus.Article("plural", "حكومات حكومات جديدة", "حكومات المنطقة."),
+            TestCorpus.Article("exact", "الحكومة تقرر", "قرار جديد."));
+
+        Assert.Equal("exact", index.Search(new SearchRequest(query)).Hits[0].Id);
+    }
+
+    [Fact]
+    public void A_two_letter_word_no_article_holds_matches_the_three_letter_words_it_may_have_lost_a_letter_from()
+    {
+        // قع is تقع with its first letter dropped; مع, a word, is left as typed.
+        using var index = TestCorpus.InMemoryIndexOf(
+            TestCorpus.Article("location", "تقع المدينة على النهر", "وصف."),
+            TestCorpus.Article("other", "المدينة المدينة", "وصف."));
+
+        Assert.Equal("location", index.Search(new SearchRequest("قع المدينة")).Hits[0].Id);
+        Assert.Null(index.Search(new SearchRequest("قع المدينة")).DidYouMean);
+    }
 }

@@ -2,7 +2,7 @@ using Search.Core.Spelling;
 
 namespace Search.Core.Tests.Spelling;
 
-/// <summary>Each kind of forgiven slip costs less than a plain edit, a plain edit costs one, and so does a swap.</summary>
+/// <summary>Each kind of forgiven slip costs less than a plain edit, a swap of neighbours among them; a plain edit costs one.</summary>
 public sealed class ArabicEditDistanceTests
 {
     [Theory]
@@ -43,14 +43,36 @@ public sealed class ArabicEditDistanceTests
     }
 
     [Theory]
+    [InlineData("الدول", "الذول")] // ذ for د
+    [InlineData("تقع", "طقع")] // ط for ت
+    [InlineData("سكانا", "صكانا")] // ص for س
+    [InlineData("البظر", "البضر")] // ض for ظ
+    [InlineData("مثله", "مسله")] // ث said as س
+    [InlineData("ثلاثة", "تلاثة")] // ث said as ت
+    [InlineData("هذا", "هزا")] // ذ said as ز
+    public void A_letter_that_sounds_alike_costs_less_than_a_plain_replacement(string a, string b)
+    {
+        Assert.Equal(ArabicEditDistance.SoundAlikeCost, ArabicEditDistance.Between(a, b), 4);
+        Assert.Equal(ArabicEditDistance.SoundAlikeCost, ArabicEditDistance.Between(b, a), 4);
+    }
+
+    [Theory]
     [InlineData("الحكومة", "الحكوشة")] // م → ش: keys far apart
     [InlineData("الحكومة", "الحكمة")] // و left out
     [InlineData("الحكومة", "الحكوتمة")] // ت added
-    [InlineData("وزير", "ويزر")] // ز and ي swapped: one edit, not two
-    [InlineData("الحكومة", "الحكوةم")]
-    public void A_plain_edit_or_a_swap_costs_one(string a, string b)
+    public void A_plain_edit_costs_one(string a, string b)
     {
         Assert.Equal(ArabicEditDistance.EditCost, ArabicEditDistance.Between(a, b), 4);
+    }
+
+    [Theory]
+    [InlineData("وزير", "ويزر")] // ز and ي swapped: one swap, not two replacements
+    [InlineData("الحكومة", "الحكوةم")]
+    [InlineData("فلسطين", "فلسطني")]
+    public void A_swap_of_neighbouring_letters_costs_less_than_a_plain_edit(string a, string b)
+    {
+        Assert.Equal(ArabicEditDistance.TranspositionCost, ArabicEditDistance.Between(a, b), 4);
+        Assert.True(ArabicEditDistance.TranspositionCost < ArabicEditDistance.EditCost);
     }
 
     [Fact]
@@ -60,8 +82,8 @@ public sealed class ArabicEditDistanceTests
         Assert.True(ArabicEditDistance.DroppedHamzaOrDoubledCost < ArabicEditDistance.KeyboardNeighbourCost);
         Assert.True(ArabicEditDistance.KeyboardNeighbourCost < ArabicEditDistance.EditCost);
 
-        // A swap and a hamza seat: 1 + 0.3.
-        Assert.Equal(ArabicEditDistance.EditCost + ArabicEditDistance.VariantCost, ArabicEditDistance.Between("مسؤول", "مسئلو"), 4);
+        // A swap and a hamza seat: 0.8 + 0.3.
+        Assert.Equal(ArabicEditDistance.TranspositionCost + ArabicEditDistance.VariantCost, ArabicEditDistance.Between("مسؤول", "مسئلو"), 4);
         Assert.Equal(0, ArabicEditDistance.Between("الحكومة", "الحكومة"));
         Assert.Equal(3, ArabicEditDistance.Between("", "شمس"));
     }

@@ -23,4 +23,24 @@ public sealed class ArabicKeyboardTests
         Assert.Empty(ArabicKeyboard.NeighboursOf('x'));
         Assert.False(ArabicKeyboard.AreNeighbours('م', 'م'));
     }
+
+    [Theory]
+    [InlineData("hgp;,lm", "الحكومة")] // ; is ك, , is و
+    [InlineData("Ydvhk", "إيران")] // a capital first letter: shifted Y is إ
+    [InlineData("Hugk", "أعلن")] // shifted H is أ
+    [InlineData("Wkhl", "صنام")] // any other capital reads as its small letter
+    [InlineData("sbl", "سلام")] // b is the lam-alef key
+    [InlineData("`hj", "ذات")]
+    public void A_word_typed_on_the_latin_layout_reads_as_the_arabic_its_keys_carry(string typed, string expected)
+    {
+        Assert.Equal(expected, ArabicKeyboard.FromLatinLayout(typed));
+    }
+
+    [Theory]
+    [InlineData("covid-19")]
+    [InlineData("e=mc2")]
+    public void A_character_off_the_letter_keys_reads_as_nothing(string typed)
+    {
+        Assert.Null(ArabicKeyboard.FromLatinLayout(typed));
+    }
 }

@@ -43,6 +43,7 @@ public sealed class DidYouMeanTests : IDisposable
     [InlineData("معدلاتالانتحار", "معدلات الانتحار")] // two words run together
     [InlineData("المتحف فيالقاهرة", "المتحف في القاهرة")] // a stop word run into the next: kept as typed
     [InlineData("وزا رة الصحة", "وزارة الصحة")] // one word split in two
+    [InlineData("hgld.hkdm hg[]d]m", "الميزانية الجديدة")] // typed with the keyboard on the Latin layout
     public void A_slipped_word_is_corrected_as_the_articles_write_it(string query, string expected)
     {
         Assert.Equal(expected, DidYouMean(query));
@@ -102,5 +103,25 @@ public sealed class DidYouMeanTests : IDisposable
 
         Assert.DoesNotContain(results.Hits, hit => hit.Id is "rates" or "seats");
         Assert.Null(results.DidYouMean);
+    }
+
+    [Theory]
+    [InlineData("الم غرب", "المغرب")] // الم is a word, a hundred times rarer than المغرب
+    [InlineData("حدود بري ة", "حدود برية")] // a letter alone is no word
+    [InlineData("أبو ظبي", null)] // two words as common as the one they make
+    public void One_word_split_around_a_rare_word_or_a_lone_letter_is_joined(string query, string? expected)
+    {
+        using var index = TestCorpus.InMemoryIndexOf(
+        [
+            .. Enumerable.Range(0, 100).Select(i => TestCorpus.Article($"morocco-{i}", $"المنتخب يفوز في المغرب {i}", "مباراة في المغرب.")),
+            TestCorpus.Article("pain", "شعور الم في الظهر", "طبيب يشرح."),
+            TestCorpus.Article("west", "رياح من غرب البلاد", "طقس بارد."),
+            TestCorpus.Article("border", "حدود برية طويلة", "بين البلدين."),
+            TestCorpus.Article("palace", "قصر بري الجديد", "افتتاح القصر."),
+            TestCorpus.Article("apart", "زيارة إلى أبو ظبي", "وصل الوفد."),
+            TestCorpus.Article("together", "زيارة إلى أبوظبي", "وصل الوفد."),
+        ]);
+
+        Assert.Equal(expected, index.Search(new SearchRequest(query)).DidYouMean);
     }
 }

@@ -51,6 +51,24 @@ public sealed class SpellingCorrectorTests : IDisposable
         Assert.Equal(new[] { "مسءول" }, Corrector().CorrectUnknown("مسوول")!.Words);
     }
 
+    [Fact]
+    public void A_letter_that_sounds_alike_outweighs_a_modestly_higher_frequency()
+    {
+        // الذول: ذ for د, as many say it, from الدول in 1 article; a plain replacement from الحول in 5.
+        using var index = new SpellingIndex(("الدول العربية", 1), ("الحول", 5));
+
+        Assert.Equal(new[] { "الدول" }, new SpellingCorrector(new Vocabulary(index.Reader, new WordTries())).CorrectUnknown("الذول")!.Words);
+    }
+
+    [Fact]
+    public void A_swap_of_neighbouring_letters_outweighs_a_modestly_higher_frequency()
+    {
+        // فلسطني: two letters swapped from فلسطين in 1 article, a letter left out from فلسطيني in 2.
+        using var index = new SpellingIndex(("فلسطين", 1), ("فلسطيني", 2));
+
+        Assert.Equal(new[] { "فلسطين" }, new SpellingCorrector(new Vocabulary(index.Reader, new WordTries())).CorrectUnknown("فلسطني")!.Words);
+    }
+
     [Theory]
     [InlineData("معدلاتالانتحار", "معدلات", "الانتحار")]
     [InlineData("فيالقاهره", "في", "القاهره")] // a stop word run into the next word
