@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text;
 
 namespace Search.Api.Tests;
@@ -93,5 +94,26 @@ public sealed class RealServerTests(RealServerFixture server) : IClassFixture<Re
 
         SecurityHeaderAssertions.AssertPresent(response);
         Assert.False(response.Headers.Contains("Server"), $"Server: {string.Join(",", response.Headers.Server)}");
+    }
+
+    /// <summary>Over a socket to Kestrel: the test host reads every request body whole whatever the endpoint does, and
+    /// HttpClient finishes sending a body before it hands over the answer.</summary>
+    [Theory]
+    [InlineData("/api/index/_snapshot")]
+    [InlineData("/api/index/_reindex")]
+    [InlineData("/api/articles/_bulk")]
+    public async Task A_keyed_call_without_its_key_is_refused_before_its_body_is_read(string path)
+    {
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(server.Service.BaseAddress.Host, server.Service.BaseAddress.Port);
+        var stream = socket.GetStream();
+
+        // A body that starts and never ends: a service that reads it before checking the key never answers.
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n{{\"name\":\"\r\n"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.StartsWith("HTTP/1.1 401 ", statusLine, StringComparison.Ordinal);
     }
 }

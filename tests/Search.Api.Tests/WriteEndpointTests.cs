@@ -356,6 +356,28 @@ public sealed class WriteEndpointTests
     }
 
     [Fact]
+    public async Task An_operator_body_over_its_limit_is_a_413_and_an_empty_one_takes_the_defaults()
+    {
+        var snapshots = Directory.CreateTempSubdirectory("search-snapshots-").FullName;
+        try
+        {
+            await using var factory = SearchApiFactory.WithWrites(("Search:SnapshotPath", snapshots));
+            using var client = factory.CreateWriter();
+
+            using var large = await client.PostAsJsonAsync("/api/index/_reindex", new { paths = Enumerable.Repeat("/tmp", 20_000) });
+            Assert.Equal("payload_too_large", (await large.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge)).GetProperty("code").GetString());
+            using var empty = await client.PostAsync("/api/index/_snapshot", new StringContent("", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, empty.StatusCode);
+            using var none = await client.PostAsync("/api/index/_snapshot", null);
+            Assert.Equal(HttpStatusCode.Created, none.StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(snapshots, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Stats_and_snapshots_are_keyed_and_a_snapshot_is_an_index_a_fresh_service_starts_from()
     {
         var snapshots = Directory.CreateTempSubdirectory("search-snapshots-").FullName;

@@ -8,7 +8,7 @@ using Search.Core.Suggesting;
 namespace Search.Api.Contracts;
 
 /// <summary>Serialization code for every response body, generated at build time rather than reflected on at the first
-/// request of each type: the HTTP layer's share of a request is ours to keep small (benchmarks/README.md). Options
+/// request of each type, and for the operator endpoints' request bodies, which they read themselves: the HTTP layer's share of a request is ours to keep small (benchmarks/README.md). Options
 /// (encoder, enum names) still come from <c>ConfigureHttpJsonOptions</c>.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SearchResults))]
@@ -22,4 +22,6 @@ namespace Search.Api.Contracts;
 [JsonSerializable(typeof(IndexStatsResponse))]
 [JsonSerializable(typeof(ChecksumResponse))]
 [JsonSerializable(typeof(IndexSnapshotInfo))]
+[JsonSerializable(typeof(SnapshotRequest))]
+[JsonSerializable(typeof(ReindexRequest))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,4 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Search.Api.Errors;
 
 namespace Search.Api.Endpoints;
 
@@ -33,5 +37,41 @@ internal static class RequestBody
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Reads an optional JSON body (application/json, or no type) of at most <paramref name="maxBytes"/> inside the
+    /// handler. A body bound as a handler parameter is read and parsed before the endpoint's filters run, the key check
+    /// among them, so any client without a key could have the service buffer and parse up to Kestrel's 30 MB per call.
+    /// </summary>
+    /// <returns>The value (null when there is no body, or it is <c>null</c>), or the problem to answer with.</returns>
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadJsonAsync<T>(
+        HttpRequest request, JsonTypeInfo<T> type, long maxBytes, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!RequestContentType.IsOneOf(request, ["application/json"]))
+        {
+            return (null, ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send the body as application/json in UTF-8, not {request.ContentType}."));
+        }
+
+        var body = await ReadAsync(request, maxBytes, cancellationToken);
+        if (body is null)
+        {
+            return (null, ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"The body may be at most {maxBytes:N0} bytes."));
+        }
+
+        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize(body, type), null);
+        }
+        catch (JsonException)
+        {
+            return (null, ApiErrors.Problem(ApiErrors.MalformedRequest, "The request body is not JSON of the expected shape (see the OpenAPI document at /openapi/v1.json)."));
+        }
     }
 }
