@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Search.Api.Errors;
 
 namespace Search.Api.Endpoints;
@@ -9,12 +11,26 @@ namespace Search.Api.Endpoints;
 /// <summary>Reads a request body up to a size limit, so an oversized one is refused with our own 413, not buffered.</summary>
 internal static class RequestBody
 {
+    /// <summary>How long a body may take to pick up speed before its minimum rate applies.</summary>
+    public static readonly TimeSpan MinRateGrace = TimeSpan.FromSeconds(10);
+
+    /// <param name="minBytesPerSecond">When given, the body must arrive at least this fast on average after a grace of
+    /// <see cref="MinRateGrace"/> (HTTP/1.1; HTTP/2 keeps Kestrel's own floor), or the read fails with a 408.</param>
     /// <returns>The body, or null when it is larger than <paramref name="maxBytes"/>.</returns>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken, double? minBytesPerSecond = null)
     {
         if (request.ContentLength > maxBytes)
         {
             return null;
+        }
+
+        // Kestrel's own floor, 240 bytes/s, lets a body trickle for days, and a write holds its place under
+        // Search:Writes:MaxPendingBytes all the while: four such bulks would shut out every other write.
+        if (minBytesPerSecond is { } rate
+            && (HttpProtocol.IsHttp11(request.Protocol) || HttpProtocol.IsHttp10(request.Protocol))
+            && request.HttpContext.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } minRate)
+        {
+            minRate.MinDataRate = new MinDataRate(rate, MinRateGrace);
         }
 
         // Kestrel's own cap (30 MB by default) would answer a bare 413 before this limit applies.
