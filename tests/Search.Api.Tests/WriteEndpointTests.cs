@@ -96,6 +96,24 @@ public sealed class WriteEndpointTests
     }
 
     [Fact]
+    public async Task An_over_long_title_is_refused_on_put_and_on_its_bulk_line()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = factory.CreateWriter();
+        var title = string.Concat(Enumerable.Repeat("كسوف ", 1_000));
+
+        using var put = await client.SendAsync(Put("eclipse", JsonSerializer.Serialize(new { title })));
+        using var bulk = await client.PostAsync("/api/articles/_bulk", new StringContent(
+            JsonSerializer.Serialize(new { id = "eclipse", title }) + "\n" + """{"id":"short","title":"كسوف"}""", Encoding.UTF8, "application/x-ndjson"));
+
+        var problem = await put.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("title", out _), problem.ToString());
+        using var answer = JsonDocument.Parse(await bulk.Content.ReadAsStringAsync());
+        Assert.Equal(1, answer.RootElement.GetProperty("succeeded").GetInt32());
+        Assert.Equal("title", answer.RootElement.GetProperty("items")[0].GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task Arabic_written_dates_are_accepted()
     {
         await using var factory = SearchApiFactory.WithWrites();

@@ -126,6 +126,18 @@ public sealed class ArticleDraftTests
     }
 
     [Fact]
+    public void An_over_long_title_is_refused_and_the_longest_allowed_is_kept_whole()
+    {
+        var longest = new string('س', ArticleDraft.MaxTitleLength);
+
+        var error = Assert.Throws<ArticleValidationException>(() => new ArticleDraft { Id = "a", Title = longest + "س" }.Validate());
+
+        Assert.Equal("title", error.Field);
+        Assert.Equal("'title' must be at most 1,000 characters; it has 1,001", error.Message);
+        Assert.Equal(longest, new ArticleDraft { Id = "a", Title = longest }.Validate().Title);
+    }
+
+    [Fact]
     public void Every_valid_article_can_be_indexed()
     {
         using var index = NewsIndex.InMemory();
