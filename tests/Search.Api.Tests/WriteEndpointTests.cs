@@ -95,22 +95,26 @@ public sealed class WriteEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
-    [Fact]
-    public async Task An_over_long_title_is_refused_on_put_and_on_its_bulk_line()
+    [Theory]
+    [InlineData("title")]
+    [InlineData("tags")]
+    public async Task An_over_long_title_or_too_many_tags_are_refused_on_put_and_on_their_bulk_line(string field)
     {
         await using var factory = SearchApiFactory.WithWrites();
         using var client = factory.CreateWriter();
-        var title = string.Concat(Enumerable.Repeat("كسوف ", 1_000));
+        object article = field == "title"
+            ? new { id = "eclipse", title = string.Concat(Enumerable.Repeat("كسوف ", 1_000)) }
+            : new { id = "eclipse", title = "كسوف", tags = Enumerable.Range(0, 10_000).Select(i => $"وسم{i}") };
 
-        using var put = await client.SendAsync(Put("eclipse", JsonSerializer.Serialize(new { title })));
+        using var put = await client.SendAsync(Put("eclipse", JsonSerializer.Serialize(article)));
         using var bulk = await client.PostAsync("/api/articles/_bulk", new StringContent(
-            JsonSerializer.Serialize(new { id = "eclipse", title }) + "\n" + """{"id":"short","title":"كسوف"}""", Encoding.UTF8, "application/x-ndjson"));
+            JsonSerializer.Serialize(article) + "\n" + """{"id":"short","title":"كسوف"}""", Encoding.UTF8, "application/x-ndjson"));
 
         var problem = await put.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("title", out _), problem.ToString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         using var answer = JsonDocument.Parse(await bulk.Content.ReadAsStringAsync());
         Assert.Equal(1, answer.RootElement.GetProperty("succeeded").GetInt32());
-        Assert.Equal("title", answer.RootElement.GetProperty("items")[0].GetProperty("field").GetString());
+        Assert.Equal(field, answer.RootElement.GetProperty("items")[0].GetProperty("field").GetString());
     }
 
     [Fact]

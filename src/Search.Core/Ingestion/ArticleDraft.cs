@@ -19,6 +19,11 @@ public sealed record ArticleDraft
     /// 130 characters.</summary>
     public const int MaxTitleLength = 1_000;
 
+    /// <summary>Most tags an article may hold: each is a term and a doc value of its own, and one bulk request of 30
+    /// articles with 90,000 tags each held every other write for 16 s and grew the service by 2.4 GB. A search filters
+    /// on at most 100 tags too.</summary>
+    public const int MaxTags = 100;
+
     public string? Id { get; init; }
 
     public string? Title { get; init; }
@@ -43,7 +48,7 @@ public sealed record ArticleDraft
     /// <summary>An already-parsed date, used by formats whose library parses it (feeds).</summary>
     public DateTimeOffset? PublishedAtValue { get; init; }
 
-    /// <exception cref="ArticleValidationException">No id or title, an over-long id, title, source, section or tag, a field holding
+    /// <exception cref="ArticleValidationException">No id or title, an over-long id, title, source, section or tag, over <see cref="MaxTags"/> tags, a field holding
     /// a lone surrogate, or a date that does not parse.</exception>
     public NewsArticle Validate()
     {
@@ -72,7 +77,7 @@ public sealed record ArticleDraft
             Source = Keyword("source", Source),
             Section = Keyword("section", Section),
             Author = Clean(Author),
-            Tags = [.. Tags.Select(tag => Keyword("tags", tag)).OfType<string>().Distinct(StringComparer.Ordinal)],
+            Tags = TagList(),
             PublishedAt = PublishedAtValue ?? ParseDate(PublishedAt),
         };
     }
@@ -148,6 +153,14 @@ public sealed record ArticleDraft
         return url is null || IsLinkable(url)
             ? url
             : throw new ArticleValidationException($"'url' must be an http or https address (or a relative one), not '{Truncate(url)}'", "url");
+    }
+
+    private string[] TagList()
+    {
+        string[] tags = [.. Tags.Select(tag => Keyword("tags", tag)).OfType<string>().Distinct(StringComparer.Ordinal)];
+        return tags.Length > MaxTags
+            ? throw new ArticleValidationException($"'tags' must hold at most {MaxTags} tags; it has {tags.Length:N0}", "tags")
+            : tags;
     }
 
     private static string? Keyword(string field, string? value)
