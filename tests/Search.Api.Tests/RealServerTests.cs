@@ -150,4 +150,20 @@ public sealed class RealServerTests(RealServerFixture server) : IClassFixture<Re
         Assert.StartsWith("HTTP/1.1 408 ", text, StringComparison.Ordinal);
         Assert.Contains("request_timeout", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_chunk_size_past_64_bits_is_a_400_problem_not_a_500()
+    {
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(server.Service.BaseAddress.Host, server.Service.BaseAddress.Port);
+        var stream = socket.GetStream();
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"PUT /api/articles/chunked HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {RealServerFixture.ApiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n{{}}"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.StartsWith("HTTP/1.1 400 ", answer, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"malformed_request\"", answer, StringComparison.Ordinal);
+    }
 }
