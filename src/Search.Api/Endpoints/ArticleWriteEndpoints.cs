@@ -86,7 +86,7 @@ public static class ArticleWriteEndpoints
             return WritesOverloaded(request);
         }
 
-        var body = await RequestBody.ReadAsync(request, options.Value.MaxArticleBytes, cancellationToken, options.Value.MinBodyBytesPerSecond);
+        var body = await RequestBody.ReadAsync(request, options.Value.MaxArticleBytes, options.Value.MinBodyBytesPerSecond, cancellationToken);
         if (body is null)
         {
             return ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"An article may be at most {options.Value.MaxArticleBytes:N0} bytes (Search:Writes:MaxArticleBytes).");
@@ -171,7 +171,7 @@ public static class ArticleWriteEndpoints
             return WritesOverloaded(request);
         }
 
-        var body = await RequestBody.ReadAsync(request, limits.MaxBulkBytes, cancellationToken, limits.MinBodyBytesPerSecond);
+        var body = await RequestBody.ReadAsync(request, limits.MaxBulkBytes, limits.MinBodyBytesPerSecond, cancellationToken);
         if (body is null)
         {
             return ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"A bulk request may be at most {limits.MaxBulkBytes:N0} bytes (Search:Writes:MaxBulkBytes); split it.");

@@ -17,7 +17,7 @@ internal static class RequestBody
     /// <param name="minBytesPerSecond">When given, the body must arrive at least this fast on average after a grace of
     /// <see cref="MinRateGrace"/> (HTTP/1.1; HTTP/2 keeps Kestrel's own floor), or the read fails with a 408.</param>
     /// <returns>The body, or null when it is larger than <paramref name="maxBytes"/>.</returns>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken, double? minBytesPerSecond = null)
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, long maxBytes, double? minBytesPerSecond, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -87,7 +87,7 @@ internal static class RequestBody
             return (null, ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send the body as application/json in UTF-8, not {request.ContentType}."));
         }
 
-        var body = await ReadAsync(request, maxBytes, cancellationToken);
+        var body = await ReadAsync(request, maxBytes, minBytesPerSecond: null, cancellationToken);
         if (body is null)
         {
             return (null, ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"The body may be at most {maxBytes:N0} bytes."));

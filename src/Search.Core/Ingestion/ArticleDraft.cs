@@ -48,8 +48,8 @@ public sealed record ArticleDraft
     /// <summary>An already-parsed date, used by formats whose library parses it (feeds).</summary>
     public DateTimeOffset? PublishedAtValue { get; init; }
 
-    /// <exception cref="ArticleValidationException">No id or title, an over-long id, title, source, section or tag, over <see cref="MaxTags"/> tags, a field holding
-    /// a lone surrogate, or a date that does not parse.</exception>
+    /// <exception cref="ArticleValidationException">No id or title, an over-long id, title, source, section or tag, over
+    /// <see cref="MaxTags"/> tags, a field holding a lone surrogate, or a date that does not parse.</exception>
     public NewsArticle Validate()
     {
         RequireValidUnicode();
