@@ -12,8 +12,11 @@ public sealed class RealServerFixture : IAsyncLifetime
 
     public ServiceProcess Service => _service ?? throw new InvalidOperationException("The service has not started.");
 
+    /// <summary>The key the service takes for its write and operator endpoints.</summary>
+    public const string ApiKey = "real-server-key-5c1e";
+
     public async Task InitializeAsync() =>
-        _service = await ServiceProcess.StartAsync(WorkingDirectory, new Dictionary<string, string?> { ["Search__SampleDataPath"] = null });
+        _service = await ServiceProcess.StartAsync(WorkingDirectory, new Dictionary<string, string?> { ["Search__SampleDataPath"] = null, ["Search__ApiKeys__0"] = ApiKey });
 
     public async Task DisposeAsync()
     {

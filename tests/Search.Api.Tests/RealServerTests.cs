@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text;
 
 namespace Search.Api.Tests;
@@ -93,5 +95,76 @@ public sealed class RealServerTests(RealServerFixture server) : IClassFixture<Re
 
         SecurityHeaderAssertions.AssertPresent(response);
         Assert.False(response.Headers.Contains("Server"), $"Server: {string.Join(",", response.Headers.Server)}");
+    }
+
+    /// <summary>Over a socket to Kestrel: the test host reads every request body whole whatever the endpoint does, and
+    /// HttpClient finishes sending a body before it hands over the answer.</summary>
+    [Theory]
+    [InlineData("/api/index/_snapshot")]
+    [InlineData("/api/index/_reindex")]
+    [InlineData("/api/articles/_bulk")]
+    public async Task A_keyed_call_without_its_key_is_refused_before_its_body_is_read(string path)
+    {
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(server.Service.BaseAddress.Host, server.Service.BaseAddress.Port);
+        var stream = socket.GetStream();
+
+        // A body that starts and never ends: a service that reads it before checking the key never answers.
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n{{\"name\":\"\r\n"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.StartsWith("HTTP/1.1 401 ", statusLine, StringComparison.Ordinal);
+    }
+
+    /// <summary>Faster than Kestrel's own floor (240 bytes/s), which would let it hold its place among the writes in
+    /// flight for the ten minutes a 1 MB article takes at this pace.</summary>
+    [Fact]
+    public async Task A_write_body_that_trickles_in_is_cut_off_with_a_408_problem()
+    {
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(server.Service.BaseAddress.Host, server.Service.BaseAddress.Port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"PUT /api/articles/trickle HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {RealServerFixture.ApiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
+        var answer = new byte[4096];
+        var read = stream.ReadAsync(answer).AsTask();
+
+        // 2 KB/s of white space, which JSON allows before the article, until the service answers.
+        var chunk = Encoding.ASCII.GetBytes($"400\r\n{new string(' ', 1024)}\r\n");
+        var clock = Stopwatch.StartNew();
+        while (!read.IsCompleted && clock.Elapsed < TimeSpan.FromSeconds(40))
+        {
+            await stream.WriteAsync(chunk);
+            await Task.WhenAny(read, Task.Delay(500));
+        }
+
+        Assert.True(read.IsCompleted, "no answer within 40 s");
+        var text = Encoding.ASCII.GetString(answer, 0, await read);
+        for (int more; !text.Contains("nothing was written", StringComparison.Ordinal) && (more = await stream.ReadAsync(answer).AsTask().WaitAsync(TimeSpan.FromSeconds(10))) > 0;)
+        {
+            text += Encoding.ASCII.GetString(answer, 0, more);
+        }
+
+        Assert.StartsWith("HTTP/1.1 408 ", text, StringComparison.Ordinal);
+        Assert.Contains("request_timeout", text, StringComparison.Ordinal);
+        Assert.Contains("Search:Writes:MinBodyBytesPerSecond", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chunk_size_past_64_bits_is_a_400_problem_not_a_500()
+    {
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(server.Service.BaseAddress.Host, server.Service.BaseAddress.Port);
+        var stream = socket.GetStream();
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"PUT /api/articles/chunked HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {RealServerFixture.ApiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n{{}}"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.StartsWith("HTTP/1.1 400 ", answer, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"malformed_request\"", answer, StringComparison.Ordinal);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ReindexSourceTests
             await File.WriteAllTextAsync(Path.Combine(contentRoot, "articles", "a.jsonl"), Article + "\n");
             Assert.False(Directory.Exists("articles"));
 
-            var answer = await IndexAdminEndpoints.Reindex(
+            var answer = await IndexAdminEndpoints.RunReindex(
                 new ReindexRequest(["articles"]),
                 factory.Services.GetRequiredService<ArticleStore>(),
                 factory.Services.GetRequiredService<IndexPaths>(),
@@ -111,7 +111,7 @@ public sealed class ReindexSourceTests
     }
 
     private static Task<Results<Ok<ReindexResponse>, ValidationProblem, ProblemHttpResult>> Reindex(SearchApiFactory factory, IHostApplicationLifetime lifetime) =>
-        IndexAdminEndpoints.Reindex(
+        IndexAdminEndpoints.RunReindex(
             new ReindexRequest([RepositoryLayout.SampleDataPath]),
             factory.Services.GetRequiredService<ArticleStore>(),
             factory.Services.GetRequiredService<IndexPaths>(),

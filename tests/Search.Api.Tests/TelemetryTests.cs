@@ -61,6 +61,26 @@ public sealed class TelemetryTests
         Assert.Contains("q=الاتصالات", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_line_break_in_a_slow_query_is_logged_escaped_and_starts_no_line()
+    {
+        var logs = new CapturedLogs();
+        await using var factory = new SearchApiFactory();
+        await using var logged = factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Search:SlowQueryMs", "0");
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
+        });
+        using var client = logged.CreateClient();
+
+        await client.SearchOkAsync("الاتصالات\r\nfail: forged entry\u2028");
+
+        var line = Assert.Single(logs.Lines, line => line.StartsWith("Slow search", StringComparison.Ordinal));
+        Assert.DoesNotContain('\n', line);
+        Assert.DoesNotContain('\u2028', line);
+        Assert.Contains("q=الاتصالات\\u000D\\u000Afail: forged entry\\u2028,", line, StringComparison.Ordinal);
+    }
+
     private sealed class CapturedLogs : ILoggerProvider, ILogger
     {
         public ConcurrentQueue<string> Lines { get; } = new();

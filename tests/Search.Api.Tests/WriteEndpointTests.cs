@@ -95,6 +95,28 @@ public sealed class WriteEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Theory]
+    [InlineData("title")]
+    [InlineData("tags")]
+    public async Task An_over_long_title_or_too_many_tags_are_refused_on_put_and_on_their_bulk_line(string field)
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = factory.CreateWriter();
+        object article = field == "title"
+            ? new { id = "eclipse", title = string.Concat(Enumerable.Repeat("كسوف ", 1_000)) }
+            : new { id = "eclipse", title = "كسوف", tags = Enumerable.Range(0, 10_000).Select(i => $"وسم{i}") };
+
+        using var put = await client.SendAsync(Put("eclipse", JsonSerializer.Serialize(article)));
+        using var bulk = await client.PostAsync("/api/articles/_bulk", new StringContent(
+            JsonSerializer.Serialize(article) + "\n" + """{"id":"short","title":"كسوف"}""", Encoding.UTF8, "application/x-ndjson"));
+
+        var problem = await put.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        using var answer = JsonDocument.Parse(await bulk.Content.ReadAsStringAsync());
+        Assert.Equal(1, answer.RootElement.GetProperty("succeeded").GetInt32());
+        Assert.Equal(field, answer.RootElement.GetProperty("items")[0].GetProperty("field").GetString());
+    }
+
     [Fact]
     public async Task Arabic_written_dates_are_accepted()
     {
@@ -353,6 +375,28 @@ public sealed class WriteEndpointTests
         Assert.DoesNotContain("match-2", fresh!.Ids);
         related = await client.GetFromJsonAsync<RelatedBody>("/api/articles/match-6/related");
         Assert.DoesNotContain("match-2", related!.Hits.Select(hit => hit.Id));
+    }
+
+    [Fact]
+    public async Task An_operator_body_over_its_limit_is_a_413_and_an_empty_one_takes_the_defaults()
+    {
+        var snapshots = Directory.CreateTempSubdirectory("search-snapshots-").FullName;
+        try
+        {
+            await using var factory = SearchApiFactory.WithWrites(("Search:SnapshotPath", snapshots));
+            using var client = factory.CreateWriter();
+
+            using var large = await client.PostAsJsonAsync("/api/index/_reindex", new { paths = Enumerable.Repeat("/tmp", 20_000) });
+            Assert.Equal("payload_too_large", (await large.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge)).GetProperty("code").GetString());
+            using var empty = await client.PostAsync("/api/index/_snapshot", new StringContent("", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, empty.StatusCode);
+            using var none = await client.PostAsync("/api/index/_snapshot", null);
+            Assert.Equal(HttpStatusCode.Created, none.StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(snapshots, recursive: true);
+        }
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public static class ArticleWriteEndpoints
             return WritesOverloaded(request);
         }
 
-        var body = await RequestBody.ReadAsync(request, options.Value.MaxArticleBytes, cancellationToken);
+        var body = await RequestBody.ReadAsync(request, options.Value.MaxArticleBytes, options.Value.MinBodyBytesPerSecond, cancellationToken);
         if (body is null)
         {
             return ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"An article may be at most {options.Value.MaxArticleBytes:N0} bytes (Search:Writes:MaxArticleBytes).");
@@ -172,7 +172,7 @@ public static class ArticleWriteEndpoints
             return WritesOverloaded(request);
         }
 
-        var body = await RequestBody.ReadAsync(request, limits.MaxBulkBytes, cancellationToken);
+        var body = await RequestBody.ReadAsync(request, limits.MaxBulkBytes, limits.MinBodyBytesPerSecond, cancellationToken);
         if (body is null)
         {
             return ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"A bulk request may be at most {limits.MaxBulkBytes:N0} bytes (Search:Writes:MaxBulkBytes); split it.");

@@ -20,6 +20,9 @@ public static partial class IndexAdminEndpoints
     /// <summary>Names an unnamed snapshot may take in one second: the time, then the time and 2, 3, ….</summary>
     private const int MaxNamesTried = 100;
 
+    /// <summary>The largest body the operator endpoints read: a snapshot name or a list of server paths.</summary>
+    internal const int MaxRequestBytes = 64 * 1024;
+
     public static IEndpointRouteBuilder MapIndexAdminEndpoints(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/api/index")
@@ -38,6 +41,9 @@ public static partial class IndexAdminEndpoints
             .WithName("SnapshotIndex")
             .WithSummary("Copy a consistent snapshot of the index while writes go on")
             .WithDescription("Commits what is written, then copies that commit to Search:SnapshotPath/{name}. Restore by starting a service with Search:IndexPath pointing at a copy of that folder (or `search-indexer restore`).")
+            .Accepts<SnapshotRequest>(isOptional: true, "application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -45,6 +51,9 @@ public static partial class IndexAdminEndpoints
             .WithName("ReindexIndex")
             .WithSummary("Rebuild the index beside the live one and switch to it atomically")
             .WithDescription("Without paths, rebuilds from the articles the index stores (e.g. after the analysis chain changed); with paths (files or folders on the server, read like the indexer reads them; a relative path is taken from the service's content root), the files become the collection. Searches and writes go on meanwhile; writes made during the rebuild are carried over. Answers when the switch is done.")
+            .Accepts<ReindexRequest>(isOptional: true, "application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -52,6 +61,19 @@ public static partial class IndexAdminEndpoints
     }
 
     internal static async Task<Results<Ok<ReindexResponse>, ValidationProblem, ProblemHttpResult>> Reindex(
+        HttpRequest httpRequest,
+        ArticleStore store,
+        IndexPaths paths,
+        IHostEnvironment environment,
+        IHostApplicationLifetime lifetime,
+        CancellationToken cancellationToken)
+    {
+        var (request, invalid) = await RequestBody.ReadJsonAsync(httpRequest, ApiJsonContext.Default.ReindexRequest, MaxRequestBytes, cancellationToken);
+        return invalid is null ? await RunReindex(request, store, paths, environment, lifetime) : invalid;
+    }
+
+    /// <summary>The reindex <paramref name="request"/> asks for, once its body is read.</summary>
+    internal static async Task<Results<Ok<ReindexResponse>, ValidationProblem, ProblemHttpResult>> RunReindex(
         ReindexRequest? request,
         ArticleStore store,
         IndexPaths paths,
@@ -123,12 +145,18 @@ public static partial class IndexAdminEndpoints
     }
 
     internal static async Task<Results<Created<IndexSnapshotInfo>, ValidationProblem, ProblemHttpResult>> Snapshot(
-        SnapshotRequest? request,
+        HttpRequest httpRequest,
         ArticleStore store,
         IndexPaths paths,
         ILoggerFactory loggers,
-        HttpResponse response)
+        CancellationToken cancellationToken)
     {
+        var (request, invalid) = await RequestBody.ReadJsonAsync(httpRequest, ApiJsonContext.Default.SnapshotRequest, MaxRequestBytes, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
         var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var name = request?.Name ?? stamp;
         if (!SnapshotName().IsMatch(name))
@@ -161,7 +189,7 @@ public static partial class IndexAdminEndpoints
             catch (StorageFaultException ex)
             {
                 // Nothing was copied: the index folder cannot commit now, and the store says when it tries again.
-                response.Headers.RetryAfter = ArticleWriteEndpoints.RetryAfterSeconds(ex.Fault);
+                httpRequest.HttpContext.Response.Headers.RetryAfter = ArticleWriteEndpoints.RetryAfterSeconds(ex.Fault);
                 return ApiErrors.Problem(ApiErrors.WriteUnavailable, $"The snapshot '{name}' was not taken: {ex.Message} Ask again later.");
             }
             catch (IOException ex)

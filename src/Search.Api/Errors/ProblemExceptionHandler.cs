@@ -43,6 +43,9 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
     /// request" from the request body as JSON.</c> says only that the body is not the JSON expected.</summary>
     private static string Detail(BadHttpRequestException badRequest) => badRequest.Message switch
     {
+        // Kestrel's own words name its setting (MinRequestBodyDataRate), not ours.
+        _ when badRequest.StatusCode == StatusCodes.Status408RequestTimeout =>
+            "The request body arrived too slowly (a write body: under Search:Writes:MinBodyBytesPerSecond on average); nothing was written.",
         var message when message.StartsWith("Failed to read parameter", StringComparison.Ordinal) =>
             "The request body is not JSON of the expected shape (see the OpenAPI document at /openapi/v1.json).",
         var message when RequiredParameter().Match(message) is { Success: true } missing =>

@@ -50,9 +50,18 @@ public sealed partial class SearchTelemetry
         if (results.TookMs >= _slowQueryMs && _logger.IsEnabled(LogLevel.Warning))
         {
             var timings = results.Timings;
-            LogSlowQuery(results.TookMs, timings?.QueryMs ?? 0, timings?.MatchMs ?? 0, timings?.HitsMs ?? 0, results.Total, results.TimedOut, request.Query, request.PageSize);
+            LogSlowQuery(results.TookMs, timings?.QueryMs ?? 0, timings?.MatchMs ?? 0, timings?.HitsMs ?? 0, results.Total, results.TimedOut, Printable(request.Query), request.PageSize);
         }
     }
+
+    /// <summary>The query with its control characters and line separators written as <c>\uXXXX</c>: a reader's line
+    /// break would otherwise start a line of the plain-text log that the service never wrote.</summary>
+    private static string? Printable(string? query) =>
+        query is null || !query.Any(IsUnprintable)
+            ? query
+            : string.Concat(query.Select(c => IsUnprintable(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+
+    private static bool IsUnprintable(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 
     /// <summary>Counts a search refused before it ran: invalid, or not admitted.</summary>
     public void Refused(string outcome) => _searches.Add(1, new KeyValuePair<string, object?>("outcome", outcome));

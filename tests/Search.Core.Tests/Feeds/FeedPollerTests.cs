@@ -323,8 +323,8 @@ public sealed class FeedPollerTests
     public async Task An_item_over_the_article_size_limit_is_skipped_with_a_warning_and_the_others_are_written()
     {
         await using var bed = new FeedTestBed();
-        var hugeTitle = string.Concat(Enumerable.Repeat("عنوان طويل جدا ", 50_000)); // 1.4 MB of UTF-8, as a PUT gets 413
-        bed.Web.Feed(Url, Rss("", Item("guid-huge", hugeTitle, "ملخص", content: Paragraphs(LongText)),
+        var hugeSummary = string.Concat(Enumerable.Repeat("ملخص طويل جدا ", 50_000)); // 1.3 MB of UTF-8, as a PUT gets 413
+        bed.Web.Feed(Url, Rss("", Item("guid-huge", "عنوان", hugeSummary, content: Paragraphs(LongText)),
             Item("guid-1", "افتتاح محطة القطار", "ملخص", content: Paragraphs(LongText))));
         var logger = new RecordingLogger<FeedPoller>();
         var poller = bed.Poller(new FeedPollerOptions { MaxFeedBytes = 4 * 1024 * 1024 }, logger: logger);

@@ -126,6 +126,30 @@ public sealed class ArticleDraftTests
     }
 
     [Fact]
+    public void An_over_long_title_is_refused_and_the_longest_allowed_is_kept_whole()
+    {
+        var longest = new string('س', ArticleDraft.MaxTitleLength);
+
+        var error = Assert.Throws<ArticleValidationException>(() => new ArticleDraft { Id = "a", Title = longest + "س" }.Validate());
+
+        Assert.Equal("title", error.Field);
+        Assert.Equal("'title' must be at most 1,000 characters; it has 1,001", error.Message);
+        Assert.Equal(longest, new ArticleDraft { Id = "a", Title = longest }.Validate().Title);
+    }
+
+    [Fact]
+    public void More_tags_than_the_cap_are_refused_and_repeats_count_once()
+    {
+        var most = Enumerable.Range(0, ArticleDraft.MaxTags).Select(i => $"وسم{i}").ToList();
+
+        var error = Assert.Throws<ArticleValidationException>(() => new ArticleDraft { Id = "a", Title = "عنوان", Tags = [.. most, "وسم آخر"] }.Validate());
+
+        Assert.Equal("tags", error.Field);
+        Assert.Equal("'tags' must hold at most 100 tags; it has 101", error.Message);
+        Assert.Equal(most, new ArticleDraft { Id = "a", Title = "عنوان", Tags = [.. most, .. most] }.Validate().Tags);
+    }
+
+    [Fact]
     public void Every_valid_article_can_be_indexed()
     {
         using var index = NewsIndex.InMemory();
