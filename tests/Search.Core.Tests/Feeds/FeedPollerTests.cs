@@ -55,7 +55,9 @@ public sealed class FeedPollerTests
         Assert.Null(bed.Index.Find("guid-1"));
 
         directory.Failing = null;
-        Assert.True(SpinWait.SpinUntil(() => bed.Store.StorageFault is null, TimeSpan.FromSeconds(10)), "writes did not resume");
+
+        // The store's pause between tries grows while the fault lasts, up to 10 s on a slow machine.
+        Assert.True(SpinWait.SpinUntil(() => bed.Store.StorageFault is null, TimeSpan.FromSeconds(30)), "writes did not resume");
         var next = await poller.PollAsync();
 
         Assert.Equal(1, next.ItemsIndexed);
