@@ -58,6 +58,33 @@ public sealed class SearchBudgetTests
         Assert.False(unbounded.Search(new SearchRequest("الاقتصاد")).TimedOut);
     }
 
+    [Fact]
+    public void Past_the_time_budget_the_pages_other_hits_show_their_opening_instead_of_marked_passages()
+    {
+        using var index = NewsIndex.InMemory(new NewsIndexOptions("(memory)")
+        {
+            MaxRefreshDelay = null,
+            SearchTimeout = TimeSpan.FromMilliseconds(40),
+            SearchClock = new SteppingClock(),
+        });
+        for (var i = 0; i < 30; i++)
+        {
+            index.Upsert(TestCorpus.Article($"a{i}", $"خبر رقم {i}", $"افتتاحية الخبر {i}. ثم فقرة طويلة تذكر الاقتصاد في آخرها."));
+        }
+
+        index.Commit();
+
+        // Matching the 30 reads the clock about 30 times, within the budget; marking each hit reads it once more.
+        var results = index.Search(new SearchRequest("الاقتصاد") { PageSize = 30, IncludeFacets = false, CollapseDuplicates = false });
+
+        Assert.False(results.TimedOut);
+        Assert.Equal(30, results.Total);
+        Assert.Contains("<mark>", Assert.Single(results.Hits[0].Highlights.Snippets), StringComparison.Ordinal);
+        var last = Assert.Single(results.Hits[^1].Highlights.Snippets);
+        Assert.DoesNotContain("<mark>", last, StringComparison.Ordinal);
+        Assert.StartsWith("افتتاحية الخبر", last, StringComparison.Ordinal);
+    }
+
     /// <summary>A clock that moves one millisecond each time it is read, so a budget runs out after a known number of
     /// collected documents whatever the machine's speed.</summary>
     private sealed class SteppingClock : Counter
