@@ -153,6 +153,40 @@ public sealed class StorageFaultTests
                 "application/json"),
         };
 
+    [SkippableFact]
+    public async Task A_snapshot_that_would_leave_its_disk_without_room_is_a_507_and_copies_nothing()
+    {
+        var root = System.IO.Directory.CreateTempSubdirectory("search-snapshot-space-").FullName;
+        var mount = Path.Combine(root, "snapshots");
+        System.IO.Directory.CreateDirectory(mount);
+        Skip.IfNot(Run("mount", $"-t tmpfs -o size=4m tmpfs {mount}"), "cannot mount a tmpfs here");
+        try
+        {
+            // The whole disk taken: no room for any index, however small.
+            var filler = Path.Combine(mount, "filler");
+            await File.WriteAllBytesAsync(filler, new byte[new DriveInfo(mount).AvailableFreeSpace]);
+            await using var factory = SearchApiFactory.WithWrites(("Search:SnapshotPath", mount));
+            using var client = factory.CreateWriter();
+            await factory.WarmedAsync();
+
+            using var refused = await client.PostAsync("/api/index/_snapshot", new StringContent("""{"name":"nightly"}""", Encoding.UTF8, "application/json"));
+
+            var problem = await refused.AssertProblemAsync(HttpStatusCode.InsufficientStorage);
+            Assert.Equal("insufficient_storage", problem.GetProperty("code").GetString());
+            Assert.Contains("MB are free", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal(["filler"], System.IO.Directory.GetFileSystemEntries(mount).Select(Path.GetFileName));
+
+            File.Delete(filler);
+            using var taken = await client.PostAsync("/api/index/_snapshot", new StringContent("""{"name":"nightly"}""", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, taken.StatusCode);
+        }
+        finally
+        {
+            Run("umount", $"-l {mount}");
+            System.IO.Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static bool Run(string command, string arguments)
     {
         try

@@ -46,6 +46,7 @@ public static partial class IndexAdminEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         admin.MapPost("/_reindex", Reindex)
             .WithName("ReindexIndex")
@@ -191,6 +192,10 @@ public static partial class IndexAdminEndpoints
                 // Nothing was copied: the index folder cannot commit now, and the store says when it tries again.
                 httpRequest.HttpContext.Response.Headers.RetryAfter = ArticleWriteEndpoints.RetryAfterSeconds(ex.Fault);
                 return ApiErrors.Problem(ApiErrors.WriteUnavailable, $"The snapshot '{name}' was not taken: {ex.Message} Ask again later.");
+            }
+            catch (SnapshotSpaceException ex)
+            {
+                return ApiErrors.Problem(ApiErrors.InsufficientStorage, $"The snapshot '{name}' was not taken: {ex.Message}");
             }
             catch (IOException ex)
             {

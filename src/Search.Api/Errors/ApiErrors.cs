@@ -27,6 +27,7 @@ public static class ApiErrors
     public static readonly ApiError IndexUnavailable = new("index_unavailable", StatusCodes.Status503ServiceUnavailable, "The index is not available");
     public static readonly ApiError WriteUnavailable = new("write_unavailable", StatusCodes.Status503ServiceUnavailable, "The write could not be made durable");
     public static readonly ApiError SnapshotExists = new("snapshot_exists", StatusCodes.Status409Conflict, "A snapshot of that name exists already");
+    public static readonly ApiError InsufficientStorage = new("insufficient_storage", StatusCodes.Status507InsufficientStorage, "Not enough disk space");
     public static readonly ApiError EmptySource = new("empty_source", StatusCodes.Status400BadRequest, "The source holds no article");
     public static readonly ApiError ServiceStopping = new("service_stopping", StatusCodes.Status503ServiceUnavailable, "The service is stopping");
 
@@ -41,7 +42,7 @@ public static class ApiErrors
     [
         InvalidSearchRequest, InvalidParameter, MalformedRequest, InvalidArticle, ApiKeyRequired, InvalidApiKey, WritesDisabled, ReadOnly,
         ArticleNotFound, ReindexRunning, PayloadTooLarge, UnsupportedMediaType, RateLimited, Overloaded, WritesOverloaded, IndexUnavailable, WriteUnavailable,
-        SnapshotExists, EmptySource, ServiceStopping, NotFound, MethodNotAllowed, RequestTimeout, InternalError,
+        SnapshotExists, InsufficientStorage, EmptySource, ServiceStopping, NotFound, MethodNotAllowed, RequestTimeout, InternalError,
     ];
 
     /// <summary>The error a bare status stands for, when the framework rather than an endpoint answers with it.</summary>

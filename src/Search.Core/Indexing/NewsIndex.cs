@@ -400,6 +400,13 @@ public sealed class NewsIndex : IDisposable
         {
             using var target = new PositionalReadDirectory(targetFolder);
             var files = commit.FileNames.OrderBy(name => name.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal)).ToList();
+            var needed = files.Sum(_directory.FileLength);
+            var free = new DriveInfo(targetFolder).AvailableFreeSpace;
+            if (!SnapshotSpaceException.Fits(needed, free))
+            {
+                throw new SnapshotSpaceException(needed, free);
+            }
+
             long bytes = 0;
             foreach (var name in files)
             {
