@@ -118,6 +118,21 @@ public sealed class WriteEndpointTests
     }
 
     [Fact]
+    public async Task A_path_id_with_white_space_at_an_end_is_refused_saying_so_and_how_to_send_it()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = factory.CreateWriter();
+
+        using var response = await client.SendAsync(Put("story-1%20", """{"title":"عنوان"}"""));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("id").EnumerateArray()).GetString();
+        Assert.Equal("The path's id 'story-1 ' begins or ends with white space, which an id never keeps; send it as 'story-1'.", message);
+        using var missing = await client.GetAsync("/api/articles/story-1");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Arabic_written_dates_are_accepted()
     {
         await using var factory = SearchApiFactory.WithWrites();

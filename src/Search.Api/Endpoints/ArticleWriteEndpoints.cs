@@ -107,7 +107,10 @@ public static class ArticleWriteEndpoints
         var article = parsed.Article!;
         if (article.Id != id)
         {
-            return ApiErrors.Validation(ApiErrors.InvalidArticle, Field("id", $"The body's id '{article.Id}' differs from the path's '{id}'."));
+            // Ids are stored trimmed, so a path id with white space at an end never equals the article's.
+            return ApiErrors.Validation(ApiErrors.InvalidArticle, Field("id", id.Trim() != id
+                ? $"The path's id '{id}' begins or ends with white space, which an id never keeps; send it as '{id.Trim()}'."
+                : $"The body's id '{article.Id}' differs from the path's '{id}'."));
         }
 
         var (receipt, failure) = await WriteAsync(store, [ArticleChange.Upsert(article)], visibility, request.HttpContext.Response);
