@@ -6,6 +6,7 @@ using System.Text.Json;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Search.Core.Storage;
+using Search.Tests.Shared;
 
 namespace Search.Api.Tests;
 
@@ -21,7 +22,7 @@ public sealed class StorageFaultTests
         var root = System.IO.Directory.CreateTempSubdirectory("search-storage-fault-").FullName;
         var mount = Path.Combine(root, "disk");
         System.IO.Directory.CreateDirectory(mount);
-        Skip.IfNot(Run("mount", $"-t tmpfs -o size=16m tmpfs {mount}"), "cannot mount a tmpfs here");
+        var disk = TmpfsMount.TryMount(mount, 16) ?? throw new SkipException("cannot mount a tmpfs here");
         try
         {
             var indexPath = Path.Combine(mount, "index");
@@ -120,7 +121,7 @@ public sealed class StorageFaultTests
         }
         finally
         {
-            Run("umount", $"-l {mount}");
+            disk.Dispose();
             System.IO.Directory.Delete(root, recursive: true);
         }
     }
@@ -159,7 +160,7 @@ public sealed class StorageFaultTests
         var root = System.IO.Directory.CreateTempSubdirectory("search-snapshot-space-").FullName;
         var mount = Path.Combine(root, "snapshots");
         System.IO.Directory.CreateDirectory(mount);
-        Skip.IfNot(Run("mount", $"-t tmpfs -o size=4m tmpfs {mount}"), "cannot mount a tmpfs here");
+        var disk = TmpfsMount.TryMount(mount, 4) ?? throw new SkipException("cannot mount a tmpfs here");
         try
         {
             // The whole disk taken: no room for any index, however small.
@@ -182,22 +183,9 @@ public sealed class StorageFaultTests
         }
         finally
         {
-            Run("umount", $"-l {mount}");
+            disk.Dispose();
             System.IO.Directory.Delete(root, recursive: true);
         }
     }
 
-    private static bool Run(string command, string arguments)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-            process.WaitForExit(10_000);
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
 }

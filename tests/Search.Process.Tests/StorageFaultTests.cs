@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Search.Tests.Shared;
 
 namespace Search.Process.Tests;
 
@@ -17,7 +18,7 @@ public sealed class StorageFaultTests(ITestOutputHelper log)
         using var folder = new TempFolder();
         var mount = folder.Combine("disk");
         Directory.CreateDirectory(mount);
-        Skip.IfNot(Run("mount", $"-t tmpfs -o size=16m tmpfs {mount}"), "cannot mount a tmpfs here");
+        var disk = TmpfsMount.TryMount(mount, 16) ?? throw new SkipException("cannot mount a tmpfs here");
         try
         {
             var options = new ServiceOptions(Path.Combine(mount, "index"))
@@ -80,7 +81,7 @@ public sealed class StorageFaultTests(ITestOutputHelper log)
         }
         finally
         {
-            Run("umount", $"-l {mount}");
+            disk.Dispose();
         }
     }
 
@@ -137,17 +138,4 @@ public sealed class StorageFaultTests(ITestOutputHelper log)
         return count;
     }
 
-    private static bool Run(string command, string arguments)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-            process.WaitForExit(10_000);
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Search.Core.Indexing;
 using Search.Core.Writing;
+using Search.Tests.Shared;
 
 namespace Search.Core.Tests.Writing;
 
@@ -14,7 +15,7 @@ public sealed class DiskFullTests
         using var temp = new TempDirectory();
         var mount = temp.File("small-disk");
         Directory.CreateDirectory(mount);
-        Skip.IfNot(Run("mount", $"-t tmpfs -o size=4m tmpfs {mount}"), "cannot mount a tmpfs here");
+        var disk = TmpfsMount.TryMount(mount, 4) ?? throw new SkipException("cannot mount a tmpfs here");
         try
         {
             var filler = Path.Combine(mount, "filler");
@@ -45,7 +46,7 @@ public sealed class DiskFullTests
                 // need not give (a flushed segment is copied once more into its compound file): the disk grows too,
                 // as an operator would make it, while the store runs.
                 File.Delete(filler);
-                Assert.True(Run("mount", $"-o remount,size=64m {mount}"), "cannot grow the tmpfs");
+                Assert.True(disk.Resize(64), "cannot grow the tmpfs");
                 var clock = Stopwatch.StartNew();
                 while (true)
                 {
@@ -74,7 +75,7 @@ public sealed class DiskFullTests
         }
         finally
         {
-            Run("umount", $"-l {mount}");
+            disk.Dispose();
         }
     }
 
@@ -103,17 +104,4 @@ public sealed class DiskFullTests
         return [.. Enumerable.Range(0, size).Select(_ => new string([.. Enumerable.Range(0, random.Next(3, 9)).Select(_ => (char)('\u0628' + random.Next(0, 18)))]))];
     }
 
-    private static bool Run(string command, string arguments)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(command, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-            process.WaitForExit(10_000);
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
 }
