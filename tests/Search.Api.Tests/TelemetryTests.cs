@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -47,11 +48,7 @@ public sealed class TelemetryTests
     {
         var logs = new CapturedLogs();
         await using var factory = new SearchApiFactory();
-        await using var logged = factory.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Search:SlowQueryMs", "0");
-            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
-        });
+        await using var logged = LoggingEverySearch(factory, logs);
         using var client = logged.CreateClient();
 
         await client.SearchOkAsync("الاتصالات");
@@ -66,11 +63,7 @@ public sealed class TelemetryTests
     {
         var logs = new CapturedLogs();
         await using var factory = new SearchApiFactory();
-        await using var logged = factory.WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Search:SlowQueryMs", "0");
-            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
-        });
+        await using var logged = LoggingEverySearch(factory, logs);
         using var client = logged.CreateClient();
 
         await client.SearchOkAsync("الاتصالات\r\nfail: forged entry\u2028");
@@ -80,6 +73,14 @@ public sealed class TelemetryTests
         Assert.DoesNotContain('\u2028', line);
         Assert.Contains("q=الاتصالات\\u000D\\u000Afail: forged entry\\u2028,", line, StringComparison.Ordinal);
     }
+
+    /// <summary>The service with every search counted as slow, its telemetry's log lines captured.</summary>
+    private static WebApplicationFactory<Program> LoggingEverySearch(SearchApiFactory factory, CapturedLogs logs) =>
+        factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Search:SlowQueryMs", "0");
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(logs));
+        });
 
     private sealed class CapturedLogs : ILoggerProvider, ILogger
     {
