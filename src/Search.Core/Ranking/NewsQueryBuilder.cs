@@ -68,11 +68,14 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         var hasPositive = false;
 
         var groups = userQuery.Groups.Select(context.ReadLatinLayout).ToList();
+
+        // joins[g]: groups g and g + 1 as one word, if they are one; each pair looked up once.
+        var joins = groups.Zip(groups.Skip(1), context.JoinSplitWord).ToList();
         for (var g = 0; g < groups.Count; g++)
         {
             var group = groups[g];
-            var joined = g + 1 < groups.Count ? context.JoinSplitWord(group, groups[g + 1]) : null;
-            if (joined is not null && g + 2 < groups.Count && context.JoinSplitWord(groups[g + 1], groups[g + 2]) is { } next && next.Fits.CompareTo(joined.Fits) > 0)
+            var joined = g < joins.Count ? joins[g] : null;
+            if (joined is not null && g + 1 < joins.Count && joins[g + 1] is { } next && next.Fits.CompareTo(joined.Fits) > 0)
             {
                 joined = null;
             }
@@ -458,7 +461,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
             }
 
             if (Terms is null || folded.Length < SpellingCorrector.MinWordLength || !ArabicOrthography.IsArabicLetter(folded[0])
-                || Terms.DocFreq(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(folded)) > 0)
+                || WrittenFreq(folded) > 0)
             {
                 return [];
             }
@@ -494,7 +497,7 @@ public sealed class NewsQueryBuilder(Analyzer stemmedAnalyzer, Analyzer exactAna
         private IReadOnlyList<WordCorrection> TwoLetterCorrections(IReadOnlyList<string> forms, string folded)
         {
             if (Terms is null || !ranking.CorrectUnknownWords || corrector is null || !folded.All(ArabicOrthography.IsArabicLetter)
-                || Terms.DocFreq(NewsFields.Text, ExactFormRepeatFilter.ExactTerm(folded)) > 0 || forms.Any(form => Terms.DocFreq(NewsFields.Text, form) > 0)
+                || WrittenFreq(folded) > 0 || forms.Any(form => Terms.DocFreq(NewsFields.Text, form) > 0)
                 || _correctedWords++ >= MaxCorrectedWords)
             {
                 return [];
