@@ -41,10 +41,10 @@ public sealed class FileArticleLog : IArticleLog
     private FileStream? _current;
     private long _nextSequence;
     private bool _rollRequested;
-    private Exception? _failure;
 
-    // Where the file a failed write could not be cut back from must be cut back to, before anything else is written.
-    private (string Path, long Length)? _cutBackTo;
+    // A write that failed and could not be cut off its file: where the file must be cut back to, before anything else
+    // is written, and why.
+    private (string Path, long Length, Exception Failure)? _cutBackTo;
 
     private FileArticleLog(string folder, long maxFileBytes, long lastSequence, long checkpointSequence)
     {
@@ -252,9 +252,9 @@ public sealed class FileArticleLog : IArticleLog
 
             try
             {
-                if (_failure is not null && !TryCutBack())
+                if (_cutBackTo is { Failure: var failure } && !TryCutBack())
                 {
-                    throw new IOException("The write-ahead log could not cut off a write that failed, and accepts no more until it can; it tries again at each write.", _failure);
+                    throw new IOException("The write-ahead log could not cut off a write that failed, and accepts no more until it can; it tries again at each write.", failure);
                 }
 
                 WriteDurably(first, buffer.WrittenMemory);
@@ -301,8 +301,7 @@ public sealed class FileArticleLog : IArticleLog
             {
                 // The file may now end in a partial batch that later appends would follow: refuse further writes
                 // until it is cut back (TryCutBack).
-                _failure = new AggregateException(ex, truncateFailure);
-                _cutBackTo = (file.Name, before);
+                _cutBackTo = (file.Name, before, new AggregateException(ex, truncateFailure));
             }
 
             throw;
@@ -316,7 +315,7 @@ public sealed class FileArticleLog : IArticleLog
     /// <returns>Whether the log is whole again and takes writes.</returns>
     private bool TryCutBack()
     {
-        var (path, length) = _cutBackTo!.Value;
+        var (path, length, _) = _cutBackTo!.Value;
         try
         {
             _current?.Dispose();
@@ -338,7 +337,6 @@ public sealed class FileArticleLog : IArticleLog
             return false;
         }
 
-        _failure = null;
         _cutBackTo = null;
         return true;
     }
