@@ -104,7 +104,7 @@ internal static class RequestBody
         }
         catch (JsonException)
         {
-            return (null, ApiErrors.Problem(ApiErrors.MalformedRequest, "The request body is not JSON of the expected shape (see the OpenAPI document at /openapi/v1.json)."));
+            return (null, ApiErrors.Problem(ApiErrors.MalformedRequest, ProblemExceptionHandler.NotExpectedJson));
         }
     }
 }

@@ -39,6 +39,9 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         return true;
     }
 
+    /// <summary>What a body that is not the JSON an endpoint reads is told, by the framework's binding or our own.</summary>
+    internal const string NotExpectedJson = "The request body is not JSON of the expected shape (see the OpenAPI document at /openapi/v1.json).";
+
     /// <summary>The framework's message, without the .NET types it names: <c>Failed to read parameter "SnapshotRequest
     /// request" from the request body as JSON.</c> says only that the body is not the JSON expected.</summary>
     private static string Detail(BadHttpRequestException badRequest) => badRequest.Message switch
@@ -46,8 +49,7 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         // Kestrel's own words name its setting (MinRequestBodyDataRate), not ours.
         _ when badRequest.StatusCode == StatusCodes.Status408RequestTimeout =>
             "The request body arrived too slowly (a write body: under Search:Writes:MinBodyBytesPerSecond on average); nothing was written.",
-        var message when message.StartsWith("Failed to read parameter", StringComparison.Ordinal) =>
-            "The request body is not JSON of the expected shape (see the OpenAPI document at /openapi/v1.json).",
+        var message when message.StartsWith("Failed to read parameter", StringComparison.Ordinal) => NotExpectedJson,
         var message when RequiredParameter().Match(message) is { Success: true } missing =>
             $"The {ParameterName(missing.Groups["name"].Value)} is missing from the request.",
         var message => message,
