@@ -39,6 +39,19 @@ internal static class TestCorpus
             Tags = tags,
         };
 
+    /// <summary>For words typed with a space inside them: a hundred articles on Morocco (المغرب); الم (pain) and غرب
+    /// (west) one each; برية (overland) and بري (a name) one each; أبو ظبي written apart and as one word alike.</summary>
+    public static NewsIndex SplitWordIndex() => InMemoryIndexOf(
+    [
+        .. Enumerable.Range(0, 100).Select(i => Article($"morocco-{i}", $"المنتخب يفوز في المغرب {i}", "مباراة في المغرب.")),
+        Article("pain", "شعور الم في الظهر", "طبيب يشرح."),
+        Article("west", "رياح من غرب البلاد", "طقس بارد."),
+        Article("border", "حدود برية طويلة", "بين البلدين."),
+        Article("palace", "قصر بري الجديد", "افتتاح القصر."),
+        Article("apart", "زيارة إلى أبو ظبي", "وصل الوفد."),
+        Article("together", "زيارة إلى أبوظبي", "وصل الوفد."),
+    ]);
+
     /// <summary>An in-memory index holding <paramref name="articles"/>, every write already visible to searches.</summary>
     public static NewsIndex InMemoryIndexOf(params NewsArticle[] articles) => InMemoryIndexOf(new RankingOptions(), articles);
 

@@ -76,25 +76,12 @@ public sealed class SlipToleranceTests : IDisposable
         Assert.Equal(11, found.Count);
     }
 
-    /// <summary>A hundred articles on Morocco (المغرب); الم (pain) and غرب (west) one each; برية (overland) and بري
-    /// (a name) one each; أبو ظبي written apart and as one word alike.</summary>
-    private static NewsIndex SplitWordIndex() => TestCorpus.InMemoryIndexOf(
-    [
-        .. Enumerable.Range(0, 100).Select(i => TestCorpus.Article($"morocco-{i}", $"المنتخب يفوز في المغرب {i}", "مباراة في المغرب.")),
-        TestCorpus.Article("pain", "شعور الم في الظهر", "طبيب يشرح."),
-        TestCorpus.Article("west", "رياح من غرب البلاد", "طقس بارد."),
-        TestCorpus.Article("border", "حدود برية طويلة", "بين البلدين."),
-        TestCorpus.Article("palace", "قصر بري الجديد", "افتتاح القصر."),
-        TestCorpus.Article("apart", "زيارة إلى أبو ظبي", "وصل الوفد."),
-        TestCorpus.Article("together", "زيارة إلى أبوظبي", "وصل الوفد."),
-    ]);
-
     [Theory]
     [InlineData("الم غرب", "morocco-")] // الم is a word, but one a hundred times rarer than المغرب
     [InlineData("بري ة", "border")] // a letter alone (ة) is no word
     public void A_word_typed_with_a_space_inside_is_searched_as_the_word(string query, string expected)
     {
-        using var index = SplitWordIndex();
+        using var index = TestCorpus.SplitWordIndex();
 
         Assert.StartsWith(expected, index.Search(new SearchRequest(query)).Hits[0].Id, StringComparison.Ordinal);
     }
@@ -102,7 +89,7 @@ public sealed class SlipToleranceTests : IDisposable
     [Fact]
     public void Two_words_each_as_common_as_their_joined_form_stay_two_words()
     {
-        using var index = SplitWordIndex();
+        using var index = TestCorpus.SplitWordIndex();
 
         Assert.Contains("apart", Ids(index, "أبو ظبي"));
         Assert.Contains("west", Ids(index, "رياح غرب"));

@@ -111,16 +111,7 @@ public sealed class DidYouMeanTests : IDisposable
     [InlineData("أبو ظبي", null)] // two words as common as the one they make
     public void One_word_split_around_a_rare_word_or_a_lone_letter_is_joined(string query, string? expected)
     {
-        using var index = TestCorpus.InMemoryIndexOf(
-        [
-            .. Enumerable.Range(0, 100).Select(i => TestCorpus.Article($"morocco-{i}", $"المنتخب يفوز في المغرب {i}", "مباراة في المغرب.")),
-            TestCorpus.Article("pain", "شعور الم في الظهر", "طبيب يشرح."),
-            TestCorpus.Article("west", "رياح من غرب البلاد", "طقس بارد."),
-            TestCorpus.Article("border", "حدود برية طويلة", "بين البلدين."),
-            TestCorpus.Article("palace", "قصر بري الجديد", "افتتاح القصر."),
-            TestCorpus.Article("apart", "زيارة إلى أبو ظبي", "وصل الوفد."),
-            TestCorpus.Article("together", "زيارة إلى أبوظبي", "وصل الوفد."),
-        ]);
+        using var index = TestCorpus.SplitWordIndex();
 
         Assert.Equal(expected, index.Search(new SearchRequest(query)).DidYouMean);
     }
