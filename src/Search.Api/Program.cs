@@ -13,8 +13,8 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseFileServer();
+app.UseRoutingWithHead();
 app.UseCors();
 app.UseRateLimiter();
 
