@@ -147,6 +147,7 @@ public sealed class WriteTests
             Assert.Equal(Path.Combine(snapshots, "nightly"), snapshot.Folder);
             Assert.Equal(snapshot.Files, Directory.GetFiles(snapshot.Folder, "*", SearchOption.AllDirectories).Length);
             Assert.True(snapshot.Bytes > 0);
+            Assert.Equal(0, snapshot.CopiedBytes); // the index's own disk: hard links, nothing copied
             Assert.Equal(2, snapshot.Sequence);
             Assert.Equal(2, reindex.Imported);
             Assert.Equal(0, reindex.Skipped);

@@ -400,29 +400,57 @@ public sealed class NewsIndex : IDisposable
         {
             using var target = new PositionalReadDirectory(targetFolder);
             var files = commit.FileNames.OrderBy(name => name.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal)).ToList();
-            var needed = files.Sum(_directory.FileLength);
+            var linked = LinkWhilePossible(files, targetFolder);
+            var needed = files.Skip(linked).Sum(_directory.FileLength);
             var free = new DriveInfo(targetFolder).AvailableFreeSpace;
-            if (!SnapshotSpaceException.Fits(needed, free))
+            if (needed > 0 && !SnapshotSpaceException.Fits(needed, free))
             {
                 throw new SnapshotSpaceException(needed, free);
             }
 
-            long bytes = 0;
-            foreach (var name in files)
+            foreach (var name in files.Skip(linked))
             {
                 _directory.Copy(target, name, name, IOContext.DEFAULT);
-                bytes += target.FileLength(name);
             }
 
             target.Sync(files);
             commit.UserData.TryGetValue(SequenceKey, out var sequence);
-            return new IndexSnapshotInfo(targetFolder, commit.Generation, files.Count, bytes, long.TryParse(sequence, CultureInfo.InvariantCulture, out var s) ? s : 0);
+            return new IndexSnapshotInfo(
+                targetFolder,
+                commit.Generation,
+                files.Count,
+                files.Sum(target.FileLength),
+                long.TryParse(sequence, CultureInfo.InvariantCulture, out var s) ? s : 0,
+                needed);
         }
         finally
         {
             _commits.Release(commit);
             Writer.DeleteUnusedFiles();
         }
+    }
+
+    /// <summary>
+    /// Hard-links the commit's files into the snapshot, in order, until one cannot be (another disk, no links there),
+    /// and returns how many were; the rest are copied. A linked snapshot takes no space and no time until the live
+    /// index merges away the files it shares (Lucene never rewrites a file), where a copy of a 190 MB index took
+    /// seconds and as much disk.
+    /// </summary>
+    private int LinkWhilePossible(List<string> files, string targetFolder)
+    {
+        if (_directory is not FSDirectory source)
+        {
+            return 0;
+        }
+
+        var linked = 0;
+        while (linked < files.Count
+            && FileLinks.TryLink(Path.Combine(source.Directory.FullName, files[linked]), Path.Combine(targetFolder, files[linked])))
+        {
+            linked++;
+        }
+
+        return linked;
     }
 
     /// <summary>

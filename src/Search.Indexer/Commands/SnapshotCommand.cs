@@ -28,7 +28,7 @@ internal static class SnapshotCommand
             try
             {
                 var reply = await client.SnapshotAsync(parseResult.GetValue(SnapshotCommandDefinition.Name), cancellationToken);
-                output.WriteLine(Describe($"The service at {client.BaseAddress} wrote its snapshot to {reply.Folder}", reply.Files, reply.Bytes, reply.Sequence));
+                output.WriteLine(Describe($"The service at {client.BaseAddress} wrote its snapshot to {reply.Folder}", reply.Files, reply.Bytes, reply.CopiedBytes, reply.Sequence));
                 output.WriteLine("That folder is on the service's machine; `restore --from` it into a new index folder.");
                 return ExitCodes.Success;
             }
@@ -49,7 +49,7 @@ internal static class SnapshotCommand
         try
         {
             var snapshot = await IndexBackup.SnapshotAsync(indexPath, target, Path.Combine(indexPath, LogFolderName), cancellationToken);
-            output.WriteLine(Describe($"Copied the index at {indexPath} to {snapshot.Folder}", snapshot.Files, snapshot.Bytes, snapshot.Sequence));
+            output.WriteLine(Describe($"Wrote a snapshot of the index at {indexPath} to {snapshot.Folder}", snapshot.Files, snapshot.Bytes, snapshot.CopiedBytes, snapshot.Sequence));
             return ExitCodes.Success;
         }
         catch (IndexLockedException ex)
@@ -69,7 +69,7 @@ internal static class SnapshotCommand
         }
     }
 
-    private static string Describe(string what, int files, long bytes, long sequence) => string.Create(
+    private static string Describe(string what, int files, long bytes, long copied, long sequence) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{what} ({files:N0} files, {bytes / 1_000_000.0:F1} MB{(sequence > 0 ? $", every write up to change {sequence:N0}" : "")}).");
+        $"{what} ({files:N0} files, {bytes / 1_000_000.0:F1} MB, {(copied == 0 ? "hard-linked to the index's: no disk space taken until it merges them away" : $"{copied / 1_000_000.0:F1} MB copied")}{(sequence > 0 ? $", every write up to change {sequence:N0}" : "")}).");
 }
