@@ -8,11 +8,13 @@ builder.AddNewsSearch();
 builder.AddNewsFeeds();
 builder.AddCrossOriginReads();
 builder.AddSearchTelemetry();
+builder.AddCompressedResponses();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseResponseCompression();
 app.UseFileServer();
 app.UseRoutingWithHead();
 app.UseCors();
