@@ -1,16 +1,25 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Search.Core.Indexing;
 
 namespace Search.Api.Telemetry;
 
-/// <summary>Health checks, metrics and log correlation in one place: <c>/health</c> (liveness), <c>/ready</c>
-/// (readiness) and <c>/metrics</c> (Prometheus text: HTTP requests by route and status with latency histograms,
-/// runtime, searches by outcome, admission queue, index and write-path gauges, commit and refresh latency).</summary>
+/// <summary>Health checks, metrics, traces and log correlation in one place: <c>/health</c> (liveness), <c>/ready</c>
+/// (readiness), <c>/metrics</c> (Prometheus text: HTTP requests by route and status with latency histograms, runtime,
+/// searches by outcome, admission queue, index and write-path gauges, commit and refresh latency) and traces to an
+/// OTLP collector when one is named.</summary>
 public static class TelemetryExtensions
 {
     private const string Live = "live";
     private const string Ready = "ready";
+
+    /// <summary>The collector traces go to; OpenTelemetry's exporter reads it (and its siblings) itself.</summary>
+    public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>The name the traces carry, <c>search-api</c> unless set.</summary>
+    public const string ServiceName = "OTEL_SERVICE_NAME";
 
     public static IHostApplicationBuilder AddSearchTelemetry(this IHostApplicationBuilder builder)
     {
@@ -19,11 +28,23 @@ public static class TelemetryExtensions
             .AddCheck<LivenessCheck>("process", tags: [Live])
             .AddCheck<ReadinessCheck>("index", tags: [Ready]);
 
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        var telemetry = builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddMeter(SearchTelemetry.MeterName, IndexMetrics.MeterName)
             .AddPrometheusExporter());
+
+        // Traces only where a collector is named (OTEL_EXPORTER_OTLP_ENDPOINT, OpenTelemetry's own setting): a span a
+        // request, the engine's search or write under it and PostgreSQL's calls under that; without a collector no
+        // request pays for spans nobody reads.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpoint]))
+        {
+            telemetry.ConfigureResource(resource => resource.AddService(builder.Configuration[ServiceName] ?? "search-api"));
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddSource(IndexTracing.SourceName, "Npgsql")
+                .AddOtlpExporter());
+        }
 
         // Every log line carries the request's trace id, so one slow or failed request can be followed through.
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =

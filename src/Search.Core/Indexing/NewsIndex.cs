@@ -58,6 +58,7 @@ public sealed class NewsIndex : IDisposable
     private readonly object _refreshLock = new();
     private long _failedRefreshes;
     private readonly IndexMetrics _metrics = new();
+    private readonly IndexTracing _tracing = new();
     private readonly ArticleSearch _search;
     private readonly Suggester _suggester;
     private readonly WordTries _words = new();
@@ -190,6 +191,8 @@ public sealed class NewsIndex : IDisposable
 
     /// <summary>The index's meters, for tests.</summary>
     internal IndexMetrics Metrics => _metrics;
+
+    internal IndexTracing Tracing => _tracing;
 
     /// <summary>True when a committed index exists in the folder.</summary>
     public static bool ExistsAt(string path) =>
@@ -597,7 +600,7 @@ public sealed class NewsIndex : IDisposable
     /// that snapshot is kept (<see cref="NewsIndexOptions.CursorSnapshotLifetime"/>), else from the current one.
     /// </summary>
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
-    public SearchResults Search(SearchRequest request) => _search.Search(request, WithSearcher);
+    public SearchResults Search(SearchRequest request) => _tracing.Search(request, () => _search.Search(request, WithSearcher));
 
     /// <summary>
     /// Completions of what a reader has typed into the search box: of the last word, of phrases that recur in titles,
@@ -688,6 +691,7 @@ public sealed class NewsIndex : IDisposable
         _directory.Dispose();
         _folderLock?.Dispose();
         _metrics.Dispose();
+        _tracing.Dispose();
     }
 
     private IndexWriter Writer => _writer ?? throw new IndexReadOnlyException();

@@ -78,6 +78,24 @@ public sealed class ArticleStore : IAsyncDisposable
         WriteVisibility visibility = WriteVisibility.Default,
         CancellationToken cancellationToken = default)
     {
+        using var activity = _index.Tracing.StartWrite(changes.Count, visibility);
+        try
+        {
+            return await WriteTracedAsync(changes, visibility, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            IndexTracing.Failed(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<WriteReceipt> WriteTracedAsync(
+        IReadOnlyList<ArticleChange> changes,
+        WriteVisibility visibility,
+        System.Diagnostics.Activity? activity,
+        CancellationToken cancellationToken)
+    {
         if (_follower.Fault is { } fault)
         {
             throw new InvalidOperationException("The index stopped applying writes.", fault);
@@ -104,6 +122,7 @@ public sealed class ArticleStore : IAsyncDisposable
         }
 
         Volatile.Write(ref _logFault, null);
+        IndexTracing.WriteStep(activity, "durable");
         var sequences = appended.Sequences;
         if (appended.Outcomes is { } known && visibility == WriteVisibility.Default)
         {
@@ -112,10 +131,12 @@ public sealed class ArticleStore : IAsyncDisposable
 
         // Not cancelled from here: the changes are durable, and waiting keeps memory bounded by what is being applied.
         var generation = await _follower.WaitAppliedAsync(sequences.Last, CancellationToken.None).ConfigureAwait(false);
+        IndexTracing.WriteStep(activity, "applied");
         if (visibility == WriteVisibility.WaitForSearch)
         {
             // WaitFor blocks until the reopen thread, woken by the wait, refreshes (milliseconds).
             await Task.Run(() => _index.WaitFor(generation), CancellationToken.None).ConfigureAwait(false);
+            IndexTracing.WriteStep(activity, "searchable");
         }
 
         if (appended.Outcomes is { } told)
