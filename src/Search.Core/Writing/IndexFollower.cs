@@ -508,7 +508,7 @@ public sealed partial class IndexFollower : IAsyncDisposable
                         // A writer that refuses every commit from now on (Lucene.Net 4.8's, once it met an
                         // OutOfMemoryException): said, and writes stopped, rather than acknowledged into a log that
                         // grows with nothing ever committed (this loop ended unseen before).
-                        Stop(ex);
+                        Stop(new WriterStoppedException(ex));
                         return;
                     }
                 }
@@ -597,7 +597,7 @@ public sealed partial class IndexFollower : IAsyncDisposable
         catch (Exception ex)
         {
             // The writer refuses commits whatever the storage does (Lucene.Net 4.8's, after an OutOfMemoryException).
-            Stop(ex);
+            Stop(new WriterStoppedException(ex));
         }
     }
 
