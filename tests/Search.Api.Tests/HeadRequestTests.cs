@@ -43,6 +43,8 @@ public sealed class HeadRequestTests
 
         // _snapshot takes POST alone, so its HEAD is a 405 like any other method it does not take; only GETs gain HEAD.
         Assert.Equal(HttpStatusCode.MethodNotAllowed, head.StatusCode);
+        Assert.Equal(["POST"], head.Content.Headers.Allow);
         await post.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Equal(["GET", "HEAD"], post.Content.Headers.Allow);
     }
 }
