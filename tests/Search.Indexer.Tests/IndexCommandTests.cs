@@ -150,6 +150,28 @@ public sealed class IndexCommandTests : IDisposable
         Assert.True(CountArticles() >= 40);
     }
 
+    [SkippableFact]
+    public void A_disk_that_fills_mid_import_is_an_error_message_and_the_same_command_finishes_once_there_is_room()
+    {
+        var input = Write("many.jsonl", [.. Enumerable.Range(0, 4000).Select(i => RecordWithBody($"m-{i}", RandomWords(i)))]);
+        using var disk = Search.Tests.Shared.TmpfsMount.TryMount(Path.Combine(_root, "disk"), 2);
+        Skip.If(disk is null, "cannot mount a tmpfs here");
+        var index = Path.Combine(disk.Path, "index");
+
+        var (exit, _, error) = Run("index", input, "--index", index);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"error: writing the index at {index} failed: No space left on device", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+
+        Assert.True(disk.Resize(256));
+        var (again, output, _) = Run("index", input, "--index", index);
+
+        Assert.Equal(0, again);
+        Assert.Contains("now holds 4,000 articles", output, StringComparison.Ordinal);
+    }
+
     private (int Exit, string Output, string Error) Run(params string[] args)
     {
         var output = new StringWriter();
@@ -173,6 +195,17 @@ public sealed class IndexCommandTests : IDisposable
 
     private static string Record(string id, string title) =>
         $$"""{"id":"{{id}}","title":"{{title}}","body":"نص الخبر {{title}}.","date":"2025-01-02T10:00:00+03:00","source":"الرصد"}""";
+
+    private static string RecordWithBody(string id, string body) =>
+        $$"""{"id":"{{id}}","title":"خبر {{id}}","body":"{{body}}","date":"2025-01-02T10:00:00+03:00","source":"الرصد"}""";
+
+    /// <summary>Made-up words from Arabic letters, a different run for each seed: text that fills an index quickly.</summary>
+    private static string RandomWords(int seed)
+    {
+        var random = new Random(seed);
+        const string letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+        return string.Join(' ', Enumerable.Range(0, 120).Select(_ => new string([.. Enumerable.Range(0, random.Next(3, 8)).Select(_ => letters[random.Next(letters.Length)])])));
+    }
 
     private static string RepositoryRoot()
     {

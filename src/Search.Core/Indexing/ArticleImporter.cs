@@ -137,13 +137,34 @@ public static class ArticleImporter
                 Parallel.ForEach(Partitioner.Create(ahead.Items, EnumerablePartitionerOptions.NoBuffering), options, Handle);
             }
         }
-        finally
+        catch (OperationCanceledException)
         {
-            // Commit on every way out: an interrupted or failed run keeps the whole articles it got to.
+            // Interrupted: the run keeps the whole articles it got to.
             index.Commit();
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A fault (a full disk, a folder turned read-only) keeps what can still be committed; when the commit fails
+            // too, the last commit stays whole, and the caller hears of the fault, not of the commit failing after it.
+            CommitAfterFault(index);
+            throw;
         }
 
+        index.Commit();
         return counts.Snapshot(clock.Elapsed);
+    }
+
+    private static void CommitAfterFault(NewsIndex index)
+    {
+        try
+        {
+            index.Commit();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Reported through the fault that stopped the run.
+        }
     }
 
     /// <summary>A record and, for an article, its Lucene document with its text analyzed, made on the read-ahead thread.</summary>

@@ -79,7 +79,7 @@ internal static class IndexCommand
             return ExitCodes.Failed;
         }
 
-        using (index)
+        try
         {
             var shown = 0;
             var progress = new ConsoleProgress<ImportProgress>(
@@ -101,10 +101,9 @@ internal static class IndexCommand
                     threads,
                     cancellationToken);
                 progress.Clear();
-                if (maxSegments > 0 && summary.Indexed > 0)
+                if (maxSegments > 0 && summary.Indexed > 0 && !Merged(index, maxSegments, indexPath, error))
                 {
-                    error.WriteLine($"Merging the index down to {maxSegments} segment(s)…");
-                    index.Optimize(maxSegments);
+                    return ExitCodes.Failed;
                 }
 
                 index.Refresh();
@@ -117,6 +116,61 @@ internal static class IndexCommand
                 error.WriteLine($"Interrupted. The index at {indexPath} holds {index.Count:N0} articles, all committed.");
                 return ExitCodes.Interrupted;
             }
+            catch (Exception ex) when (WritingFailed(ex) is { } cause)
+            {
+                progress.Clear();
+                error.WriteLine($"error: writing the index at {indexPath} failed: {cause.Message}");
+                error.WriteLine(
+                    "The index keeps its last commit whole; the files this run left are removed when the index is next opened. " +
+                    "Make room (merging needs about the index's size again) and run the same command: articles are written by id, none twice.");
+                return ExitCodes.Failed;
+            }
+        }
+        finally
+        {
+            CloseAfterImport(index);
+        }
+    }
+
+    /// <summary>Merges the committed import down to <paramref name="maxSegments"/>; false, said on stderr, when storage
+    /// fails meanwhile: the articles stay committed and searchable, over more segments.</summary>
+    private static bool Merged(NewsIndex index, int maxSegments, string indexPath, TextWriter error)
+    {
+        error.WriteLine($"Merging the index down to {maxSegments} segment(s)…");
+        try
+        {
+            index.Optimize(maxSegments);
+            return true;
+        }
+        catch (Exception ex) when (WritingFailed(ex) is { } cause)
+        {
+            error.WriteLine($"error: merging the index at {indexPath} failed: {cause.Message}");
+            error.WriteLine(
+                "Every article read is indexed and committed, and searches work on the index as it is, over more segments. " +
+                "Make room (merging needs about the index's size again) and run the same command to merge it.");
+            return false;
+        }
+    }
+
+    /// <summary>The storage failure behind <paramref name="exception"/> (a full disk, a folder turned read-only), the
+    /// innermost when Lucene wraps it (a merge's failure, a writer closed by it); null for anything else.</summary>
+    private static Exception? WritingFailed(Exception? exception) => exception switch
+    {
+        IOException or UnauthorizedAccessException => WritingFailed(exception.InnerException) ?? exception,
+        ObjectDisposedException or InvalidOperationException or AggregateException => WritingFailed(exception.InnerException),
+        _ => null,
+    };
+
+    /// <summary>Closes the index; after a failed run, closing may fail the same way, which is reported already.</summary>
+    private static void CloseAfterImport(NewsIndex index)
+    {
+        try
+        {
+            index.Dispose();
+        }
+        catch (Exception ex) when (WritingFailed(ex) is not null)
+        {
+            // The last commit stays whole; the failure was reported by the run.
         }
     }
 
