@@ -50,7 +50,7 @@ internal static class HttpLoadCommand
             MaxConnectionsPerServer = 4_096,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
             ConnectTimeout = TimeSpan.FromSeconds(5),
-            AutomaticDecompression = DecompressionMethods.None,
+            AutomaticDecompression = parseResult.GetValue(HttpLoadCommandDefinition.Compressed) ? DecompressionMethods.GZip | DecompressionMethods.Brotli : DecompressionMethods.None,
         };
         using var client = new HttpClient(handler) { Timeout = parseResult.GetValue(HttpLoadCommandDefinition.Timeout) };
 

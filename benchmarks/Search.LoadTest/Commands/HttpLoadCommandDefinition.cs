@@ -61,6 +61,11 @@ internal static class HttpLoadCommandDefinition
         Description = "Send every request to this path (e.g. /health) instead of the search query mix: the service's cost per request apart from searching.",
     };
 
+    public static readonly Option<bool> Compressed = new("--compressed")
+    {
+        Description = "Ask for compressed answers (Accept-Encoding: gzip, br), as browsers and most HTTP clients do, and decompress them: the cost of compression on both sides.",
+    };
+
     public static readonly Option<int> Seed = new("--seed")
     {
         Description = "Seed of the query mix.",
@@ -80,6 +85,7 @@ internal static class HttpLoadCommandDefinition
             SloMs,
             Timeout,
             Path,
+            Compressed,
             Seed,
         };
         command.SetAction(HttpLoadCommand.Run);
