@@ -137,9 +137,11 @@ internal static class IndexCommand
     private static bool Merged(NewsIndex index, int maxSegments, string indexPath, TextWriter error)
     {
         error.WriteLine($"Merging the index down to {maxSegments} segment(s)…");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             index.Optimize(maxSegments);
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Merged in {clock.Elapsed.TotalSeconds:F1} s."));
             return true;
         }
         catch (Exception ex) when (WritingFailed(ex) is { } cause)
