@@ -31,6 +31,23 @@ public sealed class ClientSetupTests
         Assert.Equal(["story"], (await client.SearchAsync(new SearchQuery("جسر"))).Hits.Select(hit => hit.Id));
     }
 
+    [Fact]
+    public void The_registered_client_asks_for_compressed_answers_and_reads_them()
+    {
+        var services = new ServiceCollection();
+        var name = services.AddSearchClient(options => options.BaseAddress = new Uri("http://search.example/")).Name;
+        using var provider = services.BuildServiceProvider();
+
+        HttpMessageHandler? handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(name);
+        while (handler is DelegatingHandler outer)
+        {
+            handler = outer.InnerHandler;
+        }
+
+        var primary = Assert.IsType<SocketsHttpHandler>(handler);
+        Assert.Equal(System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Brotli, primary.AutomaticDecompression);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("ftp://search.example/")]
