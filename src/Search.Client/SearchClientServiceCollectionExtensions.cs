@@ -24,8 +24,8 @@ public static class SearchClientServiceCollectionExtensions
                 options => options.BaseAddress is { IsAbsoluteUri: true } address && (address.Scheme == Uri.UriSchemeHttp || address.Scheme == Uri.UriSchemeHttps),
                 "SearchClientOptions.BaseAddress must be the service's absolute http(s) address.")
             .ValidateOnStart();
-        // Asks for compressed answers, which the service sends on request: a page of ten hits is a third of its size
-        // gzipped. A primary handler configured after this call replaces this one.
+        // Asks for compressed answers, which the service sends on request: a page of ten hits gzipped is less than half
+        // its size (10.8 → 4.8 KB). A primary handler configured after this call replaces this one.
         return services.AddHttpClient<ISearchClient, SearchClient>((http, provider) =>
                 new SearchClient(http, provider.GetRequiredService<IOptions<SearchClientOptions>>().Value))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Brotli });
