@@ -36,7 +36,7 @@ namespace Search.Core.Indexing;
 /// </remarks>
 public sealed class NewsIndex : IDisposable
 {
-    private const string SequenceKey = "sequence";
+    internal const string SequenceKey = "sequence";
     private const string CommittedAtKey = "committed_at";
     private const string LogIdentityKey = "log_identity";
     private const string AnalysisKey = "analysis";
@@ -47,6 +47,7 @@ public sealed class NewsIndex : IDisposable
     private readonly SearcherManager _searchers;
     private readonly ReopenLoop? _reopenThread;
     private readonly SnapshotDeletionPolicy _commits;
+    private readonly CommitSnapshots _snapshots;
     private readonly IndexFolderLock? _folderLock;
     private readonly object _commitLock = new();
     private readonly RecentWrites? _recentWrites;
@@ -64,7 +65,6 @@ public sealed class NewsIndex : IDisposable
     private readonly WordTries _words = new();
     private readonly CancellationTokenSource _closing = new();
     private readonly System.Threading.Lock _warmupLock = new();
-    private readonly System.Threading.Lock _snapshotLock = new();
     private readonly bool _serving;
     private Task _warmup;
 
@@ -77,6 +77,7 @@ public sealed class NewsIndex : IDisposable
         _directory = directory;
         _folderLock = folderLock;
         _commits = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
+        _snapshots = new CommitSnapshots(directory, _commits, () => Writer.DeleteUnusedFiles());
         var analyzer = new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact);
         var similarity = new BM25Similarity(options.Ranking.K1, options.Ranking.B);
         _suggester = new Suggester(options.Suggestions);
@@ -377,84 +378,12 @@ public sealed class NewsIndex : IDisposable
     /// the commit's files are held back from deletion until the copy ends. The copy is a complete index that
     /// <see cref="Open"/> serves. It is made in a hidden folder beside the target (<c>.&lt;name&gt;.partial</c>) and
     /// renamed when whole, so a copy cut short by a crash or a full disk leaves no folder of that name (the next
-    /// snapshot of the name removes the partial one).
+    /// snapshot of the name removes the partial one). On the index's own disk the files are hard links.
     /// </summary>
     /// <returns>The files copied and their total size.</returns>
     /// <exception cref="SnapshotExistsException">The folder holds something already.</exception>
-    public IndexSnapshotInfo SnapshotTo(string targetFolder)
-    {
-        // One at a time: two snapshots of one name, both finding the folder empty, would copy into it together.
-        lock (_snapshotLock)
-        {
-            if (System.IO.Directory.Exists(targetFolder) && System.IO.Directory.EnumerateFileSystemEntries(targetFolder).Any())
-            {
-                throw new SnapshotExistsException(targetFolder);
-            }
-
-            // Copied under another name and renamed when whole: a copy cut short leaves no folder of this name.
-            return StagedFolder.Fill(targetFolder, CopyLastCommit) with { Folder = targetFolder };
-        }
-    }
-
-    private IndexSnapshotInfo CopyLastCommit(string targetFolder)
-    {
-        var commit = _commits.Snapshot();
-        try
-        {
-            using var target = new PositionalReadDirectory(targetFolder);
-            var files = commit.FileNames.OrderBy(name => name.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal)).ToList();
-            var linked = LinkWhilePossible(files, targetFolder);
-            var needed = files.Skip(linked).Sum(_directory.FileLength);
-            var free = new DriveInfo(targetFolder).AvailableFreeSpace;
-            if (needed > 0 && !SnapshotSpaceException.Fits(needed, free))
-            {
-                throw new SnapshotSpaceException(needed, free);
-            }
-
-            foreach (var name in files.Skip(linked))
-            {
-                _directory.Copy(target, name, name, IOContext.DEFAULT);
-            }
-
-            target.Sync(files);
-            commit.UserData.TryGetValue(SequenceKey, out var sequence);
-            return new IndexSnapshotInfo(
-                targetFolder,
-                commit.Generation,
-                files.Count,
-                files.Sum(target.FileLength),
-                long.TryParse(sequence, CultureInfo.InvariantCulture, out var s) ? s : 0,
-                needed);
-        }
-        finally
-        {
-            _commits.Release(commit);
-            Writer.DeleteUnusedFiles();
-        }
-    }
-
-    /// <summary>
-    /// Hard-links the commit's files into the snapshot, in order, until one cannot be (another disk, no links there),
-    /// and returns how many were; the rest are copied. A linked snapshot takes no space until the live index merges
-    /// away the files it shares (Lucene never rewrites a file), where a copy writes the whole index again (124 MB for
-    /// the shared news).
-    /// </summary>
-    private int LinkWhilePossible(List<string> files, string targetFolder)
-    {
-        if (_directory is not FSDirectory source)
-        {
-            return 0;
-        }
-
-        var linked = 0;
-        while (linked < files.Count
-            && FileLinks.TryLink(Path.Combine(source.Directory.FullName, files[linked]), Path.Combine(targetFolder, files[linked])))
-        {
-            linked++;
-        }
-
-        return linked;
-    }
+    /// <exception cref="SnapshotSpaceException">A copy would leave its disk without room; nothing is copied.</exception>
+    public IndexSnapshotInfo SnapshotTo(string targetFolder) => _snapshots.Take(targetFolder);
 
     /// <summary>
     /// Replaces everything the index holds with the committed contents of the index in <paramref name="sourceFolder"/>
