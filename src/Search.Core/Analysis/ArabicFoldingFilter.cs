@@ -25,13 +25,13 @@ namespace Search.Core.Analysis;
 /// </remarks>
 public sealed class ArabicFoldingFilter : TokenFilter
 {
-    private readonly ICharTermAttribute _term;
+    private readonly CharTermAttribute _term;
     private readonly IPositionIncrementAttribute _positionIncrement;
 
     public ArabicFoldingFilter(TokenStream input)
         : base(input)
     {
-        _term = AddAttribute<ICharTermAttribute>();
+        _term = TermAttributes.Of(this);
         _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
     }
 
@@ -54,7 +54,7 @@ public sealed class ArabicFoldingFilter : TokenFilter
 
     /// <summary>Folds the term in place, with the table unless it holds presentation forms.</summary>
     /// <returns>The folded length, also set on the term.</returns>
-    internal static int Fold(ICharTermAttribute term)
+    internal static int Fold(CharTermAttribute term)
     {
         var buffer = term.Buffer;
         var length = term.Length;

@@ -7,14 +7,14 @@ namespace Search.Core.Analysis;
 public sealed class ArabicNewsStemFilter : TokenFilter
 {
     private readonly ArabicNewsStemmer _stemmer;
-    private readonly ICharTermAttribute _term;
+    private readonly CharTermAttribute _term;
     private readonly IKeywordAttribute _keyword;
 
     public ArabicNewsStemFilter(TokenStream input, ArabicNewsStemmer stemmer)
         : base(input)
     {
         _stemmer = stemmer;
-        _term = AddAttribute<ICharTermAttribute>();
+        _term = TermAttributes.Of(this);
         _keyword = AddAttribute<IKeywordAttribute>();
     }
 

@@ -14,7 +14,7 @@ public sealed class ExactFormRepeatFilter : TokenFilter
     /// <summary>Prefix of exact-form terms; the tokenizer never emits it, so they cannot clash with stems.</summary>
     public const char Marker = '=';
 
-    private readonly ICharTermAttribute _term;
+    private readonly CharTermAttribute _term;
     private readonly IKeywordAttribute _keyword;
     private readonly IPositionIncrementAttribute _positionIncrement;
     private char[] _saved = new char[32];
@@ -23,7 +23,7 @@ public sealed class ExactFormRepeatFilter : TokenFilter
     public ExactFormRepeatFilter(TokenStream input)
         : base(input)
     {
-        _term = AddAttribute<ICharTermAttribute>();
+        _term = TermAttributes.Of(this);
         _keyword = AddAttribute<IKeywordAttribute>();
         _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
     }

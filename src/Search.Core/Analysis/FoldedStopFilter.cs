@@ -10,13 +10,13 @@ namespace Search.Core.Analysis;
 public sealed class FoldedStopFilter : FilteringTokenFilter
 {
     private readonly FoldedWords _stopWords;
-    private readonly ICharTermAttribute _term;
+    private readonly CharTermAttribute _term;
 
     public FoldedStopFilter(TokenStream input, FoldedWords stopWords)
         : base(LuceneVersion.LUCENE_48, input)
     {
         _stopWords = stopWords;
-        _term = AddAttribute<ICharTermAttribute>();
+        _term = TermAttributes.Of(this);
     }
 
     protected override bool Accept() => !_stopWords.Contains(_term.Buffer, 0, _term.Length);

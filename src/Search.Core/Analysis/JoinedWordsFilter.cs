@@ -16,7 +16,7 @@ public sealed class JoinedWordsFilter : TokenFilter
 {
     private static readonly System.Buffers.SearchValues<char> Joints = System.Buffers.SearchValues.Create(".:_");
 
-    private readonly ICharTermAttribute _term;
+    private readonly CharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _positionIncrement;
     private char[] _joined = new char[32];
@@ -28,7 +28,7 @@ public sealed class JoinedWordsFilter : TokenFilter
     public JoinedWordsFilter(TokenStream input)
         : base(input)
     {
-        _term = AddAttribute<ICharTermAttribute>();
+        _term = TermAttributes.Of(this);
         _offset = AddAttribute<IOffsetAttribute>();
         _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
     }
