@@ -7,8 +7,8 @@ using SystemProcess = System.Diagnostics.Process;
 namespace Search.Process.Tests.Crash;
 
 /// <summary>
-/// SIGKILL while <c>POST /api/index/_snapshot</c> copies the index: the snapshot's name must then hold a whole snapshot
-/// or nothing. Before, a kill half-way through the copy left a folder of that name with part of the files and no
+/// SIGKILL while <c>POST /api/index/_snapshot</c> copies the index (to another file system: on the index's own, a
+/// snapshot is hard links, made in milliseconds): the snapshot's name must then hold a whole snapshot or nothing. Before, a kill half-way through the copy left a folder of that name with part of the files and no
 /// commit, which restore refused ("no index snapshot") and which made every later snapshot of the name a 409
 /// <c>snapshot_exists</c>, for good. Likewise for <c>search-indexer restore</c> killed half-way.
 /// </summary>
@@ -22,8 +22,17 @@ public sealed class SnapshotCrashTests(ITestOutputHelper log)
     {
         using var folder = new TempFolder();
         var indexPath = folder.Combine("index");
-        var snapshots = folder.Combine("snapshots");
+
         await BuildIndexAsync(folder.Combine("articles.jsonl"), indexPath);
+
+        // On another file system where one has room (/dev/shm), so the snapshots are copies and a kill can land
+        // mid-copy; on the index's own disk their files are hard links, made in milliseconds. Room: the four
+        // snapshots, and as much again free as the index takes, which the service checks.
+        var indexBytes = Directory.GetFiles(indexPath).Sum(file => new FileInfo(file).Length);
+        var snapshots = Directory.Exists("/dev/shm") && new DriveInfo("/dev/shm").AvailableFreeSpace > 6 * indexBytes
+            ? Path.Combine("/dev/shm", Path.GetFileName(folder.Path) + "-snapshots")
+            : folder.Combine("snapshots");
+        using var removeSnapshots = new FolderRemoval(snapshots);
         var options = new ServiceOptions(indexPath) { Environment = new Dictionary<string, string> { ["Search__SnapshotPath"] = snapshots } };
 
         var service = await ServiceProcess.StartAsync(options, log);
@@ -120,10 +129,23 @@ public sealed class SnapshotCrashTests(ITestOutputHelper log)
     private static async Task WaitForFirstFileAsync(params string[] folders)
     {
         var waited = Stopwatch.StartNew();
-        while (!folders.Any(folder => Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any()))
+        while (!folders.Any(HoldsAFile))
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the copy never started");
             await Task.Delay(1);
+        }
+    }
+
+    /// <summary>Whether the folder holds a file now; a partial folder can be renamed away between two looks.</summary>
+    private static bool HoldsAFile(string folder)
+    {
+        try
+        {
+            return Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
         }
     }
 
@@ -169,5 +191,17 @@ public sealed class SnapshotCrashTests(ITestOutputHelper log)
         var text = await output + await error;
         log.WriteLine($"--- search-indexer {string.Join(' ', arguments)}: exit code {process.ExitCode}:\n{text}");
         return (process.ExitCode, text);
+    }
+
+    /// <summary>Removes a folder outside the test's temporary one when the test ends.</summary>
+    private sealed class FolderRemoval(string path) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
     }
 }
