@@ -15,7 +15,7 @@ public static class CompressedResponses
 {
     /// <summary>What is compressed: the API's JSON and problems, the page, its scripts and styles, OpenSearch's XML,
     /// the metrics' text.</summary>
-    public static readonly string[] MimeTypes =
+    private static readonly string[] MimeTypes =
     [
         "application/json", "application/problem+json", "text/html", "text/css", "text/javascript",
         "application/javascript", "image/svg+xml", "application/opensearchdescription+xml", "text/plain",
