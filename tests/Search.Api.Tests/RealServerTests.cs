@@ -105,13 +105,10 @@ public sealed class RealServerTests(RealServerFixture server) : IClassFixture<Re
     [InlineData("/api/articles/_bulk")]
     public async Task A_keyed_call_without_its_key_is_refused_before_its_body_is_read(string path)
     {
-        using var socket = new TcpClient();
-        await socket.ConnectAsync(server.Service.BaseAddress.Host, server.Service.BaseAddress.Port);
-        var stream = socket.GetStream();
-
         // A body that starts and never ends: a service that reads it before checking the key never answers.
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n{{\"name\":\"\r\n"));
+        using var socket = await SendRawAsync(
+            $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n9\r\n{{\"name\":\"\r\n");
+        var stream = socket.GetStream();
         using var reader = new StreamReader(stream, Encoding.ASCII);
         var statusLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
@@ -123,11 +120,9 @@ public sealed class RealServerTests(RealServerFixture server) : IClassFixture<Re
     [Fact]
     public async Task A_write_body_that_trickles_in_is_cut_off_with_a_408_problem()
     {
-        using var socket = new TcpClient();
-        await socket.ConnectAsync(server.Service.BaseAddress.Host, server.Service.BaseAddress.Port);
+        using var socket = await SendRawAsync(
+            $"PUT /api/articles/trickle HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {RealServerFixture.ApiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
         var stream = socket.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            $"PUT /api/articles/trickle HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {RealServerFixture.ApiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
         var answer = new byte[4096];
         var read = stream.ReadAsync(answer).AsTask();
 
@@ -155,16 +150,22 @@ public sealed class RealServerTests(RealServerFixture server) : IClassFixture<Re
     [Fact]
     public async Task A_chunk_size_past_64_bits_is_a_400_problem_not_a_500()
     {
-        using var socket = new TcpClient();
-        await socket.ConnectAsync(server.Service.BaseAddress.Host, server.Service.BaseAddress.Port);
-        var stream = socket.GetStream();
-
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            $"PUT /api/articles/chunked HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {RealServerFixture.ApiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n{{}}"));
-        using var reader = new StreamReader(stream, Encoding.ASCII);
+        using var socket = await SendRawAsync(
+            $"PUT /api/articles/chunked HTTP/1.1\r\nHost: localhost\r\nX-Api-Key: {RealServerFixture.ApiKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nFFFFFFFFFFFFFFFFFF\r\n{{}}");
+        using var reader = new StreamReader(socket.GetStream(), Encoding.ASCII);
         var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.StartsWith("HTTP/1.1 400 ", answer, StringComparison.Ordinal);
         Assert.Contains("\"code\":\"malformed_request\"", answer, StringComparison.Ordinal);
+    }
+
+    /// <summary>A connection to the service with <paramref name="request"/> sent byte for byte as written: what
+    /// HttpClient will not send (a body that never ends or trickles, a chunk size no client writes).</summary>
+    private async Task<TcpClient> SendRawAsync(string request)
+    {
+        var socket = new TcpClient();
+        await socket.ConnectAsync(server.Service.BaseAddress.Host, server.Service.BaseAddress.Port);
+        await socket.GetStream().WriteAsync(Encoding.ASCII.GetBytes(request));
+        return socket;
     }
 }

@@ -21,7 +21,6 @@ public sealed class StorageFaultTests
     {
         var root = System.IO.Directory.CreateTempSubdirectory("search-storage-fault-").FullName;
         var mount = Path.Combine(root, "disk");
-        System.IO.Directory.CreateDirectory(mount);
         var disk = TmpfsMount.TryMount(mount, 16) ?? throw new SkipException("cannot mount a tmpfs here");
         try
         {
@@ -159,7 +158,6 @@ public sealed class StorageFaultTests
     {
         var root = System.IO.Directory.CreateTempSubdirectory("search-snapshot-space-").FullName;
         var mount = Path.Combine(root, "snapshots");
-        System.IO.Directory.CreateDirectory(mount);
         var disk = TmpfsMount.TryMount(mount, 4) ?? throw new SkipException("cannot mount a tmpfs here");
         try
         {

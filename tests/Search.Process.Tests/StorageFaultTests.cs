@@ -17,7 +17,6 @@ public sealed class StorageFaultTests(ITestOutputHelper log)
     {
         using var folder = new TempFolder();
         var mount = folder.Combine("disk");
-        Directory.CreateDirectory(mount);
         var disk = TmpfsMount.TryMount(mount, 16) ?? throw new SkipException("cannot mount a tmpfs here");
         try
         {

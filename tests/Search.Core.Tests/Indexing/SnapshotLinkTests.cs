@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Lucene.Net.Index;
 using Search.Core.Indexing;
+using Search.Core.Ingestion;
 
 namespace Search.Core.Tests.Indexing;
 
@@ -88,15 +88,13 @@ public sealed class SnapshotLinkTests
         return new CheckIndex(directory).DoCheckIndex().Clean;
     }
 
-    private static string Inode(string path) => Stat("%i", path);
+    /// <summary>The file's device and inode, which every name of it shares.</summary>
+    private static string Inode(string path) => FileNode.Of(path)!.Value.Identity;
 
-    private static string Device(string path) => Stat("%d", path);
-
-    private static string Stat(string format, string path)
+    /// <summary>The device part of a folder's identity (<c>d</c>major<c>:</c>minor<c>:</c>inode).</summary>
+    private static string Device(string path)
     {
-        using var stat = Process.Start(new ProcessStartInfo("stat", ["-c", format, path]) { RedirectStandardOutput = true })!;
-        var output = stat.StandardOutput.ReadToEnd().Trim();
-        stat.WaitForExit();
-        return output;
+        var identity = FileNode.Of(path)!.Value.Identity;
+        return identity[..identity.LastIndexOf(':')];
     }
 }

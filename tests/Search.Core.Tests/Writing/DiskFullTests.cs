@@ -14,7 +14,6 @@ public sealed class DiskFullTests
     {
         using var temp = new TempDirectory();
         var mount = temp.File("small-disk");
-        Directory.CreateDirectory(mount);
         var disk = TmpfsMount.TryMount(mount, 4) ?? throw new SkipException("cannot mount a tmpfs here");
         try
         {
