@@ -60,6 +60,7 @@ public sealed class NewsIndex : IDisposable
     private long _failedRefreshes;
     private readonly IndexMetrics _metrics = new();
     private readonly IndexTracing _tracing = new();
+    private readonly Func<SearchRequest, SearchResults> _runSearch;
     private readonly ArticleSearch _search;
     private readonly Suggester _suggester;
     private readonly WordTries _words = new();
@@ -133,6 +134,7 @@ public sealed class NewsIndex : IDisposable
             : null;
 
         _search = new ArticleSearch(options, _words);
+        _runSearch = request => _search.Search(request, WithSearcher);
         _serving = serving;
         if (serving)
         {
@@ -529,7 +531,7 @@ public sealed class NewsIndex : IDisposable
     /// that snapshot is kept (<see cref="NewsIndexOptions.CursorSnapshotLifetime"/>), else from the current one.
     /// </summary>
     /// <exception cref="InvalidSearchRequestException">The request breaks a limit or carries a bad cursor.</exception>
-    public SearchResults Search(SearchRequest request) => _tracing.Search(request, () => _search.Search(request, WithSearcher));
+    public SearchResults Search(SearchRequest request) => _tracing.Search(request, _runSearch);
 
     /// <summary>
     /// Completions of what a reader has typed into the search box: of the last word, of phrases that recur in titles,
