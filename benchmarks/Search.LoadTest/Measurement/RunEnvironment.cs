@@ -14,7 +14,7 @@ public static class RunEnvironment
         output.WriteLine($"# date (UTC):  {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
         output.WriteLine($"# machine:     {Environment.ProcessorCount} logical cores, {CpuModel()}, {TotalMemoryGiB():F1} GiB RAM");
         output.WriteLine($"# os:          {RuntimeInformation.OSDescription}");
-        output.WriteLine($"# runtime:     {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, latency mode {GCSettings.LatencyMode}, gen-0 budget {Gen0Budget()}");
+        output.WriteLine($"# runtime:     {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, latency mode {GCSettings.LatencyMode}, gen-0 budget {Gen0Budget()}, call counting delay {CallCountingDelay()}");
         output.WriteLine($"# lucene.net:  {LuceneVersion()}");
         output.WriteLine($"# load:        {LoadAverage()} (1, 5, 15 min; other processes on these cores skew every figure)");
     }
@@ -38,6 +38,11 @@ public static class RunEnvironment
     /// the runtime's own: it moves the search tail more than most code changes (Search.Api.csproj).</summary>
     private static string Gen0Budget() =>
         Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is { Length: > 0 } size ? $"DOTNET_GCgen0size={size}" : "the runtime's";
+
+    /// <summary>When tiered compilation starts counting calls (<c>DOTNET_TC_CallCountingDelayMs</c>, as the service's
+    /// launch settings set it), or the runtime's 100 ms: it decides how long a fresh process runs unoptimized code.</summary>
+    private static string CallCountingDelay() =>
+        Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") is { Length: > 0 } delay ? $"DOTNET_TC_CallCountingDelayMs={delay}" : "the runtime's";
 
     public static string LoadAverage()
     {

@@ -48,25 +48,12 @@ public static class ArticleImporter
         var counts = new Counts();
         var nextReport = ProgressInterval.Ticks;
         var firstWrites = new FirstWrites(emptyAtStart: index.IsEmpty);
-        var analyzedDocuments = new ConcurrentQueue<PreAnalyzedDocument>();
+        var preparer = new DocumentPreparer(index);
 
         // On the read-ahead thread: parse, map and, for one indexing thread, analyze, so that it only inverts and stores.
         Prepared Prepare(IngestResult record)
         {
-            if (record.Article is not { } article)
-            {
-                return new(record, null, null);
-            }
-
-            var document = NewsDocumentMapper.ToDocument(article, record.Version);
-            if (threads > 1)
-            {
-                return new(record, document, null);
-            }
-
-            var analyzed = analyzedDocuments.TryDequeue(out var reused) ? reused : new PreAnalyzedDocument(index.IndexAnalyzer);
-            analyzed.Analyze(document);
-            return new(record, document, analyzed);
+            return new(record, record.Article is { } article ? preparer.Prepare(article, record.Version, analyze: threads == 1) : null);
         }
 
         void Handle(Prepared prepared)
@@ -80,7 +67,7 @@ public static class ArticleImporter
                     {
                         try
                         {
-                            index.AddNew(article, prepared.Document!);
+                            index.AddNew(article, prepared.Document!.Value.Document);
                         }
                         finally
                         {
@@ -89,15 +76,12 @@ public static class ArticleImporter
                     }
                     else
                     {
-                        index.Upsert(article, prepared.Document!);
+                        index.Upsert(article, prepared.Document!.Value.Document);
                     }
                 }
                 finally
                 {
-                    if (prepared.Analyzed is { } analyzed && analyzed.Release())
-                    {
-                        analyzedDocuments.Enqueue(analyzed);
-                    }
+                    preparer.Release(prepared.Document!.Value);
                 }
 
                 Interlocked.Increment(ref counts.Indexed);
@@ -167,8 +151,9 @@ public static class ArticleImporter
         }
     }
 
-    /// <summary>A record and, for an article, its Lucene document with its text analyzed, made on the read-ahead thread.</summary>
-    private readonly record struct Prepared(IngestResult Record, Document? Document, PreAnalyzedDocument? Analyzed);
+    /// <summary>A record and, for an article, its Lucene document (its text analyzed for one indexing thread), made on
+    /// the read-ahead thread.</summary>
+    private readonly record struct Prepared(IngestResult Record, PreparedDocument? Document);
 
     private sealed class Counts
     {

@@ -1,5 +1,7 @@
 using Search.Core.Documents;
 using Search.Core.Indexing;
+using Search.Core.Ingestion;
+using Search.Core.Querying;
 using Search.Core.Writing;
 
 namespace Search.Core.Tests.Writing;
@@ -45,6 +47,57 @@ public sealed class IndexFollowerTests
         foreach (var (id, article) in expected)
         {
             Assert.Equal(article?.Title, reopened.Find(id)?.Title);
+        }
+    }
+
+    [Fact]
+    public async Task A_large_batch_analyzed_ahead_indexes_and_answers_what_its_changes_written_one_at_a_time_do()
+    {
+        // Every sample article, then a third of them again with other titles, deletes of some and of ids never written:
+        // one write of all of them applies its documents as they are prepared on another thread.
+        var samples = new ArticleSources().Read([TestCorpus.IndexData()]).Select(result => result.Article).OfType<NewsArticle>().ToList();
+        var changes = samples.Select(ArticleChange.Upsert).ToList();
+        changes.AddRange(samples.Where((_, i) => i % 3 == 0).Select(article => ArticleChange.Upsert(article with { Title = "نسخة ثانية: " + article.Title })));
+        changes.AddRange(samples.Where((_, i) => i % 5 == 1).Select(article => ArticleChange.Delete(article.Id)));
+        changes.Add(ArticleChange.Delete("never-written"));
+        changes.Add(ArticleChange.Upsert(samples[1]));
+        Assert.True(changes.Count >= 80, "the batch should be large enough to be analyzed ahead");
+
+        using var temp = new TempDirectory();
+        using var batched = NewsIndex.Open(new NewsIndexOptions(temp.File("batched")));
+        using var oneByOne = NewsIndex.Open(new NewsIndexOptions(temp.File("one-by-one")));
+        var options = new IndexFollowerOptions { ApplyThreads = 1 };
+        WriteReceipt receipt;
+        var outcomes = new List<ChangeOutcome>();
+        await using (var store = ArticleStore.OpenLocal(batched, temp.File("batched-log"), options))
+        {
+            receipt = await store.WriteAsync(changes);
+        }
+
+        await using (var store = ArticleStore.OpenLocal(oneByOne, temp.File("one-by-one-log"), options))
+        {
+            foreach (var change in changes)
+            {
+                outcomes.AddRange((await store.WriteAsync([change])).Outcomes);
+            }
+        }
+
+        Assert.Equal(outcomes, receipt.Outcomes);
+        Assert.Contains(ChangeOutcome.Updated, outcomes);
+        Assert.Contains(ChangeOutcome.NotFound, outcomes);
+        batched.Refresh();
+        oneByOne.Refresh();
+        Assert.Equal(oneByOne.Count, batched.Count);
+        foreach (var query in new[] { "وزير التعليم", "\"مهرجان الإسكندرية\"", "الأردن ولبنان", "نسخة ثانية" })
+        {
+            var request = new SearchRequest(query, PageSize: 100) { CollapseDuplicates = false };
+            var expected = oneByOne.Search(request);
+            var actual = batched.Search(request);
+            Assert.True(expected.Total > 0, $"no article matches {query}");
+            Assert.Equal(expected.Total, actual.Total);
+            Assert.Equal(
+                expected.Hits.Select(hit => (hit.Id, hit.Title, hit.Score)).OrderBy(hit => hit.Id, StringComparer.Ordinal),
+                actual.Hits.Select(hit => (hit.Id, hit.Title, hit.Score)).OrderBy(hit => hit.Id, StringComparer.Ordinal));
         }
     }
 
