@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Lucene.Net.Documents;
-using Search.Core.Documents;
 using Search.Core.Ingestion;
 
 namespace Search.Core.Indexing;
@@ -59,7 +57,7 @@ public static class ArticleImporter
         void Handle(Prepared prepared)
         {
             var record = prepared.Record;
-            if (record.Article is { } article)
+            if (record.Article is { } article && prepared.Document is { } document)
             {
                 try
                 {
@@ -67,7 +65,7 @@ public static class ArticleImporter
                     {
                         try
                         {
-                            index.AddNew(article, prepared.Document!.Value.Document);
+                            index.AddNew(article, document.Document);
                         }
                         finally
                         {
@@ -76,12 +74,12 @@ public static class ArticleImporter
                     }
                     else
                     {
-                        index.Upsert(article, prepared.Document!.Value.Document);
+                        index.Upsert(article, document.Document);
                     }
                 }
                 finally
                 {
-                    preparer.Release(prepared.Document!.Value);
+                    preparer.Release(document);
                 }
 
                 Interlocked.Increment(ref counts.Indexed);
