@@ -23,6 +23,11 @@ public sealed partial class IndexFollower : IAsyncDisposable
     /// applying thread soon has work, large enough that handing a chunk over costs nothing next to indexing it.</summary>
     private const int PreparedChunkSize = 32;
 
+    /// <summary>Characters of text a chunk holds at most (it ends early past them): a recorded analysis takes about 8
+    /// bytes a character, so two chunks of 1 MB articles (the write API's largest) hold about 16 MB, not 32 of them
+    /// each (270 MB).</summary>
+    private const long PreparedChunkChars = 1 << 20;
+
     private readonly NewsIndex _index;
     private readonly IArticleLog _log;
     private readonly IndexFollowerOptions _options;
@@ -475,20 +480,40 @@ public sealed partial class IndexFollower : IAsyncDisposable
             batch[i].Change.Article is { } article ? _preparer.Prepare(article, batch[i].Version, analyze: true) : null;
 
         long generation = 0;
-        var next = PreparedChunk<PreparedDocument?>.Start(Prepare, 0, Math.Min(PreparedChunkSize, batch.Count));
-        for (var start = 0; start < batch.Count; start += PreparedChunkSize)
+        var next = PreparedChunk<PreparedDocument?>.Start(Prepare, 0, ChunkLength(batch, 0));
+        for (var start = 0; start < batch.Count;)
         {
             var documents = next.Take();
             var end = start + documents.Length;
             if (end < batch.Count)
             {
-                next = PreparedChunk<PreparedDocument?>.Start(Prepare, end, Math.Min(PreparedChunkSize, batch.Count - end));
+                next = PreparedChunk<PreparedDocument?>.Start(Prepare, end, ChunkLength(batch, end));
             }
 
             generation = Math.Max(generation, ApplyInOrder(batch, start, end, documents));
+            start = end;
         }
 
         return generation;
+    }
+
+    /// <summary>How many changes from <paramref name="start"/> make one chunk: <see cref="PreparedChunkSize"/>, fewer
+    /// when their text passes <see cref="PreparedChunkChars"/>; at least one.</summary>
+    internal static int ChunkLength(IReadOnlyList<LoggedChange> batch, int start)
+    {
+        long chars = 0;
+        var end = start;
+        while (end < batch.Count && end - start < PreparedChunkSize && chars < PreparedChunkChars)
+        {
+            if (batch[end].Change.Article is { } article)
+            {
+                chars += article.Title.Length + (article.Lead?.Length ?? 0) + (article.Body?.Length ?? 0);
+            }
+
+            end++;
+        }
+
+        return end - start;
     }
 
     /// <summary>Applies changes [<paramref name="start"/>, <paramref name="end"/>) in order, with their documents when

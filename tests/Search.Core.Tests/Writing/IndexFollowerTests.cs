@@ -102,6 +102,21 @@ public sealed class IndexFollowerTests
     }
 
     [Fact]
+    public void A_chunk_prepared_ahead_holds_32_changes_or_fewer_whose_text_passes_a_million_characters()
+    {
+        static List<LoggedChange> Batch(int count, int bodyChars) => Enumerable.Range(1, count)
+            .Select(i => new LoggedChange(i, ArticleChange.Upsert(TestCorpus.Article($"a-{i}", "عنوان", new string('ب', bodyChars)))))
+            .ToList();
+
+        Assert.Equal(32, IndexFollower.ChunkLength(Batch(100, 1_000), 0));
+        Assert.Equal(4, IndexFollower.ChunkLength(Batch(100, 1_000), 96));
+        Assert.Equal(2, IndexFollower.ChunkLength(Batch(100, 600_000), 10));
+        Assert.Equal(1, IndexFollower.ChunkLength(Batch(3, 5_000_000), 0));
+        var deletes = Enumerable.Range(1, 50).Select(i => new LoggedChange(i, ArticleChange.Delete($"a-{i}"))).ToList();
+        Assert.Equal(32, IndexFollower.ChunkLength(deletes, 0));
+    }
+
+    [Fact]
     public async Task A_writer_waiting_on_a_change_the_pause_put_in_the_index_is_answered_though_nothing_is_logged_after_it()
     {
         // What a reindex does when its new index already holds the last writes: the follower had read them but not
