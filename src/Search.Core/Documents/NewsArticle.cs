@@ -27,4 +27,8 @@ public sealed record NewsArticle
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>Characters of the text the index analyzes: title, lead and body. What an article costs to index and,
+    /// analyzed ahead, to hold (a method, so that no serializer writes it).</summary>
+    internal long TextLength() => Title.Length + (long)(Lead?.Length ?? 0) + (Body?.Length ?? 0);
 }

@@ -19,6 +19,11 @@ public static class ArticleImporter
     /// <summary>Records prepared ahead of indexing at most: enough to ride out a slow read, few enough to bound memory.</summary>
     private const int ReadAheadRecords = 256;
 
+    /// <summary>Characters of article text prepared ahead at most, whatever the count: 256 articles of the shared news
+    /// hold about 0.7 million, but a file of 1 MB articles held 512 of them, their analysis recorded (3.3 GB at its
+    /// peak for 600 such articles); now about twice this (a recording takes about 8 bytes a character).</summary>
+    private const long ReadAheadChars = 8 << 20;
+
     /// <summary>
     /// Indexing threads to use by default: one per core but one, which the read-ahead thread, flushes and merges keep
     /// busy. On 2 cores, 2 indexing threads took 16.5–18.3 s for the shared news articles against 12.4–12.7 s for one
@@ -83,7 +88,7 @@ public static class ArticleImporter
                 }
 
                 Interlocked.Increment(ref counts.Indexed);
-                Interlocked.Add(ref counts.Chars, article.Title.Length + (article.Lead?.Length ?? 0) + (article.Body?.Length ?? 0));
+                Interlocked.Add(ref counts.Chars, article.TextLength());
             }
             else if (record.Problem is { } problem)
             {
@@ -104,7 +109,7 @@ public static class ArticleImporter
 
         try
         {
-            using var ahead = new ReadAhead<Prepared>(records.Select(Prepare), ReadAheadRecords, cancellationToken);
+            using var ahead = new ReadAhead<Prepared>(records.Select(Prepare), ReadAheadRecords, cancellationToken, prepared => prepared.Record.Article?.TextLength() ?? 0, ReadAheadChars);
             if (threads == 1)
             {
                 foreach (var prepared in ahead.Items)

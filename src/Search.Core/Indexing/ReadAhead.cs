@@ -4,7 +4,8 @@ namespace Search.Core.Indexing;
 
 /// <summary>
 /// Runs a sequence on a thread of its own, at most twice <c>capacity</c> items ahead of the one consumer of
-/// <see cref="Items"/> (<c>capacity</c> waiting, as many taken): reading, parsing and mapping articles then overlap their indexing instead of taking turns with
+/// <see cref="Items"/> (<c>capacity</c> waiting, as many taken), and, when the items are weighed, at most about twice
+/// <c>maxWeight</c>: reading, parsing and mapping articles then overlap their indexing instead of taking turns with
 /// it. The sequence's exception reaches the consumer once it has taken every item made before it.
 /// </summary>
 /// <remarks>
@@ -17,19 +18,29 @@ internal sealed class ReadAhead<T> : IDisposable
 {
     private readonly object _gate = new();
     private readonly int _capacity;
+    private readonly Func<T, long>? _weigh;
+    private readonly long _maxWeight;
     private readonly CancellationToken _cancellation;
     private readonly CancellationTokenRegistration _cancelled;
     private readonly Thread _producer;
     private Queue<T> _waiting;
     private Queue<T> _taken;
+    private long _waitingWeight;
     private bool _completed;
     private bool _stopped;
     private ExceptionDispatchInfo? _failure;
 
-    public ReadAhead(IEnumerable<T> source, int capacity, CancellationToken cancellationToken)
+    /// <param name="weigh">An item's weight (an article's characters), when items may be far larger than usual.</param>
+    /// <param name="maxWeight">The weight waiting at most: the producer waits once the items waiting reach it, so that
+    /// <c>capacity</c> huge items never wait at once. The consumer's taken items, swapped in at once, weigh as much at most
+    /// (plus one item).</param>
+    public ReadAhead(IEnumerable<T> source, int capacity, CancellationToken cancellationToken, Func<T, long>? weigh = null, long maxWeight = long.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWeight, 1);
         _capacity = capacity;
+        _weigh = weigh;
+        _maxWeight = maxWeight;
         _cancellation = cancellationToken;
         _waiting = new Queue<T>(capacity);
         _taken = new Queue<T>(capacity);
@@ -82,6 +93,7 @@ internal sealed class ReadAhead<T> : IDisposable
             }
 
             (_waiting, _taken) = (_taken, _waiting);
+            _waitingWeight = 0;
             Monitor.PulseAll(_gate);
             return true;
         }
@@ -104,7 +116,7 @@ internal sealed class ReadAhead<T> : IDisposable
             {
                 lock (_gate)
                 {
-                    while (_waiting.Count >= _capacity && !_stopped)
+                    while ((_waiting.Count >= _capacity || _waitingWeight >= _maxWeight) && !_stopped)
                     {
                         Monitor.Wait(_gate);
                     }
@@ -115,6 +127,7 @@ internal sealed class ReadAhead<T> : IDisposable
                     }
 
                     _waiting.Enqueue(item);
+                    _waitingWeight += _weigh?.Invoke(item) ?? 0;
                     if (_waiting.Count == 1)
                     {
                         // The consumer may be asleep on an empty queue.

@@ -505,11 +505,7 @@ public sealed partial class IndexFollower : IAsyncDisposable
         var end = start;
         while (end < batch.Count && end - start < PreparedChunkSize && chars < PreparedChunkChars)
         {
-            if (batch[end].Change.Article is { } article)
-            {
-                chars += article.Title.Length + (article.Lead?.Length ?? 0) + (article.Body?.Length ?? 0);
-            }
-
+            chars += batch[end].Change.Article?.TextLength() ?? 0;
             end++;
         }
 

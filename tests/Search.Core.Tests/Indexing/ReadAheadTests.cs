@@ -14,6 +14,27 @@ public sealed class ReadAheadTests
     }
 
     [Fact]
+    public async Task Heavy_items_wait_by_weight_not_by_count()
+    {
+        // Ten items of weight 10 against a budget of 25: three wait, the fourth is made and held until they are taken.
+        var made = 0;
+        IEnumerable<int> Source()
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                Interlocked.Increment(ref made);
+                yield return i;
+            }
+        }
+
+        using var ahead = new ReadAhead<int>(Source(), capacity: 100, CancellationToken.None, weigh: _ => 10, maxWeight: 25);
+        await Task.Delay(300);
+        Assert.Equal(4, Volatile.Read(ref made));
+
+        Assert.Equal(Enumerable.Range(0, 10), ahead.Items);
+    }
+
+    [Fact]
     public async Task An_item_reaches_the_consumer_while_a_slow_source_is_still_making_the_next()
     {
         // A feed read as it arrives: the consumer must not wait for a batch to fill.
