@@ -8,7 +8,7 @@ namespace Search.Process.Tests.Crash;
 
 /// <summary>
 /// One client writing as fast as the service answers, one request at a time, over its own ids (<c>w{n}-{k}</c>):
-/// PUTs, small <c>_bulk</c> requests and DELETEs, creating, replacing and removing, some with
+/// PUTs, small and large <c>_bulk</c> requests and DELETEs, creating, replacing and removing, some with
 /// <c>refresh=wait_for</c>. Every 2xx goes into the <see cref="WriteLedger"/> as acknowledged, with the status checked
 /// against what the ledger says (201 for new ids, 200 for replaced ones). The first request that gets no answer
 /// (the service was killed) is recorded as unanswered and ends the run.
@@ -98,7 +98,9 @@ internal sealed class WriterClient(int number, int idsPerClient, WriteLedger led
                 [(article.Id, article)]);
         }
 
-        var batch = Enumerable.Range(0, _random.Next(2, 9)).Select(_ => RandomId()).Distinct(StringComparer.Ordinal).Select(NewVersion).ToList();
+        // Mostly small bulks; one in six large enough that the service analyzes its documents ahead while it applies them.
+        var size = roll < 0.7 ? _random.Next(2, 9) : _random.Next(64, 120);
+        var batch = Enumerable.Range(0, size).Select(_ => RandomId()).Distinct(StringComparer.Ordinal).Select(NewVersion).ToList();
         var lines = string.Join('\n', batch.Select(article => article.ToJson()));
         return (
             new HttpRequestMessage(HttpMethod.Post, $"/api/articles/_bulk{refresh}")
