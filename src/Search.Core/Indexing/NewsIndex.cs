@@ -278,12 +278,18 @@ public sealed class NewsIndex : IDisposable
     }
 
     /// <summary>Makes every write so far durable: it survives a crash or restart once this returns. Without background
-    /// refresh, also makes it visible to searches.</summary>
+    /// refresh, also makes it visible to searches. Records the analysis the index holds, as every commit does: an index
+    /// the offline indexer built had committed none, and the service then rebuilt all of it when it first opened it.</summary>
     public void Commit()
     {
         var started = Stopwatch.GetTimestamp();
         lock (_commitLock)
         {
+            if (Analysis is { } analysis && !(Writer.CommitData.TryGetValue(AnalysisKey, out var recorded) && recorded == analysis))
+            {
+                Writer.SetCommitData(new Dictionary<string, string>(Writer.CommitData) { [AnalysisKey] = analysis });
+            }
+
             Writer.Commit();
         }
 

@@ -3,6 +3,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Indexing;
+using Search.Core.Ingestion;
 using Search.Core.Writing;
 
 namespace Search.Core.Tests.Indexing;
@@ -26,6 +27,24 @@ public sealed class AnalysisVersionTests
         Assert.Equal(ArabicNewsAnalyzer.Version, reopened.Analysis);
         Assert.True(reopened.AnalysisIsCurrent);
         Assert.Equal(ArabicNewsAnalyzer.Version, CommittedAnalysis(temp.File("index")));
+    }
+
+    [Fact]
+    public void An_index_the_offline_indexer_built_records_the_current_analysis()
+    {
+        // The indexer's import commits without a log position; the service opening its index must not rebuild it.
+        using var temp = new TempDirectory();
+        using (var index = NewsIndex.Open(NewsIndexOptions.ForBulkImport(temp.File("index"), threads: 1)))
+        {
+            ArticleImporter.Import(index, [IngestResult.Of(TestCorpus.Article("one", "خبر أول"))]);
+            index.Optimize();
+        }
+
+        using var reopened = NewsIndex.Open(new NewsIndexOptions(temp.File("index")));
+
+        Assert.True(reopened.AnalysisIsCurrent);
+        Assert.Equal(ArabicNewsAnalyzer.Version, CommittedAnalysis(temp.File("index")));
+        Assert.Equal(0, reopened.CommittedSequence);
     }
 
     [Theory]
