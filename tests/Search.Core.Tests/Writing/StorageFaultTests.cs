@@ -186,7 +186,11 @@ public sealed class StorageFaultTests
                 acknowledged.Add($"a{i}");
             }
 
-            Assert.ThrowsAny<IOException>(() => index.Optimize());
+            // The forced merge fails with the disk. It throws, unless a merge the writes had started already took its
+            // place: Lucene does not report that one's failure to the forced merge (a clean-clone CI run met it once),
+            // which then returns with the segments unmerged.
+            var failed = Record.Exception(() => index.Optimize());
+            Assert.True(failed is null or IOException, $"the forced merge threw {failed}");
             Assert.Null(store.StorageFault);
             Assert.True(index.Statistics().Segments > 1);
 
