@@ -496,6 +496,11 @@ public sealed class NewsIndex : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSegments, 1);
         Writer.ForceMerge(maxSegments);
+
+        // Once more, which costs nothing when the first got there: a merge already running when it began can take its
+        // place and fail (a full disk) without it hearing, since Lucene reports to a forced merge only the failures of
+        // merges registered after it; the second registers its own, and throws when that one fails too.
+        Writer.ForceMerge(maxSegments);
         Writer.Commit();
     }
 

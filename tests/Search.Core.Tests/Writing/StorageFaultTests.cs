@@ -186,11 +186,9 @@ public sealed class StorageFaultTests
                 acknowledged.Add($"a{i}");
             }
 
-            // The forced merge fails with the disk. It throws, unless a merge the writes had started already took its
-            // place: Lucene does not report that one's failure to the forced merge (a clean-clone CI run met it once),
-            // which then returns with the segments unmerged.
-            var failed = Record.Exception(() => index.Optimize());
-            Assert.True(failed is null or IOException, $"the forced merge threw {failed}");
+            // Also when a merge the writes had started takes the forced merge's place and fails unreported to it (a
+            // clean-clone CI run met that once, before Optimize asked twice).
+            Assert.ThrowsAny<IOException>(() => index.Optimize());
             Assert.Null(store.StorageFault);
             Assert.True(index.Statistics().Segments > 1);
 
