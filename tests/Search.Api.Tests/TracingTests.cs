@@ -24,12 +24,13 @@ public sealed class TracingTests
         await using var factory = SearchApiFactory.WithSampleDataAndWrites();
         await using var traced = Tracing(factory, spans);
         using var client = traced.CreateClient();
+        var trace = Traced(client);
 
         using var response = await client.GetAsync(Search);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var search = await SpanAsync(spans, "search");
-        var request = await SpanAsync(spans, "GET /api/search");
+        var search = await SpanAsync(spans, "search", trace);
+        var request = await SpanAsync(spans, "GET /api/search", trace);
         Assert.Equal(request.SpanId, search.ParentSpanId);
         Assert.Equal(request.TraceId, search.TraceId);
         Assert.Equal(IndexTracing.SourceName, search.Source.Name);
@@ -47,16 +48,17 @@ public sealed class TracingTests
         await using var traced = Tracing(factory, spans);
         using var client = traced.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", SearchApiFactory.ApiKey);
+        var trace = Traced(client);
 
         using var response = await client.PutAsync(
             "/api/articles/museum?refresh=wait_for",
             new StringContent("""{"title":"افتتاح متحف الفن الحديث"}""", Encoding.UTF8, "application/json"));
 
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var write = await SpanAsync(spans, "write");
+        var write = await SpanAsync(spans, "write", trace);
         Assert.Equal(["durable", "applied", "searchable"], write.Events.Select(step => step.Name));
         Assert.Equal(1, write.GetTagItem("search.write.changes"));
-        Assert.Equal((await SpanAsync(spans, "PUT /api/articles/{**id}")).SpanId, write.ParentSpanId);
+        Assert.Equal((await SpanAsync(spans, "PUT /api/articles/{**id}", trace)).SpanId, write.ParentSpanId);
     }
 
     [Fact]
@@ -102,12 +104,21 @@ public sealed class TracingTests
             .AddSource(IndexTracing.SourceName)
             .AddInMemoryExporter(spans))));
 
-    /// <summary>The span of that name once it has ended: the request's ends a little after its answer is read.</summary>
-    private static async Task<Activity> SpanAsync(Spans spans, string name)
+    /// <summary>Makes the client's requests part of a trace of their own (W3C <c>traceparent</c>), so that the test
+    /// finds its spans among those of the tests running beside it: listeners are process-wide.</summary>
+    private static ActivityTraceId Traced(HttpClient client)
+    {
+        var trace = ActivityTraceId.CreateRandom();
+        client.DefaultRequestHeaders.Add("traceparent", $"00-{trace.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        return trace;
+    }
+
+    /// <summary>The span of that name in the trace once it has ended: the request's ends a little after its answer is read.</summary>
+    private static async Task<Activity> SpanAsync(Spans spans, string name, ActivityTraceId trace)
     {
         var clock = Stopwatch.StartNew();
         Activity? span;
-        while ((span = spans.Named(name)) is null)
+        while ((span = spans.Named(name, trace)) is null)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"no span {name} among {string.Join(", ", spans.Names())}");
             await Task.Delay(20);
@@ -121,11 +132,11 @@ public sealed class TracingTests
     {
         private readonly Lock _lock = new();
 
-        public Activity? Named(string name)
+        public Activity? Named(string name, ActivityTraceId trace)
         {
             lock (_lock)
             {
-                return this.FirstOrDefault(span => span.DisplayName == name);
+                return this.FirstOrDefault(span => span.DisplayName == name && span.TraceId == trace);
             }
         }
 
