@@ -133,6 +133,14 @@ public sealed class NewsIndex : IDisposable
             : Count == 0 && CommittedSequence == 0 ? ArabicNewsAnalyzer.Version
             : null;
 
+        // Recorded from the first commit on, whichever commits: the writer keeps its commit data from commit to commit,
+        // and the offline indexer's plain commits had left it out, so the service took every index the indexer built
+        // for a stale one and rebuilt all of it when it first opened it.
+        if (_writer is not null && _analysis is { } current && !_writer.CommitData.ContainsKey(AnalysisKey))
+        {
+            _writer.SetCommitData(new Dictionary<string, string>(_writer.CommitData) { [AnalysisKey] = current });
+        }
+
         _search = new ArticleSearch(options, _words);
         _runSearch = request => _search.Search(request, WithSearcher);
         _serving = serving;
@@ -278,18 +286,12 @@ public sealed class NewsIndex : IDisposable
     }
 
     /// <summary>Makes every write so far durable: it survives a crash or restart once this returns. Without background
-    /// refresh, also makes it visible to searches. Records the analysis the index holds, as every commit does: an index
-    /// the offline indexer built had committed none, and the service then rebuilt all of it when it first opened it.</summary>
+    /// refresh, also makes it visible to searches.</summary>
     public void Commit()
     {
         var started = Stopwatch.GetTimestamp();
         lock (_commitLock)
         {
-            if (Analysis is { } analysis && !(Writer.CommitData.TryGetValue(AnalysisKey, out var recorded) && recorded == analysis))
-            {
-                Writer.SetCommitData(new Dictionary<string, string>(Writer.CommitData) { [AnalysisKey] = analysis });
-            }
-
             Writer.Commit();
         }
 
