@@ -9,6 +9,7 @@ public enum ArabicAnalysisMode
     /// <summary>The folded, unstemmed word (for highlighting and exact forms in queries).</summary>
     Exact,
 
-    /// <summary>The stem and, at the same position, <see cref="ExactFormRepeatFilter.Marker"/> + the unstemmed word (for indexing).</summary>
+    /// <summary>The stem and, at the same position, <see cref="ExactFormRepeatFilter.Marker"/> + the unstemmed word (for
+    /// indexing through <see cref="Storage.NewsCodec"/>, which writes the stem of a word that is its own stem).</summary>
     StemmedAndExact,
 }

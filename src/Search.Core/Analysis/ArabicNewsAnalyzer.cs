@@ -9,8 +9,8 @@ namespace Search.Core.Analysis;
 /// <summary>
 /// The service's Arabic analysis chain: StandardTokenizer → <see cref="JoinedWordsFilter"/> (words joined by . : _) →
 /// <see cref="ArabicFoldingFilter"/> (lowercase, digits,
-/// letter variants and marks, the stock normalization) → folded stop words → (<see cref="ExactFormRepeatFilter"/> when indexing) →
-/// <see cref="ArabicNewsStemFilter"/> (unless exact). Every step rewrites the term only, so offsets always point into the
+/// letter variants and marks, the stock normalization) → folded stop words → <see cref="ArabicNewsStemFilter"/> (stems),
+/// nothing (exact forms) or <see cref="ExactFormRepeatFilter"/> (both, for indexing). Every step rewrites the term only, so offsets always point into the
 /// original text and highlights land on whole words. Values of a multi-valued field are kept
 /// <see cref="ValueGap"/> positions apart, so phrases never span a title and a body.
 /// </summary>
@@ -49,15 +49,12 @@ public sealed class ArabicNewsAnalyzer : Analyzer
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
         TokenStream stream = new ArabicFoldingFilter(new JoinedWordsFilter(tokenizer));
         stream = new FoldedStopFilter(stream, ArabicStopWords.Folded);
-        if (_mode == ArabicAnalysisMode.StemmedAndExact)
+        stream = _mode switch
         {
-            stream = new ExactFormRepeatFilter(stream);
-        }
-
-        if (_mode != ArabicAnalysisMode.Exact)
-        {
-            stream = new ArabicNewsStemFilter(stream, _stemmer);
-        }
+            ArabicAnalysisMode.StemmedAndExact => new ExactFormRepeatFilter(stream, _stemmer),
+            ArabicAnalysisMode.Stemmed => new ArabicNewsStemFilter(stream, _stemmer),
+            _ => stream,
+        };
 
         return new TokenStreamComponents(tokenizer, stream);
     }

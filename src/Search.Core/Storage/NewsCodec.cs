@@ -6,7 +6,8 @@ using Lucene.Net.Codecs.Lucene46;
 namespace Search.Core.Storage;
 
 /// <summary>
-/// Lucene 4.6's codec with stored fields compressed by <see cref="Lz4CompressionMode"/>. Segments name the codec
+/// Lucene 4.6's codec with stored fields compressed by <see cref="Lz4CompressionMode"/> and flushed postings completed by
+/// <see cref="OwnStemPostings"/>. Segments name the codec
 /// they were written with, so older segments (Lucene46) keep reading as before and merge into this one.
 /// </summary>
 [CodecName(CodecName)]
@@ -24,7 +25,11 @@ public sealed class NewsCodec : FilterCodec
     {
     }
 
+    private readonly PostingsFormat _postings = new OwnStemPostings();
+
     public override StoredFieldsFormat StoredFieldsFormat => _storedFields;
+
+    public override PostingsFormat PostingsFormat => _postings;
 
     /// <summary>
     /// Lucene resolves the codec a segment names through one process-wide factory, so it must know ours before any of

@@ -31,12 +31,14 @@ public sealed class IndexingAnalysisTests
     [Fact]
     public void Indexing_emits_the_stem_and_the_exact_form_at_one_position_with_the_same_offsets()
     {
-        const string Text = "والوزير يزور فلسطين";
+        const string Text = "والوزير يزور فلسطين 2024";
 
         var tokens = TextAnalysis.Tokens(new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact), "text", Text);
 
-        Assert.Equal(["وزير", "=والوزير", "يزور", "=يزور", "فلسطين", "=فلسطين"], tokens.Select(token => token.Term));
-        Assert.Equal([0, 0, 1, 1, 2, 2], tokens.Select(token => token.Position));
+        // يزور and فلسطين are their own stems: the codec writes their stems from the exact forms. A number's stem sorts
+        // before the exact forms, so it is emitted.
+        Assert.Equal(["وزير", "=والوزير", "=يزور", "=فلسطين", "2024", "=2024"], tokens.Select(token => token.Term));
+        Assert.Equal([0, 0, 1, 2, 3, 3], tokens.Select(token => token.Position));
         Assert.Equal("والوزير", Text[tokens[1].StartOffset..tokens[1].EndOffset]);
         Assert.Equal(tokens[0].StartOffset, tokens[1].StartOffset);
         Assert.Equal(tokens[0].EndOffset, tokens[1].EndOffset);

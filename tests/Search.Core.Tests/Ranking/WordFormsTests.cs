@@ -4,6 +4,7 @@ using Lucene.Net.Store;
 using Search.Core.Analysis;
 using Search.Core.Documents;
 using Search.Core.Ranking;
+using Search.Core.Storage;
 
 namespace Search.Core.Tests.Ranking;
 
@@ -16,6 +17,7 @@ public sealed class WordFormsTests
         var config = new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))
         {
             Similarity = new BM25Similarity(),
+            Codec = new NewsCodec(),
         };
         using (var writer = new IndexWriter(directory, config))
         {

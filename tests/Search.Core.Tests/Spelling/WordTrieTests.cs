@@ -7,6 +7,7 @@ using Search.Core.Documents;
 using Search.Core.Indexing;
 using Search.Core.Ingestion;
 using Search.Core.Spelling;
+using Search.Core.Storage;
 using static Search.Core.Tests.TestCorpus;
 
 namespace Search.Core.Tests.Spelling;
@@ -29,6 +30,7 @@ public sealed class WordTrieTests : IDisposable
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))
         {
             MergePolicy = NoMergePolicy.COMPOUND_FILES,
+            Codec = new NewsCodec(),
         };
         using (var writer = new IndexWriter(_directory, config))
         {
@@ -119,7 +121,7 @@ public sealed class WordTrieTests : IDisposable
     public void Words_outside_the_basic_plane_are_left_out_and_an_empty_segment_holds_nothing()
     {
         using var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact)) { Codec = new NewsCodec() }))
         {
             writer.AddDocument(NewsDocumentMapper.ToDocument(Article("a", "كتاب 𠀀𠀁 جديد")));
             writer.Commit();

@@ -1,0 +1,225 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Codecs.Lucene46;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Search.Core.Analysis;
+using Search.Core.Documents;
+using Search.Core.Ingestion;
+using Search.Core.Storage;
+
+namespace Search.Core.Tests.Storage;
+
+/// <summary>
+/// Words that are their own stem are indexed once, as exact forms, and the codec writes their stems at each flush: the
+/// index must hold exactly what indexing both tokens of every word into stock Lucene segments gives.
+/// </summary>
+public sealed class OwnStemPostingsTests
+{
+    // Own stems (كتاب, مصر, news, يزور), their other forms (الكتاب, كتابه, مصري), a stem only other forms give (وزير from
+    // والوزير), numbers, whose stems sort before the exact forms, and Latin words.
+    private static readonly string[] Words =
+    [
+        "كتاب", "الكتاب", "كتابه", "مصر", "مصري", "المصرية", "يزور", "والوزير", "وزير", "news", "News", "2024", "١٩٤٨",
+        "فلسطين", "الفلسطينيين", "مدرستها", "مدرسه", "أ.ب", "قال", "غزة", "وغزة", "الحكومة", "حكومته", "حكومات", "x",
+    ];
+
+    [Fact]
+    public void Flushed_and_merged_segments_hold_the_terms_postings_and_norms_of_both_tokens_indexed()
+    {
+        var articles = Articles();
+        using var ours = new RAMDirectory();
+        using var both = new RAMDirectory();
+        Write(ours, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact), new NewsCodec(), articles);
+        Write(both, new BothTokensAnalyzer(), new Lucene46Codec(), articles);
+
+        using (var oursReader = DirectoryReader.Open(ours))
+        using (var bothReader = DirectoryReader.Open(both))
+        {
+            Assert.True(oursReader.Leaves.Count > 10);
+            Assert.Equal(bothReader.Leaves.Count, oursReader.Leaves.Count);
+            for (var leaf = 0; leaf < oursReader.Leaves.Count; leaf++)
+            {
+                AssertSameIndex(bothReader.Leaves[leaf].AtomicReader, oursReader.Leaves[leaf].AtomicReader);
+            }
+        }
+
+        ForceMerge(ours, new NewsCodec());
+        ForceMerge(both, new Lucene46Codec());
+        using var mergedOurs = DirectoryReader.Open(ours);
+        using var mergedBoth = DirectoryReader.Open(both);
+        AssertSameIndex(Assert.Single(mergedBoth.Leaves).AtomicReader, Assert.Single(mergedOurs.Leaves).AtomicReader);
+    }
+
+    [Fact]
+    public void A_word_is_its_own_stem_only_when_stemming_leaves_it_whole_and_it_sorts_after_the_marker()
+    {
+        Assert.True(ExactFormRepeatFilter.IsOwnStem("كتاب", "كتاب"));
+        Assert.True(ExactFormRepeatFilter.IsOwnStem("news", "news"));
+        Assert.False(ExactFormRepeatFilter.IsOwnStem("الكتاب", "كتاب"));
+        Assert.False(ExactFormRepeatFilter.IsOwnStem("2024", "2024"));
+        Assert.False(ExactFormRepeatFilter.IsOwnStem("", ""));
+    }
+
+    private static List<NewsArticle> Articles()
+    {
+        var articles = JsonLinesArticleReader.ReadFile(TestCorpus.IndexData("articles.jsonl")).Select(result => result.Article).OfType<NewsArticle>().ToList();
+        var random = new Random(7);
+        for (var i = 0; i < 200; i++)
+        {
+            string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[random.Next(Words.Length)]));
+            articles.Add(TestCorpus.Article($"random-{i}", Text(random.Next(1, 6)), body: i % 5 == 0 ? null : Text(random.Next(1, 40))));
+        }
+
+        return articles;
+    }
+
+    private static void Write(Lucene.Net.Store.Directory directory, Analyzer analyzer, Lucene.Net.Codecs.Codec codec, IEnumerable<NewsArticle> articles)
+    {
+        // A flush every seven articles, whatever the memory, at the same articles in both indexes.
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+        {
+            Codec = codec,
+            Similarity = new BM25Similarity(),
+            MaxBufferedDocs = 7,
+            RAMBufferSizeMB = IndexWriterConfig.DISABLE_AUTO_FLUSH,
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,
+        };
+        using var writer = new IndexWriter(directory, config);
+        foreach (var article in articles)
+        {
+            writer.AddDocument(NewsDocumentMapper.ToDocument(article));
+        }
+
+        writer.Commit();
+    }
+
+    private static void ForceMerge(Lucene.Net.Store.Directory directory, Lucene.Net.Codecs.Codec codec)
+    {
+        // Adjacent segments only, so both merged indexes keep the articles in one order.
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new BothTokensAnalyzer()) { Codec = codec, MergePolicy = new LogDocMergePolicy() };
+        using var writer = new IndexWriter(directory, config);
+        writer.ForceMerge(1);
+        writer.Commit();
+    }
+
+    private static void AssertSameIndex(AtomicReader expected, AtomicReader actual)
+    {
+        Assert.Equal(expected.MaxDoc, actual.MaxDoc);
+        var fields = expected.Fields.ToList();
+        Assert.Equal(fields, actual.Fields.ToList());
+        var withStems = 0;
+        foreach (var field in fields)
+        {
+            var expectedTerms = expected.GetTerms(field);
+            var actualTerms = actual.GetTerms(field);
+            Assert.Equal(expectedTerms.Count, actualTerms.Count);
+            Assert.Equal(expectedTerms.SumTotalTermFreq, actualTerms.SumTotalTermFreq);
+            Assert.Equal(expectedTerms.SumDocFreq, actualTerms.SumDocFreq);
+            Assert.Equal(expectedTerms.DocCount, actualTerms.DocCount);
+            var expectedEnum = expectedTerms.GetEnumerator();
+            var actualEnum = actualTerms.GetEnumerator();
+            while (expectedEnum.MoveNext())
+            {
+                Assert.True(actualEnum.MoveNext());
+                Assert.Equal(expectedEnum.Term.Utf8ToString(), actualEnum.Term.Utf8ToString());
+                Assert.Equal(expectedEnum.DocFreq, actualEnum.DocFreq);
+                Assert.Equal(expectedEnum.TotalTermFreq, actualEnum.TotalTermFreq);
+                withStems += AssertSamePostings(expectedEnum, actualEnum);
+            }
+
+            Assert.False(actualEnum.MoveNext());
+            var expectedNorms = expected.GetNormValues(field);
+            var actualNorms = actual.GetNormValues(field);
+            Assert.Equal(expectedNorms is null, actualNorms is null);
+            for (var doc = 0; expectedNorms is not null && doc < expected.MaxDoc; doc++)
+            {
+                Assert.Equal(expectedNorms.Get(doc), actualNorms!.Get(doc));
+            }
+        }
+
+        Assert.True(withStems > 0);
+    }
+
+    /// <returns>1 when the term has positions (so the test compared some), else 0.</returns>
+    private static int AssertSamePostings(TermsEnum expected, TermsEnum actual)
+    {
+        var expectedDocs = expected.DocsAndPositions(null, null);
+        var actualDocs = actual.DocsAndPositions(null, null);
+        if (expectedDocs is null)
+        {
+            Assert.Null(actualDocs);
+            return 0;
+        }
+
+        while (expectedDocs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+        {
+            Assert.Equal(expectedDocs.DocID, actualDocs!.NextDoc());
+            Assert.Equal(expectedDocs.Freq, actualDocs.Freq);
+            for (var i = 0; i < expectedDocs.Freq; i++)
+            {
+                Assert.Equal(expectedDocs.NextPosition(), actualDocs.NextPosition());
+            }
+        }
+
+        Assert.Equal(DocIdSetIterator.NO_MORE_DOCS, actualDocs!.NextDoc());
+        return 1;
+    }
+
+    /// <summary>The indexing chain before own stems: every word's stem, then its exact form at the same position.</summary>
+    private sealed class BothTokensAnalyzer() : AnalyzerWrapper(PER_FIELD_REUSE_STRATEGY)
+    {
+        private readonly ArabicNewsAnalyzer _exact = new(ArabicAnalysisMode.Exact);
+
+        protected override Analyzer GetWrappedAnalyzer(string fieldName) => _exact;
+
+        protected override TokenStreamComponents WrapComponents(string fieldName, TokenStreamComponents components) =>
+            new(components.Tokenizer, new BothTokens(components.TokenStream));
+    }
+
+    private sealed class BothTokens : TokenFilter
+    {
+        private readonly ArabicNewsStemmer _stemmer = new();
+        private readonly ICharTermAttribute _term;
+        private readonly IPositionIncrementAttribute _increment;
+        private string? _exact;
+
+        public BothTokens(TokenStream input)
+            : base(input)
+        {
+            _term = AddAttribute<ICharTermAttribute>();
+            _increment = AddAttribute<IPositionIncrementAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            if (_exact is not null)
+            {
+                _term.SetEmpty().Append(_exact);
+                _increment.PositionIncrement = 0;
+                _exact = null;
+                return true;
+            }
+
+            if (!m_input.IncrementToken())
+            {
+                return false;
+            }
+
+            var word = _term.ToString();
+            _exact = ExactFormRepeatFilter.ExactTerm(word);
+            var buffer = word.ToCharArray();
+            _term.CopyBuffer(buffer, 0, _stemmer.Stem(buffer, buffer.Length));
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _exact = null;
+        }
+    }
+}
