@@ -9,6 +9,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Indexing;
 using Search.Core.Ingestion;
 using Search.LoadTest.Measurement;
 using Search.LoadTest.Workload;
@@ -89,6 +90,13 @@ internal static class IndexAnatomyCommand
             MergeScheduler = new SerialMergeScheduler(),
             UseCompoundFile = false,
         };
+
+        // Our indexing chain leaves stems for the codec to write (NewsWriterConfig), so it runs with that codec.
+        if (config.Analyzer is ArabicNewsAnalyzer)
+        {
+            config.Codec = NewsWriterConfig.Create().Codec;
+        }
+
         var clock = Stopwatch.StartNew();
         using var directory = FSDirectory.Open(scratch);
         using (var writer = new IndexWriter(directory, config))

@@ -10,6 +10,6 @@ public enum ArabicAnalysisMode
     Exact,
 
     /// <summary>The stem and, at the same position, <see cref="ExactFormRepeatFilter.Marker"/> + the unstemmed word (for
-    /// indexing through <see cref="Storage.NewsCodec"/>, which writes the stem of a word that is its own stem).</summary>
+    /// indexing through <see cref="Storage.NewsCodec"/>, which writes the stems this leaves out).</summary>
     StemmedAndExact,
 }

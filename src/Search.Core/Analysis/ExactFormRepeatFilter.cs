@@ -5,14 +5,14 @@ namespace Search.Core.Analysis;
 
 /// <summary>
 /// Indexes each word twice at one position, as its stem and as <see cref="Marker"/> + the word as written (folded), so
-/// exact forms can outrank mere same-stem matches, in one pass of analysis and one field. A word that is its own stem
-/// (<see cref="IsOwnStem"/>, 45 % of news words) is emitted once, as its exact form: the index's codec writes that
-/// form's postings into the stem's at every flush (<see cref="Storage.OwnStemPostings"/>), so the index holds the same
-/// terms and postings as with both tokens while the writer hashes a fifth fewer.
+/// exact forms can outrank mere same-stem matches, in one pass of analysis and one field. The writer is given the exact
+/// form alone wherever <see cref="IsStemLeftOut"/> (every word but numbers): the index's codec writes each stem at
+/// every flush as the union of its forms' postings (<see cref="Storage.StemsFromExactForms"/>), so the index holds the
+/// same terms and postings as with both tokens while the writer hashes half as many.
 /// </summary>
-/// <remarks>Only for an index written through <see cref="Storage.NewsCodec"/>: elsewhere such words would lack their
-/// stem. Field lengths are unchanged: the exact form stands at the word's position and BM25 counts positions, not the
-/// tokens stacked on one.</remarks>
+/// <remarks>Only for an index written through <see cref="Storage.NewsCodec"/>: elsewhere the stems would be missing.
+/// Field lengths are unchanged: the exact form stands at the word's position and BM25 counts positions, not the tokens
+/// stacked on one.</remarks>
 public sealed class ExactFormRepeatFilter : TokenFilter
 {
     /// <summary>Prefix of exact-form terms; the tokenizer never emits it, so they cannot clash with stems.</summary>
@@ -36,13 +36,11 @@ public sealed class ExactFormRepeatFilter : TokenFilter
     public static string ExactTerm(string folded) => Marker + folded;
 
     /// <summary>
-    /// Whether a folded <paramref name="word"/> whose stem is <paramref name="stem"/> is its own stem, written only as
-    /// its exact form. Words starting with a character before
-    /// <see cref="Marker"/> (digits) are not: their stems sort ahead of every exact form, where the codec, writing terms
-    /// in order, cannot yet add a form's postings.
+    /// Whether a word's <paramref name="stem"/> is left for the codec to write rather than given to the writer: when it
+    /// sorts after <see cref="Marker"/>, so after every exact form, where the codec, writing a segment's terms in order,
+    /// has seen all the forms it unites. A stem starting with a digit sorts before them and is given as a token.
     /// </summary>
-    public static bool IsOwnStem(ReadOnlySpan<char> word, ReadOnlySpan<char> stem) =>
-        word.Length > 0 && word[0] > Marker && stem.SequenceEqual(word);
+    public static bool IsStemLeftOut(ReadOnlySpan<char> stem) => stem.Length > 0 && stem[0] > Marker;
 
     public override bool IncrementToken()
     {
@@ -70,7 +68,7 @@ public sealed class ExactFormRepeatFilter : TokenFilter
         Array.Copy(_term.Buffer, _word, length);
         _wordLength = length;
         _term.Length = _stemmer.Stem(_term.Buffer, length);
-        if (IsOwnStem(_word.AsSpan(0, length), _term.Buffer.AsSpan(0, _term.Length)))
+        if (IsStemLeftOut(_term.Buffer.AsSpan(0, _term.Length)))
         {
             SetExactForm();
             _wordLength = -1;

@@ -79,23 +79,19 @@ public sealed class NewsIndex : IDisposable
         _folderLock = folderLock;
         _commits = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
         _snapshots = new CommitSnapshots(directory, _commits, () => Writer.DeleteUnusedFiles());
-        var analyzer = new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact);
         var similarity = new BM25Similarity(options.Ranking.K1, options.Ranking.B);
         _suggester = new Suggester(options.Suggestions);
 
         // Serving (refreshing in the background) rather than bulk loading: build suggestions before readers need them.
         var serving = options.MaxRefreshDelay is not null && options.Suggestions.BuildAhead;
 
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
-        {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            Similarity = similarity,
-            RAMBufferSizeMB = options.RamBufferMb,
-            IndexDeletionPolicy = _commits,
-            MergeScheduler = new FailSafeMergeScheduler(_ => _metrics.RecordMergeFailure()),
-            Codec = new NewsCodec(),
-            UseCompoundFile = options.CompoundFiles,
-        };
+        var config = NewsWriterConfig.Create();
+        config.OpenMode = OpenMode.CREATE_OR_APPEND;
+        config.Similarity = similarity;
+        config.RAMBufferSizeMB = options.RamBufferMb;
+        config.IndexDeletionPolicy = _commits;
+        config.MergeScheduler = new FailSafeMergeScheduler(_ => _metrics.RecordMergeFailure());
+        config.UseCompoundFile = options.CompoundFiles;
         if (!options.CompoundFiles)
         {
             config.MergePolicy.NoCFSRatio = 0;

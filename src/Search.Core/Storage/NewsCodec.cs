@@ -7,7 +7,7 @@ namespace Search.Core.Storage;
 
 /// <summary>
 /// Lucene 4.6's codec with stored fields compressed by <see cref="Lz4CompressionMode"/> and flushed postings completed by
-/// <see cref="OwnStemPostings"/>. Segments name the codec
+/// <see cref="StemWritingPostingsFormat"/>. Segments name the codec
 /// they were written with, so older segments (Lucene46) keep reading as before and merge into this one.
 /// </summary>
 [CodecName(CodecName)]
@@ -25,7 +25,7 @@ public sealed class NewsCodec : FilterCodec
     {
     }
 
-    private readonly PostingsFormat _postings = new OwnStemPostings();
+    private readonly PostingsFormat _postings = new StemWritingPostingsFormat();
 
     public override StoredFieldsFormat StoredFieldsFormat => _storedFields;
 

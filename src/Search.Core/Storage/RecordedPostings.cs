@@ -5,51 +5,34 @@ namespace Search.Core.Storage;
 
 /// <summary>
 /// Postings of several terms, in the order they were given, held as flat integers (per document: its number, its
-/// frequency, then each occurrence's position, and its start and end offsets when the field has them) so two terms' postings can be written as one
-/// (<see cref="WriteUnion"/>). Receives postings as a <see cref="PostingsConsumer"/>; payloads are not kept (none of
-/// our fields has them).
+/// frequency, then each occurrence's position, and its start and end offsets when the field has them) so that several
+/// terms' postings can be written as one (<see cref="WriteUnion"/>). Receives postings as a
+/// <see cref="PostingsConsumer"/>; payloads are not kept (none of our fields has them).
 /// </summary>
 internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
 {
     private readonly int _stride = offsets ? 3 : 1;
-    private readonly List<(int TextStart, int TextLength, int Start, int End)> _terms = [];
-    private byte[] _text = new byte[4096];
-    private int _textLength;
+    private readonly List<(int Start, int End)> _terms = [];
     private int[] _values = new int[4096];
     private int _length;
     private int _termStart;
-    private int _termTextStart;
-    private int _termTextLength;
 
     public int Count => _terms.Count;
 
     public void Clear()
     {
         _terms.Clear();
-        _textLength = 0;
         _length = 0;
     }
 
-    /// <summary>Starts a term recorded under <paramref name="text"/> from byte <paramref name="skip"/> on.</summary>
-    public void StartTerm(BytesRef text, int skip)
+    public void StartTerm() => _termStart = _length;
+
+    /// <returns>The term's number, for <see cref="WriteUnion"/>.</returns>
+    public int FinishTerm()
     {
-        var length = text.Length - skip;
-        if (_textLength + length > _text.Length)
-        {
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + length));
-        }
-
-        Array.Copy(text.Bytes, text.Offset + skip, _text, _textLength, length);
-        _termTextStart = _textLength;
-        _termTextLength = length;
-        _textLength += length;
-        _termStart = _length;
+        _terms.Add((_termStart, _length));
+        return _terms.Count - 1;
     }
-
-    public void FinishTerm() => _terms.Add((_termTextStart, _termTextLength, _termStart, _length));
-
-    /// <summary>The text of recorded term <paramref name="term"/>, valid until the next <see cref="StartTerm"/>.</summary>
-    public BytesRef Text(int term) => new(_text, _terms[term].TextStart, _terms[term].TextLength);
 
     public override void StartDoc(int docId, int freq)
     {
@@ -77,64 +60,108 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
     }
 
     /// <summary>
-    /// Writes term <paramref name="term"/> of <paramref name="first"/> (or nothing when -1) and term
-    /// <paramref name="otherTerm"/> of <paramref name="other"/> as one term: each document in either once, with the
-    /// sum of its frequencies and its positions in order.
+    /// Writes recorded terms <paramref name="terms"/> (of this recording, or of <paramref name="other"/> when negative:
+    /// -1 is its term 0) as one term: each document in any of them once, with the sum of its frequencies and all its
+    /// positions in order.
     /// </summary>
     /// <returns>The term's document frequency and total term frequency.</returns>
-    public static TermStats WriteUnion(PostingsConsumer consumer, RecordedPostings first, int term, RecordedPostings other, int otherTerm)
+    public TermStats WriteUnion(PostingsConsumer consumer, ReadOnlySpan<int> terms, RecordedPostings? other = null)
     {
-        if (first._stride != other._stride)
+        if (other is not null && other._stride != _stride)
         {
             throw new ArgumentException("Both postings must be recorded with offsets or both without.", nameof(other));
         }
 
-        var stride = first._stride;
-        var (a, endA) = term < 0 ? (0, 0) : (first._terms[term].Start, first._terms[term].End);
-        var (b, endB) = (other._terms[otherTerm].Start, other._terms[otherTerm].End);
-        var x = first._values;
-        var y = other._values;
+        var count = terms.Length;
+        Span<int> at = count <= 64 ? stackalloc int[count] : new int[count];
+        Span<int> end = count <= 64 ? stackalloc int[count] : new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            (at[i], end[i]) = terms[i] >= 0 ? _terms[terms[i]] : other!._terms[-terms[i] - 1];
+        }
+
         var docFreq = 0;
         long totalTermFreq = 0;
-        while (a < endA || b < endB)
+        var occurrences = Array.Empty<int>();
+        while (true)
         {
-            var docA = a < endA ? x[a] : int.MaxValue;
-            var docB = b < endB ? y[b] : int.MaxValue;
-            var freqA = docA <= docB ? x[a + 1] : 0;
-            var freqB = docB <= docA ? y[b + 1] : 0;
-            consumer.StartDoc(Math.Min(docA, docB), freqA + freqB);
-            if (freqA > 0)
+            var doc = int.MaxValue;
+            for (var i = 0; i < count; i++)
             {
-                a += 2;
+                if (at[i] < end[i])
+                {
+                    doc = Math.Min(doc, Values(terms[i], other)[at[i]]);
+                }
             }
 
-            if (freqB > 0)
+            if (doc == int.MaxValue)
             {
-                b += 2;
+                break;
             }
 
-            var lastA = a + (stride * freqA);
-            var lastB = b + (stride * freqB);
-            while (a < lastA || b < lastB)
+            var freq = 0;
+            var parts = 0;
+            for (var i = 0; i < count; i++)
             {
-                if (b >= lastB || (a < lastA && x[a] <= y[b]))
+                var values = Values(terms[i], other);
+                if (at[i] < end[i] && values[at[i]] == doc)
                 {
-                    consumer.AddPosition(x[a], null!, stride == 3 ? x[a + 1] : -1, stride == 3 ? x[a + 2] : -1);
-                    a += stride;
+                    var length = values[at[i] + 1] * _stride;
+                    if (occurrences.Length < (freq * _stride) + length)
+                    {
+                        Array.Resize(ref occurrences, Math.Max(64, 2 * ((freq * _stride) + length)));
+                    }
+
+                    Array.Copy(values, at[i] + 2, occurrences, freq * _stride, length);
+                    freq += values[at[i] + 1];
+                    at[i] += 2 + length;
+                    parts++;
                 }
-                else
-                {
-                    consumer.AddPosition(y[b], null!, stride == 3 ? y[b + 1] : -1, stride == 3 ? y[b + 2] : -1);
-                    b += stride;
-                }
+            }
+
+            if (parts > 1)
+            {
+                SortByPosition(occurrences, freq);
+            }
+
+            consumer.StartDoc(doc, freq);
+            for (var j = 0; j < freq * _stride; j += _stride)
+            {
+                consumer.AddPosition(occurrences[j], null!, _stride == 3 ? occurrences[j + 1] : -1, _stride == 3 ? occurrences[j + 2] : -1);
             }
 
             consumer.FinishDoc();
             docFreq++;
-            totalTermFreq += freqA + freqB;
+            totalTermFreq += freq;
         }
 
         return new TermStats(docFreq, totalTermFreq);
+    }
+
+    private int[] Values(int term, RecordedPostings? other) => term >= 0 ? _values : other!._values;
+
+    /// <summary>Orders <paramref name="count"/> occurrences by position, keeping each one's offsets with it.</summary>
+    private void SortByPosition(int[] occurrences, int count)
+    {
+        if (_stride == 1)
+        {
+            Array.Sort(occurrences, 0, count);
+            return;
+        }
+
+        // Position first, then the order given, so equal positions keep their order.
+        var keys = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            keys[i] = ((long)occurrences[i * _stride] << 32) | (uint)i;
+        }
+
+        Array.Sort(keys);
+        var given = occurrences.AsSpan(0, count * _stride).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            given.AsSpan((int)(keys[i] & uint.MaxValue) * _stride, _stride).CopyTo(occurrences.AsSpan(i * _stride));
+        }
     }
 
     private void Add(int value)

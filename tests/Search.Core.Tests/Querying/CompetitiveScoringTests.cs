@@ -5,6 +5,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Indexing;
 using Search.Core.Ingestion;
 using Search.Core.Querying;
 using Search.Core.Ranking;
@@ -57,11 +58,9 @@ public sealed class CompetitiveScoringTests
     private static (int Skipped, int Matched) PagesMatch(IEnumerable<NewsArticle> articles, int hits)
     {
         using var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))
-        {
-            Similarity = new BM25Similarity(),
-            MaxBufferedDocs = 1_000,
-        };
+        var config = NewsWriterConfig.Create();
+        config.Similarity = new BM25Similarity();
+        config.MaxBufferedDocs = 1_000;
         using (var writer = new IndexWriter(directory, config))
         {
             foreach (var article in articles)

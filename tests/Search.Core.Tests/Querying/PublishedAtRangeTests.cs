@@ -4,6 +4,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Indexing;
 using Search.Core.Querying;
 
 namespace Search.Core.Tests.Querying;
@@ -27,7 +28,7 @@ public sealed class PublishedAtRangeTests
             .Select(_ => Start.AddSeconds(random.NextInt64(0, 6L * 365 * 24 * 3600)))
             .ToList();
         using var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))))
+        using (var writer = new IndexWriter(directory, NewsWriterConfig.Create()))
         {
             for (var i = 0; i < published.Count; i++)
             {

@@ -5,6 +5,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Indexing;
 using Search.Core.Querying;
 using Search.Core.Ranking;
 
@@ -26,10 +27,8 @@ public sealed class ScoringOrderTests
     public void A_query_ranks_alike_in_either_scoring_order(string query, int matches)
     {
         using var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))
-        {
-            Similarity = new BM25Similarity(),
-        };
+        var config = NewsWriterConfig.Create();
+        config.Similarity = new BM25Similarity();
         string[] bodies =
         [
             "افتتح وزير الصحة المستشفى الجديد في المدينة بحضور المحافظ.",

@@ -4,6 +4,7 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Indexing;
 using Search.Core.Querying;
 using Search.Core.Ranking;
 using Search.Core.Segments;
@@ -18,10 +19,8 @@ public sealed class TermLookupTests : IDisposable
 
     public TermLookupTests()
     {
-        var config = new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))
-        {
-            Similarity = new BM25Similarity(),
-        };
+        var config = NewsWriterConfig.Create();
+        config.Similarity = new BM25Similarity();
         using (var writer = new IndexWriter(_directory, config))
         {
             // Three commits, so three segments, each with its own share of the terms.
@@ -177,7 +176,7 @@ public sealed class TermLookupTests : IDisposable
         var lookup = new TermLookup(_reader);
         var query = lookup.Query(NewsFields.Text, "مستشف");
         using var other = new RAMDirectory();
-        using (var writer = new IndexWriter(other, new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))))
+        using (var writer = new IndexWriter(other, NewsWriterConfig.Create()))
         {
             writer.AddDocument(NewsDocumentMapper.ToDocument(TestCorpus.Article("x", "طبيب")));
             writer.AddDocument(NewsDocumentMapper.ToDocument(TestCorpus.Article("y", "المستشفى الجديد")));

@@ -3,6 +3,7 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Indexing;
 using Search.Core.Ranking;
 using Search.Core.Storage;
 
@@ -14,11 +15,8 @@ public sealed class WordFormsTests
     private static IReadOnlyList<string> FormsOf(string stem, string[] titles, RankingOptions? ranking = null)
     {
         using var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))
-        {
-            Similarity = new BM25Similarity(),
-            Codec = new NewsCodec(),
-        };
+        var config = NewsWriterConfig.Create();
+        config.Similarity = new BM25Similarity();
         using (var writer = new IndexWriter(directory, config))
         {
             var id = 0;

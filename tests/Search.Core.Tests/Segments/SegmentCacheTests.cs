@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Indexing;
 using Search.Core.Segments;
 
 namespace Search.Core.Tests.Segments;
@@ -14,7 +15,7 @@ public sealed class SegmentCacheTests : IDisposable
 
     public SegmentCacheTests()
     {
-        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))))
+        using (var writer = new IndexWriter(_directory, NewsWriterConfig.Create()))
         {
             for (var segment = 0; segment < 2; segment++)
             {

@@ -4,6 +4,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
+using Search.Core.Indexing;
 using Search.Core.Storage;
 
 namespace Search.Core.Tests.Spelling;
@@ -16,7 +17,7 @@ internal sealed class SpellingIndex : IDisposable
 
     public SpellingIndex(params (string Text, int Copies)[] texts)
     {
-        using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact)) { Codec = new NewsCodec() }))
+        using (var writer = new IndexWriter(_directory, NewsWriterConfig.Create()))
         {
             var id = 0;
             foreach (var (text, copies) in texts)

@@ -27,11 +27,8 @@ public sealed class WordTrieTests : IDisposable
     public WordTrieTests()
     {
         // Several segments, and deletions, so frequencies must be summed as the term dictionary of the whole index sums them.
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact))
-        {
-            MergePolicy = NoMergePolicy.COMPOUND_FILES,
-            Codec = new NewsCodec(),
-        };
+        var config = NewsWriterConfig.Create();
+        config.MergePolicy = NoMergePolicy.COMPOUND_FILES;
         using (var writer = new IndexWriter(_directory, config))
         {
             var articles = JsonLinesArticleReader.ReadFile(IndexData("articles.jsonl")).Select(result => result.Article).OfType<NewsArticle>().ToList();
@@ -121,7 +118,7 @@ public sealed class WordTrieTests : IDisposable
     public void Words_outside_the_basic_plane_are_left_out_and_an_empty_segment_holds_nothing()
     {
         using var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new ArabicNewsAnalyzer(ArabicAnalysisMode.StemmedAndExact)) { Codec = new NewsCodec() }))
+        using (var writer = new IndexWriter(directory, NewsWriterConfig.Create()))
         {
             writer.AddDocument(NewsDocumentMapper.ToDocument(Article("a", "كتاب 𠀀𠀁 جديد")));
             writer.Commit();

@@ -11,38 +11,61 @@ public sealed class RecordedPostingsTests
     [InlineData(true)]
     public void A_union_holds_each_document_once_with_summed_frequencies_and_positions_in_order(bool offsets)
     {
-        var first = new RecordedPostings(offsets);
-        var other = new RecordedPostings(offsets);
-        Record(first, "a", (1, [3, 9]), (4, [0]));
-        Record(other, "b", (0, [2]), (1, [1, 5, 12]), (7, [8]));
+        var forms = new RecordedPostings(offsets);
+        var stem = new RecordedPostings(offsets);
+        Record(forms, (1, [3, 9]), (4, [0]));
+        Record(forms, (9, [1]));
+        Record(forms, (1, [4]), (9, [0, 2]));
+        Record(stem, (0, [2]), (1, [1, 5, 12]), (7, [8]));
 
         var written = new Written();
-        var stats = RecordedPostings.WriteUnion(written, first, 0, other, 0);
+        var stats = forms.WriteUnion(written, [-1, 0, 2], stem);
 
-        Assert.Equal(4, stats.DocFreq);
-        Assert.Equal(8, stats.TotalTermFreq);
-        Assert.Equal(["0:1 2", "1:5 1 3 5 9 12", "4:1 0", "7:1 8"], written.Docs);
+        Assert.Equal(5, stats.DocFreq);
+        Assert.Equal(11, stats.TotalTermFreq);
+        Assert.Equal(["0:1 2", "1:6 1 3 4 5 9 12", "4:1 0", "7:1 8", "9:2 0 2"], written.Docs);
         Assert.All(written.Offsets, pair => Assert.Equal(offsets ? (10, 20) : (-1, -1), pair));
-        Assert.Equal("b", other.Text(0).Utf8ToString());
     }
 
     [Fact]
-    public void Without_a_first_term_the_union_is_the_other_terms_postings()
+    public void Occurrences_keep_their_offsets_when_ordered_by_position()
     {
-        var other = new RecordedPostings(offsets: false);
-        Record(other, "x", (2, [4, 6]));
+        var forms = new RecordedPostings(offsets: true);
+        forms.StartTerm();
+        forms.StartDoc(3, 2);
+        forms.AddPosition(5, null!, 50, 55);
+        forms.AddPosition(9, null!, 90, 95);
+        forms.FinishTerm();
+        forms.StartTerm();
+        forms.StartDoc(3, 1);
+        forms.AddPosition(7, null!, 70, 75);
+        forms.FinishTerm();
 
         var written = new Written();
-        var stats = RecordedPostings.WriteUnion(written, other, -1, other, 0);
+        forms.WriteUnion(written, [0, 1]);
+
+        Assert.Equal(["3:3 5 7 9"], written.Docs);
+        Assert.Equal([(50, 55), (70, 75), (90, 95)], written.Offsets);
+    }
+
+    [Fact]
+    public void A_union_of_one_term_is_its_postings()
+    {
+        var forms = new RecordedPostings(offsets: false);
+        Record(forms, (5, [1]));
+        Record(forms, (2, [4, 6]));
+
+        var written = new Written();
+        var stats = forms.WriteUnion(written, [1]);
 
         Assert.Equal(1, stats.DocFreq);
         Assert.Equal(2, stats.TotalTermFreq);
         Assert.Equal(["2:2 4 6"], written.Docs);
     }
 
-    private static void Record(RecordedPostings postings, string term, params (int Doc, int[] Positions)[] docs)
+    private static void Record(RecordedPostings postings, params (int Doc, int[] Positions)[] docs)
     {
-        postings.StartTerm(new BytesRef(term), skip: 0);
+        postings.StartTerm();
         foreach (var (doc, positions) in docs)
         {
             postings.StartDoc(doc, positions.Length);

@@ -14,17 +14,17 @@ using Search.Core.Storage;
 namespace Search.Core.Tests.Storage;
 
 /// <summary>
-/// Words that are their own stem are indexed once, as exact forms, and the codec writes their stems at each flush: the
-/// index must hold exactly what indexing both tokens of every word into stock Lucene segments gives.
+/// Words are given to the writer as exact forms alone and the codec writes their stems at each flush: the index must
+/// hold exactly what indexing both tokens of every word into stock Lucene segments gives.
 /// </summary>
-public sealed class OwnStemPostingsTests
+public sealed class StemsFromExactFormsTests
 {
-    // Own stems (كتاب, مصر, news, يزور), their other forms (الكتاب, كتابه, مصري), a stem only other forms give (وزير from
-    // والوزير), numbers, whose stems sort before the exact forms, and Latin words.
+    // Stems with many forms (كتاب الكتاب كتابه, مصر مصري المصرية), a stem only other forms give (وزير from والوزير),
+    // numbers, whose stems sort before the exact forms, a word whose stem is a number (ال22), and Latin words.
     private static readonly string[] Words =
     [
         "كتاب", "الكتاب", "كتابه", "مصر", "مصري", "المصرية", "يزور", "والوزير", "وزير", "news", "News", "2024", "١٩٤٨",
-        "فلسطين", "الفلسطينيين", "مدرستها", "مدرسه", "أ.ب", "قال", "غزة", "وغزة", "الحكومة", "حكومته", "حكومات", "x",
+        "فلسطين", "الفلسطينيين", "مدرستها", "مدرسه", "أ.ب", "قال", "غزة", "وغزة", "الحكومة", "حكومته", "حكومات", "x", "ال22", "22", "وال22",
     ];
 
     [Fact]
@@ -55,13 +55,12 @@ public sealed class OwnStemPostingsTests
     }
 
     [Fact]
-    public void A_word_is_its_own_stem_only_when_stemming_leaves_it_whole_and_it_sorts_after_the_marker()
+    public void A_stem_is_left_to_the_codec_only_when_it_sorts_after_the_marker()
     {
-        Assert.True(ExactFormRepeatFilter.IsOwnStem("كتاب", "كتاب"));
-        Assert.True(ExactFormRepeatFilter.IsOwnStem("news", "news"));
-        Assert.False(ExactFormRepeatFilter.IsOwnStem("الكتاب", "كتاب"));
-        Assert.False(ExactFormRepeatFilter.IsOwnStem("2024", "2024"));
-        Assert.False(ExactFormRepeatFilter.IsOwnStem("", ""));
+        Assert.True(ExactFormRepeatFilter.IsStemLeftOut("كتاب"));
+        Assert.True(ExactFormRepeatFilter.IsStemLeftOut("news"));
+        Assert.False(ExactFormRepeatFilter.IsStemLeftOut("2024"));
+        Assert.False(ExactFormRepeatFilter.IsStemLeftOut(""));
     }
 
     private static List<NewsArticle> Articles()
