@@ -73,6 +73,12 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
         }
 
         var count = terms.Length;
+        if (count == 1)
+        {
+            // Most stems have one form in a segment: its postings as they are.
+            return terms[0] >= 0 ? Write(consumer, terms[0]) : other!.Write(consumer, -terms[0] - 1);
+        }
+
         Span<int> at = count <= 64 ? stackalloc int[count] : new int[count];
         Span<int> end = count <= 64 ? stackalloc int[count] : new int[count];
         for (var i = 0; i < count; i++)
@@ -128,6 +134,30 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
             for (var j = 0; j < freq * _stride; j += _stride)
             {
                 consumer.AddPosition(occurrences[j], null!, _stride == 3 ? occurrences[j + 1] : -1, _stride == 3 ? occurrences[j + 2] : -1);
+            }
+
+            consumer.FinishDoc();
+            docFreq++;
+            totalTermFreq += freq;
+        }
+
+        return new TermStats(docFreq, totalTermFreq);
+    }
+
+    private TermStats Write(PostingsConsumer consumer, int term)
+    {
+        var (at, end) = _terms[term];
+        var values = _values;
+        var docFreq = 0;
+        long totalTermFreq = 0;
+        while (at < end)
+        {
+            var freq = values[at + 1];
+            consumer.StartDoc(values[at], freq);
+            at += 2;
+            for (var j = 0; j < freq; j++, at += _stride)
+            {
+                consumer.AddPosition(values[at], null!, _stride == 3 ? values[at + 1] : -1, _stride == 3 ? values[at + 2] : -1);
             }
 
             consumer.FinishDoc();

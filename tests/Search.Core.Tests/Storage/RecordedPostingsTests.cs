@@ -48,10 +48,12 @@ public sealed class RecordedPostingsTests
         Assert.Equal([(50, 55), (70, 75), (90, 95)], written.Offsets);
     }
 
-    [Fact]
-    public void A_union_of_one_term_is_its_postings()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_union_of_one_term_is_its_postings(bool offsets)
     {
-        var forms = new RecordedPostings(offsets: false);
+        var forms = new RecordedPostings(offsets);
         Record(forms, (5, [1]));
         Record(forms, (2, [4, 6]));
 
@@ -61,6 +63,7 @@ public sealed class RecordedPostingsTests
         Assert.Equal(1, stats.DocFreq);
         Assert.Equal(2, stats.TotalTermFreq);
         Assert.Equal(["2:2 4 6"], written.Docs);
+        Assert.Equal([offsets ? (10, 20) : (-1, -1), offsets ? (10, 20) : (-1, -1)], written.Offsets);
     }
 
     private static void Record(RecordedPostings postings, params (int Doc, int[] Positions)[] docs)
