@@ -43,6 +43,46 @@ public sealed class TelemetryTests
         Assert.Contains("search_index_refresh_duration_seconds_count", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, null, HttpStatusCode.Unauthorized, "api_key_required")]
+    [InlineData("X-Api-Key", "wrong-key", HttpStatusCode.Unauthorized, "invalid_api_key")]
+    [InlineData("X-Api-Key", SearchApiFactory.ApiKey, HttpStatusCode.OK, null)]
+    [InlineData("Authorization", "Bearer " + SearchApiFactory.ApiKey, HttpStatusCode.OK, null)]
+    public async Task With_keys_configured_metrics_answer_only_a_request_holding_one(string? header, string? value, HttpStatusCode expected, string? code)
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        if (header is not null)
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        if (code is null)
+        {
+            Assert.Equal(expected, response.StatusCode);
+            Assert.Contains("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        else
+        {
+            var problem = await response.AssertProblemAsync(expected);
+            Assert.Equal(code, problem.GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Without_keys_metrics_are_open_like_everything_else()
+    {
+        await using var factory = SearchApiFactory.WithoutSampleData();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_search_slower_than_the_threshold_is_logged_with_its_time_in_parts()
     {

@@ -48,6 +48,23 @@ public sealed class WriteEndpointTests
         Assert.Equal(HttpStatusCode.Unauthorized, stats.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Bearer " + SearchApiFactory.ApiKey, HttpStatusCode.Created)]
+    [InlineData("bearer   " + SearchApiFactory.ApiKey + " ", HttpStatusCode.Created)]
+    [InlineData("Bearer wrong-key", HttpStatusCode.Unauthorized)]
+    [InlineData("Basic " + SearchApiFactory.ApiKey, HttpStatusCode.Unauthorized)]
+    public async Task A_key_may_come_as_a_bearer_token(string authorization, HttpStatusCode expected)
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = factory.CreateClient();
+        using var request = Put("museum", Museum);
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task Put_creates_then_replaces_and_a_read_by_id_sees_each_version_at_once()
     {

@@ -31,6 +31,7 @@ public static class SearchServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section);
+        builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddOptions<IdleMemoryOptions>()
             .BindConfiguration(IdleMemoryOptions.Section)
             .ValidateDataAnnotations()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Search.Api.Security;
 using Search.Core.Indexing;
 
 namespace Search.Api.Telemetry;
@@ -66,7 +67,24 @@ public static class TelemetryExtensions
                 [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
-        routes.MapPrometheusScrapingEndpoint("/metrics");
+        routes.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: branch => branch.Use(RequireKeyWhenConfigured), optionsName: null);
         return routes;
+    }
+
+    /// <summary>
+    /// With keys configured, <c>/metrics</c> answers only a request that holds one (<c>X-Api-Key</c>, or
+    /// <c>Authorization: Bearer</c>, which Prometheus sends): it tells the index's size, the write backlog and the
+    /// traffic by route. Without keys (a service on its sample data, writes off) it stays open, like everything else.
+    /// </summary>
+    private static async Task RequireKeyWhenConfigured(HttpContext context, RequestDelegate next)
+    {
+        var keys = context.RequestServices.GetRequiredService<ApiKeys>();
+        if (keys.AnyConfigured && keys.Refusal(context.Request) is { } refusal)
+        {
+            await refusal.ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
     }
 }
