@@ -4,28 +4,41 @@ using Lucene.Net.Util;
 namespace Search.Core.Storage;
 
 /// <summary>
-/// Postings of several terms, in the order they were given, held as flat integers (per document: its number, its
-/// frequency, then each occurrence's position, and its start and end offsets when the field has them) so that several
-/// terms' postings can be written as one (<see cref="WriteUnion"/>). Receives postings as a
-/// <see cref="PostingsConsumer"/>; payloads are not kept (none of our fields has them).
+/// Postings of several terms, in the order they were given, so that several terms' postings can be written as one
+/// (<see cref="WriteUnion"/>). Held as the postings format holds them, deltas in variable-length bytes (per document:
+/// its number's distance from the term's last, its frequency, then each occurrence's position's distance from the
+/// last and, when the field has them, its offsets), in blocks of 64 KB: a flush records every exact form of a
+/// segment, and as flat integers in one array that took four times the bytes and, growing, twice that again at once.
+/// Receives postings as a <see cref="PostingsConsumer"/>; payloads are not kept (none of our fields has them).
 /// </summary>
 internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
 {
-    private readonly int _stride = offsets ? 3 : 1;
-    private readonly List<(int Start, int End)> _terms = [];
-    private int[] _values = new int[4096];
-    private int _length;
-    private int _termStart;
+    private const int BlockBits = 16;
+    private const int BlockMask = (1 << BlockBits) - 1;
+
+    private readonly List<byte[]> _blocks = [];
+    private readonly List<(long Start, long End)> _terms = [];
+    private long _length;
+    private long _termStart;
+    private int[] _occurrences = new int[64];
+    private int _lastDoc;
+    private int _lastPosition;
+    private int _lastStartOffset;
 
     public int Count => _terms.Count;
 
+    /// <summary>Forgets every term, keeping the blocks for the next ones.</summary>
     public void Clear()
     {
         _terms.Clear();
         _length = 0;
     }
 
-    public void StartTerm() => _termStart = _length;
+    public void StartTerm()
+    {
+        _termStart = _length;
+        _lastDoc = 0;
+    }
 
     /// <returns>The term's number, for <see cref="WriteUnion"/>.</returns>
     public int FinishTerm()
@@ -36,8 +49,11 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
 
     public override void StartDoc(int docId, int freq)
     {
-        Add(docId);
-        Add(freq);
+        Write(docId - _lastDoc);
+        Write(freq);
+        _lastDoc = docId;
+        _lastPosition = 0;
+        _lastStartOffset = 0;
     }
 
     public override void AddPosition(int position, BytesRef payload, int startOffset, int endOffset)
@@ -47,11 +63,13 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
             throw new NotSupportedException("Postings with payloads cannot be recorded.");
         }
 
-        Add(position);
-        if (_stride == 3)
+        Write(position - _lastPosition);
+        _lastPosition = position;
+        if (offsets)
         {
-            Add(startOffset);
-            Add(endOffset);
+            Write(ZigZag(startOffset - _lastStartOffset));
+            Write(ZigZag(endOffset - startOffset));
+            _lastStartOffset = startOffset;
         }
     }
 
@@ -67,7 +85,7 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
     /// <returns>The term's document frequency and total term frequency.</returns>
     public TermStats WriteUnion(PostingsConsumer consumer, ReadOnlySpan<int> terms, RecordedPostings? other = null)
     {
-        if (other is not null && other._stride != _stride)
+        if (other is not null && other.HasOffsets != HasOffsets)
         {
             throw new ArgumentException("Both postings must be recorded with offsets or both without.", nameof(other));
         }
@@ -76,28 +94,32 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
         if (count == 1)
         {
             // Most stems have one form in a segment: its postings as they are.
-            return terms[0] >= 0 ? Write(consumer, terms[0]) : other!.Write(consumer, -terms[0] - 1);
+            return terms[0] >= 0 ? Replay(consumer, terms[0]) : other!.Replay(consumer, -terms[0] - 1);
         }
 
-        Span<int> at = count <= 64 ? stackalloc int[count] : new int[count];
-        Span<int> end = count <= 64 ? stackalloc int[count] : new int[count];
+        // A cursor a term: where it reads, where it ends, the document it is at and that document's frequency.
+        Span<long> at = count <= 32 ? stackalloc long[count] : new long[count];
+        Span<long> end = count <= 32 ? stackalloc long[count] : new long[count];
+        Span<int> docs = count <= 32 ? stackalloc int[count] : new int[count];
+        Span<int> freqs = count <= 32 ? stackalloc int[count] : new int[count];
         for (var i = 0; i < count; i++)
         {
-            (at[i], end[i]) = terms[i] >= 0 ? _terms[terms[i]] : other!._terms[-terms[i] - 1];
+            var source = Source(terms[i], other);
+            (at[i], end[i]) = source._terms[terms[i] >= 0 ? terms[i] : -terms[i] - 1];
+            docs[i] = 0;
+            source.NextDoc(ref at[i], end[i], ref docs[i], out freqs[i]);
         }
 
+        var stride = HasOffsets ? 3 : 1;
+        var occurrences = _occurrences;
         var docFreq = 0;
         long totalTermFreq = 0;
-        var occurrences = Array.Empty<int>();
         while (true)
         {
             var doc = int.MaxValue;
-            for (var i = 0; i < count; i++)
+            foreach (var candidate in docs)
             {
-                if (at[i] < end[i])
-                {
-                    doc = Math.Min(doc, Values(terms[i], other)[at[i]]);
-                }
+                doc = Math.Min(doc, candidate);
             }
 
             if (doc == int.MaxValue)
@@ -109,31 +131,33 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
             var parts = 0;
             for (var i = 0; i < count; i++)
             {
-                var values = Values(terms[i], other);
-                if (at[i] < end[i] && values[at[i]] == doc)
+                if (docs[i] != doc)
                 {
-                    var length = values[at[i] + 1] * _stride;
-                    if (occurrences.Length < (freq * _stride) + length)
-                    {
-                        Array.Resize(ref occurrences, Math.Max(64, 2 * ((freq * _stride) + length)));
-                    }
-
-                    Array.Copy(values, at[i] + 2, occurrences, freq * _stride, length);
-                    freq += values[at[i] + 1];
-                    at[i] += 2 + length;
-                    parts++;
+                    continue;
                 }
+
+                var source = Source(terms[i], other);
+                if (occurrences.Length < (freq + freqs[i]) * stride)
+                {
+                    Array.Resize(ref occurrences, 2 * (freq + freqs[i]) * stride);
+                    _occurrences = occurrences;
+                }
+
+                source.ReadOccurrences(ref at[i], freqs[i], occurrences.AsSpan(freq * stride, freqs[i] * stride));
+                freq += freqs[i];
+                parts++;
+                source.NextDoc(ref at[i], end[i], ref docs[i], out freqs[i]);
             }
 
             if (parts > 1)
             {
-                SortByPosition(occurrences, freq);
+                SortByPosition(occurrences, freq, stride);
             }
 
             consumer.StartDoc(doc, freq);
-            for (var j = 0; j < freq * _stride; j += _stride)
+            for (var j = 0; j < freq * stride; j += stride)
             {
-                consumer.AddPosition(occurrences[j], null!, _stride == 3 ? occurrences[j + 1] : -1, _stride == 3 ? occurrences[j + 2] : -1);
+                consumer.AddPosition(occurrences[j], null!, stride == 3 ? occurrences[j + 1] : -1, stride == 3 ? occurrences[j + 2] : -1);
             }
 
             consumer.FinishDoc();
@@ -144,20 +168,27 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
         return new TermStats(docFreq, totalTermFreq);
     }
 
-    private TermStats Write(PostingsConsumer consumer, int term)
+    private bool HasOffsets => offsets;
+
+    private RecordedPostings Source(int term, RecordedPostings? other) => term >= 0 ? this : other!;
+
+    private TermStats Replay(PostingsConsumer consumer, int term)
     {
         var (at, end) = _terms[term];
-        var values = _values;
+        var stride = HasOffsets ? 3 : 1;
+        Span<int> occurrence = stackalloc int[3];
+        var doc = 0;
         var docFreq = 0;
         long totalTermFreq = 0;
-        while (at < end)
+        while (NextDoc(ref at, end, ref doc, out var freq))
         {
-            var freq = values[at + 1];
-            consumer.StartDoc(values[at], freq);
-            at += 2;
-            for (var j = 0; j < freq; j++, at += _stride)
+            consumer.StartDoc(doc, freq);
+            var position = 0;
+            var startOffset = 0;
+            for (var j = 0; j < freq; j++)
             {
-                consumer.AddPosition(values[at], null!, _stride == 3 ? values[at + 1] : -1, _stride == 3 ? values[at + 2] : -1);
+                ReadOccurrence(ref at, ref position, ref startOffset, occurrence);
+                consumer.AddPosition(occurrence[0], null!, stride == 3 ? occurrence[1] : -1, stride == 3 ? occurrence[2] : -1);
             }
 
             consumer.FinishDoc();
@@ -168,12 +199,51 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
         return new TermStats(docFreq, totalTermFreq);
     }
 
-    private int[] Values(int term, RecordedPostings? other) => term >= 0 ? _values : other!._values;
+    /// <summary>Reads the next document's number and frequency; sets <paramref name="doc"/> to int.MaxValue at the
+    /// term's end.</summary>
+    private bool NextDoc(ref long at, long end, ref int doc, out int freq)
+    {
+        if (at >= end)
+        {
+            doc = int.MaxValue;
+            freq = 0;
+            return false;
+        }
+
+        doc += Read(ref at);
+        freq = Read(ref at);
+        return true;
+    }
+
+    /// <summary>Reads a document's <paramref name="freq"/> occurrences into <paramref name="into"/> (position, and
+    /// offsets when recorded, each).</summary>
+    private void ReadOccurrences(ref long at, int freq, Span<int> into)
+    {
+        var stride = HasOffsets ? 3 : 1;
+        var position = 0;
+        var startOffset = 0;
+        for (var j = 0; j < freq; j++)
+        {
+            ReadOccurrence(ref at, ref position, ref startOffset, into.Slice(j * stride, stride));
+        }
+    }
+
+    private void ReadOccurrence(ref long at, ref int position, ref int startOffset, Span<int> into)
+    {
+        position += Read(ref at);
+        into[0] = position;
+        if (HasOffsets)
+        {
+            startOffset += UnZigZag(Read(ref at));
+            into[1] = startOffset;
+            into[2] = startOffset + UnZigZag(Read(ref at));
+        }
+    }
 
     /// <summary>Orders <paramref name="count"/> occurrences by position, keeping each one's offsets with it.</summary>
-    private void SortByPosition(int[] occurrences, int count)
+    private static void SortByPosition(int[] occurrences, int count, int stride)
     {
-        if (_stride == 1)
+        if (stride == 1)
         {
             Array.Sort(occurrences, 0, count);
             return;
@@ -183,24 +253,60 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
         var keys = new long[count];
         for (var i = 0; i < count; i++)
         {
-            keys[i] = ((long)occurrences[i * _stride] << 32) | (uint)i;
+            keys[i] = ((long)occurrences[i * stride] << 32) | (uint)i;
         }
 
         Array.Sort(keys);
-        var given = occurrences.AsSpan(0, count * _stride).ToArray();
+        var given = occurrences.AsSpan(0, count * stride).ToArray();
         for (var i = 0; i < count; i++)
         {
-            given.AsSpan((int)(keys[i] & uint.MaxValue) * _stride, _stride).CopyTo(occurrences.AsSpan(i * _stride));
+            given.AsSpan((int)(keys[i] & uint.MaxValue) * stride, stride).CopyTo(occurrences.AsSpan(i * stride));
         }
     }
 
-    private void Add(int value)
+    private static int ZigZag(int value) => (value << 1) ^ (value >> 31);
+
+    private static int UnZigZag(int value) => (int)((uint)value >> 1) ^ -(value & 1);
+
+    private void Write(int value)
     {
-        if (_length == _values.Length)
+        var bits = (uint)value;
+        while (bits >= 0x80)
         {
-            Array.Resize(ref _values, _values.Length * 2);
+            WriteByte((byte)(bits | 0x80));
+            bits >>= 7;
         }
 
-        _values[_length++] = value;
+        WriteByte((byte)bits);
+    }
+
+    private void WriteByte(byte value)
+    {
+        var block = (int)(_length >> BlockBits);
+        if (block == _blocks.Count)
+        {
+            _blocks.Add(new byte[1 << BlockBits]);
+        }
+
+        _blocks[block][(int)(_length & BlockMask)] = value;
+        _length++;
+    }
+
+    private int Read(ref long at)
+    {
+        uint value = 0;
+        var shift = 0;
+        while (true)
+        {
+            var b = _blocks[(int)(at >> BlockBits)][(int)(at & BlockMask)];
+            at++;
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return (int)value;
+            }
+
+            shift += 7;
+        }
     }
 }

@@ -66,6 +66,47 @@ public sealed class RecordedPostingsTests
         Assert.Equal([offsets ? (10, 20) : (-1, -1), offsets ? (10, 20) : (-1, -1)], written.Offsets);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Postings_over_many_blocks_come_back_whole_alone_and_in_a_union(bool offsets)
+    {
+        // Two terms of about 300 KB each, positions and documents far apart (multi-byte deltas), a few documents shared.
+        var random = new Random(3);
+        var forms = new RecordedPostings(offsets);
+        var expected = new SortedDictionary<int, List<int>>();
+        for (var term = 0; term < 2; term++)
+        {
+            forms.StartTerm();
+            var doc = term;
+            for (var d = 0; d < 2_000; d++)
+            {
+                doc += random.Next(1, 3) == 1 ? 2 : 1_000_000;
+                var positions = Enumerable.Range(0, random.Next(1, 60)).Select(_ => random.Next(0, 5_000_000)).Distinct().Order().ToArray();
+                forms.StartDoc(doc, positions.Length);
+                foreach (var position in positions)
+                {
+                    forms.AddPosition(position, null!, 10, 20);
+                    (expected.TryGetValue(doc, out var list) ? list : expected[doc] = []).Add(position);
+                }
+
+                forms.FinishDoc();
+            }
+
+            forms.FinishTerm();
+        }
+
+        var union = new Written();
+        var stats = forms.WriteUnion(union, [0, 1]);
+        var first = new Written();
+        forms.WriteUnion(first, [0]);
+
+        Assert.Equal(expected.Count, stats.DocFreq);
+        Assert.Equal(expected.Select(pair => $"{pair.Key}:{pair.Value.Count} {string.Join(' ', pair.Value.Order())}"), union.Docs);
+        Assert.Equal(2_000, first.Docs.Count);
+        Assert.All(union.Offsets, pair => Assert.Equal(offsets ? (10, 20) : (-1, -1), pair));
+    }
+
     private static void Record(RecordedPostings postings, params (int Doc, int[] Positions)[] docs)
     {
         postings.StartTerm();
