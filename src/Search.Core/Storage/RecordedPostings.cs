@@ -91,12 +91,6 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
         }
 
         var count = terms.Length;
-        if (count == 1)
-        {
-            // Most stems have one form in a segment: its postings as they are.
-            return terms[0] >= 0 ? Replay(consumer, terms[0]) : other!.Replay(consumer, -terms[0] - 1);
-        }
-
         // A cursor a term: where it reads, where it ends, the document it is at and that document's frequency.
         Span<long> at = count <= 32 ? stackalloc long[count] : new long[count];
         Span<long> end = count <= 32 ? stackalloc long[count] : new long[count];
@@ -171,33 +165,6 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
     private bool HasOffsets => offsets;
 
     private RecordedPostings Source(int term, RecordedPostings? other) => term >= 0 ? this : other!;
-
-    private TermStats Replay(PostingsConsumer consumer, int term)
-    {
-        var (at, end) = _terms[term];
-        var stride = HasOffsets ? 3 : 1;
-        Span<int> occurrence = stackalloc int[3];
-        var doc = 0;
-        var docFreq = 0;
-        long totalTermFreq = 0;
-        while (NextDoc(ref at, end, ref doc, out var freq))
-        {
-            consumer.StartDoc(doc, freq);
-            var position = 0;
-            var startOffset = 0;
-            for (var j = 0; j < freq; j++)
-            {
-                ReadOccurrence(ref at, ref position, ref startOffset, occurrence);
-                consumer.AddPosition(occurrence[0], null!, stride == 3 ? occurrence[1] : -1, stride == 3 ? occurrence[2] : -1);
-            }
-
-            consumer.FinishDoc();
-            docFreq++;
-            totalTermFreq += freq;
-        }
-
-        return new TermStats(docFreq, totalTermFreq);
-    }
 
     /// <summary>Reads the next document's number and frequency; sets <paramref name="doc"/> to int.MaxValue at the
     /// term's end.</summary>
