@@ -9,8 +9,8 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Search.Core.Analysis;
 using Search.Core.Documents;
-using Search.Core.Indexing;
 using Search.Core.Ingestion;
+using Search.Core.Storage;
 using Search.LoadTest.Measurement;
 using Search.LoadTest.Workload;
 
@@ -94,7 +94,7 @@ internal static class IndexAnatomyCommand
         // Our indexing chain leaves stems for the codec to write (NewsWriterConfig), so it runs with that codec.
         if (config.Analyzer is ArabicNewsAnalyzer)
         {
-            config.Codec = NewsWriterConfig.Create().Codec;
+            config.Codec = new NewsCodec();
         }
 
         var clock = Stopwatch.StartNew();

@@ -41,7 +41,7 @@ internal sealed class ApiKeys
             match |= CryptographicOperations.FixedTimeEquals(digest, key);
         }
 
-        return match ? null : ApiErrors.Problem(ApiErrors.InvalidApiKey, $"The {HeaderName} header does not hold a configured key.");
+        return match ? null : ApiErrors.Problem(ApiErrors.InvalidApiKey, $"The {HeaderName} header or bearer token does not hold a configured key.");
     }
 
     /// <summary>The one key the request presents; null when it presents none, or several.</summary>
