@@ -42,7 +42,7 @@ internal sealed partial class IndexBootstrap(NewsIndex index, ISharedArticleLog 
         });
 
         ImportProgress imported;
-        using (var fresh = NewsIndex.Open(NewsIndexOptions.ForBulkImport(workFolder, threads)))
+        using (var fresh = NewsIndex.Open(NewsIndexOptions.ForBulkImport(workFolder)))
         {
             imported = await Task.Run(
                 () => ArticleImporter.Import(fresh, snapshot.Articles, progress: progress, threads: threads, cancellationToken: cancellationToken),

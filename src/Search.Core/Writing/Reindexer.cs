@@ -54,7 +54,7 @@ internal sealed class Reindexer(NewsIndex index, IArticleLog log, IndexFollower 
             ImportProgress imported;
             long built;
             var threads = ArticleImporter.DefaultThreads;
-            using (var fresh = NewsIndex.Open(NewsIndexOptions.ForBulkImport(workFolder, threads)))
+            using (var fresh = NewsIndex.Open(NewsIndexOptions.ForBulkImport(workFolder)))
             {
                 imported = await Task.Run(
                     () => ArticleImporter.Import(fresh, records, onProblem, threads: threads, cancellationToken: cancellationToken),

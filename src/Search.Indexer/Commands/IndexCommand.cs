@@ -59,7 +59,7 @@ internal static class IndexCommand
         NewsIndex index;
         try
         {
-            index = NewsIndex.Open(NewsIndexOptions.ForBulkImport(indexPath, threads) with { RamBufferMb = ramBufferMb });
+            index = NewsIndex.Open(NewsIndexOptions.ForBulkImport(indexPath) with { RamBufferMb = ramBufferMb });
         }
         catch (IndexLockedException ex)
         {

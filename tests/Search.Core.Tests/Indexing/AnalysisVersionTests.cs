@@ -34,7 +34,7 @@ public sealed class AnalysisVersionTests
     {
         // The indexer's import commits without a log position; the service opening its index must not rebuild it.
         using var temp = new TempDirectory();
-        using (var index = NewsIndex.Open(NewsIndexOptions.ForBulkImport(temp.File("index"), threads: 1)))
+        using (var index = NewsIndex.Open(NewsIndexOptions.ForBulkImport(temp.File("index"))))
         {
             ArticleImporter.Import(index, [IngestResult.Of(TestCorpus.Article("one", "خبر أول"))]);
             index.Optimize();

@@ -1,23 +1,47 @@
 using Search.Core.Indexing;
+using Search.Core.Ingestion;
 
 namespace Search.Core.Tests.Indexing;
 
 public sealed class NewsIndexOptionsTests
 {
     [Fact]
-    public void A_bulk_import_on_one_thread_flushes_by_refreshing_and_on_more_does_not()
+    public void A_bulk_import_flushes_only_at_its_commit_while_its_buffer_holds_everything()
     {
-        var one = NewsIndexOptions.ForBulkImport("/tmp/index", threads: 1);
-        var two = NewsIndexOptions.ForBulkImport("/tmp/index", threads: 2);
+        // A refresh in the background would flush the articles read before the pause as a segment of their own, one
+        // more for the final merge to rewrite.
+        using var temp = new TempDirectory();
+        using var index = NewsIndex.Open(NewsIndexOptions.ForBulkImport(temp.File("index")));
 
-        Assert.Equal(TimeSpan.FromSeconds(1), one.MaxRefreshDelay);
-        Assert.Null(two.MaxRefreshDelay);
-        Assert.All([one, two], options =>
+        ArticleImporter.Import(index, WithPause(TimeSpan.FromMilliseconds(1_500)), threads: 1);
+        index.Refresh();
+
+        var statistics = index.Statistics();
+        Assert.Equal(40, statistics.Articles);
+        Assert.Equal(1, statistics.Segments);
+    }
+
+    [Fact]
+    public void A_bulk_import_keeps_no_files_in_memory_and_builds_no_suggestions_ahead()
+    {
+        var options = NewsIndexOptions.ForBulkImport("/tmp/index");
+
+        Assert.Null(options.MaxRefreshDelay);
+        Assert.False(options.Suggestions.BuildAhead);
+        Assert.Equal(0, options.ResidentMemoryMb);
+        Assert.False(options.CompoundFiles);
+    }
+
+    private static IEnumerable<IngestResult> WithPause(TimeSpan pause)
+    {
+        for (var i = 0; i < 40; i++)
         {
-            Assert.False(options.Suggestions.BuildAhead);
-            Assert.Equal(0, options.ResidentMemoryMb);
-            Assert.Equal(256, options.RamBufferMb);
-            Assert.False(options.CompoundFiles);
-        });
+            if (i == 20)
+            {
+                Thread.Sleep(pause);
+            }
+
+            yield return IngestResult.Of(TestCorpus.Article($"a{i}", $"خبر رقم {i} عن الاقتصاد"));
+        }
     }
 }
