@@ -20,12 +20,20 @@ public sealed class NewsCodec : FilterCodec
 
     private readonly StoredFieldsFormat _storedFields = new CompressingStoredFieldsFormat("NewsStoredFields", Lz4CompressionMode.Instance, ChunkSize);
 
+    private readonly PostingsFormat _postings;
+
     public NewsCodec()
-        : base(new Lucene46Codec())
+        : this(PipelinedTerms.DefaultChunkInts)
     {
     }
 
-    private readonly PostingsFormat _postings = new StemWritingPostingsFormat();
+    /// <param name="postingsChunkInts">How many integers of postings a flush hands on to its writing thread at a time
+    /// (<see cref="PipelinedTerms"/>); tests make it small to hand on many times in a small flush.</param>
+    internal NewsCodec(int postingsChunkInts)
+        : base(new Lucene46Codec())
+    {
+        _postings = new StemWritingPostingsFormat(postingsChunkInts);
+    }
 
     public override StoredFieldsFormat StoredFieldsFormat => _storedFields;
 

@@ -17,10 +17,14 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
     private const int BlockMask = (1 << BlockBits) - 1;
 
     private readonly List<byte[]> _blocks = [];
+    private byte[]? _current;
+    private long _currentStart;
     private readonly List<(long Start, long End)> _terms = [];
     private long _length;
     private long _termStart;
     private int[] _occurrences = new int[64];
+    private long[] _sortKeys = [];
+    private int[] _sortCopy = [];
     private int _lastDoc;
     private int _lastPosition;
     private int _lastStartOffset;
@@ -32,6 +36,7 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
     {
         _terms.Clear();
         _length = 0;
+        _current = null;
     }
 
     public void StartTerm()
@@ -208,7 +213,7 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
     }
 
     /// <summary>Orders <paramref name="count"/> occurrences by position, keeping each one's offsets with it.</summary>
-    private static void SortByPosition(int[] occurrences, int count, int stride)
+    private void SortByPosition(int[] occurrences, int count, int stride)
     {
         if (stride == 1)
         {
@@ -216,18 +221,26 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
             return;
         }
 
-        // Position first, then the order given, so equal positions keep their order.
-        var keys = new long[count];
+        // Position first, then the order given, so equal positions keep their order. Scratch arrays kept from document
+        // to document: a union sorts once per document in which two forms of its stem occur.
+        if (_sortKeys.Length < count)
+        {
+            _sortKeys = new long[2 * count];
+            _sortCopy = new int[2 * count * stride];
+        }
+
+        var keys = _sortKeys.AsSpan(0, count);
         for (var i = 0; i < count; i++)
         {
             keys[i] = ((long)occurrences[i * stride] << 32) | (uint)i;
         }
 
-        Array.Sort(keys);
-        var given = occurrences.AsSpan(0, count * stride).ToArray();
+        keys.Sort();
+        var given = _sortCopy.AsSpan(0, count * stride);
+        occurrences.AsSpan(0, count * stride).CopyTo(given);
         for (var i = 0; i < count; i++)
         {
-            given.AsSpan((int)(keys[i] & uint.MaxValue) * stride, stride).CopyTo(occurrences.AsSpan(i * stride));
+            given.Slice((int)(keys[i] & uint.MaxValue) * stride, stride).CopyTo(occurrences.AsSpan(i * stride));
         }
     }
 
@@ -237,14 +250,31 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
 
     private void Write(int value)
     {
-        var bits = (uint)value;
-        while (bits >= 0x80)
+        // Within the current block (all but its last few bytes), without a block lookup a byte.
+        if (_current is { } block && _length - _currentStart <= BlockMask - 4)
         {
-            WriteByte((byte)(bits | 0x80));
-            bits >>= 7;
+            var offset = (int)(_length - _currentStart);
+            var bits = (uint)value;
+            var start = offset;
+            while (bits >= 0x80)
+            {
+                block[offset++] = (byte)(bits | 0x80);
+                bits >>= 7;
+            }
+
+            block[offset++] = (byte)bits;
+            _length += offset - start;
+            return;
         }
 
-        WriteByte((byte)bits);
+        var rest = (uint)value;
+        while (rest >= 0x80)
+        {
+            WriteByte((byte)(rest | 0x80));
+            rest >>= 7;
+        }
+
+        WriteByte((byte)rest);
     }
 
     private void WriteByte(byte value)
@@ -255,11 +285,40 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
             _blocks.Add(new byte[1 << BlockBits]);
         }
 
-        _blocks[block][(int)(_length & BlockMask)] = value;
+        _current = _blocks[block];
+        _currentStart = (long)block << BlockBits;
+        _current[(int)(_length & BlockMask)] = value;
         _length++;
     }
 
     private int Read(ref long at)
+    {
+        var block = _blocks[(int)(at >> BlockBits)];
+        var offset = (int)(at & BlockMask);
+        if (offset <= BlockMask - 4)
+        {
+            // Within one block (all but its last few bytes), as in Write.
+            var start = offset;
+            uint value = 0;
+            var shift = 0;
+            while (true)
+            {
+                var b = block[offset++];
+                value |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    at += offset - start;
+                    return (int)value;
+                }
+
+                shift += 7;
+            }
+        }
+
+        return ReadAcrossBlocks(ref at);
+    }
+
+    private int ReadAcrossBlocks(ref long at)
     {
         uint value = 0;
         var shift = 0;

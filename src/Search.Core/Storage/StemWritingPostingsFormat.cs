@@ -9,45 +9,58 @@ namespace Search.Core.Storage;
 /// <summary>
 /// Lucene 4.1's postings for every field, and at every flush the stems <see cref="ExactFormRepeatFilter"/> leaves out
 /// written from the exact forms that have them (<see cref="StemsFromExactForms"/>) in each field with positions, all
-/// of which that filter analyzes. Merges copy terms as they are, stems included. On disk nothing changes: the fields
-/// name Lucene41, which reads them.
+/// of which that filter analyzes, their encoding handed to a second thread (<see cref="PipelinedTerms"/>). Merges copy
+/// terms as they are, stems included. On disk nothing changes: the fields name Lucene41, which reads them.
 /// </summary>
-internal sealed class StemWritingPostingsFormat : PerFieldPostingsFormat
+internal sealed class StemWritingPostingsFormat(int chunkInts) : PerFieldPostingsFormat
 {
-    private readonly PostingsFormat _format = new Format();
+    private readonly PostingsFormat _format = new Format(chunkInts);
 
     public override PostingsFormat GetPostingsFormatForField(string field) => _format;
 
     [PostingsFormatName("Lucene41")]
-    private sealed class Format : PostingsFormat
+    private sealed class Format(int chunkInts) : PostingsFormat
     {
         private readonly PostingsFormat _lucene41 = ForName("Lucene41");
 
         public override FieldsConsumer FieldsConsumer(SegmentWriteState state)
         {
             var consumer = _lucene41.FieldsConsumer(state);
-            return state.Context.Context == IOContext.UsageContext.FLUSH ? new Flush(consumer) : consumer;
+            return state.Context.Context == IOContext.UsageContext.FLUSH ? new Flush(consumer, chunkInts) : consumer;
         }
 
         public override FieldsProducer FieldsProducer(SegmentReadState state) => _lucene41.FieldsProducer(state);
     }
 
-    private sealed class Flush(FieldsConsumer inner) : FieldsConsumer
+    private sealed class Flush(FieldsConsumer inner, int chunkInts) : FieldsConsumer
     {
         private readonly ArabicNewsStemmer _stemmer = new();
+        private readonly List<PipelinedTerms> _pipelines = [];
 
         public override TermsConsumer AddField(FieldInfo field)
         {
             var terms = inner.AddField(field);
-            return IndexOptionsComparer.Default.Compare(field.IndexOptions, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS) >= 0
-                ? new StemsFromExactForms(terms, _stemmer, field.IndexOptions == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS)
-                : terms;
+            if (IndexOptionsComparer.Default.Compare(field.IndexOptions, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS) < 0)
+            {
+                return terms;
+            }
+
+            var offsets = field.IndexOptions == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+            var pipelined = new PipelinedTerms(terms, offsets, chunkInts);
+            _pipelines.Add(pipelined);
+            return new StemsFromExactForms(pipelined, _stemmer, offsets);
         }
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
+                // A field's worker may still be writing when a failed flush ends here: stopped before the files close.
+                foreach (var pipeline in _pipelines)
+                {
+                    pipeline.Dispose();
+                }
+
                 inner.Dispose();
             }
         }

@@ -15,6 +15,7 @@ public sealed class IndexingProperties
             titles ? text.Value : "خبر",
             body: titles ? null : text.Value + " " + string.Join(' ', HostileInput.Words))).ToList();
 
-        StemsFromExactFormsTests.AssertIndexedAsBothTokens(articles, flushEvery: 3);
+        // Postings handed to the flush's writing thread a few at a time, so that hostile texts go through it too.
+        StemsFromExactFormsTests.AssertIndexedAsBothTokens(articles, flushEvery: 3, postingsChunkInts: 16);
     }
 }

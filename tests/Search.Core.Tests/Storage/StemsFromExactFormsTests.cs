@@ -28,10 +28,12 @@ public sealed class StemsFromExactFormsTests
         "فلسطين", "الفلسطينيين", "مدرستها", "مدرسه", "أ.ب", "قال", "غزة", "وغزة", "الحكومة", "حكومته", "حكومات", "x", "ال22", "22", "وال22",
     ];
 
-    [Fact]
-    public void Flushed_and_merged_segments_hold_the_terms_postings_and_norms_of_both_tokens_indexed()
+    [Theory]
+    [InlineData(PipelinedTerms.DefaultChunkInts)] // each field's terms written on the flushing thread at its end
+    [InlineData(8)] // handed on to a writing thread a few terms at a time
+    public void Flushed_and_merged_segments_hold_the_terms_postings_and_norms_of_both_tokens_indexed(int postingsChunkInts)
     {
-        var (segments, termsWithPositions) = AssertIndexedAsBothTokens(Articles(), flushEvery: 7);
+        var (segments, termsWithPositions) = AssertIndexedAsBothTokens(Articles(), flushEvery: 7, postingsChunkInts);
 
         Assert.True(segments > 10);
         Assert.True(termsWithPositions > 1_000);
@@ -47,15 +49,19 @@ public sealed class StemsFromExactFormsTests
     }
 
     /// <summary>
-    /// Writes <paramref name="articles"/> through our writer and, with both tokens of every word, into stock segments,
+    /// Writes <paramref name="articles"/> through our writer (its flushes handing postings on to their writing thread
+    /// <paramref name="postingsChunkInts"/> integers at a time) and, with both tokens of every word, into stock segments,
     /// flushing every <paramref name="flushEvery"/>, and asserts the two indexes alike segment by segment and merged.
     /// </summary>
     /// <returns>The number of flushed segments and of terms whose positions were compared.</returns>
-    internal static (int Segments, int TermsWithPositions) AssertIndexedAsBothTokens(IReadOnlyList<NewsArticle> articles, int flushEvery)
+    internal static (int Segments, int TermsWithPositions) AssertIndexedAsBothTokens(
+        IReadOnlyList<NewsArticle> articles, int flushEvery, int postingsChunkInts = PipelinedTerms.DefaultChunkInts)
     {
         using var ours = new RAMDirectory();
         using var both = new RAMDirectory();
-        Write(ours, NewsWriterConfig.Create(), articles, flushEvery);
+        var config = NewsWriterConfig.Create();
+        config.Codec = new NewsCodec(postingsChunkInts);
+        Write(ours, config, articles, flushEvery);
         Write(both, new IndexWriterConfig(LuceneVersion.LUCENE_48, new BothTokensAnalyzer()) { Codec = new Lucene46Codec() }, articles, flushEvery);
 
         int segments;
