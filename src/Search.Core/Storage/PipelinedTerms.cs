@@ -6,12 +6,13 @@ using Lucene.Net.Util;
 namespace Search.Core.Storage;
 
 /// <summary>
-/// Hands a flushed field's terms to another thread to encode: the terms and postings it is given are copied into
-/// chunks of plain integers, which a worker gives to the inner consumer (Lucene's postings writer and terms dictionary)
-/// in the same order, while the flushing thread goes on reading the next terms out of the writer's buffer and making
-/// stems. A flush at an import's commit ran on one thread while the other core had nothing left to do; there the inner
-/// writer's encoding took about a third of it. A field whose terms fit in one chunk (a refresh's few documents) is given
-/// to the inner consumer on the calling thread at its end, with no worker. Positions fields only, without payloads.
+/// Hands a field's terms to another thread to encode, in a flush or a merge: the terms and postings it is given are
+/// copied into chunks of plain integers, which a worker gives to the inner consumer (Lucene's postings writer and terms
+/// dictionary) in the same order, while the calling thread goes on reading the next terms (out of the writer's buffer
+/// and making stems, or out of the merged segments). A flush at an import's commit ran on one thread while the other
+/// core had nothing left to do; there the inner writer's encoding took about a third of it. A field whose terms fit in
+/// one chunk (a refresh's few documents) is given to the inner consumer on the calling thread at its end, with no
+/// worker. Positions fields only, without payloads.
 /// </summary>
 internal sealed class PipelinedTerms : TermsConsumer, IDisposable
 {

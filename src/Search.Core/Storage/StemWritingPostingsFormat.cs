@@ -9,8 +9,9 @@ namespace Search.Core.Storage;
 /// <summary>
 /// Lucene 4.1's postings for every field, and at every flush the stems <see cref="ExactFormRepeatFilter"/> leaves out
 /// written from the exact forms that have them (<see cref="StemsFromExactForms"/>) in each field with positions, all
-/// of which that filter analyzes, their encoding handed to a second thread (<see cref="PipelinedTerms"/>). Merges copy
-/// terms as they are, stems included. On disk nothing changes: the fields name Lucene41, which reads them.
+/// of which that filter analyzes. Merges copy terms as they are, stems included. Flushes and merges hand the encoding
+/// of those fields to a second thread (<see cref="PipelinedTerms"/>). On disk nothing changes: the fields name
+/// Lucene41, which reads them.
 /// </summary>
 internal sealed class StemWritingPostingsFormat(int chunkInts) : PerFieldPostingsFormat
 {
@@ -26,21 +27,28 @@ internal sealed class StemWritingPostingsFormat(int chunkInts) : PerFieldPosting
         public override FieldsConsumer FieldsConsumer(SegmentWriteState state)
         {
             var consumer = _lucene41.FieldsConsumer(state);
-            return state.Context.Context == IOContext.UsageContext.FLUSH ? new Flush(consumer, chunkInts) : consumer;
+            return state.Context.Context switch
+            {
+                IOContext.UsageContext.FLUSH => new Writing(consumer, chunkInts, stems: true),
+                IOContext.UsageContext.MERGE => new Writing(consumer, chunkInts, stems: false),
+                _ => consumer,
+            };
         }
 
         public override FieldsProducer FieldsProducer(SegmentReadState state) => _lucene41.FieldsProducer(state);
     }
 
-    private sealed class Flush(FieldsConsumer inner, int chunkInts) : FieldsConsumer
+    /// <param name="stems">Whether the stems are to be written (a flush), or are among the terms already (a merge).</param>
+    private sealed class Writing(FieldsConsumer inner, int chunkInts, bool stems) : FieldsConsumer
     {
-        private readonly ArabicNewsStemmer _stemmer = new();
+        private readonly ArabicNewsStemmer? _stemmer = stems ? new() : null;
         private readonly List<PipelinedTerms> _pipelines = [];
 
         public override TermsConsumer AddField(FieldInfo field)
         {
             var terms = inner.AddField(field);
-            if (IndexOptionsComparer.Default.Compare(field.IndexOptions, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS) < 0)
+            if (IndexOptionsComparer.Default.Compare(field.IndexOptions, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS) < 0
+                || (_stemmer is null && field.HasPayloads))
             {
                 return terms;
             }
@@ -48,14 +56,15 @@ internal sealed class StemWritingPostingsFormat(int chunkInts) : PerFieldPosting
             var offsets = field.IndexOptions == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
             var pipelined = new PipelinedTerms(terms, offsets, chunkInts);
             _pipelines.Add(pipelined);
-            return new StemsFromExactForms(pipelined, _stemmer, offsets);
+            return _stemmer is null ? pipelined : new StemsFromExactForms(pipelined, _stemmer, offsets);
         }
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
-                // A field's worker may still be writing when a failed flush ends here: stopped before the files close.
+                // A field's worker may still be writing when a failed flush or merge ends here: stopped before the files
+                // close.
                 foreach (var pipeline in _pipelines)
                 {
                     pipeline.Dispose();

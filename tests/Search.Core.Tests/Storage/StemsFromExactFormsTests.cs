@@ -51,7 +51,8 @@ public sealed class StemsFromExactFormsTests
     /// <summary>
     /// Writes <paramref name="articles"/> through our writer (its flushes handing postings on to their writing thread
     /// <paramref name="postingsChunkInts"/> integers at a time) and, with both tokens of every word, into stock segments,
-    /// flushing every <paramref name="flushEvery"/>, and asserts the two indexes alike segment by segment and merged.
+    /// flushing every <paramref name="flushEvery"/>, and asserts the two indexes alike segment by segment and merged (a
+    /// tenth of the articles deleted first).
     /// </summary>
     /// <returns>The number of flushed segments and of terms whose positions were compared.</returns>
     internal static (int Segments, int TermsWithPositions) AssertIndexedAsBothTokens(
@@ -77,8 +78,10 @@ public sealed class StemsFromExactFormsTests
             }
         }
 
-        ForceMerge(ours, new NewsCodec());
-        ForceMerge(both, new Lucene46Codec());
+        // Every tenth article deleted first, so that the merge meets terms left with no document.
+        var deleted = articles.Where((_, i) => i % 10 == 3).Select(article => article.Id).ToList();
+        ForceMerge(ours, new NewsCodec(postingsChunkInts), deleted);
+        ForceMerge(both, new Lucene46Codec(), deleted);
         using var mergedOurs = DirectoryReader.Open(ours);
         using var mergedBoth = DirectoryReader.Open(both);
         Assert.Equal(mergedBoth.Leaves.Count, mergedOurs.Leaves.Count);
@@ -119,11 +122,12 @@ public sealed class StemsFromExactFormsTests
         writer.Commit();
     }
 
-    private static void ForceMerge(Lucene.Net.Store.Directory directory, Lucene.Net.Codecs.Codec codec)
+    private static void ForceMerge(Lucene.Net.Store.Directory directory, Lucene.Net.Codecs.Codec codec, IEnumerable<string> deleted)
     {
         // Adjacent segments only, so both merged indexes keep the articles in one order.
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new BothTokensAnalyzer()) { Codec = codec, MergePolicy = new LogDocMergePolicy() };
         using var writer = new IndexWriter(directory, config);
+        writer.DeleteDocuments([.. deleted.Select(id => new Term(NewsFields.Id, id))]);
         writer.ForceMerge(1);
         writer.Commit();
     }
