@@ -29,12 +29,12 @@ public sealed record NewsIndexOptions(string Path)
     /// For an index that nothing searches while <see cref="ArticleImporter"/> fills it (the indexer CLI, a reindex or a
     /// node loading a shared store into a work folder): no files held in memory, no suggestions built ahead, no background
     /// refresh and a large buffer, flushed only when full or at the commit. Each flush is a segment the merge at the end
-    /// rewrites: a refresh each second, once kept to flush on another thread while one thread indexed, made the shared
-    /// news articles 7 segments merged in 1.3 s (whole process 6.4–6.7 s) where one buffer now holds them all and needs no
-    /// merge (5.8–6.1 s, peak memory 330–350 MB against 470 MB), and made 300,000 synthetic articles 67.7 s against
-    /// 54.6 s. Segments are kept as separate files: the merge at the end rewrites them all anyway, and packing each
-    /// flushed one into a compound file first copied every byte once more (the shared news articles: 20.0 → 19.1 s CPU,
-    /// best of three).
+    /// rewrites: a refresh each second, once kept to flush on another thread while one thread indexed, left the shared
+    /// news articles in 3 segments, merged in 1.2–1.3 s (whole process 6.4–6.7 s), where one buffer now holds them all
+    /// (about 90 MB of it) and needs no merge (5.8–6.1 s, peak memory 330–350 MB against 470 MB); 300,000 synthetic
+    /// articles took 67.7 s against 54.6 s. Segments are kept as separate files: the merge at the end rewrites them all
+    /// anyway, and packing each flushed one into a compound file first copied every byte once more (the shared news
+    /// articles: 20.0 → 19.1 s CPU, best of three).
     /// </summary>
     public static NewsIndexOptions ForBulkImport(string path) => new(path)
     {
