@@ -35,10 +35,12 @@ internal sealed class PipelinedTerms : TermsConsumer, IDisposable
     /// <param name="chunkInts">Integers of postings a chunk holds before it is handed on.</param>
     public PipelinedTerms(TermsConsumer inner, bool offsets, int chunkInts = DefaultChunkInts)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkInts, 1);
         _inner = inner;
         _offsets = offsets;
         _chunkInts = chunkInts;
-        _chunk = new Chunk(chunkInts);
+        // Small at first, growing to a chunk as terms come: most flushes in the service are a refresh's few documents.
+        _chunk = new Chunk(Math.Min(chunkInts, 1 << 12));
         _recorder = new Recorder(this);
     }
 
@@ -177,8 +179,8 @@ internal sealed class PipelinedTerms : TermsConsumer, IDisposable
     /// its position and, with offsets, its start and end offset.</summary>
     private sealed class Chunk(int capacity)
     {
-        public int[] Postings = new int[capacity + 1024];
-        public byte[] TermBytes = new byte[1 << 16];
+        public int[] Postings = new int[capacity];
+        public byte[] TermBytes = new byte[1 << 10];
         public readonly List<(int TextStart, int TextLength, int Start, int End, TermStats Stats)> Terms = [];
         public int Ints;
         private int _termBytes;
