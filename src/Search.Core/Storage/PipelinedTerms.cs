@@ -16,7 +16,7 @@ namespace Search.Core.Storage;
 /// </summary>
 internal sealed class PipelinedTerms : TermsConsumer, IDisposable
 {
-    /// <summary>1 MB of postings a chunk: the shared news articles' text field hands on about 200 of them.</summary>
+    /// <summary>1 MB of postings a chunk; with two waiting for the worker and one it writes, a flush holds a few MB more.</summary>
     public const int DefaultChunkInts = 1 << 18;
 
     private readonly TermsConsumer _inner;
