@@ -23,16 +23,16 @@ public sealed class NewsCodec : FilterCodec
     private readonly PostingsFormat _postings;
 
     public NewsCodec()
-        : this(PipelinedTerms.DefaultChunkInts)
+        : this(PipelinedTerms.DefaultChunkBytes)
     {
     }
 
-    /// <param name="postingsChunkInts">How many integers of postings a flush hands on to its writing thread at a time
+    /// <param name="postingsChunkBytes">How many bytes of recorded postings a flush hands on to its writing thread at a time
     /// (<see cref="PipelinedTerms"/>); tests make it small to hand on many times in a small flush.</param>
-    internal NewsCodec(int postingsChunkInts)
+    internal NewsCodec(int postingsChunkBytes)
         : base(new Lucene46Codec())
     {
-        _postings = new StemWritingPostingsFormat(postingsChunkInts);
+        _postings = new StemWritingPostingsFormat(postingsChunkBytes);
     }
 
     public override StoredFieldsFormat StoredFieldsFormat => _storedFields;

@@ -7,8 +7,8 @@ namespace Search.Core.Storage;
 
 /// <summary>
 /// Hands a field's terms to another thread to encode, in a flush or a merge: the terms and postings it is given are
-/// copied into chunks of plain integers, which a worker gives to the inner consumer (Lucene's postings writer and terms
-/// dictionary) in the same order, while the calling thread goes on reading the next terms (out of the writer's buffer
+/// recorded into chunks (<see cref="RecordedPostings"/>), which a worker gives to the inner consumer (Lucene's postings
+/// writer and terms dictionary) in the same order, while the calling thread goes on reading the next terms (out of the writer's buffer
 /// and making stems, or out of the merged segments). A flush at an import's commit ran on one thread while the other
 /// core had nothing left to do; there the inner writer's encoding took about a third of it. A field whose terms fit in
 /// one chunk (a refresh's few documents) is given to the inner consumer on the calling thread at its end, with no
@@ -16,13 +16,13 @@ namespace Search.Core.Storage;
 /// </summary>
 internal sealed class PipelinedTerms : TermsConsumer, IDisposable
 {
-    /// <summary>1 MB of postings a chunk; with two waiting for the worker and one it writes, a flush holds a few MB more.</summary>
-    public const int DefaultChunkInts = 1 << 18;
+    /// <summary>256 KB of recorded postings a chunk; with two waiting for the worker and one it writes, a flush holds
+    /// about 1 MB more.</summary>
+    public const int DefaultChunkBytes = 1 << 18;
 
     private readonly TermsConsumer _inner;
     private readonly bool _offsets;
-    private readonly int _chunkInts;
-    private readonly Recorder _recorder;
+    private readonly int _chunkBytes;
     private readonly BlockingCollection<Chunk> _full = new(boundedCapacity: 2);
     private readonly ConcurrentBag<Chunk> _spare = [];
     private Chunk _chunk;
@@ -32,30 +32,24 @@ internal sealed class PipelinedTerms : TermsConsumer, IDisposable
     private bool _disposed;
 
     /// <param name="offsets">Whether the field's postings hold offsets.</param>
-    /// <param name="chunkInts">Integers of postings a chunk holds before it is handed on.</param>
-    public PipelinedTerms(TermsConsumer inner, bool offsets, int chunkInts = DefaultChunkInts)
+    /// <param name="chunkBytes">Bytes of recorded postings a chunk holds before it is handed on.</param>
+    public PipelinedTerms(TermsConsumer inner, bool offsets, int chunkBytes = DefaultChunkBytes)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(chunkInts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkBytes, 1);
         _inner = inner;
         _offsets = offsets;
-        _chunkInts = chunkInts;
-        // Small at first, growing to a chunk as terms come: most flushes in the service are a refresh's few documents.
-        _chunk = new Chunk(Math.Min(chunkInts, 1 << 12));
-        _recorder = new Recorder(this);
+        _chunkBytes = chunkBytes;
+        _chunk = new Chunk(offsets);
     }
 
     public override IComparer<BytesRef> Comparer => _inner.Comparer;
 
-    public override PostingsConsumer StartTerm(BytesRef text)
-    {
-        _chunk.StartTerm(text);
-        return _recorder;
-    }
+    public override PostingsConsumer StartTerm(BytesRef text) => _chunk.StartTerm(text);
 
     public override void FinishTerm(BytesRef text, TermStats stats)
     {
         _chunk.FinishTerm(stats);
-        if (_chunk.Ints >= _chunkInts)
+        if (_chunk.Postings.Length >= _chunkBytes)
         {
             HandOn();
         }
@@ -102,7 +96,7 @@ internal sealed class PipelinedTerms : TermsConsumer, IDisposable
         }
 
         _full.Add(_chunk);
-        _chunk = _spare.TryTake(out var spare) ? spare : new Chunk(_chunkInts);
+        _chunk = _spare.TryTake(out var spare) ? spare : new Chunk(_offsets);
     }
 
     private void StopWorker()
@@ -140,55 +134,27 @@ internal sealed class PipelinedTerms : TermsConsumer, IDisposable
 
     private void Replay(Chunk chunk)
     {
-        var ints = chunk.Postings;
         var text = new BytesRef(chunk.TermBytes);
-        foreach (var term in chunk.Terms)
+        for (var term = 0; term < chunk.Terms.Count; term++)
         {
-            text.Offset = term.TextStart;
-            text.Length = term.TextLength;
-            var postings = _inner.StartTerm(text);
-            var at = term.Start;
-            while (at < term.End)
-            {
-                var freq = ints[at + 1];
-                postings.StartDoc(ints[at], freq);
-                at += 2;
-                if (_offsets)
-                {
-                    for (var i = 0; i < freq; i++, at += 3)
-                    {
-                        postings.AddPosition(ints[at], null!, ints[at + 1], ints[at + 2]);
-                    }
-                }
-                else
-                {
-                    for (var i = 0; i < freq; i++, at++)
-                    {
-                        postings.AddPosition(ints[at], null!, -1, -1);
-                    }
-                }
-
-                postings.FinishDoc();
-            }
-
-            _inner.FinishTerm(text, term.Stats);
+            var (textStart, textLength, stats) = chunk.Terms[term];
+            text.Offset = textStart;
+            text.Length = textLength;
+            chunk.Postings.WriteUnion(_inner.StartTerm(text), new ReadOnlySpan<int>(in term));
+            _inner.FinishTerm(text, stats);
         }
     }
 
-    /// <summary>Terms and their postings as plain integers: per document its number and frequency, then per occurrence
-    /// its position and, with offsets, its start and end offset.</summary>
-    private sealed class Chunk(int capacity)
+    /// <summary>Terms and their postings, recorded as <see cref="RecordedPostings"/> records them.</summary>
+    private sealed class Chunk(bool offsets)
     {
-        public int[] Postings = new int[capacity];
+        public readonly RecordedPostings Postings = new(offsets);
+        public readonly List<(int TextStart, int TextLength, TermStats Stats)> Terms = [];
         public byte[] TermBytes = new byte[1 << 10];
-        public readonly List<(int TextStart, int TextLength, int Start, int End, TermStats Stats)> Terms = [];
-        public int Ints;
         private int _termBytes;
-        private int _termStart;
         private int _textStart;
-        private int _textLength;
 
-        public void StartTerm(BytesRef text)
+        public PostingsConsumer StartTerm(BytesRef text)
         {
             if (TermBytes.Length < _termBytes + text.Length)
             {
@@ -197,58 +163,22 @@ internal sealed class PipelinedTerms : TermsConsumer, IDisposable
 
             text.Bytes.AsSpan(text.Offset, text.Length).CopyTo(TermBytes.AsSpan(_termBytes));
             _textStart = _termBytes;
-            _textLength = text.Length;
             _termBytes += text.Length;
-            _termStart = Ints;
+            Postings.StartTerm();
+            return Postings;
         }
 
-        public void FinishTerm(TermStats stats) => Terms.Add((_textStart, _textLength, _termStart, Ints, stats));
-
-        public void Add(int value)
+        public void FinishTerm(TermStats stats)
         {
-            if (Ints == Postings.Length)
-            {
-                Array.Resize(ref Postings, 2 * Postings.Length);
-            }
-
-            Postings[Ints++] = value;
+            Postings.FinishTerm();
+            Terms.Add((_textStart, _termBytes - _textStart, stats));
         }
 
         public void Clear()
         {
             Terms.Clear();
-            Ints = 0;
+            Postings.Clear();
             _termBytes = 0;
-        }
-    }
-
-    /// <summary>Takes a term's postings into the current chunk.</summary>
-    private sealed class Recorder(PipelinedTerms owner) : PostingsConsumer
-    {
-        public override void StartDoc(int docId, int freq)
-        {
-            owner._chunk.Add(docId);
-            owner._chunk.Add(freq);
-        }
-
-        public override void AddPosition(int position, BytesRef payload, int startOffset, int endOffset)
-        {
-            if (payload is { Length: > 0 })
-            {
-                throw new NotSupportedException("Postings with payloads cannot be handed on.");
-            }
-
-            var chunk = owner._chunk;
-            chunk.Add(position);
-            if (owner._offsets)
-            {
-                chunk.Add(startOffset);
-                chunk.Add(endOffset);
-            }
-        }
-
-        public override void FinishDoc()
-        {
         }
     }
 }

@@ -31,6 +31,9 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
 
     public int Count => _terms.Count;
 
+    /// <summary>Bytes recorded since the last <see cref="Clear"/>.</summary>
+    public long Length => _length;
+
     /// <summary>Forgets every term, keeping the blocks for the next ones.</summary>
     public void Clear()
     {

@@ -13,14 +13,14 @@ namespace Search.Core.Storage;
 /// of those fields to a second thread (<see cref="PipelinedTerms"/>). On disk nothing changes: the fields name
 /// Lucene41, which reads them.
 /// </summary>
-internal sealed class StemWritingPostingsFormat(int chunkInts) : PerFieldPostingsFormat
+internal sealed class StemWritingPostingsFormat(int chunkBytes) : PerFieldPostingsFormat
 {
-    private readonly PostingsFormat _format = new Format(chunkInts);
+    private readonly PostingsFormat _format = new Format(chunkBytes);
 
     public override PostingsFormat GetPostingsFormatForField(string field) => _format;
 
     [PostingsFormatName("Lucene41")]
-    private sealed class Format(int chunkInts) : PostingsFormat
+    private sealed class Format(int chunkBytes) : PostingsFormat
     {
         private readonly PostingsFormat _lucene41 = ForName("Lucene41");
 
@@ -29,8 +29,8 @@ internal sealed class StemWritingPostingsFormat(int chunkInts) : PerFieldPosting
             var consumer = _lucene41.FieldsConsumer(state);
             return state.Context.Context switch
             {
-                IOContext.UsageContext.FLUSH => new Writing(consumer, chunkInts, stems: true),
-                IOContext.UsageContext.MERGE => new Writing(consumer, chunkInts, stems: false),
+                IOContext.UsageContext.FLUSH => new Writing(consumer, chunkBytes, stems: true),
+                IOContext.UsageContext.MERGE => new Writing(consumer, chunkBytes, stems: false),
                 _ => consumer,
             };
         }
@@ -39,7 +39,7 @@ internal sealed class StemWritingPostingsFormat(int chunkInts) : PerFieldPosting
     }
 
     /// <param name="stems">Whether the stems are to be written (a flush), or are among the terms already (a merge).</param>
-    private sealed class Writing(FieldsConsumer inner, int chunkInts, bool stems) : FieldsConsumer
+    private sealed class Writing(FieldsConsumer inner, int chunkBytes, bool stems) : FieldsConsumer
     {
         private readonly ArabicNewsStemmer? _stemmer = stems ? new() : null;
         private readonly List<PipelinedTerms> _pipelines = [];
@@ -54,7 +54,7 @@ internal sealed class StemWritingPostingsFormat(int chunkInts) : PerFieldPosting
             }
 
             var offsets = field.IndexOptions == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
-            var pipelined = new PipelinedTerms(terms, offsets, chunkInts);
+            var pipelined = new PipelinedTerms(terms, offsets, chunkBytes);
             _pipelines.Add(pipelined);
             return _stemmer is null ? pipelined : new StemsFromExactForms(pipelined, _stemmer, offsets);
         }

@@ -16,6 +16,6 @@ public sealed class IndexingProperties
             body: titles ? null : text.Value + " " + string.Join(' ', HostileInput.Words))).ToList();
 
         // Postings handed to the flush's writing thread a few at a time, so that hostile texts go through it too.
-        StemsFromExactFormsTests.AssertIndexedAsBothTokens(articles, flushEvery: 3, postingsChunkInts: 16);
+        StemsFromExactFormsTests.AssertIndexedAsBothTokens(articles, flushEvery: 3, postingsChunkBytes: 16);
     }
 }

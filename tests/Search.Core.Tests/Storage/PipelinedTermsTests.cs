@@ -11,24 +11,24 @@ public sealed class PipelinedTermsTests
     [InlineData(4, false)] // handed on a term or two at a time
     [InlineData(4, true)]
     [InlineData(1, true)]
-    public void The_inner_consumer_gets_every_call_in_order_with_the_same_values(int chunkInts, bool offsets)
+    public void The_inner_consumer_gets_every_call_in_order_with_the_same_values(int chunkBytes, bool offsets)
     {
         var expected = new CallLog();
         var actual = new CallLog();
         Feed(expected, offsets, terms: 50);
-        var pipelined = new PipelinedTerms(actual, offsets, chunkInts);
+        var pipelined = new PipelinedTerms(actual, offsets, chunkBytes);
         Feed(pipelined, offsets, terms: 50);
         pipelined.Dispose();
 
         Assert.Equal(expected.Calls, actual.Calls);
-        Assert.Equal(chunkInts < 1 << 20, actual.Threads.Any(thread => thread != Environment.CurrentManagedThreadId));
+        Assert.Equal(chunkBytes < 1 << 20, actual.Threads.Any(thread => thread != Environment.CurrentManagedThreadId));
     }
 
     [Fact]
     public void A_failure_of_the_writing_thread_reaches_the_flush_with_its_own_type()
     {
         var failing = new CallLog { FailAtTerm = 7 };
-        var pipelined = new PipelinedTerms(failing, offsets: true, chunkInts: 4);
+        var pipelined = new PipelinedTerms(failing, offsets: true, chunkBytes: 4);
 
         var failure = Assert.ThrowsAny<IOException>(() => Feed(pipelined, offsets: true, terms: 200));
         pipelined.Dispose();
@@ -41,7 +41,7 @@ public sealed class PipelinedTermsTests
     public async Task A_flush_that_fails_before_its_end_stops_the_writing_thread()
     {
         var inner = new CallLog();
-        var pipelined = new PipelinedTerms(inner, offsets: false, chunkInts: 4);
+        var pipelined = new PipelinedTerms(inner, offsets: false, chunkBytes: 4);
         for (var term = 0; term < 100; term++)
         {
             AddTerm(pipelined, term, offsets: false);

@@ -29,11 +29,11 @@ public sealed class StemsFromExactFormsTests
     ];
 
     [Theory]
-    [InlineData(PipelinedTerms.DefaultChunkInts)] // each field's terms written on the flushing thread at its end
+    [InlineData(PipelinedTerms.DefaultChunkBytes)] // each field's terms written on the flushing thread at its end
     [InlineData(8)] // handed on to a writing thread a few terms at a time
-    public void Flushed_and_merged_segments_hold_the_terms_postings_and_norms_of_both_tokens_indexed(int postingsChunkInts)
+    public void Flushed_and_merged_segments_hold_the_terms_postings_and_norms_of_both_tokens_indexed(int postingsChunkBytes)
     {
-        var (segments, termsWithPositions) = AssertIndexedAsBothTokens(Articles(), flushEvery: 7, postingsChunkInts);
+        var (segments, termsWithPositions) = AssertIndexedAsBothTokens(Articles(), flushEvery: 7, postingsChunkBytes);
 
         Assert.True(segments > 10);
         Assert.True(termsWithPositions > 1_000);
@@ -50,18 +50,18 @@ public sealed class StemsFromExactFormsTests
 
     /// <summary>
     /// Writes <paramref name="articles"/> through our writer (its flushes handing postings on to their writing thread
-    /// <paramref name="postingsChunkInts"/> integers at a time) and, with both tokens of every word, into stock segments,
+    /// <paramref name="postingsChunkBytes"/> bytes at a time) and, with both tokens of every word, into stock segments,
     /// flushing every <paramref name="flushEvery"/>, and asserts the two indexes alike segment by segment and merged (a
     /// tenth of the articles deleted first).
     /// </summary>
     /// <returns>The number of flushed segments and of terms whose positions were compared.</returns>
     internal static (int Segments, int TermsWithPositions) AssertIndexedAsBothTokens(
-        IReadOnlyList<NewsArticle> articles, int flushEvery, int postingsChunkInts = PipelinedTerms.DefaultChunkInts)
+        IReadOnlyList<NewsArticle> articles, int flushEvery, int postingsChunkBytes = PipelinedTerms.DefaultChunkBytes)
     {
         using var ours = new RAMDirectory();
         using var both = new RAMDirectory();
         var config = NewsWriterConfig.Create();
-        config.Codec = new NewsCodec(postingsChunkInts);
+        config.Codec = new NewsCodec(postingsChunkBytes);
         Write(ours, config, articles, flushEvery);
         Write(both, new IndexWriterConfig(LuceneVersion.LUCENE_48, new BothTokensAnalyzer()) { Codec = new Lucene46Codec() }, articles, flushEvery);
 
@@ -80,7 +80,7 @@ public sealed class StemsFromExactFormsTests
 
         // Every tenth article deleted first, so that the merge meets terms left with no document.
         var deleted = articles.Where((_, i) => i % 10 == 3).Select(article => article.Id).ToList();
-        ForceMerge(ours, new NewsCodec(postingsChunkInts), deleted);
+        ForceMerge(ours, new NewsCodec(postingsChunkBytes), deleted);
         ForceMerge(both, new Lucene46Codec(), deleted);
         using var mergedOurs = DirectoryReader.Open(ours);
         using var mergedBoth = DirectoryReader.Open(both);
