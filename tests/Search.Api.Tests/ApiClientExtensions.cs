@@ -53,6 +53,7 @@ internal static class ApiClientExtensions
         var problem = document.RootElement.Clone();
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.True(Uri.IsWellFormedUriString(problem.GetProperty("type").GetString(), UriKind.Absolute));
 
         // Every problem the service sends names its error in the one table of codes, framework-made ones too.
         Assert.Contains(problem.GetProperty("code").GetString(), Search.Api.Errors.ApiErrors.All.Select(error => error.Code));

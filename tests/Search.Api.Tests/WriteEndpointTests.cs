@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Search.Api.Admission;
 
 namespace Search.Api.Tests;
 
@@ -196,6 +198,59 @@ public sealed class WriteEndpointTests
         using var again = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/articles/museum"));
         var problem = await again.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("article_not_found", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Writes_past_the_changes_not_yet_applied_get_a_503_with_retry_after_and_nothing_is_written()
+    {
+        await using var factory = SearchApiFactory.WithWrites(("Search:Writes:MaxPendingArticles", "3"));
+        using var client = factory.CreateWriter();
+        (await client.SendAsync(Put("kept", Museum))).Dispose();
+        var admission = factory.Services.GetRequiredService<WriteAdmission>();
+
+        // Two changes waiting to be applied: a bulk of two more does not fit, a single article does.
+        using (var waiting = admission.EnterChanges(2))
+        {
+            Assert.True(waiting.IsAcquired);
+            using var bulk = await client.SendAsync(Bulk(Line("b-1") + "\n" + Line("b-2")));
+            await AssertWritesOverloadedAsync(bulk);
+            using var delete = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/articles/kept"));
+            using var put = await client.SendAsync(Put("one", Museum));
+            Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        }
+
+        using (var full = admission.EnterChanges(3))
+        {
+            using var put = await client.SendAsync(Put("refused", Museum));
+            await AssertWritesOverloadedAsync(put);
+            using var delete = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/articles/one"));
+            await AssertWritesOverloadedAsync(delete);
+        }
+
+        using (var refused = await client.GetAsync("/api/articles/refused"))
+        using (var bulkLine = await client.GetAsync("/api/articles/b-1"))
+        using (var one = await client.GetAsync("/api/articles/one"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, bulkLine.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        }
+
+        // A bulk larger than the whole bound is let in alone.
+        using var large = await client.SendAsync(Bulk(string.Join("\n", Enumerable.Range(0, 5).Select(i => Line($"large-{i}")))));
+        Assert.Equal(HttpStatusCode.OK, large.StatusCode);
+        Assert.Equal(5, (await large.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("succeeded").GetInt32());
+
+        static string Line(string id) => $$"""{"id":"{{id}}","title":"خبر {{id}}"}""";
+    }
+
+    private static async Task AssertWritesOverloadedAsync(HttpResponseMessage response)
+    {
+        var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("writes_overloaded", problem.GetProperty("code").GetString());
+        Assert.Contains("MaxPendingArticles", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("1", response.Headers.GetValues("Retry-After").Single());
     }
 
     [Fact]

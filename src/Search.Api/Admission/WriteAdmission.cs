@@ -9,7 +9,10 @@ namespace Search.Api.Admission;
 /// read, parsed and kept until its write is applied, several times its size in memory, and writes are applied one
 /// batch after another however many arrive. Without a bound, 32 clients sending 20 MB bulks at once waited 54 s for
 /// their answers (p50, 87 s at worst) while the service grew to 4.3 GB. A write that does not fit is refused at once
-/// with 503 and <c>Retry-After</c>, before its body is read. Thread-safe; one per service.
+/// with 503 and <c>Retry-After</c>, before its body is read. Bytes do not bound the work, though: 128 MB of articles of a
+/// title each are 2.7 million changes, minutes of applying that every later write waited behind. So the changes
+/// written and not yet applied are bounded too (<see cref="WriteApiOptions.MaxPendingArticles"/>), once a body is parsed.
+/// Thread-safe; one per service.
 /// </summary>
 public sealed class WriteAdmission : IDisposable
 {
@@ -17,11 +20,15 @@ public sealed class WriteAdmission : IDisposable
 
     private readonly ConcurrencyLimiter _limiter;
     private readonly int _permits;
+    private readonly ConcurrencyLimiter _changes;
+    private readonly int _changePermits;
 
     public WriteAdmission(IOptions<WriteApiOptions> options)
     {
         _permits = (int)Math.Clamp(options.Value.MaxPendingBytes / BytesPerPermit, 1, int.MaxValue);
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = _permits, QueueLimit = 0 });
+        _changePermits = options.Value.MaxPendingArticles;
+        _changes = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = _changePermits, QueueLimit = 0 });
     }
 
     /// <summary>A lease to hold a body of up to <paramref name="bytes"/> until its write ends, or one that is not
@@ -30,5 +37,14 @@ public sealed class WriteAdmission : IDisposable
     public RateLimitLease Enter(long bytes) =>
         _limiter.AttemptAcquire((int)Math.Clamp((bytes + BytesPerPermit - 1) / BytesPerPermit, 1, _permits));
 
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>A lease for <paramref name="changes"/> changes to be written and applied, or one that is not acquired
+    /// when the changes not yet applied leave no room; dispose it once they are applied. A bulk larger than the whole
+    /// bound is let in alone.</summary>
+    public RateLimitLease EnterChanges(int changes) => _changes.AttemptAcquire(Math.Clamp(changes, 1, _changePermits));
+
+    public void Dispose()
+    {
+        _limiter.Dispose();
+        _changes.Dispose();
+    }
 }

@@ -113,6 +113,12 @@ public static class ArticleWriteEndpoints
                 : $"The body's id '{article.Id}' differs from the path's '{id}'."));
         }
 
+        using var pending = EnterChanges(admission, 1, cancellationToken);
+        if (!pending.IsAcquired)
+        {
+            return ChangesOverloaded(request.HttpContext.Response);
+        }
+
         var (receipt, failure) = await WriteAsync(store, [ArticleChange.Upsert(article)], visibility, request.HttpContext.Response);
         if (failure is not null)
         {
@@ -130,12 +136,20 @@ public static class ArticleWriteEndpoints
         string id,
         ArticleStore store,
         HttpResponse response,
-        [Description(RefreshDescription)] string? refresh)
+        WriteAdmission admission,
+        [Description(RefreshDescription)] string? refresh,
+        CancellationToken cancellationToken)
     {
         id = ArticleEndpoints.RouteId(id);
         if (!TryVisibility(refresh, out var visibility))
         {
             return InvalidRefresh();
+        }
+
+        using var pending = EnterChanges(admission, 1, cancellationToken);
+        if (!pending.IsAcquired)
+        {
+            return ChangesOverloaded(response);
         }
 
         var (receipt, failure) = await WriteAsync(store, [ArticleChange.Delete(id)], visibility, response);
@@ -233,6 +247,12 @@ public static class ArticleWriteEndpoints
 
         if (changes.Count > 0)
         {
+            using var pending = EnterChanges(admission, changes.Count, cancellationToken);
+            if (!pending.IsAcquired)
+            {
+                return ChangesOverloaded(request.HttpContext.Response);
+            }
+
             var (receipt, failure) = await WriteAsync(store, changes, visibility, request.HttpContext.Response);
             if (failure is not null)
             {
@@ -291,6 +311,20 @@ public static class ArticleWriteEndpoints
     /// <summary>The store's next try of its storage, in whole seconds, at least one.</summary>
     internal static string RetryAfterSeconds(StorageFault fault) =>
         Math.Max(1, (int)Math.Ceiling(fault.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Room for <paramref name="changes"/> among the changes not yet applied. A client that went away while its
+    /// body was parsed gets nothing written (it was told nothing), rather than its changes queued ahead of others.</summary>
+    private static System.Threading.RateLimiting.RateLimitLease EnterChanges(WriteAdmission admission, int changes, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return admission.EnterChanges(changes);
+    }
+
+    private static ProblemHttpResult ChangesOverloaded(HttpResponse response)
+    {
+        response.Headers.RetryAfter = "1";
+        return ApiErrors.Problem(ApiErrors.WritesOverloaded, "The index has as many changes waiting to be applied as the service takes (Search:Writes:MaxPendingArticles); nothing was written, send it again in a second.");
+    }
 
     private static ProblemHttpResult WritesOverloaded(HttpRequest request)
     {

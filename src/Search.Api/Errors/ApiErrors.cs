@@ -76,6 +76,7 @@ public static class ApiErrors
         var error = ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
         problem.Extensions["code"] = error.Code;
         problem.Title = error.Title;
+        problem.Type ??= TypeOf(error.Status);
     }
 
     public static ProblemHttpResult Problem(ApiError error, string detail) =>
@@ -83,7 +84,20 @@ public static class ApiErrors
             title: error.Title,
             detail: detail,
             statusCode: error.Status,
+            type: TypeOf(error.Status),
             extensions: new Dictionary<string, object?> { ["code"] = error.Code });
+
+    /// <summary>
+    /// The <c>type</c> of a problem whose status ASP.NET Core has no default link for, so that every body has one; null
+    /// for the others, which the framework fills in.
+    /// </summary>
+    public static string? TypeOf(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+        StatusCodes.Status507InsufficientStorage => "https://tools.ietf.org/html/rfc4918#section-11.5",
+        _ => null,
+    };
 
     /// <summary>A 400 naming each field or parameter at fault.</summary>
     public static ValidationProblem Validation(ApiError error, IEnumerable<KeyValuePair<string, string[]>> errors) =>
