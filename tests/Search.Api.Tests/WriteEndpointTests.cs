@@ -203,13 +203,14 @@ public sealed class WriteEndpointTests
     [Fact]
     public async Task Writes_past_the_changes_not_yet_applied_get_a_503_with_retry_after_and_nothing_is_written()
     {
-        await using var factory = SearchApiFactory.WithWrites(("Search:Writes:MaxPendingArticles", "3"));
+        // 20 changes at most, bulks together 18 of them: two are kept for single articles.
+        await using var factory = SearchApiFactory.WithWrites(("Search:Writes:MaxPendingArticles", "20"));
         using var client = factory.CreateWriter();
         (await client.SendAsync(Put("kept", Museum))).Dispose();
         var admission = factory.Services.GetRequiredService<WriteAdmission>();
 
-        // Two changes waiting to be applied: a bulk of two more does not fit, a single article does.
-        using (var waiting = admission.EnterChanges(2))
+        // Bulks with 17 changes waiting: a bulk of two more does not fit, single articles still do.
+        using (var waiting = admission.EnterChanges(17, bulk: true))
         {
             Assert.True(waiting.IsAcquired);
             using var bulk = await client.SendAsync(Bulk(Line("b-1") + "\n" + Line("b-2")));
@@ -220,7 +221,7 @@ public sealed class WriteEndpointTests
             Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         }
 
-        using (var full = admission.EnterChanges(3))
+        using (var full = admission.EnterChanges(20, bulk: false))
         {
             using var put = await client.SendAsync(Put("refused", Museum));
             await AssertWritesOverloadedAsync(put);
@@ -238,9 +239,9 @@ public sealed class WriteEndpointTests
         }
 
         // A bulk larger than the whole bound is let in alone.
-        using var large = await client.SendAsync(Bulk(string.Join("\n", Enumerable.Range(0, 5).Select(i => Line($"large-{i}")))));
+        using var large = await client.SendAsync(Bulk(string.Join("\n", Enumerable.Range(0, 25).Select(i => Line($"large-{i}")))));
         Assert.Equal(HttpStatusCode.OK, large.StatusCode);
-        Assert.Equal(5, (await large.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("succeeded").GetInt32());
+        Assert.Equal(25, (await large.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("succeeded").GetInt32());
 
         static string Line(string id) => $$"""{"id":"{{id}}","title":"خبر {{id}}"}""";
     }

@@ -113,7 +113,7 @@ public static class ArticleWriteEndpoints
                 : $"The body's id '{article.Id}' differs from the path's '{id}'."));
         }
 
-        using var pending = EnterChanges(admission, 1, cancellationToken);
+        using var pending = EnterChanges(admission, 1, bulk: false, cancellationToken);
         if (!pending.IsAcquired)
         {
             return ChangesOverloaded(request.HttpContext.Response);
@@ -146,7 +146,7 @@ public static class ArticleWriteEndpoints
             return InvalidRefresh();
         }
 
-        using var pending = EnterChanges(admission, 1, cancellationToken);
+        using var pending = EnterChanges(admission, 1, bulk: false, cancellationToken);
         if (!pending.IsAcquired)
         {
             return ChangesOverloaded(response);
@@ -247,7 +247,7 @@ public static class ArticleWriteEndpoints
 
         if (changes.Count > 0)
         {
-            using var pending = EnterChanges(admission, changes.Count, cancellationToken);
+            using var pending = EnterChanges(admission, changes.Count, bulk: true, cancellationToken);
             if (!pending.IsAcquired)
             {
                 return ChangesOverloaded(request.HttpContext.Response);
@@ -314,10 +314,10 @@ public static class ArticleWriteEndpoints
 
     /// <summary>Room for <paramref name="changes"/> among the changes not yet applied. A client that went away while its
     /// body was parsed gets nothing written (it was told nothing), rather than its changes queued ahead of others.</summary>
-    private static System.Threading.RateLimiting.RateLimitLease EnterChanges(WriteAdmission admission, int changes, CancellationToken cancellationToken)
+    private static System.Threading.RateLimiting.RateLimitLease EnterChanges(WriteAdmission admission, int changes, bool bulk, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return admission.EnterChanges(changes);
+        return admission.EnterChanges(changes, bulk);
     }
 
     private static ProblemHttpResult ChangesOverloaded(HttpResponse response)
