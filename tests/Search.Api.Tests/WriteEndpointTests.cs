@@ -502,8 +502,12 @@ public sealed class WriteEndpointTests
                 Assert.Equal(HttpStatusCode.Created, snapshot.StatusCode);
                 using var again = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = "nightly" });
                 Assert.Equal("snapshot_exists", (await again.AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString());
-                using var traversal = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = "../escape" });
-                await traversal.AssertProblemAsync(HttpStatusCode.BadRequest);
+                foreach (var badName in new[] { "../escape", "-rf", ".hidden", "a/b", new string('n', 101) })
+                {
+                    using var refused = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = badName });
+                    var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest);
+                    Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _), badName);
+                }
 
                 // Unnamed snapshots in one second each get a name of their own.
                 var unnamed = new List<string>();

@@ -164,7 +164,7 @@ public static partial class IndexAdminEndpoints
         {
             return ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]>
             {
-                ["name"] = ["A snapshot name is 1–100 letters, digits, '.', '_' or '-', not starting with '.'."],
+                ["name"] = ["A snapshot name is 1–100 letters, digits, '.', '_' or '-', not starting with '.' or '-'."],
             });
         }
 
@@ -209,6 +209,7 @@ public static partial class IndexAdminEndpoints
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing the snapshot {Name} to {Folder} failed")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string name, string folder);
 
-    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$")]
+    // Not starting with '.' (hidden, or a path step) nor '-' (read as an option by the tools an operator copies it with).
+    [GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex SnapshotName();
 }
