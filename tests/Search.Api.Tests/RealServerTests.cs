@@ -36,6 +36,30 @@ public sealed class RealServerTests(RealServerFixture server) : IClassFixture<Re
         Assert.Empty(Directory.EnumerateFileSystemEntries(server.WorkingDirectory));
     }
 
+    [Fact]
+    public async Task APathIdThatIsNotUtf8OnceDecodedIsRefusedAndAnEscapedPercentIsAnIdLikeAny()
+    {
+        using var client = server.Service.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", RealServerFixture.ApiKey);
+        HttpRequestMessage Put(string path) => new(HttpMethod.Put, "/api/articles/" + path)
+        {
+            Content = new StringContent("""{"title":"خبر عن المعرض"}""", Encoding.UTF8, "application/json"),
+        };
+
+        // %ED%A0%80 is a lone surrogate's UTF-8: Kestrel leaves it escaped, which would have been stored as the id.
+        using var put = await client.SendAsync(Put("%ED%A0%80"));
+        Assert.True((await put.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("id", out _));
+        using var delete = await client.DeleteAsync("/api/articles/bad-%FF");
+        Assert.True((await delete.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("id", out _));
+
+        using var percent = await client.SendAsync(Put("%25ED%25A0%2580"));
+        Assert.Equal(HttpStatusCode.Created, percent.StatusCode);
+        Assert.Equal("%ED%A0%80", (await client.GetFromJsonAsync<ArticleBody>("/api/articles/%25ED%25A0%2580"))!.Id);
+        using var arabic = await client.SendAsync(Put(Uri.EscapeDataString("خبر-١")));
+        Assert.Equal(HttpStatusCode.Created, arabic.StatusCode);
+        Assert.Equal("خبر-١", (await client.GetFromJsonAsync<ArticleBody>("/api/articles/" + Uri.EscapeDataString("خبر-١")))!.Id);
+    }
+
     [Theory]
     [MemberData(nameof(LongestQueries))]
     public async Task AThousandCharacterQueryInAnyScriptIsAnsweredWithFiltersAndTheReferrerABrowserSends(string query)

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Admission;
 using Search.Api.Contracts;
@@ -79,6 +81,40 @@ public static class ArticleEndpoints
     /// holding the text "%2F" itself cannot be told from an encoded slash, here as behind most proxies.
     /// </summary>
     internal static string RouteId(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the request's path is UTF-8 once its escapes are decoded. Kestrel leaves the escapes of bytes that are
+    /// not (<c>%ED%A0%80</c>, a lone surrogate's) as they were, so a write would store that text as the id, and the
+    /// same id would then be reached by <c>%25ED%25A0%2580</c>: the write is refused instead.
+    /// </summary>
+    internal static bool PathIsUtf8(HttpRequest request)
+    {
+        var raw = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw) || !raw.Contains('%', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var end = raw.IndexOf('?', StringComparison.Ordinal);
+        var path = end < 0 ? raw.AsSpan() : raw.AsSpan(0, end);
+        var bytes = new byte[path.Length];
+        var length = 0;
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (path[i] == '%' && i + 2 < path.Length && byte.TryParse(path.Slice(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var escaped))
+            {
+                bytes[length++] = escaped;
+                i += 2;
+            }
+            else
+            {
+                // The request line is ASCII; anything else Kestrel has refused already or read byte for byte.
+                bytes[length++] = (byte)path[i];
+            }
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(0, length));
+    }
 
     private static ProblemHttpResult NotFound(string id) => ApiErrors.Problem(ApiErrors.ArticleNotFound, $"No article has the id '{id}'.");
 }

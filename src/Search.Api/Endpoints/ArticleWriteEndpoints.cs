@@ -71,6 +71,11 @@ public static class ArticleWriteEndpoints
         CancellationToken cancellationToken)
     {
         id = ArticleEndpoints.RouteId(id);
+        if (!ArticleEndpoints.PathIsUtf8(request))
+        {
+            return IdNotUtf8();
+        }
+
         if (!TryVisibility(refresh, out var visibility))
         {
             return InvalidRefresh();
@@ -141,6 +146,11 @@ public static class ArticleWriteEndpoints
         CancellationToken cancellationToken)
     {
         id = ArticleEndpoints.RouteId(id);
+        if (!ArticleEndpoints.PathIsUtf8(response.HttpContext.Request))
+        {
+            return IdNotUtf8();
+        }
+
         if (!TryVisibility(refresh, out var visibility))
         {
             return InvalidRefresh();
@@ -380,6 +390,9 @@ public static class ArticleWriteEndpoints
             return false;
         }
     }
+
+    private static ValidationProblem IdNotUtf8() =>
+        ApiErrors.Validation(ApiErrors.InvalidArticle, Field("id", "The path's id is not UTF-8 once its %-escapes are decoded; escape the id's UTF-8 bytes."));
 
     private static Dictionary<string, string[]> Field(string name, string message) => new() { [name] = [message] };
 
