@@ -10,6 +10,7 @@ public sealed class ArticleDraftTests
     [InlineData("JavaScript:alert(1)")]
     [InlineData("java\tscript:alert(1)")]
     [InlineData("\u0001 javascript:alert(1)")]
+    [InlineData("\r\nJAVA\nSCRIPT:alert(1)")]
     [InlineData("data:text/html,<script>alert(1)</script>")]
     [InlineData("vbscript:msgbox(1)")]
     public void A_url_that_would_run_as_a_link_is_refused_naming_the_field(string url)
@@ -26,6 +27,7 @@ public sealed class ArticleDraftTests
     [InlineData("HTTP://example.com/news/1")]
     [InlineData("/news/1?at=10:30")]
     [InlineData("news/1#part:2")]
+    [InlineData("ht\ttps://example.com/news/1")] // a browser reads it as https
     public void Web_and_relative_urls_are_kept(string url)
     {
         Assert.Equal(url, new ArticleDraft { Id = "a", Title = "عنوان", Url = url }.Validate().Url);
