@@ -127,6 +127,12 @@ public sealed class IndexCommandTests : IDisposable
     [InlineData("--threads", "0")]
     [InlineData("--ram-buffer-mb", "1")]
     [InlineData("--max-segments", "-1")]
+    [InlineData("--page-utc-offset", "5")] // five days to TimeSpan
+    [InlineData("--page-utc-offset", "14:01")]
+    [InlineData("--page-utc-offset", "00:00:30")]
+    [InlineData("--page-utc-offset", "abc")]
+    [InlineData("--index", "")]
+    [InlineData("--index", " ")]
     public void Invalid_options_are_rejected_with_a_message(string option, string value)
     {
         var input = Write("x.jsonl", Record("e-1", "خبر"));
@@ -135,6 +141,30 @@ public sealed class IndexCommandTests : IDisposable
 
         Assert.NotEqual(0, exit);
         Assert.Contains(option, output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output + error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(IndexPath));
+    }
+
+    [Theory]
+    [InlineData("+03:00", "2024-11-05T08:15:00.0000000+03:00")]
+    [InlineData("-05:00", "2024-11-05T08:15:00.0000000-05:00")]
+    public void A_page_offset_with_or_without_a_sign_dates_scraped_pages(string offset, string expected)
+    {
+        var page = Path.Combine(RepositoryRoot(), "index-data", "pages", "page-01.txt");
+
+        var (exit, _, error) = Run("index", page, "--index", IndexPath, "--page-utc-offset", offset);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(expected, StoredDates(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_path_among_the_inputs_is_rejected_with_a_message()
+    {
+        var (exit, output, error) = Run("index", Write("x.jsonl", Record("e-1", "خبر")), "", "--index", IndexPath);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("an empty path", output + error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(IndexPath));
     }
 
@@ -178,6 +208,14 @@ public sealed class IndexCommandTests : IDisposable
         var error = new StringWriter();
         var exit = IndexerCli.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The publication times the index stores, as written (ISO 8601 with their offsets).</summary>
+    private string StoredDates()
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(IndexPath);
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        return string.Join(' ', Enumerable.Range(0, reader.MaxDoc).Select(doc => reader.Document(doc).Get(Search.Core.Documents.NewsFields.PublishedAtText)));
     }
 
     private int CountArticles()

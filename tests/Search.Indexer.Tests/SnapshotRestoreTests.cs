@@ -62,6 +62,20 @@ public sealed class SnapshotRestoreTests : TestFolder
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
     }
 
+    [Theory]
+    [InlineData("--index", "snapshot", "--index", "", "--to", "copy")]
+    [InlineData("--to", "snapshot", "--index", "idx", "--to", "")]
+    [InlineData("--from", "restore", "--from", "", "--index", "restored")]
+    [InlineData("--index", "restore", "--from", "snap", "--index", " ")]
+    public async Task An_empty_folder_path_is_rejected_with_a_message(string option, params string[] args)
+    {
+        var (exit, output, error) = await Cli.RunAsync(null, args);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"{option} needs a path", output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output + error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_index_folder_no_service_holds_snapshots_and_restores_but_one_a_service_holds_is_refused()
     {

@@ -60,8 +60,9 @@ internal static class IndexCommandDefinition
 
     public static readonly Option<TimeSpan> PageUtcOffset = new("--page-utc-offset")
     {
-        Description = "UTC offset given to dates of scraped pages, which print none (e.g. 02:00 or -05:00).",
+        Description = "UTC offset given to dates of scraped pages, which print none (e.g. 02:00, +03:00 or -05:00).",
         DefaultValueFactory = _ => TimeSpan.Zero,
+        CustomParser = OptionRules.ParseUtcOffset,
     };
 
     public static readonly Option<double> RamBufferMb = new("--ram-buffer-mb")
@@ -84,6 +85,9 @@ internal static class IndexCommandDefinition
         OptionRules.AddRange(BatchSize, 1, 10_000);
         OptionRules.AddRange(BatchMegabytes, 1, 1024);
         OptionRules.AddRange(Concurrency, 1, 16);
+        OptionRules.AddPath(IndexPath);
+        OptionRules.AddPath(Watch);
+        OptionRules.AddPaths(Paths);
     }
 
     /// <param name="service">How <c>--url</c> is reached; passed in so tests can run against an in-process service.</param>

@@ -60,4 +60,42 @@ internal static class OptionRules
             }
         });
     }
+
+    /// <summary>A path that is not blank: an empty one reached <c>Path.GetFullPath</c> as an unhandled exception.</summary>
+    public static void AddPath(Option<string> option) =>
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && string.IsNullOrWhiteSpace(result.Tokens[^1].Value))
+            {
+                result.AddError($"{option.Name} needs a path; got an empty one.");
+            }
+        });
+
+    /// <summary>Paths of which none is blank.</summary>
+    public static void AddPaths(Argument<string[]> argument) =>
+        argument.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(token => string.IsNullOrWhiteSpace(token.Value)))
+            {
+                result.AddError($"{argument.Name}: an empty path was given.");
+            }
+        });
+
+    /// <summary>
+    /// A UTC offset as a date carries one: whole minutes within ±14:00, with or without a sign. <see cref="TimeSpan"/>
+    /// alone parses more ("5" is five days), which stopped an import at its first scraped page with an unhandled
+    /// exception, and refuses "+03:00".
+    /// </summary>
+    public static TimeSpan ParseUtcOffset(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (TimeSpan.TryParse(text.StartsWith('+') ? text[1..] : text, System.Globalization.CultureInfo.InvariantCulture, out var offset)
+            && offset.Duration() <= TimeSpan.FromHours(14) && offset.Ticks % TimeSpan.TicksPerMinute == 0)
+        {
+            return offset;
+        }
+
+        result.AddError($"{result.Argument.Name} must be a UTC offset in whole minutes between -14:00 and +14:00 (e.g. 03:00 or -05:00); got '{text}'.");
+        return default;
+    }
 }

@@ -17,6 +17,12 @@ internal static class RestoreCommandDefinition
         Required = true,
     };
 
+    static RestoreCommandDefinition()
+    {
+        OptionRules.AddPath(From);
+        OptionRules.AddPath(IndexPath);
+    }
+
     public static Command Create()
     {
         var command = new Command("restore", "Copy a snapshot into a new index folder and check it.")

@@ -27,6 +27,12 @@ internal static class SnapshotCommandDefinition
         Description = "With --index: the new or empty folder to copy it to.",
     };
 
+    static SnapshotCommandDefinition()
+    {
+        OptionRules.AddPath(IndexPath);
+        OptionRules.AddPath(To);
+    }
+
     /// <param name="service">How <c>--url</c> is reached; passed in so tests can run against an in-process service.</param>
     public static Command Create(ServiceConnection service)
     {
