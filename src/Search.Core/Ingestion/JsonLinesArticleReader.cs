@@ -25,33 +25,25 @@ public static class JsonLinesArticleReader
         }
 
         using var file = File.OpenRead(path);
-        var expectedSize = GzipTrailerSize(file);
+        if (!GzipFile.StartsAsGzip(file))
+        {
+            yield return IngestResult.Failed(path, null, "not a gzip file: it does not begin as one does (1f 8b); name it .jsonl if it holds plain JSON Lines");
+            yield break;
+        }
+
+        var expectedSize = GzipFile.TrailerSize(file);
         using var counted = new CountingStream(new GZipStream(file, CompressionMode.Decompress));
         foreach (var result in Read(counted, path))
         {
             yield return result;
         }
 
-        // GZipStream ends quietly when a file stops early at a block boundary; the trailer's size exposes it.
-        if (expectedSize is { } size && (uint)counted.BytesRead != size)
+        // GZipStream ends quietly when a file stops early at a block boundary; the trailer's size exposes it, unless the
+        // file is several members, whose last one the trailer sizes.
+        if (expectedSize is { } size && (uint)counted.BytesRead != size && !GzipFile.EndsWithWholeMember(path, size))
         {
             yield return IngestResult.Failed(path, null, "the gzip file is truncated or corrupt: its trailer does not match the data read; later records may be missing");
         }
-    }
-
-    /// <summary>ISIZE, the last four bytes of a gzip file: the uncompressed size modulo 2^32.</summary>
-    private static uint? GzipTrailerSize(FileStream file)
-    {
-        if (file.Length < 18)
-        {
-            return null;
-        }
-
-        Span<byte> trailer = stackalloc byte[4];
-        file.Seek(-4, SeekOrigin.End);
-        file.ReadExactly(trailer);
-        file.Seek(0, SeekOrigin.Begin);
-        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
     }
 
     public static IEnumerable<IngestResult> Read(Stream stream, string fileName)

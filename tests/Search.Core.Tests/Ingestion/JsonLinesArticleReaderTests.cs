@@ -178,6 +178,58 @@ public sealed class JsonLinesArticleReaderTests
         Assert.Contains(results, result => result.Problem is not null);
     }
 
+    [Fact]
+    public void Concatenated_gzip_members_are_read_whole_without_a_false_alarm_and_a_truncated_last_member_is_reported()
+    {
+        // cat a.gz b.gz, pigz and bgzip write several members; the trailer sizes only the last one.
+        using var temp = new TempDirectory();
+        var lines = NumberedLines(300).ToList();
+        var members = temp.File("members.jsonl.gz");
+        using (var file = File.Create(members))
+        {
+            foreach (var chunk in lines.Chunk(100))
+            {
+                using var gzip = new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true);
+                gzip.Write(Encoding.UTF8.GetBytes(string.Join("\n", chunk) + "\n"));
+            }
+        }
+
+        var results = JsonLinesArticleReader.ReadFile(members).ToList();
+
+        Assert.Equal(300, results.Count(result => result.Article is not null));
+        Assert.DoesNotContain(results, result => result.Problem is not null);
+
+        // The same members with the last one cut short at a block boundary (a sync flush): still reported.
+        var bytes = File.ReadAllBytes(members);
+        var cut = temp.File("cut-members.jsonl.gz");
+        using (var file = File.Create(cut))
+        {
+            file.Write(bytes);
+            using var gzip = new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true);
+            gzip.Write(Encoding.UTF8.GetBytes(string.Join("\n", NumberedLines(5)) + "\n"));
+            gzip.Flush();
+            var flushed = file.Position;
+            gzip.Write(Encoding.UTF8.GetBytes(string.Join("\n", NumberedLines(5)) + "\n"));
+            gzip.Dispose();
+            file.SetLength(flushed);
+        }
+
+        Assert.Contains(JsonLinesArticleReader.ReadFile(cut), result => result.Problem is { Line: null } problem && problem.Message.Contains("truncated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_gz_file_that_is_not_gzip_is_reported_as_such_once()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("plain.jsonl.gz");
+        File.WriteAllText(path, OwnLine + "\n");
+
+        var problem = Assert.Single(JsonLinesArticleReader.ReadFile(path)).Problem!;
+
+        Assert.Null(problem.Line);
+        Assert.StartsWith("not a gzip file", problem.Message, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> NumberedLines(int count) =>
         Enumerable.Range(1, count).Select(i => OwnLine.Replace("own-1", $"own-{i}", StringComparison.Ordinal));
 
