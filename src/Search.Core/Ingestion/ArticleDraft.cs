@@ -116,7 +116,8 @@ public sealed record ArticleDraft
 
         // A date without an offset is taken as UTC rather than the machine's zone, so the result does not depend on
         // where the indexer runs.
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (NumericDate.TryParse(value, out var parsed)
+            || (NumericDate.HasYear(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed)))
         {
             return parsed;
         }

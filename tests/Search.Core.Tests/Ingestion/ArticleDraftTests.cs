@@ -34,6 +34,34 @@ public sealed class ArticleDraftTests
     }
 
     [Theory]
+    [InlineData("1/5/2024", "2024-05-01T00:00:00+00:00")] // day first, as Arabic news writes it
+    [InlineData("22/11/2024", "2024-11-22T00:00:00+00:00")]
+    [InlineData("22.11.2024 10:30", "2024-11-22T10:30:00+00:00")]
+    [InlineData("11/22/2024", "2024-11-22T00:00:00+00:00")] // month first only when day first cannot be
+    [InlineData("2024-11-22T10:30:00+03:00", "2024-11-22T10:30:00+03:00")]
+    [InlineData("Fri, 22 Nov 2024 10:30:00 +0300", "2024-11-22T10:30:00+03:00")]
+    public void Numeric_dates_are_read_day_first_and_others_as_before(string text, string expected)
+    {
+        var article = new ArticleDraft { Id = "a", Title = "عنوان", PublishedAt = text }.Validate();
+
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), article.PublishedAt);
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture).Offset, article.PublishedAt!.Value.Offset);
+    }
+
+    [Theory]
+    [InlineData("1.5")] // read as 5 January of the current year before: the newest story
+    [InlineData("11/22")]
+    [InlineData("31/31/2024")]
+    [InlineData("30/2/2024")]
+    public void A_date_without_a_year_or_that_no_calendar_has_is_unparseable(string text)
+    {
+        var error = Assert.Throws<ArticleValidationException>(() => new ArticleDraft { Id = "a", Title = "عنوان", PublishedAt = text }.Validate());
+
+        Assert.Equal("publishedAt", error.Field);
+        Assert.StartsWith("unparseable date", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("title", "D800 0020 0639")]
     [InlineData("body", "0639 DC00")]
     [InlineData("tags", "DE00 D83D")] // a pair in the wrong order is two lone surrogates
