@@ -97,6 +97,39 @@ public sealed class IndexCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_scraped_site_saved_as_index_html_in_each_folder_gives_one_article_per_page()
+    {
+        var site = Path.Combine(_root, "site");
+        foreach (var folder in new[] { "2024/a", "2024/b", "2025/c" })
+        {
+            Directory.CreateDirectory(Path.Combine(site, folder));
+            File.WriteAllText(Path.Combine(site, folder, "index.html"), $"<html><head><title>خبر {folder}</title></head><body><p>نص الخبر</p></body></html>");
+        }
+
+        var (exit, output, _) = Run("index", site, "--index", IndexPath);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Indexed 3 articles, skipped 0", output, StringComparison.Ordinal);
+        using var index = NewsIndex.Open(new NewsIndexOptions(IndexPath));
+        Assert.Equal(3, index.Count);
+        Assert.Equal("خبر 2024/b", index.Find("2024/b/index")?.Title);
+    }
+
+    [Fact]
+    public void A_Windows_1256_page_is_indexed_as_Arabic_text()
+    {
+        var page = Path.Combine(_root, "p.html");
+        var html = $"<html><head><meta charset=\"windows-1256\"><title>وزير الاتصالات يجتمع بنظيره</title></head><body><p>{string.Concat(Enumerable.Repeat("استقبل وزير الاتصالات بمكتبه نظيره الفلسطيني ", 20))}</p></body></html>";
+        File.WriteAllBytes(page, System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1256)!.GetBytes(html));
+
+        var (exit, _, _) = Run("index", page, "--index", IndexPath);
+
+        Assert.Equal(0, exit);
+        using var index = NewsIndex.Open(new NewsIndexOptions(IndexPath));
+        Assert.Equal("وزير الاتصالات يجتمع بنظيره", index.Find("p")?.Title);
+    }
+
+    [Fact]
     public void Indexing_the_same_ids_again_replaces_rather_than_adds()
     {
         var first = Write("v1.jsonl", Record("c-1", "النسخة الأولى"));

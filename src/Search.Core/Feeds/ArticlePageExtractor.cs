@@ -1,4 +1,3 @@
-using System.Text;
 using Search.Core.Ingestion;
 using SmartReader;
 
@@ -14,9 +13,6 @@ public sealed class ArticlePageExtractor
 {
     private readonly HttpClient _http;
     private readonly FeedPollerOptions _options;
-
-    // Arabic sites still serve windows-1256, which .NET knows only through the code-pages provider.
-    static ArticlePageExtractor() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public ArticlePageExtractor(HttpClient http, FeedPollerOptions? options = null)
     {
@@ -59,7 +55,7 @@ public sealed class ArticlePageExtractor
     /// <exception cref="InvalidDataException">The page nests its elements deeper than <see cref="HtmlParsing.MaxDepth"/>.</exception>
     public static string? MainText(Uri page, byte[] html, string? charset = null)
     {
-        using var document = HtmlParsing.Parse(html, EncodingNamed(charset));
+        using var document = HtmlParsing.Parse(html, HtmlParsing.EncodingNamed(charset));
         using var reader = new Reader(page.AbsoluteUri, document);
         var article = reader.GetArticle();
         if (!article.IsReadable || string.IsNullOrWhiteSpace(article.Content))
@@ -69,22 +65,5 @@ public sealed class ArticlePageExtractor
 
         var text = HtmlText.ToParagraphs(article.Content);
         return text.Length > 0 ? text : null;
-    }
-
-    private static Encoding? EncodingNamed(string? charset)
-    {
-        if (string.IsNullOrWhiteSpace(charset))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.GetEncoding(charset.Trim('"', ' '));
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 }

@@ -29,7 +29,12 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
 
     public IEnumerable<IngestResult> Read(IEnumerable<string> paths) => SourceWalk.Files(paths, IsWanted).SelectMany(ReadEntry);
 
-    public IEnumerable<IngestResult> ReadFile(string path)
+    /// <summary>The articles in one file. An HTML page without an address of its own is named by its file name.</summary>
+    public IEnumerable<IngestResult> ReadFile(string path) => ReadNamed(path, Path.GetFileName(path));
+
+    /// <param name="pageName">What names an HTML page without an address of its own: its path from the folder it was
+    /// found under (<see cref="SourceEntry.Name"/>).</param>
+    private IEnumerable<IngestResult> ReadNamed(string path, string pageName)
     {
         if (!File.Exists(path))
         {
@@ -56,7 +61,7 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
             {
                 _ when jsonLines => UntilUnreadable(path, JsonLinesArticleReader.ReadFile(path)),
                 _ when name.EndsWith(".txt", StringComparison.Ordinal) => [ScrapedPageParser.ParseFile(path, pageUtcOffset)],
-                _ when name.EndsWith(".html", StringComparison.Ordinal) || name.EndsWith(".htm", StringComparison.Ordinal) => [HtmlArticleParser.ParseFile(path)],
+                _ when name.EndsWith(".html", StringComparison.Ordinal) || name.EndsWith(".htm", StringComparison.Ordinal) => [HtmlArticleParser.ParseFile(path, pageName)],
                 _ when name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".rss", StringComparison.Ordinal)
                     || name.EndsWith(".atom", StringComparison.Ordinal) => FeedArticleReader.ReadFile(path),
                 _ => [IngestResult.Failed(path, null, "unsupported file type (expected .jsonl, .jsonl.gz, .ndjson, .txt, .html, .htm, .xml, .rss or .atom)")],
@@ -104,7 +109,7 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
     }
 
     private IEnumerable<IngestResult> ReadEntry(SourceEntry entry) =>
-        entry.Problem is { } problem ? [IngestResult.Failed(entry.Path, null, problem)] : ReadFile(entry.Path);
+        entry.Problem is { } problem ? [IngestResult.Failed(entry.Path, null, problem)] : ReadNamed(entry.Path, entry.Name);
 
     private static bool IsWanted(string file) => IsSupported(file) && !IsProjectDocument(file);
 

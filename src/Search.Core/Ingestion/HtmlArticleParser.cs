@@ -6,18 +6,32 @@ namespace Search.Core.Ingestion;
 /// <summary>
 /// Extracts an article from a saved HTML page: Open Graph and <c>article:*</c> metadata first, then the page's own
 /// <c>&lt;article&gt;</c>, <c>&lt;h1&gt;</c> and <c>&lt;time&gt;</c>; navigation, asides, scripts and footers are dropped.
-/// The id is the canonical URL when the page has one, else the file name.
+/// The id is the canonical URL when the page has one, else the page's name without its extension: its path from the
+/// folder it was found under (<c>2024/a/index</c>, since scraped sites save every article as <c>index.html</c>), or
+/// its file name.
 /// </summary>
 public static class HtmlArticleParser
 {
-    public static IngestResult ParseFile(string path) => Parse(File.ReadAllText(path), path);
+    /// <summary>Reads a saved page, decoded as <see cref="HtmlParsing.ParseSaved"/> tells; a page in no encoding that
+    /// fits is a problem, never text of U+FFFD.</summary>
+    /// <param name="path">The file, as problems name it.</param>
+    /// <param name="name">What names the page when it has no address of its own, with <c>/</c> between folders; by
+    /// default its file name.</param>
+    public static IngestResult ParseFile(string path, string? name = null) =>
+        Parse(() => HtmlParsing.ParseSaved(File.ReadAllBytes(path)), path, name);
 
-    public static IngestResult Parse(string html, string fileName)
+    /// <param name="html">The page's text.</param>
+    /// <param name="fileName">The file, as problems name it.</param>
+    /// <param name="name">What names the page when it has no address of its own; by default the file's name.</param>
+    public static IngestResult Parse(string html, string fileName, string? name = null) =>
+        Parse(() => HtmlParsing.Parse(html), fileName, name);
+
+    private static IngestResult Parse(Func<IHtmlDocument> parse, string fileName, string? name)
     {
         try
         {
-            using var document = HtmlParsing.Parse(html);
-            return IngestResult.Of(Read(document, fileName).Validate(), fileName);
+            using var document = parse();
+            return IngestResult.Of(Read(document, WithoutExtension(name ?? Path.GetFileName(fileName))).Validate(), fileName);
         }
         catch (Exception ex) when (ex is InvalidDataException or ArticleValidationException)
         {
@@ -25,7 +39,14 @@ public static class HtmlArticleParser
         }
     }
 
-    private static ArticleDraft Read(IHtmlDocument document, string fileName)
+    /// <summary><c>2024/a/index.html</c> becomes <c>2024/a/index</c>; a dot in a folder's name stays.</summary>
+    private static string WithoutExtension(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot > name.LastIndexOf('/') + 1 ? name[..dot] : name;
+    }
+
+    private static ArticleDraft Read(IHtmlDocument document, string name)
     {
         string? Meta(string key) =>
             document.QuerySelector($"meta[property='{key}'], meta[name='{key}']")?.GetAttribute("content");
@@ -36,7 +57,7 @@ public static class HtmlArticleParser
         var headline = content?.QuerySelector("h1")?.TextContent ?? document.QuerySelector("h1")?.TextContent;
         return new ArticleDraft
         {
-            Id = url ?? Path.GetFileNameWithoutExtension(fileName),
+            Id = url ?? name,
             Title = Meta("og:title") ?? headline ?? document.Title,
             Lead = Meta("og:description") ?? Meta("description"),
             Body = content is null ? null : HtmlText.ParagraphsOf(content),

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -23,6 +24,10 @@ public static class HtmlParsing
 
     public const int MaxElements = 20_000;
 
+    // Arabic sites still serve and save windows-1256 and ISO-8859-6, which .NET knows only through the code-pages
+    // provider; AngleSharp looks a page's meta charset up by name, so the provider is in place before any parse.
+    static HtmlParsing() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     /// <exception cref="InvalidDataException">The page nests deeper than <see cref="MaxDepth"/> or holds more than
     /// <see cref="MaxElements"/> elements.</exception>
     public static IHtmlDocument Parse(string html) => BoundedParser().ParseDocument(html);
@@ -35,6 +40,85 @@ public static class HtmlParsing
         encoding is null
             ? BoundedParser().ParseDocument(new MemoryStream(html, writable: false))
             : BoundedParser().ParseDocument(encoding.GetString(html));
+
+    /// <summary>
+    /// Parses a saved page's bytes, decoded as a browser would, except that nothing is ever read as U+FFFD: a byte order
+    /// mark first, then UTF-8 for bytes that are valid UTF-8, then the charset the page declares (a meta tag, found by
+    /// AngleSharp). Bytes that declare UTF-8, or nothing, and are not UTF-8 are read as Windows-1256 when they look
+    /// like it, and refused otherwise.
+    /// </summary>
+    /// <remarks>Valid UTF-8 outranks a declared charset: legacy Arabic text is all but never valid UTF-8 by chance,
+    /// while a page converted to UTF-8 often keeps its old meta tag.</remarks>
+    /// <exception cref="InvalidDataException">The bytes are not in the encoding the page declares, or declare none
+    /// and are neither UTF-8 nor Windows-1256 (the message names the problem and the fix); or the page is refused as
+    /// <see cref="Parse(string)"/> refuses it.</exception>
+    public static IHtmlDocument ParseSaved(byte[] page) => Parse(Decode(page));
+
+    /// <summary>The encoding a server or page names, or null when .NET does not know the name.</summary>
+    public static Encoding? EncodingNamed(string? charset)
+    {
+        if (string.IsNullOrWhiteSpace(charset))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset.Trim('"', ' '));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string Decode(byte[] page)
+    {
+        var bytes = page.AsSpan();
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return Strict(bytes[0] == 0xFE ? Encoding.BigEndianUnicode : Encoding.Unicode, bytes[2..]);
+        }
+
+        if (bytes is [0xEF, 0xBB, 0xBF, ..])
+        {
+            bytes = bytes[3..];
+        }
+
+        if (Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        // AngleSharp reads the meta tag (or http-equiv content-type) as browsers do, and names the encoding it chose:
+        // UTF-8 when the page declares none.
+        using (var sniffed = BoundedParser().ParseDocument(new MemoryStream(page, writable: false)))
+        {
+            if (EncodingNamed(sniffed.CharacterSet) is { CodePage: not 65001 } declared)
+            {
+                return Strict(declared, bytes);
+            }
+        }
+
+        if (InvalidUtf8.LooksLikeWindows1256(bytes))
+        {
+            return Encoding.GetEncoding(1256).GetString(bytes);
+        }
+
+        throw new InvalidDataException(InvalidUtf8.Describe(bytes, "file"));
+    }
+
+    private static string Strict(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InvalidDataException($"not valid {encoding.WebName}, the encoding the page names (convert the file to UTF-8)");
+        }
+    }
 
     private static HtmlParser BoundedParser()
     {

@@ -14,6 +14,11 @@ internal static class InvalidUtf8
     // Arabic letters make up most of the non-ASCII characters of Arabic text; a Latin-1 file decoded as 1256 gives few.
     private const double ArabicShareOfWindows1256 = 0.6;
 
+    // UTF-8 Arabic read as 1256 is 60% Arabic letters too, so the bytes must also be unlike UTF-8: in Windows-1256
+    // Arabic, a letter then a byte that continues a UTF-8 sequence (the comma 0xA1, ؟ 0xBF) is rare, about one
+    // well-formed sequence to 50 broken ones; UTF-8 with a stray byte is the reverse.
+    private const int BrokenPerWellFormedSequence = 10;
+
     private static readonly Encoding Windows1256 = CodePagesEncodingProvider.Instance.GetEncoding(1256)!;
 
     /// <summary>True when the bytes open with a UTF-16 byte order mark.</summary>
@@ -21,7 +26,8 @@ internal static class InvalidUtf8
         bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
 
     /// <summary>The reason, for bytes that <see cref="System.Text.Unicode.Utf8.IsValid(ReadOnlySpan{byte})"/> rejects.</summary>
-    public static string Describe(ReadOnlySpan<byte> bytes)
+    /// <param name="whole">What the bytes are, to place the first bad byte: the line, the file.</param>
+    public static string Describe(ReadOnlySpan<byte> bytes, string whole = "line")
     {
         if (StartsAsUtf16(bytes))
         {
@@ -36,11 +42,18 @@ internal static class InvalidUtf8
         var offset = FirstInvalidByte(bytes);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"not valid UTF-8 (byte 0x{bytes[offset]:X2} at byte {offset + 1} of the line; convert the file to UTF-8)");
+            $"not valid UTF-8 (byte 0x{bytes[offset]:X2} at byte {offset + 1} of the {whole}; convert the file to UTF-8)");
     }
 
-    private static bool LooksLikeWindows1256(ReadOnlySpan<byte> bytes)
+    /// <summary>True for bytes that are not UTF-8 and read as Arabic in Windows-1256.</summary>
+    public static bool LooksLikeWindows1256(ReadOnlySpan<byte> bytes)
     {
+        var (wellFormed, broken) = Utf8Sequences(bytes);
+        if (broken == 0 || broken < wellFormed * BrokenPerWellFormedSequence)
+        {
+            return false;
+        }
+
         var nonAscii = 0;
         var arabic = 0;
         foreach (var c in Windows1256.GetString(bytes))
@@ -53,6 +66,21 @@ internal static class InvalidUtf8
         }
 
         return nonAscii > 0 && arabic >= nonAscii * ArabicShareOfWindows1256;
+    }
+
+    /// <summary>How many multi-byte UTF-8 sequences the bytes hold, and how many broken ones.</summary>
+    private static (int WellFormed, int Broken) Utf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        var (wellFormed, broken) = (0, 0);
+        for (var offset = 0; offset < bytes.Length;)
+        {
+            var status = Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed);
+            wellFormed += status == OperationStatus.Done && consumed > 1 ? 1 : 0;
+            broken += status == OperationStatus.Done ? 0 : 1;
+            offset += consumed;
+        }
+
+        return (wellFormed, broken);
     }
 
     private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)

@@ -60,7 +60,7 @@ internal static class SourceWalk
                     {
                         if (wanted(path))
                         {
-                            found.Add(new SourceEntry(path));
+                            found.Add(new SourceEntry(path, Folder: root));
                         }
                     }
                     else if (entry.LinkTarget is null)

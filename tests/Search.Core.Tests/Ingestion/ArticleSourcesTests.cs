@@ -46,6 +46,45 @@ public sealed class ArticleSourcesTests
         Assert.DoesNotContain("hidden-1", ids);
     }
 
+    private static string PageWithoutAddress(string title) =>
+        $"<html><head><title>{title}</title></head><body><p>نص الخبر {title}</p></body></html>";
+
+    [Fact]
+    public void Pages_of_the_same_name_in_different_folders_are_named_by_their_path_from_the_folder_given()
+    {
+        using var temp = new TempDirectory();
+        foreach (var folder in new[] { "2024/a", "2024/b", "2025/c" })
+        {
+            Directory.CreateDirectory(temp.File(folder));
+            File.WriteAllText(temp.File(Path.Combine(folder, "index.html")), PageWithoutAddress("خبر " + folder));
+        }
+
+        var results = new ArticleSources().Read([temp.File("2024"), temp.File("2025")]).ToList();
+        var whole = new ArticleSources().Read([temp.Path]).ToList();
+
+        Assert.Equal(["a/index", "b/index", "c/index"], results.Select(result => result.Article?.Id));
+        Assert.Equal(["2024/a/index", "2024/b/index", "2025/c/index"], whole.Select(result => result.Article?.Id));
+        Assert.Equal("خبر 2024/b", whole[1].Article?.Title);
+    }
+
+    [Fact]
+    public void Pages_directly_in_the_folder_given_or_given_themselves_keep_their_file_name_as_id()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("first.news.html"), PageWithoutAddress("الأول"));
+        File.WriteAllText(temp.File("second.htm"), PageWithoutAddress("الثاني"));
+        Directory.CreateDirectory(temp.File("nested"));
+        File.WriteAllText(temp.File(Path.Combine("nested", "third.html")), PageWithoutAddress("الثالث"));
+
+        var walked = new ArticleSources().Read([temp.Path]).Select(result => result.Article?.Id);
+        var named = new ArticleSources().Read([temp.File(Path.Combine("nested", "third.html"))]).Select(result => result.Article?.Id);
+        var read = new ArticleSources().ReadFile(temp.File(Path.Combine("nested", "third.html"))).Select(result => result.Article?.Id);
+
+        Assert.Equal(["first.news", "nested/third", "second"], walked);
+        Assert.Equal(["third"], named);
+        Assert.Equal(["third"], read);
+    }
+
     [Fact]
     public void ExpandPaths_lists_folder_files_in_name_order()
     {
