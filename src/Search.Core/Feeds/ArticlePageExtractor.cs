@@ -15,9 +15,6 @@ public sealed class ArticlePageExtractor
     private readonly HttpClient _http;
     private readonly FeedPollerOptions _options;
 
-    // Arabic sites still serve windows-1256, which .NET knows only through the code-pages provider.
-    static ArticlePageExtractor() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public ArticlePageExtractor(HttpClient http, FeedPollerOptions? options = null)
     {
         _http = http;
@@ -59,6 +56,8 @@ public sealed class ArticlePageExtractor
     /// <exception cref="InvalidDataException">The page nests its elements deeper than <see cref="HtmlParsing.MaxDepth"/>.</exception>
     public static string? MainText(Uri page, byte[] html, string? charset = null)
     {
+        // Arabic sites still serve windows-1256, named by the server or in the page's meta tag.
+        CodePages.Register();
         using var document = HtmlParsing.Parse(html, EncodingNamed(charset));
         using var reader = new Reader(page.AbsoluteUri, document);
         var article = reader.GetArticle();
