@@ -26,7 +26,7 @@ public static class HtmlParsing
 
     // Arabic sites still serve and save windows-1256 and ISO-8859-6, which .NET knows only through the code-pages
     // provider; AngleSharp looks a page's meta charset up by name, so the provider is in place before any parse.
-    static HtmlParsing() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static HtmlParsing() => CodePages.Register();
 
     /// <exception cref="InvalidDataException">The page nests deeper than <see cref="MaxDepth"/> or holds more than
     /// <see cref="MaxElements"/> elements.</exception>

@@ -343,6 +343,42 @@ public sealed class FeedPollerTests
     }
 
     [Fact]
+    public async Task An_item_whose_link_is_not_a_uri_is_skipped_with_a_warning_and_the_others_are_written()
+    {
+        await using var bed = new FeedTestBed();
+        bed.Web.Feed(Url, Rss("", Item("guid-1", "افتتاح محطة القطار", "ملخص", content: Paragraphs(LongText)),
+            Item("guid-2", "عنوان", "ملخص", content: Paragraphs(LongText), link: "http://[::1"),
+            Item("guid-3", "ارتفاع أسعار الذهب", "ملخص", content: Paragraphs(LongText))));
+        var logger = new RecordingLogger<FeedPoller>();
+
+        var state = await bed.Poller(logger: logger).PollAsync();
+
+        Assert.Equal(0, state.ConsecutiveFailures);
+        Assert.Equal(2, state.ItemsIndexed);
+        Assert.NotNull(bed.Index.Find("guid-1"));
+        Assert.Null(bed.Index.Find("guid-2"));
+        Assert.NotNull(bed.Index.Find("guid-3"));
+        var warning = Assert.Single(logger.Entries, entry => entry.Level == LogLevel.Warning);
+        Assert.Contains("item 2: link 'http://[::1' is not a valid URI", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_feed_in_windows_1256_is_read_in_the_encoding_it_declares()
+    {
+        await using var bed = new FeedTestBed();
+        var xml = Rss("الأفق", Item("guid-1", "افتتاح محطة القطار", "ملخص", content: Paragraphs(LongText)))
+            .Replace("encoding=\"utf-8\"", "encoding=\"windows-1256\"", StringComparison.Ordinal);
+        var bytes = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1256)!.GetBytes(xml);
+        bed.Web.Answer(Url, () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) });
+
+        var state = await bed.Poller().PollAsync();
+
+        Assert.Null(state.LastError);
+        Assert.Equal("افتتاح محطة القطار", bed.Index.Find("guid-1")?.Title);
+        Assert.Equal("الأفق", bed.Index.Find("guid-1")?.Source);
+    }
+
+    [Fact]
     public async Task A_page_whose_text_would_pass_the_article_size_limit_leaves_the_summary()
     {
         await using var bed = new FeedTestBed();

@@ -1,3 +1,4 @@
+using System.Text;
 using Search.Core.Documents;
 using Search.Core.Ingestion;
 
@@ -155,15 +156,132 @@ public sealed class HtmlAndFeedTests
             <item><title>خبر</title><link>https://example.com/1</link><pubDate>2024-11-05 08:15:00</pubDate></item>
             <item><title>خبر ثان</title><link>https://example.com/2</link><pubDate>22 نوفمبر 2024</pubDate></item>
             <item><title>خبر ثالث</title><link>https://example.com/3</link><pubDate>قبل ساعة</pubDate></item>
+            <item><title>خبر رابع</title><link>https://example.com/4</link><pubDate>Tue, 05 Nov 24 08:15:00 GMT</pubDate></item>
             </channel></rss>
             """);
 
         var articles = FeedArticleReader.ReadFile(path).Select(result => result.Article).ToList();
 
-        Assert.Equal(3, articles.Count);
+        Assert.Equal(4, articles.Count);
+        Assert.Equal(new DateTimeOffset(2024, 11, 5, 8, 15, 0, TimeSpan.Zero), articles[3]?.PublishedAt); // RFC 822's two-digit year
         Assert.Equal(new DateTimeOffset(2024, 11, 5, 8, 15, 0, TimeSpan.Zero), articles[0]?.PublishedAt);
         Assert.Equal(new DateTimeOffset(2024, 11, 22, 0, 0, 0, TimeSpan.Zero), articles[1]?.PublishedAt);
         Assert.Equal("خبر ثالث", articles[2]?.Title);
         Assert.Null(articles[2]?.PublishedAt);
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("5/11")]
+    [InlineData("Nov 5")]
+    [InlineData("08:15")]
+    public void A_feed_date_without_a_year_is_left_out_not_given_the_current_one(string pubDate)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("feed.rss");
+        File.WriteAllText(path, $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>موقع</title><link>https://example.com/</link><description>d</description>
+            <item><title>خبر</title><link>https://example.com/1</link><pubDate>{pubDate}</pubDate></item>
+            </channel></rss>
+            """);
+
+        var result = Assert.Single(FeedArticleReader.ReadFile(path));
+
+        Assert.Equal("خبر", result.Article?.Title);
+        Assert.Null(result.Article?.PublishedAt);
+    }
+
+    [Theory]
+    [InlineData("windows-1256", 1256)]
+    [InlineData("ISO-8859-6", 28596)]
+    public void A_feed_in_an_arabic_code_page_is_read_in_the_encoding_it_declares(string name, int codePage)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("feed.xml");
+        var encoding = CodePagesEncodingProvider.Instance.GetEncoding(codePage)!;
+        File.WriteAllBytes(path, encoding.GetBytes($"""
+            <?xml version="1.0" encoding="{name}"?>
+            <rss version="2.0"><channel><title>الأفق</title><link>https://example.com/</link><description>آخر الأخبار</description>
+            <item><title>افتتاح محطة القطار</title><link>https://example.com/1</link><description>ملخص الخبر</description></item>
+            </channel></rss>
+            """));
+
+        var result = Assert.Single(FeedArticleReader.ReadFile(path));
+
+        Assert.Null(result.Problem);
+        Assert.Equal("افتتاح محطة القطار", result.Article?.Title);
+        Assert.Equal("الأفق", result.Article?.Source);
+        Assert.Equal("ملخص الخبر", result.Article?.Lead);
+    }
+
+    [Fact]
+    public void A_feed_item_whose_link_is_not_a_uri_is_reported_at_its_line_and_the_others_kept()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("feed.rss");
+        File.WriteAllText(path, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>موقع</title><link>https://example.com/</link><description>d</description>
+            <item><title>خبر أول</title><link>https://example.com/1</link></item>
+            <item><title>خبر ثان</title><guid isPermaLink="false">id-2</guid>
+            <link>http://[::1</link></item>
+            <item><title>خبر ثالث</title><link>https://example.com/3</link></item>
+            </channel></rss>
+            """);
+
+        var results = FeedArticleReader.ReadFile(path).ToList();
+
+        Assert.Equal(3, results.Count);
+        Assert.Equal("https://example.com/1", results[0].Article?.Url);
+        Assert.Null(results[1].Article);
+        Assert.Equal(new IngestProblem(path, 4, "item 2: link 'http://[::1' is not a valid URI"), results[1].Problem);
+        Assert.Equal("https://example.com/3", results[2].Article?.Url);
+    }
+
+    [Fact]
+    public void A_feed_item_that_cannot_be_read_at_all_is_reported_at_its_line_and_the_others_kept()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("feed.rss");
+        File.WriteAllText(path, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>موقع</title><link>http://[::1</link><description>d</description>
+            <item><title>خبر أول</title><link>https://example.com/1</link><enclosure url="https://example.com/1.mp3" length="كبير" type="audio/mpeg"/></item>
+            <item><title>خبر ثان</title><link>https://example.com/2</link><enclosure url="http://[::1" length="1" type="audio/mpeg"/></item>
+            </channel></rss>
+            """);
+
+        var results = FeedArticleReader.ReadFile(path).ToList();
+
+        Assert.Equal(2, results.Count);
+        Assert.Null(results[0].Article);
+        Assert.Equal(3, results[0].Problem?.Line);
+        Assert.StartsWith("item 1: not a readable item: ", results[0].Problem?.Message, StringComparison.Ordinal);
+
+        // An address the article does not use is left out without a word, the channel's own included.
+        Assert.Equal("https://example.com/2", results[1].Article?.Url);
+        Assert.Equal("موقع", results[1].Article?.Source);
+    }
+
+    [Fact]
+    public void An_atom_entry_whose_link_is_not_a_uri_is_reported_at_its_line_and_the_others_kept()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("feed.atom");
+        File.WriteAllText(path, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>وكالة</title><id>urn:feed</id><updated>2024-11-05T08:15:00Z</updated>
+            <entry><id>urn:1</id><title>خبر أول</title><link href="http://[::1"/><updated>2024-11-05T08:15:00Z</updated></entry>
+            <entry><id>urn:2</id><title>خبر ثان</title><link href="https://example.com/2"/><updated>2024-11-05T08:15:00Z</updated></entry>
+            </feed>
+            """);
+
+        var results = FeedArticleReader.ReadFile(path).ToList();
+
+        Assert.Equal(2, results.Count);
+        Assert.Equal(new IngestProblem(path, 3, "item 1: link 'http://[::1' is not a valid URI"), results[0].Problem);
+        Assert.Equal("urn:2", results[1].Article?.Id);
+        Assert.Equal("https://example.com/2", results[1].Article?.Url);
     }
 }
