@@ -1,7 +1,7 @@
 namespace Search.Core.Ingestion;
 
 /// <summary>
-/// Reads articles from files and folders, choosing the reader by extension: <c>.jsonl</c>/<c>.jsonl.gz</c>/<c>.ndjson</c>
+/// Reads articles from files and folders, choosing the reader by extension: <c>.jsonl</c>/<c>.ndjson</c> (gzipped too)
 /// (JSON Lines), <c>.txt</c> (scraped pages), <c>.html</c>/<c>.htm</c>, and <c>.xml</c>/<c>.rss</c>/<c>.atom</c> (feeds).
 /// Folders are walked recursively in name order (<see cref="SourceWalk"/>): links to folders are not followed, a file
 /// reached twice is read once, and files of other kinds, hidden entries and LICENSE/README files are passed over.
@@ -48,8 +48,7 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
         }
 
         var name = path.ToLowerInvariant();
-        var jsonLines = name.EndsWith(".jsonl", StringComparison.Ordinal) || name.EndsWith(".jsonl.gz", StringComparison.Ordinal)
-            || name.EndsWith(".ndjson", StringComparison.Ordinal);
+        var jsonLines = JsonLinesExtensions.Any(extension => name.EndsWith(extension, StringComparison.Ordinal));
         try
         {
             if (!jsonLines && new FileInfo(path).Length > MaxWholeFileBytes)
@@ -64,7 +63,7 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
                 _ when name.EndsWith(".html", StringComparison.Ordinal) || name.EndsWith(".htm", StringComparison.Ordinal) => [HtmlArticleParser.ParseFile(path, pageName)],
                 _ when name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".rss", StringComparison.Ordinal)
                     || name.EndsWith(".atom", StringComparison.Ordinal) => FeedArticleReader.ReadFile(path),
-                _ => [IngestResult.Failed(path, null, "unsupported file type (expected .jsonl, .jsonl.gz, .ndjson, .txt, .html, .htm, .xml, .rss or .atom)")],
+                _ => [IngestResult.Failed(path, null, "unsupported file type (expected .jsonl, .jsonl.gz, .ndjson, .ndjson.gz, .txt, .html, .htm, .xml, .rss or .atom)")],
             };
         }
         catch (IOException ex)
@@ -111,13 +110,16 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
     private IEnumerable<IngestResult> ReadEntry(SourceEntry entry) =>
         entry.Problem is { } problem ? [IngestResult.Failed(entry.Path, null, problem)] : ReadNamed(entry.Path, entry.Name);
 
+    private static readonly string[] JsonLinesExtensions = [".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"];
+
+    private static readonly string[] WholeFileExtensions = [".txt", ".html", ".htm", ".xml", ".rss", ".atom"];
+
     private static bool IsWanted(string file) => IsSupported(file) && !IsProjectDocument(file);
 
     private static bool IsSupported(string file)
     {
         var name = file.ToLowerInvariant();
-        string[] extensions = [".jsonl", ".jsonl.gz", ".ndjson", ".txt", ".html", ".htm", ".xml", ".rss", ".atom"];
-        return extensions.Any(extension => name.EndsWith(extension, StringComparison.Ordinal));
+        return JsonLinesExtensions.Concat(WholeFileExtensions).Any(extension => name.EndsWith(extension, StringComparison.Ordinal));
     }
 
     /// <summary>LICENSE.txt, README.txt and the like sit beside data files but are not articles.</summary>

@@ -10,7 +10,7 @@ internal static class IndexCommandDefinition
 {
     public static readonly Argument<string[]> Paths = new("paths")
     {
-        Description = "Files or folders to read: .jsonl, .jsonl.gz, .ndjson, scraped pages (.txt), .html/.htm, RSS/Atom (.xml/.rss/.atom). Folders are walked recursively.",
+        Description = "Files or folders to read: .jsonl, .ndjson (either gzipped, .gz), scraped pages (.txt), .html/.htm, RSS/Atom (.xml/.rss/.atom). Folders are walked recursively.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

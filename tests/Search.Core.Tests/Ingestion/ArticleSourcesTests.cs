@@ -21,6 +21,11 @@ public sealed class ArticleSourcesTests
             gzip.Write(Encoding.UTF8.GetBytes("""{"id": "gz-1", "title": "خبر من ملف مضغوط"}""" + "\n"));
         }
 
+        using (var gzip = new GZipStream(File.Create(temp.File(Path.Combine("nested", "f.ndjson.gz"))), CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes("""{"id": "ndgz-1", "title": "خبر من ملف مضغوط آخر"}""" + "\n"));
+        }
+
         File.WriteAllText(temp.File("notes.csv"), "id,title\n1,x\n");
         File.WriteAllText(temp.File("README"), "not an article");
         Directory.CreateDirectory(temp.File(".cache"));
@@ -37,9 +42,10 @@ public sealed class ArticleSourcesTests
 
         Assert.All(results, result => Assert.Null(result.Problem));
         var ids = results.Select(result => result.Article!.Id).ToList();
-        Assert.Equal(1 + 1 + 1 + 4 + 1, ids.Count);
+        Assert.Equal(1 + 1 + 1 + 4 + 1 + 1, ids.Count);
         Assert.Contains("json-1", ids);
         Assert.Contains("gz-1", ids);
+        Assert.Contains("ndgz-1", ids);
         Assert.Contains(ids, id => id.StartsWith("page-", StringComparison.Ordinal));
         Assert.Contains("https://example.com/almanara/culture/2025/09/alexandria-short-film-festival", ids);
         Assert.Contains("https://example.com/ofuq/2024/11/05/jordan-lebanon-committee", ids);
@@ -92,7 +98,7 @@ public sealed class ArticleSourcesTests
 
         var files = ArticleSources.ExpandPaths([temp.Path]).Select(file => Path.GetRelativePath(temp.Path, file)).ToList();
 
-        Assert.Equal(["a.jsonl", "b.txt", "c.html", "d.xml", Path.Combine("nested", "e.jsonl.gz")], files);
+        Assert.Equal(["a.jsonl", "b.txt", "c.html", "d.xml", Path.Combine("nested", "e.jsonl.gz"), Path.Combine("nested", "f.ndjson.gz")], files);
     }
 
     [Fact]
