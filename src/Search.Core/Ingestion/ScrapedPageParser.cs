@@ -34,12 +34,14 @@ public static partial class ScrapedPageParser
             return IngestResult.Failed(fileName, null, "not a scraped article page: fewer than three non-empty lines");
         }
 
-        var site = lines[0];
         var dateIndex = lines.Take(MaxHeaderLines).ToList().FindIndex(line => ArabicDateParser.TryParse(line, pageUtcOffset, out _));
         if (dateIndex < 0)
         {
             return IngestResult.Failed(fileName, null, $"no publication date found in the first {MaxHeaderLines} lines");
         }
+
+        // A page that begins with its date has lost its site line: no source, rather than the date as one.
+        var site = dateIndex > 0 ? lines[0] : null;
 
         ArabicDateParser.TryParse(lines[dateIndex], pageUtcOffset, out var publishedAt);
         var repeated = lines.GroupBy(line => line, StringComparer.Ordinal).Where(group => group.Count() > 1).Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
@@ -152,10 +154,10 @@ public static partial class ScrapedPageParser
 
     private static int WordCount(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    private static string StableKey(string site, string title, DateTimeOffset publishedAt)
+    private static string StableKey(string? site, string title, DateTimeOffset publishedAt)
     {
         // The id of a page that carries none: folded as the first release folded, so a page read again keeps its id.
-        var key = $"{ArabicOrthography.FoldKeepingHamzaSeats(site)}\n{ArabicOrthography.FoldKeepingHamzaSeats(title)}\n{publishedAt:O}";
+        var key = $"{ArabicOrthography.FoldKeepingHamzaSeats(site ?? "")}\n{ArabicOrthography.FoldKeepingHamzaSeats(title)}\n{publishedAt:O}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 10));
     }
 

@@ -112,6 +112,24 @@ public sealed class ScrapedPageParserTests
         Assert.Contains("date", result.Problem?.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_page_that_lost_its_site_line_has_no_source_rather_than_its_date_as_one()
+    {
+        const string page = """
+            الجمعة، 22 نوفمبر 2024 10:37 م
+            سياسة
+            عنوان خبر فقد سطر الموقع من رأس الصفحة
+            هذه فقرة طويلة بما يكفي لتعد فقرة من متن الخبر المنشور على الموقع بعد أن فقدت الصفحة سطر اسم الموقع.
+            """;
+
+        var result = ScrapedPageParser.Parse(page, "no-site.txt", Cairo);
+
+        var article = Assert.IsType<NewsArticle>(result.Article);
+        Assert.Null(article.Source);
+        Assert.Equal("عنوان خبر فقد سطر الموقع من رأس الصفحة", article.Title);
+        Assert.Equal(new DateTimeOffset(2024, 11, 22, 22, 37, 0, Cairo), article.PublishedAt);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("سطر واحد")]
