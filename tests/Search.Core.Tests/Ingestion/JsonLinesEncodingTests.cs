@@ -124,6 +124,21 @@ public sealed class JsonLinesEncodingTests
         Assert.Equal("not valid UTF-8 (the file is UTF-16; convert it with iconv -f utf-16 -t utf-8)", problem?.Message);
     }
 
+    [Theory]
+    [InlineData(false, "utf-16le")]
+    [InlineData(true, "utf-16be")]
+    public void A_UTF_16_file_without_a_byte_order_mark_is_one_problem_naming_its_byte_order(bool bigEndian, string name)
+    {
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: false);
+        var bytes = encoding.GetBytes(Line + "\n" + Line + "\n");
+
+        var results = JsonLinesArticleReader.Read(new MemoryStream(bytes), "x.jsonl").ToList();
+
+        var problem = Assert.Single(results).Problem;
+        Assert.Equal(1, problem?.Line);
+        Assert.Equal($"not valid UTF-8 (the file looks like UTF-16 without a byte order mark; convert it with iconv -f {name} -t utf-8)", problem?.Message);
+    }
+
     [Fact]
     public void A_gzipped_Windows_1256_file_reports_each_line_and_no_spurious_truncation()
     {
