@@ -1,5 +1,7 @@
 using System.ComponentModel;
-using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Admission;
@@ -95,25 +97,10 @@ public static class ArticleEndpoints
             return true;
         }
 
+        // The request line is ASCII (Kestrel refuses anything else), so Latin-1 gives its bytes back as they came.
         var end = raw.IndexOf('?', StringComparison.Ordinal);
-        var path = end < 0 ? raw.AsSpan() : raw.AsSpan(0, end);
-        var bytes = new byte[path.Length];
-        var length = 0;
-        for (var i = 0; i < path.Length; i++)
-        {
-            if (path[i] == '%' && i + 2 < path.Length && byte.TryParse(path.Slice(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var escaped))
-            {
-                bytes[length++] = escaped;
-                i += 2;
-            }
-            else
-            {
-                // The request line is ASCII; anything else Kestrel has refused already or read byte for byte.
-                bytes[length++] = (byte)path[i];
-            }
-        }
-
-        return System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(0, length));
+        var path = Encoding.Latin1.GetBytes(end < 0 ? raw : raw[..end]);
+        return Utf8.IsValid(WebUtility.UrlDecodeToBytes(path, 0, path.Length));
     }
 
     private static ProblemHttpResult NotFound(string id) => ApiErrors.Problem(ApiErrors.ArticleNotFound, $"No article has the id '{id}'.");

@@ -63,7 +63,7 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
                 _ when name.EndsWith(".html", StringComparison.Ordinal) || name.EndsWith(".htm", StringComparison.Ordinal) => [HtmlArticleParser.ParseFile(path, pageName)],
                 _ when name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".rss", StringComparison.Ordinal)
                     || name.EndsWith(".atom", StringComparison.Ordinal) => FeedArticleReader.ReadFile(path),
-                _ => [IngestResult.Failed(path, null, "unsupported file type (expected .jsonl, .jsonl.gz, .ndjson, .ndjson.gz, .txt, .html, .htm, .xml, .rss or .atom)")],
+                _ => [IngestResult.Failed(path, null, UnsupportedFileType)],
             };
         }
         catch (IOException ex)
@@ -113,6 +113,10 @@ public sealed class ArticleSources(TimeSpan pageUtcOffset)
     private static readonly string[] JsonLinesExtensions = [".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"];
 
     private static readonly string[] WholeFileExtensions = [".txt", ".html", ".htm", ".xml", ".rss", ".atom"];
+
+    /// <summary>Made from the lists it names, which a message written out by hand had fallen behind.</summary>
+    private static readonly string UnsupportedFileType =
+        $"unsupported file type (expected {string.Join(", ", JsonLinesExtensions.Concat(WholeFileExtensions).SkipLast(1))} or {WholeFileExtensions[^1]})";
 
     private static bool IsWanted(string file) => IsSupported(file) && !IsProjectDocument(file);
 

@@ -132,25 +132,7 @@ public static partial class FeedArticleReader
     /// the standard RSS one included, fill in what a date leaves out, so <c>1.5</c> was 5 January of the current year
     /// and sorted as the newest story. (<see cref="Rfc822Date"/> and <see cref="ArabicDateParser"/> require a year.)
     /// </summary>
-    private static bool HasYear(string text)
-    {
-        if (TwoDigitYear().IsMatch(text))
-        {
-            return true;
-        }
-
-        var digits = 0;
-        foreach (var c in text)
-        {
-            digits = char.IsAsciiDigit(c) ? digits + 1 : 0;
-            if (digits == 4)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasYear(string text) => TwoDigitYear().IsMatch(text) || NumericDate.HasYear(text);
 
     /// <summary>
     /// Reads one item from a reader of its own, so that what goes wrong inside it (a value of the wrong form, which

@@ -75,7 +75,7 @@ public static class HtmlParsing
     private static string Decode(byte[] page)
     {
         var bytes = page.AsSpan();
-        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        if (InvalidUtf8.HasUtf16ByteOrderMark(bytes))
         {
             return Strict(bytes[0] == 0xFE ? Encoding.BigEndianUnicode : Encoding.Unicode, bytes[2..]);
         }

@@ -21,12 +21,14 @@ internal static class InvalidUtf8
 
     private static readonly Encoding Windows1256 = CodePagesEncodingProvider.Instance.GetEncoding(1256)!;
 
+    /// <summary>True when the bytes open with a UTF-16 byte order mark (either byte order).</summary>
+    public static bool HasUtf16ByteOrderMark(ReadOnlySpan<byte> bytes) => bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
+
     /// <summary>True when the bytes open with a UTF-16 byte order mark, or as UTF-16 text without one: two ASCII
     /// characters, each with its zero byte (JSON in UTF-8 holds no zero byte, and begins with ASCII).</summary>
     public static bool StartsAsUtf16(ReadOnlySpan<byte> bytes) =>
-        bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..]
-            or [> 0 and < 0x80, 0, > 0 and < 0x80, 0, ..]
-            or [0, > 0 and < 0x80, 0, > 0 and < 0x80, ..];
+        HasUtf16ByteOrderMark(bytes)
+            || bytes is [> 0 and < 0x80, 0, > 0 and < 0x80, 0, ..] or [0, > 0 and < 0x80, 0, > 0 and < 0x80, ..];
 
     /// <summary>The reason, for bytes that <see cref="System.Text.Unicode.Utf8.IsValid(ReadOnlySpan{byte})"/> rejects.</summary>
     /// <param name="whole">What the bytes are, to place the first bad byte: the line, the file.</param>
@@ -34,7 +36,7 @@ internal static class InvalidUtf8
     {
         if (StartsAsUtf16(bytes))
         {
-            return bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..]
+            return HasUtf16ByteOrderMark(bytes)
                 ? "not valid UTF-8 (the file is UTF-16; convert it with iconv -f utf-16 -t utf-8)"
                 : $"not valid UTF-8 (the file looks like UTF-16 without a byte order mark; convert it with iconv -f {(bytes[0] == 0 ? "utf-16be" : "utf-16le")} -t utf-8)";
         }

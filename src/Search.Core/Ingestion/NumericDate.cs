@@ -26,8 +26,9 @@ internal static partial class NumericDate
         return TryIso(year, month: second, day: first, rest, out date) || TryIso(year, month: first, day: second, rest, out date);
     }
 
-    /// <summary>Whether the text writes a year in four digits. Without one .NET fills in the current year: "1.5" was
-    /// read as 5 January of this year, a junk date that sorted as the newest story.</summary>
+    /// <summary>Whether the text writes a year in four digits (a longer run of digits, <c>20241122</c>, holds one too).
+    /// Without one .NET fills in the current year: "1.5" was read as 5 January of this year, a junk date that sorted
+    /// as the newest story.</summary>
     public static bool HasYear(string text) => FourDigits().IsMatch(text);
 
     private static bool TryIso(string year, int month, int day, string rest, out DateTimeOffset date)
@@ -41,6 +42,6 @@ internal static partial class NumericDate
     [GeneratedRegex(@"^(?<first>[0-9]{1,2})[/.\-](?<second>[0-9]{1,2})[/.\-](?<year>[0-9]{4})(?<rest>(?:[ T][0-9].*)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"(?<![0-9])[0-9]{4}(?![0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("[0-9]{4}", RegexOptions.CultureInvariant)]
     private static partial Regex FourDigits();
 }
