@@ -89,7 +89,7 @@ public static class ArticleWriteEndpoints
         using var lease = admission.Enter(Math.Min(request.ContentLength ?? long.MaxValue, options.Value.MaxArticleBytes));
         if (!lease.IsAcquired)
         {
-            return WritesOverloaded(request);
+            return WritesOverloaded(request.HttpContext.Response, BodiesFull);
         }
 
         var body = await RequestBody.ReadAsync(request, options.Value.MaxArticleBytes, options.Value.MinBodyBytesPerSecond, cancellationToken);
@@ -121,7 +121,7 @@ public static class ArticleWriteEndpoints
         using var pending = EnterChanges(admission, 1, bulk: false, cancellationToken);
         if (!pending.IsAcquired)
         {
-            return ChangesOverloaded(request.HttpContext.Response);
+            return WritesOverloaded(request.HttpContext.Response, ChangesFull);
         }
 
         var (receipt, failure) = await WriteAsync(store, [ArticleChange.Upsert(article)], visibility, request.HttpContext.Response);
@@ -159,7 +159,7 @@ public static class ArticleWriteEndpoints
         using var pending = EnterChanges(admission, 1, bulk: false, cancellationToken);
         if (!pending.IsAcquired)
         {
-            return ChangesOverloaded(response);
+            return WritesOverloaded(response, ChangesFull);
         }
 
         var (receipt, failure) = await WriteAsync(store, [ArticleChange.Delete(id)], visibility, response);
@@ -196,7 +196,7 @@ public static class ArticleWriteEndpoints
         using var lease = admission.Enter(Math.Min(request.ContentLength ?? long.MaxValue, limits.MaxBulkBytes));
         if (!lease.IsAcquired)
         {
-            return WritesOverloaded(request);
+            return WritesOverloaded(request.HttpContext.Response, BodiesFull);
         }
 
         var body = await RequestBody.ReadAsync(request, limits.MaxBulkBytes, limits.MinBodyBytesPerSecond, cancellationToken);
@@ -260,7 +260,7 @@ public static class ArticleWriteEndpoints
             using var pending = EnterChanges(admission, changes.Count, bulk: true, cancellationToken);
             if (!pending.IsAcquired)
             {
-                return ChangesOverloaded(request.HttpContext.Response);
+                return WritesOverloaded(request.HttpContext.Response, ChangesFull);
             }
 
             var (receipt, failure) = await WriteAsync(store, changes, visibility, request.HttpContext.Response);
@@ -330,16 +330,17 @@ public static class ArticleWriteEndpoints
         return admission.EnterChanges(changes, bulk);
     }
 
-    private static ProblemHttpResult ChangesOverloaded(HttpResponse response)
+    private const string BodiesFull =
+        "The service holds as many writes as it takes at once (Search:Writes:MaxPendingBytes); nothing was written, send it again in a second.";
+
+    private const string ChangesFull =
+        "The index has as many changes waiting to be applied as the service takes (Search:Writes:MaxPendingArticles); nothing was written, send it again in a second.";
+
+    /// <summary>A 503 that says which bound is full (<see cref="BodiesFull"/>, <see cref="ChangesFull"/>).</summary>
+    private static ProblemHttpResult WritesOverloaded(HttpResponse response, string detail)
     {
         response.Headers.RetryAfter = "1";
-        return ApiErrors.Problem(ApiErrors.WritesOverloaded, "The index has as many changes waiting to be applied as the service takes (Search:Writes:MaxPendingArticles); nothing was written, send it again in a second.");
-    }
-
-    private static ProblemHttpResult WritesOverloaded(HttpRequest request)
-    {
-        request.HttpContext.Response.Headers.RetryAfter = "1";
-        return ApiErrors.Problem(ApiErrors.WritesOverloaded, "The service holds as many writes as it takes at once (Search:Writes:MaxPendingBytes); nothing was written, send it again in a second.");
+        return ApiErrors.Problem(ApiErrors.WritesOverloaded, detail);
     }
 
     private static bool TryVisibility(string? refresh, out WriteVisibility visibility)
