@@ -31,7 +31,12 @@ public static class HtmlArticleParser
         try
         {
             using var document = parse();
-            return IngestResult.Of(Read(document, WithoutExtension(name ?? Path.GetFileName(fileName))).Validate(), fileName);
+            var article = Read(document, WithoutExtension(name ?? Path.GetFileName(fileName))).Validate();
+            // A page with a title and nothing else (a section front emptied of its scripts, an error page, a page
+            // its site draws with script) would be a hit no reader can use.
+            return article.Body is null && article.Lead is null
+                ? IngestResult.Failed(fileName, null, "the page holds no article text: nothing but navigation, scripts and the like under <article>, <main> or <body>, and no description")
+                : IngestResult.Of(article, fileName);
         }
         catch (Exception ex) when (ex is InvalidDataException or ArticleValidationException)
         {

@@ -58,6 +58,28 @@ public sealed class HtmlAndFeedTests
         Assert.Contains("title", result.Problem?.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<html><head><title>الأخبار</title></head><body><nav><a href=\"/\">الرئيسية</a></nav><script>draw()</script></body></html>")]
+    [InlineData("<html><head><title>الأخبار</title></head><body></body></html>")]
+    public void Html_page_with_a_title_and_no_text_is_a_problem_not_an_empty_article(string html)
+    {
+        var result = HtmlArticleParser.Parse(html, "front.html");
+
+        Assert.Null(result.Article);
+        Assert.Equal("front.html", result.Problem?.File);
+        Assert.Contains("no article text", result.Problem?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_page_with_only_a_description_keeps_it_as_the_lead()
+    {
+        var result = HtmlArticleParser.Parse("<html><head><title>الأخبار</title><meta name=\"description\" content=\"ملخص الخبر\"></head><body></body></html>", "summary.html");
+
+        Assert.Null(result.Problem);
+        Assert.Equal("ملخص الخبر", result.Article?.Lead);
+        Assert.Null(result.Article?.Body);
+    }
+
     [Fact]
     public void Feed_gives_its_four_items_with_plain_text_bodies_from_content_encoded()
     {
