@@ -28,7 +28,7 @@ public sealed class ServiceDocumentTests(SearchApiFactory app)
     }
 
     [Fact]
-    public async Task OpenApiDocumentsTheArticleRouteWithItsNotFound()
+    public async Task OpenApiDocumentsTheArticleRouteWithItsNotFoundAndBadRequest()
     {
         var article = (await GetOperationAsync("/api/articles/{id}")).GetProperty("get");
 
@@ -36,6 +36,9 @@ public sealed class ServiceDocumentTests(SearchApiFactory app)
         var responses = article.GetProperty("responses");
         Assert.True(responses.TryGetProperty("200", out _));
         Assert.True(responses.GetProperty("404").GetProperty("content").TryGetProperty(ApiClientExtensions.ProblemJson, out _));
+
+        // A missing id (/api/articles/) and a query string that is not UTF-8 are answered 400.
+        Assert.True(responses.GetProperty("400").GetProperty("content").TryGetProperty(ApiClientExtensions.ProblemJson, out _));
     }
 
     [Theory]

@@ -26,6 +26,7 @@ public static class ArticleEndpoints
             .WithName("GetArticle")
             .WithSummary("Get a stored article by id")
             .WithDescription("The id as stored, percent-encoded; one holding slashes (a URL) may encode them as %2F or not.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         articles.MapGet("/{id}/related", GetRelated)
             .WithName("GetRelatedArticles")

@@ -11,6 +11,7 @@ public static class EndpointMap
         // Search:Cors origins, GET only); the keyed write and operator endpoints stay outside it, same-origin only.
         routes.MapGroup("")
             .AllowCrossOriginReads()
+            .AddEndpointFilter<QueryStringUtf8Filter>()
             .MapSearchEndpoints()
             .MapLatestEndpoints()
             .MapSuggestEndpoints()
