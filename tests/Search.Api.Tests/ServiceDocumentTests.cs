@@ -66,6 +66,25 @@ public sealed class ServiceDocumentTests(SearchApiFactory app)
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/search", "overloaded")]
+    [InlineData("/api/latest", "overloaded")]
+    [InlineData("/api/suggest", "overloaded")]
+    [InlineData("/api/articles/{id}/related", "overloaded")]
+    [InlineData("/api/articles/{id}", "index_unavailable")]
+    public async Task OpenApiDocumentsThePublicReadsRateLimitAndUnavailableAnswers(string path, string unavailableCode)
+    {
+        // Searches and related stories are admitted (503 overloaded); every read meets the per-client limit when it is on
+        // (429) and a broken index (503 index_unavailable).
+        var responses = (await GetOperationAsync(path)).GetProperty("get").GetProperty("responses");
+
+        Assert.Equal("rate_limited", ExampleCode(responses, "429"));
+        Assert.Equal(unavailableCode, ExampleCode(responses, "503"));
+    }
+
+    private static string? ExampleCode(JsonElement responses, string status) =>
+        responses.GetProperty(status).GetProperty("content").GetProperty(ApiClientExtensions.ProblemJson).GetProperty("example").GetProperty("code").GetString();
+
     private async Task<JsonElement> GetOperationAsync(string path)
     {
         using var response = await _client.GetAsync("/openapi/v1.json");

@@ -12,6 +12,7 @@ public static class EndpointMap
         routes.MapGroup("")
             .AllowCrossOriginReads()
             .AddEndpointFilter<QueryStringUtf8Filter>()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .MapSearchEndpoints()
             .MapLatestEndpoints()
             .MapSuggestEndpoints()
