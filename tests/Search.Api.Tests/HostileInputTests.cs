@@ -40,6 +40,17 @@ public sealed class HostileInputTests(SearchApiFactory app)
     }
 
     [Fact]
+    public async Task ThousandsOfParametersThatAreNotUtf8GetAShortProblem()
+    {
+        var names = string.Join('&', Enumerable.Range(0, 2000).Select(i => $"%ED%A0%80{i}=1"));
+
+        using var response = await _client.GetAsync(new Uri("/api/search?q=x&" + names, UriKind.Relative));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.InRange(problem.GetProperty("errors").EnumerateObject().Count(), 1, 10);
+    }
+
+    [Fact]
     public async Task EscapedUtf8AndPlusAsSpaceStillSearch()
     {
         using var response = await _client.GetAsync(new Uri("/api/search?q=%D9%88%D8%B2%D9%8A%D8%B1+%25&pageSize=1", UriKind.Relative));

@@ -12,6 +12,8 @@ namespace Search.Api.Endpoints;
 /// </summary>
 internal sealed class QueryStringUtf8Filter : IEndpointFilter
 {
+    private const int MaxNamed = 10;
+
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var query = context.HttpContext.Request.QueryString.Value;
@@ -21,15 +23,21 @@ internal sealed class QueryStringUtf8Filter : IEndpointFilter
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        // A few names are enough to fix a request; thousands of bad names would make a 400 ten times the request's size.
         foreach (var pair in query.TrimStart('?').Split('&'))
         {
+            if (errors.Count == MaxNamed)
+            {
+                break;
+            }
+
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? pair : pair[..equals];
             if (!IsUtf8(pair))
             {
                 errors.TryAdd(
                     IsUtf8(name) ? WebUtility.UrlDecode(name) : name,
-                    ["The value is not UTF-8 once its %-escapes are decoded; percent-encode the text's UTF-8 bytes, as browsers do."]);
+                    ["The parameter is not UTF-8 once its %-escapes are decoded; percent-encode the text's UTF-8 bytes, as browsers do."]);
             }
         }
 
