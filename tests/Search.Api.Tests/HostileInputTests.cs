@@ -23,6 +23,42 @@ public sealed class HostileInputTests(SearchApiFactory app)
     }
 
     [Theory]
+    [InlineData("/api/search?q=%ED%A0%80", "q")] // a lone surrogate's UTF-8
+    [InlineData("/api/search?q=%E6%D2%ED%D1", "q")] // وزير from a windows-1256 form
+    [InlineData("/api/search?q=%C0%AF", "q")] // an overlong '/'
+    [InlineData("/api/search?q=x&source=%FF", "source")]
+    [InlineData("/api/latest?section=%D9", "section")]
+    [InlineData("/api/suggest?q=%ED%A0%80", "q")]
+    [InlineData("/api/articles/sample-tech-001/related?count=1&x=%C0%AF", "x")]
+    public async Task AParameterWhoseEscapesAreNotUtf8IsAValidationProblemNamingIt(string path, string parameter)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([parameter], problem.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+        Assert.Equal("invalid_parameter", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task ThousandsOfParametersThatAreNotUtf8GetAShortProblem()
+    {
+        var names = string.Join('&', Enumerable.Range(0, 2000).Select(i => $"%ED%A0%80{i}=1"));
+
+        using var response = await _client.GetAsync(new Uri("/api/search?q=x&" + names, UriKind.Relative));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.InRange(problem.GetProperty("errors").EnumerateObject().Count(), 1, 10);
+    }
+
+    [Fact]
+    public async Task EscapedUtf8AndPlusAsSpaceStillSearch()
+    {
+        using var response = await _client.GetAsync(new Uri("/api/search?q=%D9%88%D8%B2%D9%8A%D8%B1+%25&pageSize=1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/article.html")]
     [InlineData("/search.js")]

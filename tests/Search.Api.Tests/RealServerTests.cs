@@ -183,6 +183,20 @@ public sealed class RealServerTests(RealServerFixture server) : IClassFixture<Re
         Assert.Contains("\"code\":\"malformed_request\"", answer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GET /opensearch.xml HTTP/1.0\r\n\r\n")]
+    [InlineData("GET /opensearch.xml HTTP/1.1\r\nHost:\r\nConnection: close\r\n\r\n")]
+    public async Task The_OpenSearch_description_of_a_request_naming_no_host_is_a_400_problem_not_addresses_without_one(string request)
+    {
+        using var socket = await SendRawAsync(request);
+        using var reader = new StreamReader(socket.GetStream(), Encoding.ASCII);
+        var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Matches("^HTTP/1.1 400 ", answer);
+        Assert.Contains("\"code\":\"malformed_request\"", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("http:///", answer, StringComparison.Ordinal);
+    }
+
     /// <summary>A connection to the service with <paramref name="request"/> sent byte for byte as written: what
     /// HttpClient will not send (a body that never ends or trickles, a chunk size no client writes).</summary>
     private async Task<TcpClient> SendRawAsync(string request)

@@ -28,7 +28,7 @@ public sealed class ServiceDocumentTests(SearchApiFactory app)
     }
 
     [Fact]
-    public async Task OpenApiDocumentsTheArticleRouteWithItsNotFound()
+    public async Task OpenApiDocumentsTheArticleRouteWithItsNotFoundAndBadRequest()
     {
         var article = (await GetOperationAsync("/api/articles/{id}")).GetProperty("get");
 
@@ -36,6 +36,9 @@ public sealed class ServiceDocumentTests(SearchApiFactory app)
         var responses = article.GetProperty("responses");
         Assert.True(responses.TryGetProperty("200", out _));
         Assert.True(responses.GetProperty("404").GetProperty("content").TryGetProperty(ApiClientExtensions.ProblemJson, out _));
+
+        // A missing id (/api/articles/) and a query string that is not UTF-8 are answered 400.
+        Assert.True(responses.GetProperty("400").GetProperty("content").TryGetProperty(ApiClientExtensions.ProblemJson, out _));
     }
 
     [Theory]
@@ -62,6 +65,25 @@ public sealed class ServiceDocumentTests(SearchApiFactory app)
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/api/search", "overloaded")]
+    [InlineData("/api/latest", "overloaded")]
+    [InlineData("/api/suggest", "overloaded")]
+    [InlineData("/api/articles/{id}/related", "overloaded")]
+    [InlineData("/api/articles/{id}", "index_unavailable")]
+    public async Task OpenApiDocumentsThePublicReadsRateLimitAndUnavailableAnswers(string path, string unavailableCode)
+    {
+        // Searches and related stories are admitted (503 overloaded); every read meets the per-client limit when it is on
+        // (429) and a broken index (503 index_unavailable).
+        var responses = (await GetOperationAsync(path)).GetProperty("get").GetProperty("responses");
+
+        Assert.Equal("rate_limited", ExampleCode(responses, "429"));
+        Assert.Equal(unavailableCode, ExampleCode(responses, "503"));
+    }
+
+    private static string? ExampleCode(JsonElement responses, string status) =>
+        responses.GetProperty(status).GetProperty("content").GetProperty(ApiClientExtensions.ProblemJson).GetProperty("example").GetProperty("code").GetString();
 
     private async Task<JsonElement> GetOperationAsync(string path)
     {

@@ -25,6 +25,7 @@ public sealed class SuggestEndpointTests(SearchApiFactory app)
         { "q=%D8%A7%D9%84&size=-1", "size" },
         { "q=%D8%A7%D9%84&size=abc", "size" },
         { "q=%D8%A7%D9%84&size=99999999999", "size" },
+        { "q=%D8%A7%D9%84&q=%D9%88", "q" },
     };
 
     [Theory]

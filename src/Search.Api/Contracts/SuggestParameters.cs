@@ -15,5 +15,21 @@ public sealed record SuggestParameters
     [Description("How many suggestions at most, 1–20 (default 8).")]
     public int? Size { get; init; }
 
+    /// <summary>The HTTP request, to tell a query given twice, which binding joins with a comma (q=a&amp;q=b would
+    /// offer completions of "a,b"); null when the parameters are built by hand.</summary>
+    public HttpRequest? HttpRequest { get; init; }
+
     public SuggestRequest ToRequest() => new(Q ?? "", Size ?? SuggestRequest.DefaultSize);
+
+    /// <summary>The request's problems, with <c>q</c> given more than once among them, as for searches.</summary>
+    public IReadOnlyDictionary<string, string[]> Validate(SuggestRequest request)
+    {
+        var errors = request.Validate();
+        if (HttpRequest?.Query["q"] is not { Count: > 1 } queries)
+        {
+            return errors;
+        }
+
+        return new Dictionary<string, string[]>(errors, StringComparer.Ordinal) { ["q"] = [$"Give q once; it was given {queries.Count} times."] };
+    }
 }

@@ -26,13 +26,16 @@ public static class ArticleEndpoints
             .WithName("GetArticle")
             .WithSummary("Get a stored article by id")
             .WithDescription("The id as stored, percent-encoded; one holding slashes (a URL) may encode them as %2F or not.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         articles.MapGet("/{id}/related", GetRelated)
             .WithName("GetRelatedArticles")
             .WithSummary("Stories related to an article, without copies of it")
             .AddEndpointFilter<AdmissionFilter>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         // A constrained catch-all outranks the plain one; \x2F is a slash the route template parser leaves alone.
         articles.MapGet("/{**idAndSuffix:regex(.\\x2Frelated$)}", GetRelatedOfSlashedId)

@@ -11,6 +11,8 @@ public static class EndpointMap
         // Search:Cors origins, GET only); the keyed write and operator endpoints stay outside it, same-origin only.
         routes.MapGroup("")
             .AllowCrossOriginReads()
+            .AddEndpointFilter<QueryStringUtf8Filter>()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .MapSearchEndpoints()
             .MapLatestEndpoints()
             .MapSuggestEndpoints()

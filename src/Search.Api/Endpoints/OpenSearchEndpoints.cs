@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Search.Api.Errors;
 
 namespace Search.Api.Endpoints;
 
@@ -20,12 +21,19 @@ public static class OpenSearchEndpoints
             .WithName("OpenSearchDescription")
             .WithSummary("OpenSearch 1.1 description of the search page, for browsers")
             .WithTags("Page")
-            .Produces(StatusCodes.Status200OK, contentType: ContentType);
+            .Produces(StatusCodes.Status200OK, contentType: ContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;
     }
 
-    internal static ContentHttpResult Description(HttpRequest request)
+    internal static Results<ContentHttpResult, ProblemHttpResult> Description(HttpRequest request)
     {
+        if (!request.Host.HasValue)
+        {
+            // HTTP/1.0 without a Host header, or an empty one: the addresses would read http:///?q=…, which no browser can use.
+            return ApiErrors.Problem(ApiErrors.MalformedRequest, "The request names no host (its Host header is missing or empty), so the description's absolute addresses cannot be written; send the site's host name.");
+        }
+
         // Absolute URLs, as the specification requires, built from the address the browser used to reach us, so the
         // description is right behind any host name or path base without configuration.
         var site = $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}";

@@ -28,7 +28,7 @@ public static class SuggestEndpoints
     internal static Results<Ok<SuggestResults>, ValidationProblem> Suggest([AsParameters] SuggestParameters parameters, NewsIndex index)
     {
         var request = parameters.ToRequest();
-        var errors = request.Validate();
+        var errors = parameters.Validate(request);
         return errors.Count > 0
             ? ApiErrors.Validation(ApiErrors.InvalidParameter, errors)
             : TypedResults.Ok(index.Suggest(request));

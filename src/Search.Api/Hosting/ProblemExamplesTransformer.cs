@@ -15,6 +15,8 @@ internal sealed class ProblemExamplesTransformer : IOpenApiOperationTransformer
     private static readonly Dictionary<(string Operation, string Status), ApiError> Specific = new()
     {
         [("GetRelatedArticles", "400")] = ApiErrors.InvalidParameter,
+        [("GetArticle", "400")] = ApiErrors.MalformedRequest,
+        [("GetArticle", "503")] = ApiErrors.IndexUnavailable,
         [("Suggest", "400")] = ApiErrors.InvalidParameter,
         [("PutArticle", "400")] = ApiErrors.InvalidArticle,
         [("BulkWriteArticles", "400")] = ApiErrors.InvalidArticle,

@@ -16,6 +16,10 @@ public static class PublishedMonth
         return Math.Clamp(((utc.Year - FirstYear) * 12) + utc.Month - 1, 0, Count - 1);
     }
 
+    /// <summary>Whether a publication time (Unix seconds) falls in a month numbered here rather than clamped to an end.</summary>
+    public static bool Holds(long unixSeconds) =>
+        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).Year is >= FirstYear and < FirstYear + (Count / 12);
+
     /// <summary>The month as <c>yyyy-MM</c>.</summary>
     public static string Label(int month) =>
         string.Create(CultureInfo.InvariantCulture, $"{FirstYear + (month / 12):D4}-{(month % 12) + 1:D2}");

@@ -37,9 +37,17 @@ internal sealed record SegmentValues(
         var months = new int[reader.MaxDoc];
         var values = reader.GetNumericDocValues(NewsFields.PublishedMonth);
         var present = reader.GetDocsWithField(NewsFields.PublishedMonth);
+        var seconds = reader.GetNumericDocValues(NewsFields.PublishedAt);
         for (var doc = 0; doc < months.Length; doc++)
         {
             months[doc] = values is not null && present is not null && present.Get(doc) ? (int)values.Get(doc) : -1;
+
+            // Months are stored clamped: a date outside them (a feed's 0001-01-01, a typed 9999) would be counted under
+            // 1900-01 or 2199-12, whose filter then finds nothing, so it is left out of the month facet instead.
+            if (months[doc] is 0 or PublishedMonth.Count - 1 && seconds is not null && !PublishedMonth.Holds(seconds.Get(doc)))
+            {
+                months[doc] = -1;
+            }
         }
 
         var hashes = new long[reader.MaxDoc];

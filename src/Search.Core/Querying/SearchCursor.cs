@@ -28,6 +28,9 @@ public sealed record SearchCursor(
     /// <summary>Stories remembered across pages for collapsing their copies; bounds the cursor's length.</summary>
     public const int MaxShownStories = 64;
 
+    private static readonly long MinRequestTime = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxRequestTime = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>A cursor just after <paramref name="last"/>, which must come from a collector sorted by the sort of <paramref name="request"/>.</summary>
@@ -81,7 +84,9 @@ public sealed record SearchCursor(
             throw Invalid("The cursor is malformed; pass the nextCursor of a previous response unchanged.");
         }
 
-        if (decoded is null || decoded.Id is null || decoded.Value is null || decoded.ShownStories is null || decoded.ShownStories.Length > MaxShownStories)
+        // The request time is a Unix second the recency boost turns back into a date: one past year 9999 would throw there.
+        if (decoded is null || decoded.Id is null || decoded.Value is null || decoded.ShownStories is null || decoded.ShownStories.Length > MaxShownStories
+            || decoded.RequestTime < MinRequestTime || decoded.RequestTime > MaxRequestTime)
         {
             throw Invalid("The cursor is malformed; pass the nextCursor of a previous response unchanged.");
         }

@@ -36,12 +36,17 @@ public sealed record SearchFilters(
         if (From is not null || To is not null)
         {
             all.Add(
-                NumericRangeQuery.NewInt64Range(NewsFields.PublishedAt, NewsFields.PublishedAtPrecisionStep, From?.ToUnixTimeSeconds(), To?.ToUnixTimeSeconds(), true, true),
+                NumericRangeQuery.NewInt64Range(NewsFields.PublishedAt, NewsFields.PublishedAtPrecisionStep, SecondAtOrAfter(From), To?.ToUnixTimeSeconds(), true, true),
                 Occur.MUST);
         }
 
         return new QueryWrapperFilter(all);
     }
+
+    /// <summary>Dates are indexed in whole seconds: a from of 10:00:00.5 starts at 10:00:01, not at the article of 10:00:00
+    /// before it (a to needs no such care: 10:00:00.5 truncated keeps 10:00:00).</summary>
+    private static long? SecondAtOrAfter(DateTimeOffset? from) =>
+        from is { } instant ? instant.ToUnixTimeSeconds() + (instant.UtcTicks % TimeSpan.TicksPerSecond == 0 ? 0 : 1) : null;
 
     private static void AddAnyOf(BooleanQuery all, string field, IReadOnlyList<string>? values)
     {

@@ -181,6 +181,21 @@ public sealed class FacetTests : IDisposable
     }
 
     [Fact]
+    public void A_date_outside_the_months_counted_is_left_out_of_the_month_facet_not_counted_under_an_end()
+    {
+        using var index = TestCorpus.InMemoryIndexOf(
+            TestCorpus.Article("year-one", "القافلة تصل إلى الواحة", "وصلت القافلة إلى الواحة بعد رحلة طويلة.", publishedAt: new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+            TestCorpus.Article("far-future", "القافلة تغادر الواحة", "غادرت القافلة الواحة مع الفجر.", publishedAt: new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero)),
+            TestCorpus.Article("first-month", "القافلة تعبر الصحراء", "عبرت القافلة الصحراء في أسبوعين.", publishedAt: new DateTimeOffset(1900, 1, 15, 12, 0, 0, TimeSpan.Zero)),
+            TestCorpus.Article("last-month", "القافلة تعود إلى المدينة", "عادت القافلة إلى المدينة محملة بالتمر.", publishedAt: new DateTimeOffset(2199, 12, 15, 12, 0, 0, TimeSpan.Zero)));
+
+        var facets = index.Search(new SearchRequest("القافلة")).Facets;
+
+        Assert.NotNull(facets);
+        Assert.Equal(new Dictionary<string, int> { ["1900-01"] = 1, ["2199-12"] = 1 }, AsDictionary(facets.Month));
+    }
+
+    [Fact]
     public void Articles_without_a_value_are_left_out_of_that_facet()
     {
         using var index = TestCorpus.InMemoryIndexOf(

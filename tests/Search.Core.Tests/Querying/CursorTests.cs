@@ -274,6 +274,20 @@ public sealed class CursorTests : IDisposable
         Assert.Equal(["after"], error.Errors.Keys);
     }
 
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    [InlineData(253_402_300_800)]
+    public void A_cursor_whose_request_time_is_no_date_is_invalid_under_after_with_a_recency_boost(long requestTime)
+    {
+        var cursor = new SearchCursor(SearchSort.Relevance, "1.5", "rail-03", SnapshotVersion: null, RequestTime: requestTime, ShownStories: []).Encode();
+
+        var error = Assert.Throws<InvalidSearchRequestException>(
+            () => _index.Search(Request(Rail, SearchSort.Relevance) with { After = cursor, RecencyHalfLife = TimeSpan.FromDays(7) }));
+
+        Assert.Equal(["after"], error.Errors.Keys);
+    }
+
     [Fact]
     public void Page_two_with_a_cursor_is_invalid_under_page()
     {

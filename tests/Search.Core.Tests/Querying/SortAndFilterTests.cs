@@ -192,6 +192,16 @@ public sealed class SortAndFilterTests : IDisposable
     }
 
     [Fact]
+    public void From_with_a_fraction_of_a_second_leaves_out_an_article_of_the_whole_second_before_it()
+    {
+        // market-prices is at 22:00:00Z; a client asking for what came after 22:00:00.5Z (a JavaScript toISOString) has it.
+        var justAfter = new DateTimeOffset(2023, 12, 31, 22, 0, 0, 500, TimeSpan.Zero);
+
+        Assert.Equal(["budget-vote", "bridge-river", "bus-routes", "water-north"], Browse(new SearchFilters(From: justAfter)));
+        Assert.Equal(["market-prices", "stadium-lights"], Browse(new SearchFilters(To: justAfter)));
+    }
+
+    [Fact]
     public void To_is_inclusive_and_compares_instants_across_offsets()
     {
         var noonUtc = new DateTimeOffset(2024, 5, 2, 15, 0, 0, TimeSpan.FromHours(3));
