@@ -116,7 +116,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
 
                 backoff.Reset();
             }
-            catch (Exception ex) when (Connectivity.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (Connectivity.IsPassing(ex) && !cancellationToken.IsCancellationRequested)
             {
                 var pause = backoff.Next();
                 if (!unreachable)
@@ -317,9 +317,9 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
                         LogCompacted(dropped, horizon);
                     }
                 }
-                catch (Exception ex) when (Connectivity.IsTransient(ex) && !_stopping.IsCancellationRequested)
+                catch (Exception ex) when (Connectivity.IsPassing(ex) && !_stopping.IsCancellationRequested)
                 {
-                    // The follower reports the database's absence; the next pass tries again.
+                    // The follower reports the database's absence or refusal; the next pass tries again.
                 }
 
                 await Task.Delay(_options.CompactInterval, _stopping.Token).ConfigureAwait(false);
@@ -358,7 +358,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
     [LoggerMessage(Level = LogLevel.Critical, Message = "The search schema could not be brought up to date; writes and following stop")]
     private partial void LogSchemaFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Following the change log was interrupted at change {Position} ({Reason}); reconnecting with a growing pause")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Following the change log was interrupted at change {Position} ({Reason}); trying again with a growing pause")]
     private partial void LogFollowInterrupted(string reason, long position);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Compacted the change log: dropped {Dropped} superseded changes up to change {Horizon}")]

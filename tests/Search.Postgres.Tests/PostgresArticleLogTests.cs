@@ -240,6 +240,56 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
         Assert.Equal(3, (await log.LagAsync(4, CancellationToken.None)).Changes);
     }
 
+    [SkippableFact]
+    public async Task A_follower_waits_out_a_cancelled_statement_and_a_revoked_grant_and_then_reads_on()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await server.ExecuteAsync("CREATE ROLE follower LOGIN; ALTER ROLE follower SET statement_timeout = '200ms'");
+        await using var writer = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await writer.Ready;
+        await server.ExecuteAsync("GRANT CREATE ON SCHEMA public TO follower; GRANT SELECT ON ALL TABLES IN SCHEMA public TO follower");
+        var followerConnection = server.ConnectionString.Replace("Username=postgres", "Username=follower", StringComparison.Ordinal);
+        await using var follower = PostgresArticleLog.Open(new PostgresStoreOptions(followerConnection) { PollInterval = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromMilliseconds(300) });
+        await follower.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var changes = follower.FollowAsync(0, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        await writer.AppendAsync([Upsert("a", "خبر قبل الصيانة")]);
+        Assert.True(await changes.MoveNextAsync());
+        Assert.Equal([1L], changes.Current.Select(change => change.Sequence));
+
+        // Maintenance holds the change log (VACUUM FULL, ALTER TABLE): the follower's reads run into its statement
+        // timeout (57014), as they do when an operator cancels them; then a grant is revoked (42501) and given back.
+        // Both pass on the database's side, so the node waits them out: it used to stop following until a restart.
+        await using (var maintenance = new NpgsqlConnection(server.ConnectionString))
+        {
+            await maintenance.OpenAsync();
+            await using (var hold = new NpgsqlCommand("BEGIN; LOCK TABLE change_log IN ACCESS EXCLUSIVE MODE", maintenance))
+            {
+                await hold.ExecuteNonQueryAsync();
+            }
+
+            var next = changes.MoveNextAsync().AsTask();
+            await Task.Delay(1_000);
+            await server.ExecuteAsync("REVOKE SELECT ON change_log FROM follower");
+            await using (var release = new NpgsqlCommand("COMMIT", maintenance))
+            {
+                await release.ExecuteNonQueryAsync();
+            }
+
+            await writer.AppendAsync([Upsert("b", "خبر بعد الصيانة")]);
+            await Task.Delay(1_000);
+            Assert.Null(next.Exception);
+            Assert.False(next.IsCompleted, "the follower read the change log while it was not allowed to");
+            await server.ExecuteAsync("GRANT SELECT ON change_log TO follower");
+            Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(20)));
+        }
+
+        Assert.Equal([2L], changes.Current.Select(change => change.Sequence));
+        Assert.Equal("خبر بعد الصيانة", changes.Current[0].Change.Article?.Title);
+    }
+
     private static ArticleChange Upsert(string id, string title) => ArticleChange.Upsert(new NewsArticle { Id = id, Title = title });
 
     private static async Task<List<LoggedChange>> ReadAsync(PostgresArticleLog log, long after, int count)
