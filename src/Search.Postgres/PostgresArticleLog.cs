@@ -149,6 +149,11 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
         {
             // One snapshot for the position and the rows: the rows hold exactly the changes up to the position.
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
+            // The rows are read as fast as the node indexes them, for minutes on a large table: a statement_timeout set
+            // for the role or the database (hosted ones set one) cancelled the load every time, so an empty node never
+            // joined. This transaction only.
+            await SqlCommands.ExecuteAsync(connection, "SET LOCAL statement_timeout = 0", cancellationToken).ConfigureAwait(false);
             long sequence;
             long count;
             await using (var head = new NpgsqlCommand("SELECT last_seq, (SELECT count(*) FROM articles) FROM change_counter", connection, transaction))

@@ -139,6 +139,34 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_snapshot_read_more_slowly_than_the_database_statement_timeout_allows_still_ends()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using var writer = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        var body = new string('ن', 2_000);
+        for (var batch = 0; batch < 5; batch++)
+        {
+            await writer.AppendAsync([.. Enumerable.Range(batch * 1_000, 1_000).Select(i => ArticleChange.Upsert(new NewsArticle { Id = $"a{i}", Title = "خبر طويل", Body = body }))]);
+        }
+
+        // A timeout many hosted databases set for every session; a node loads a large table for minutes, indexing
+        // as it reads. 20 MB of rows do not fit in the sockets' buffers, so the statement outlives the pause.
+        await using var node = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString + ";Options=-c statement_timeout=300"));
+        await using var snapshot = await node.OpenSnapshotAsync(CancellationToken.None);
+        var read = 0;
+        foreach (var _ in snapshot.Articles)
+        {
+            if (++read == 1)
+            {
+                await Task.Delay(1_000);
+            }
+        }
+
+        Assert.Equal(5_000, read);
+    }
+
+    [SkippableFact]
     public async Task A_database_migrated_by_a_newer_service_is_refused_with_the_reason()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
