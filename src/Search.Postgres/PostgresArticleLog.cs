@@ -36,6 +36,11 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
     // Why the database has not let this node in yet (no such database, a wrong password, a missing grant): said by
     // writes and the lag probe at once instead of after their deadline; null once in, or while it is simply out of reach.
     private volatile string? _refusal;
+
+    // Why the database could not be reached at the last try before the schema was ready, null once it was: the lag
+    // probe and writes say so at once rather than wait on the next try, as they do once the node was in (a readiness
+    // probe waited out its 2 s deadline, past the 1 s a Kubernetes probe allows by default).
+    private volatile string? _outage;
     private long _head;
     private long _checkpoint;
     private int _disposed;
@@ -69,9 +74,10 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
 
     /// <summary><see cref="Ready"/>, or a fault naming the refusal while the database keeps this node out.</summary>
     private Task ReadyOrRefused() =>
-        !_ready.IsCompleted && _refusal is { } refusal
-            ? Task.FromException(new IOException($"PostgreSQL refuses this node ({refusal}); it is let in as soon as that is fixed, without a restart."))
-            : _ready;
+        _ready.IsCompleted ? _ready
+        : _refusal is { } refusal ? Task.FromException(new IOException($"PostgreSQL refuses this node ({refusal}); it is let in as soon as that is fixed, without a restart."))
+        : _outage is { } outage ? Task.FromException(new IOException($"PostgreSQL cannot be reached yet ({outage}); the service keeps trying."))
+        : _ready;
 
     public Task<AppendResult> AppendAsync(IReadOnlyList<ArticleChange> changes, CancellationToken cancellationToken = default)
     {
@@ -258,6 +264,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
                 }
 
                 _refusal = null;
+                _outage = null;
                 LogConnected(SchemaMigrator.LatestVersion, _identity);
                 return;
             }
@@ -270,6 +277,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
                 }
 
                 _refusal = null;
+                _outage = ex.Message;
                 _database.Clear();
                 await Task.Delay(backoff.Next(), _stopping.Token).ConfigureAwait(false);
             }
@@ -282,6 +290,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
                 }
 
                 _refusal = ex.Message;
+                _outage = null;
                 _database.Clear();
                 await Task.Delay(backoff.Next(), _stopping.Token).ConfigureAwait(false);
             }

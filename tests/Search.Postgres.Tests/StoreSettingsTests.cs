@@ -42,6 +42,28 @@ public sealed class StoreSettingsTests(ITestOutputHelper log)
         Assert.Equal(TimeSpan.FromSeconds(5), put.Headers.RetryAfter?.Delta);
     }
 
+    [Fact]
+    public async Task A_node_whose_database_is_down_answers_readiness_and_writes_at_once_with_the_reason()
+    {
+        using var folder = new TempFolder();
+        await using var service = await ServiceProcess.StartAsync(Options(folder.Combine("index"), "Host=127.0.0.1;Port=1;Timeout=2"), log);
+        await Task.Delay(1_000); // the first try to reach it has failed by now
+
+        // Within the 1 s a Kubernetes readiness probe allows by default: the probe used to wait out its own 2 s deadline.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using (var ready = await service.Client.GetAsync(new Uri("/ready", UriKind.Relative)))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"/ready took {clock.Elapsed}");
+            Assert.Contains("cannot be reached", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        clock.Restart();
+        using var put = await service.Client.PutAsync(new Uri("/api/articles/story-1", UriKind.Relative), Json("""{"title":"افتتاح متحف الفن الحديث"}"""));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, put.StatusCode);
+        Assert.Contains("cannot be reached", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"the refused write took {clock.Elapsed}");
+    }
+
     [SkippableFact]
     public async Task A_node_started_before_its_database_exists_says_why_and_joins_once_it_is_created_without_a_restart()
     {
