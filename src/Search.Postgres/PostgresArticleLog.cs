@@ -106,7 +106,13 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
             List<LoggedChange> batch;
             try
             {
-                (batch, var head) = await ChangeReader.ReadAsync(_database, position, _options.ReadBatch, cancellationToken).ConfigureAwait(false);
+                (batch, var head, var store) = await ChangeReader.ReadAsync(_database, position, _options.ReadBatch, cancellationToken).ConfigureAwait(false);
+                if (store.ToString() != _identity)
+                {
+                    throw new ForeignLogException(
+                        $"The node followed store {_identity} up to change {position}, and now reaches another database (store {store}): a database re-created under the same name, or a host that is not this store's. It follows nothing rather than mix the two. Point the node back at its own database, or empty the index folder to load this one.");
+                }
+
                 Advance(head);
                 if (position > head)
                 {

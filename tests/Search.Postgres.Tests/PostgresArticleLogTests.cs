@@ -139,6 +139,35 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_follower_that_reconnects_to_another_database_under_the_same_name_stops_rather_than_mix_them()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await server.ExecuteAsync("CREATE DATABASE news");
+        var news = server.ConnectionString.Replace("Database=postgres", "Database=news", StringComparison.Ordinal);
+        await using var node = PostgresArticleLog.Open(new PostgresStoreOptions(news) { PollInterval = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromMilliseconds(300) });
+        await node.AppendAsync([Upsert("a", "خبر من القاعدة الأولى")]);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var changes = node.FollowAsync(0, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        Assert.True(await changes.MoveNextAsync());
+
+        // The operator starts over: the old database renamed away, a new one made under its name, and a load into it
+        // gets further than the node had come. Its changes 2 and 3 are other articles than the first database's.
+        await server.ExecuteAsync("ALTER DATABASE news WITH ALLOW_CONNECTIONS false");
+        await server.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'news'");
+        await server.ExecuteAsync("ALTER DATABASE news RENAME TO news_before");
+        await server.ExecuteAsync("CREATE DATABASE news");
+        await using (var other = PostgresArticleLog.Open(new PostgresStoreOptions(news)))
+        {
+            await other.AppendAsync([Upsert("x", "خبر من قاعدة أخرى"), Upsert("y", "خبر آخر منها"), Upsert("z", "وثالث")]);
+        }
+
+        var refusal = await Assert.ThrowsAsync<ForeignLogException>(async () => await changes.MoveNextAsync());
+        Assert.Contains("another database", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_snapshot_read_more_slowly_than_the_database_statement_timeout_allows_still_ends()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
