@@ -253,6 +253,29 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
         Assert.Equal("خبر بلا إشعار", Assert.Single(changes).Change.Article?.Title);
     }
 
+    [SkippableFact]
+    public async Task The_listening_connection_outlives_the_servers_idle_session_timeout()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await server.ExecuteAsync("ALTER ROLE postgres SET idle_session_timeout = '1s'");
+        await using var log = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await log.Ready;
+
+        const string Listener = "SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN %'";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        object? first;
+        while ((first = await server.ScalarAsync(Listener)) is null)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the log does not listen for changes");
+            await Task.Delay(50);
+        }
+
+        // Three times the timeout: the same session still listens, rather than one reconnected after being cut off.
+        await Task.Delay(3_000);
+        Assert.Equal(first, await server.ScalarAsync(Listener));
+    }
+
     private static async Task WaitUntilListeningAsync(PostgresServer server)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
