@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Search.Core.Documents;
+using Search.Core.Writing;
 using Search.Postgres.Tests.Cluster;
 using Search.Process.Tests;
 
@@ -93,6 +95,27 @@ public sealed class StoreSettingsTests(ITestOutputHelper log)
         Assert.Equal(HttpStatusCode.OK, joined.Status);
         using var put = await service.Client.PutAsync(new Uri("/api/articles/after?refresh=wait_for", UriKind.Relative), Json("""{"title":"خبر بعد إنشاء قاعدة البيانات"}"""));
         Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task An_empty_node_whose_load_of_the_database_keeps_failing_says_why_in_readiness()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var database = await PostgresServer.CreateAsync(log.WriteLine);
+        await using (var writer = PostgresArticleLog.Open(new PostgresStoreOptions(database.ConnectionString)))
+        {
+            await writer.AppendAsync([ArticleChange.Upsert(new NewsArticle { Id = "edited", Title = "خبر عدله أحد باليد" })]);
+        }
+
+        // A row edited by hand into something that is not an article: every load fails on it, and starts over.
+        await database.ExecuteAsync("UPDATE articles SET doc = '[]' WHERE id = 'edited'");
+        using var folder = new TempFolder();
+        await using var service = await ServiceProcess.StartAsync(Options(folder.Combine("index"), database.ConnectionString), log);
+
+        // It used to say only "Loading the database into the empty index: 0 of 1 articles", as if the load went on.
+        var readiness = await WaitForReadinessAsync(service, (_, text) => text.Contains("last attempt failed", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readiness.Status);
+        Assert.Contains("does not hold an article", readiness.Text, StringComparison.Ordinal);
     }
 
     private static async Task<(HttpStatusCode Status, string Text)> WaitForReadinessAsync(ServiceProcess service, Func<HttpStatusCode, string, bool> until, TimeSpan? timeout = null)
