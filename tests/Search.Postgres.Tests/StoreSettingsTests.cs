@@ -118,6 +118,37 @@ public sealed class StoreSettingsTests(ITestOutputHelper log)
         Assert.Contains("does not hold an article", readiness.Text, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Writes_refused_while_a_grant_is_revoked_are_logged_once_and_taken_again_once_it_is_given_back()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var database = await PostgresServer.CreateAsync(log.WriteLine);
+        await database.ExecuteAsync("CREATE ROLE writer LOGIN; GRANT CREATE ON SCHEMA public TO writer");
+        using var folder = new TempFolder();
+        var asWriter = database.ConnectionString.Replace("Username=postgres", "Username=writer", StringComparison.Ordinal);
+        await using var service = await ServiceProcess.StartAsync(Options(folder.Combine("index"), asWriter), log);
+        await WaitForReadinessAsync(service, (status, _) => status == HttpStatusCode.OK);
+
+        await database.ExecuteAsync("REVOKE INSERT, UPDATE ON articles FROM writer");
+        for (var i = 0; i < 5; i++)
+        {
+            using var refused = await service.Client.PutAsync(new Uri($"/api/articles/refused-{i}", UriKind.Relative), Json("""{"title":"خبر بلا صلاحية"}"""));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Contains("permission denied", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await database.ExecuteAsync("GRANT INSERT, UPDATE ON articles TO writer");
+        using (var put = await service.Client.PutAsync(new Uri("/api/articles/granted", UriKind.Relative), Json("""{"title":"خبر بعد إعادة الصلاحية"}""")))
+        {
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        }
+
+        // A refusal the operator mends, like an outage: once, not a stack trace at every write it refused.
+        Assert.DoesNotContain("changes to PostgreSQL failed", service.Output, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(service.Output, "PostgreSQL cannot take writes"));
+        Assert.Contains("PostgreSQL takes writes again", service.Output, StringComparison.Ordinal);
+    }
+
     private static async Task<(HttpStatusCode Status, string Text)> WaitForReadinessAsync(ServiceProcess service, Func<HttpStatusCode, string, bool> until, TimeSpan? timeout = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
