@@ -32,4 +32,15 @@ internal static class Connectivity
         or PostgresErrorCodes.InvalidAuthorizationSpecification // 28000: no such role, or pg_hba refuses it
         or PostgresErrorCodes.InsufficientPrivilege; // 42501: a grant the schema needs is missing
 
+    /// <summary>
+    /// A failure that passes on the database's side while the node waits: the database out of reach
+    /// (<see cref="IsTransient"/>), a refusal an operator fixes (<see cref="IsFixableRefusal"/>: a password rotated, a
+    /// grant revoked), or a statement the database cancelled (57014: a statement timeout while maintenance holds a
+    /// table, or an operator's <c>pg_cancel_backend</c>). Reading the change log waits these out: taken as final, one of
+    /// them stopped a node's following until a restart, while its liveness stayed healthy.
+    /// </summary>
+    public static bool IsPassing(Exception exception) =>
+        IsTransient(exception)
+        || exception is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
+        || exception is PostgresException refusal && IsFixableRefusal(refusal);
 }

@@ -36,6 +36,11 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
     // Why the database has not let this node in yet (no such database, a wrong password, a missing grant): said by
     // writes and the lag probe at once instead of after their deadline; null once in, or while it is simply out of reach.
     private volatile string? _refusal;
+
+    // Why the database could not be reached at the last try before the schema was ready, null once it was: the lag
+    // probe and writes say so at once rather than wait on the next try, as they do once the node was in (a readiness
+    // probe waited out its 2 s deadline, past the 1 s a Kubernetes probe allows by default).
+    private volatile string? _outage;
     private long _head;
     private long _checkpoint;
     private int _disposed;
@@ -69,9 +74,10 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
 
     /// <summary><see cref="Ready"/>, or a fault naming the refusal while the database keeps this node out.</summary>
     private Task ReadyOrRefused() =>
-        !_ready.IsCompleted && _refusal is { } refusal
-            ? Task.FromException(new IOException($"PostgreSQL refuses this node ({refusal}); it is let in as soon as that is fixed, without a restart."))
-            : _ready;
+        _ready.IsCompleted ? _ready
+        : _refusal is { } refusal ? Task.FromException(new IOException($"PostgreSQL refuses this node ({refusal}); it is let in as soon as that is fixed, without a restart."))
+        : _outage is { } outage ? Task.FromException(new IOException($"PostgreSQL cannot be reached yet ({outage}); the service keeps trying."))
+        : _ready;
 
     public Task<AppendResult> AppendAsync(IReadOnlyList<ArticleChange> changes, CancellationToken cancellationToken = default)
     {
@@ -100,7 +106,13 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
             List<LoggedChange> batch;
             try
             {
-                (batch, var head) = await ChangeReader.ReadAsync(_database, position, _options.ReadBatch, cancellationToken).ConfigureAwait(false);
+                (batch, var head, var store) = await ChangeReader.ReadAsync(_database, position, _options.ReadBatch, cancellationToken).ConfigureAwait(false);
+                if (store.ToString() != _identity)
+                {
+                    throw new ForeignLogException(
+                        $"The node followed store {_identity} up to change {position}, and now reaches another database (store {store}): a database re-created under the same name, or a host that is not this store's. It follows nothing rather than mix the two. Point the node back at its own database, or empty the index folder to load this one.");
+                }
+
                 Advance(head);
                 if (position > head)
                 {
@@ -116,7 +128,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
 
                 backoff.Reset();
             }
-            catch (Exception ex) when (Connectivity.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (Connectivity.IsPassing(ex) && !cancellationToken.IsCancellationRequested)
             {
                 var pause = backoff.Next();
                 if (!unreachable)
@@ -149,6 +161,11 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
         {
             // One snapshot for the position and the rows: the rows hold exactly the changes up to the position.
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+
+            // The rows are read as fast as the node indexes them, for minutes on a large table: a statement_timeout set
+            // for the role or the database (hosted ones set one) cancelled the load every time, so an empty node never
+            // joined. This transaction only.
+            await SqlCommands.ExecuteAsync(connection, "SET LOCAL statement_timeout = 0", cancellationToken).ConfigureAwait(false);
             long sequence;
             long count;
             await using (var head = new NpgsqlCommand("SELECT last_seq, (SELECT count(*) FROM articles) FROM change_counter", connection, transaction))
@@ -253,6 +270,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
                 }
 
                 _refusal = null;
+                _outage = null;
                 LogConnected(SchemaMigrator.LatestVersion, _identity);
                 return;
             }
@@ -265,6 +283,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
                 }
 
                 _refusal = null;
+                _outage = ex.Message;
                 _database.Clear();
                 await Task.Delay(backoff.Next(), _stopping.Token).ConfigureAwait(false);
             }
@@ -277,6 +296,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
                 }
 
                 _refusal = ex.Message;
+                _outage = null;
                 _database.Clear();
                 await Task.Delay(backoff.Next(), _stopping.Token).ConfigureAwait(false);
             }
@@ -317,9 +337,9 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
                         LogCompacted(dropped, horizon);
                     }
                 }
-                catch (Exception ex) when (Connectivity.IsTransient(ex) && !_stopping.IsCancellationRequested)
+                catch (Exception ex) when (Connectivity.IsPassing(ex) && !_stopping.IsCancellationRequested)
                 {
-                    // The follower reports the database's absence; the next pass tries again.
+                    // The follower reports the database's absence or refusal; the next pass tries again.
                 }
 
                 await Task.Delay(_options.CompactInterval, _stopping.Token).ConfigureAwait(false);
@@ -358,7 +378,7 @@ public sealed partial class PostgresArticleLog : ISharedArticleLog
     [LoggerMessage(Level = LogLevel.Critical, Message = "The search schema could not be brought up to date; writes and following stop")]
     private partial void LogSchemaFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Following the change log was interrupted at change {Position} ({Reason}); reconnecting with a growing pause")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Following the change log was interrupted at change {Position} ({Reason}); trying again with a growing pause")]
     private partial void LogFollowInterrupted(string reason, long position);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Compacted the change log: dropped {Dropped} superseded changes up to change {Horizon}")]

@@ -139,6 +139,63 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public async Task A_follower_that_reconnects_to_another_database_under_the_same_name_stops_rather_than_mix_them()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await server.ExecuteAsync("CREATE DATABASE news");
+        var news = server.ConnectionString.Replace("Database=postgres", "Database=news", StringComparison.Ordinal);
+        await using var node = PostgresArticleLog.Open(new PostgresStoreOptions(news) { PollInterval = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromMilliseconds(300) });
+        await node.AppendAsync([Upsert("a", "خبر من القاعدة الأولى")]);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var changes = node.FollowAsync(0, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        Assert.True(await changes.MoveNextAsync());
+
+        // The operator starts over: the old database renamed away, a new one made under its name, and a load into it
+        // gets further than the node had come. Its changes 2 and 3 are other articles than the first database's.
+        await server.ExecuteAsync("ALTER DATABASE news WITH ALLOW_CONNECTIONS false");
+        await server.ExecuteAsync("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'news'");
+        await server.ExecuteAsync("ALTER DATABASE news RENAME TO news_before");
+        await server.ExecuteAsync("CREATE DATABASE news");
+        await using (var other = PostgresArticleLog.Open(new PostgresStoreOptions(news)))
+        {
+            await other.AppendAsync([Upsert("x", "خبر من قاعدة أخرى"), Upsert("y", "خبر آخر منها"), Upsert("z", "وثالث")]);
+        }
+
+        var refusal = await Assert.ThrowsAsync<ForeignLogException>(async () => await changes.MoveNextAsync());
+        Assert.Contains("another database", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_snapshot_read_more_slowly_than_the_database_statement_timeout_allows_still_ends()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await using var writer = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        var body = new string('ن', 2_000);
+        for (var batch = 0; batch < 5; batch++)
+        {
+            await writer.AppendAsync([.. Enumerable.Range(batch * 1_000, 1_000).Select(i => ArticleChange.Upsert(new NewsArticle { Id = $"a{i}", Title = "خبر طويل", Body = body }))]);
+        }
+
+        // A timeout many hosted databases set for every session; a node loads a large table for minutes, indexing
+        // as it reads. 20 MB of rows do not fit in the sockets' buffers, so the statement outlives the pause.
+        await using var node = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString + ";Options=-c statement_timeout=300"));
+        await using var snapshot = await node.OpenSnapshotAsync(CancellationToken.None);
+        var read = 0;
+        foreach (var _ in snapshot.Articles)
+        {
+            if (++read == 1)
+            {
+                await Task.Delay(1_000);
+            }
+        }
+
+        Assert.Equal(5_000, read);
+    }
+
+    [SkippableFact]
     public async Task A_database_migrated_by_a_newer_service_is_refused_with_the_reason()
     {
         Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
@@ -196,6 +253,30 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
         Assert.Equal("خبر بلا إشعار", Assert.Single(changes).Change.Article?.Title);
     }
 
+    [SkippableFact]
+    public async Task The_listening_connection_outlives_the_servers_idle_session_timeout()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await server.ExecuteAsync("ALTER ROLE postgres SET idle_session_timeout = '2s'");
+        await using var log = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await log.Ready;
+
+        const string Listener = "SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN %'";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        object? first;
+        while ((first = await server.ScalarAsync(Listener)) is null)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the log does not listen for changes");
+            await Task.Delay(50);
+        }
+
+        // Three times the timeout: the same session still listens, rather than one reconnected after being cut off.
+        // (At 1 s, a keep-alive half a second early was not always early enough on a loaded two-core machine.)
+        await Task.Delay(6_000);
+        Assert.Equal(first, await server.ScalarAsync(Listener));
+    }
+
     private static async Task WaitUntilListeningAsync(PostgresServer server)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -238,6 +319,56 @@ public sealed class PostgresArticleLogTests(ITestOutputHelper output)
         Assert.Equal((1L, 7L), await log.CompactAsync(TimeSpan.Zero, CancellationToken.None));
         Assert.Equal([5L, 6, 7], await server.RowsAsync("SELECT seq FROM change_log ORDER BY seq", row => row.GetInt64(0)));
         Assert.Equal(3, (await log.LagAsync(4, CancellationToken.None)).Changes);
+    }
+
+    [SkippableFact]
+    public async Task A_follower_waits_out_a_cancelled_statement_and_a_revoked_grant_and_then_reads_on()
+    {
+        Skip.If(PostgresBinaries.Folder is null, PostgresBinaries.SkipReason);
+        await using var server = await PostgresServer.CreateAsync(output.WriteLine);
+        await server.ExecuteAsync("CREATE ROLE follower LOGIN; ALTER ROLE follower SET statement_timeout = '200ms'");
+        await using var writer = PostgresArticleLog.Open(new PostgresStoreOptions(server.ConnectionString));
+        await writer.Ready;
+        await server.ExecuteAsync("GRANT CREATE ON SCHEMA public TO follower; GRANT SELECT ON ALL TABLES IN SCHEMA public TO follower");
+        var followerConnection = server.ConnectionString.Replace("Username=postgres", "Username=follower", StringComparison.Ordinal);
+        await using var follower = PostgresArticleLog.Open(new PostgresStoreOptions(followerConnection) { PollInterval = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromMilliseconds(300) });
+        await follower.Ready.WaitAsync(TimeSpan.FromSeconds(30));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var changes = follower.FollowAsync(0, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        await writer.AppendAsync([Upsert("a", "خبر قبل الصيانة")]);
+        Assert.True(await changes.MoveNextAsync());
+        Assert.Equal([1L], changes.Current.Select(change => change.Sequence));
+
+        // Maintenance holds the change log (VACUUM FULL, ALTER TABLE): the follower's reads run into its statement
+        // timeout (57014), as they do when an operator cancels them; then a grant is revoked (42501) and given back.
+        // Both pass on the database's side, so the node waits them out: it used to stop following until a restart.
+        await using (var maintenance = new NpgsqlConnection(server.ConnectionString))
+        {
+            await maintenance.OpenAsync();
+            await using (var hold = new NpgsqlCommand("BEGIN; LOCK TABLE change_log IN ACCESS EXCLUSIVE MODE", maintenance))
+            {
+                await hold.ExecuteNonQueryAsync();
+            }
+
+            var next = changes.MoveNextAsync().AsTask();
+            await Task.Delay(1_000);
+            await server.ExecuteAsync("REVOKE SELECT ON change_log FROM follower");
+            await using (var release = new NpgsqlCommand("COMMIT", maintenance))
+            {
+                await release.ExecuteNonQueryAsync();
+            }
+
+            await writer.AppendAsync([Upsert("b", "خبر بعد الصيانة")]);
+            await Task.Delay(1_000);
+            Assert.Null(next.Exception);
+            Assert.False(next.IsCompleted, "the follower read the change log while it was not allowed to");
+            await server.ExecuteAsync("GRANT SELECT ON change_log TO follower");
+            Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(20)));
+        }
+
+        Assert.Equal([2L], changes.Current.Select(change => change.Sequence));
+        Assert.Equal("خبر بعد الصيانة", changes.Current[0].Change.Article?.Title);
     }
 
     private static ArticleChange Upsert(string id, string title) => ArticleChange.Upsert(new NewsArticle { Id = id, Title = title });

@@ -9,6 +9,8 @@ namespace Search.Api.Contracts;
 /// <param name="BootstrapLoaded">Articles loaded so far while bootstrapping.</param>
 /// <param name="BootstrapTotal">Articles the database held when bootstrapping began.</param>
 /// <param name="Error">Why the database could not be asked, when it could not.</param>
+/// <param name="BootstrapError">While bootstrapping, why the last attempt to load the database failed (the node starts
+/// over after a pause); null when none has.</param>
 public sealed record ReplicationStatus(
     long AppliedSequence,
     long? HeadSequence,
@@ -17,4 +19,5 @@ public sealed record ReplicationStatus(
     bool Bootstrapping,
     long BootstrapLoaded,
     long BootstrapTotal,
-    string? Error);
+    string? Error,
+    string? BootstrapError = null);

@@ -20,18 +20,19 @@ internal static class ReplicationProbe
 
         var applied = store.Statistics().AppliedSequence;
         var (loaded, total) = store.BootstrapProgress;
+        var bootstrapError = store.BootstrapFailure?.Message;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(QueryTimeout);
             var lag = await store.LagAsync(timeout.Token);
-            return new ReplicationStatus(applied, lag!.HeadSequence, lag.Changes, lag.Behind.TotalSeconds, store.Bootstrapping, loaded, total, null);
+            return new ReplicationStatus(applied, lag!.HeadSequence, lag.Changes, lag.Behind.TotalSeconds, store.Bootstrapping, loaded, total, null, bootstrapError);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Unreachable, restarting, timed out: the node still serves what it holds.
             var reason = ex is OperationCanceledException ? $"PostgreSQL did not answer within {QueryTimeout.TotalSeconds:F0} s" : ex.Message;
-            return new ReplicationStatus(applied, null, null, null, store.Bootstrapping, loaded, total, reason);
+            return new ReplicationStatus(applied, null, null, null, store.Bootstrapping, loaded, total, reason, bootstrapError);
         }
     }
 }

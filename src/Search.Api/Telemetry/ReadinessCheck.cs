@@ -39,7 +39,7 @@ internal sealed class ReadinessCheck(IndexHost host, IOptions<PostgresOptions> p
             return HealthCheckResult.Unhealthy(
                 store!.Fault is { } fault
                     ? $"The empty index cannot load the database: {fault.Message}"
-                    : $"Loading the database into the empty index: {replication.BootstrapLoaded} of {replication.BootstrapTotal} articles{(replication.Error is { } error ? $"; the database cannot be asked: {error}" : "")}",
+                    : $"Loading the database into the empty index: {replication.BootstrapLoaded} of {replication.BootstrapTotal} articles{(replication.Error is { } error ? $"; the database cannot be asked: {error}" : "")}{(replication.BootstrapError is { } failed ? $"; the last attempt failed and starts over: {failed}" : "")}",
                 data: data);
         }
 

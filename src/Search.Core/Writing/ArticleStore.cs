@@ -44,6 +44,9 @@ public sealed class ArticleStore : IAsyncDisposable
     /// <summary>True while an empty index is being filled from a shared log (<see cref="OpenShared"/>).</summary>
     public bool Bootstrapping => _follower.Bootstrapping;
 
+    /// <summary>While bootstrapping, why the last attempt failed (it starts over by itself); null when none has.</summary>
+    public Exception? BootstrapFailure => _follower.BootstrapFailure;
+
     /// <summary>While bootstrapping, articles loaded and how many there are.</summary>
     public (long Loaded, long Total) BootstrapProgress => _follower.BootstrapProgress;
 

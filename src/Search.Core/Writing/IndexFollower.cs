@@ -53,6 +53,7 @@ public sealed partial class IndexFollower : IAsyncDisposable
     private long _committedSequence;
     private Exception? _fault;
     private volatile bool _bootstrapping;
+    private Exception? _bootstrapFailure;
 
     // Guards changes to the storage fault and starts at most one recovery per fault.
     private readonly Lock _storageLock = new();
@@ -93,6 +94,9 @@ public sealed partial class IndexFollower : IAsyncDisposable
 
     /// <summary>True while an empty index is being filled from a shared log's snapshot.</summary>
     public bool Bootstrapping => _bootstrapping;
+
+    /// <summary>While bootstrapping, why the last attempt failed (it starts over after a pause); null when none has.</summary>
+    public Exception? BootstrapFailure => _bootstrapping ? Volatile.Read(ref _bootstrapFailure) : null;
 
     /// <summary>While bootstrapping, articles loaded and the snapshot's size.</summary>
     public (long Loaded, long Total) BootstrapProgress => _bootstrap?.Progress ?? (0, 0);
@@ -413,7 +417,10 @@ public sealed partial class IndexFollower : IAsyncDisposable
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
             {
-                // The store restarting, the connection lost midway: the live index is still empty; start over.
+                // The store restarting, the connection lost midway: the live index is still empty; start over. Kept
+                // for readiness: a load failing every time (a full disk, a row that is not an article) otherwise
+                // looked like one making progress.
+                Volatile.Write(ref _bootstrapFailure, ex);
                 LogBootstrapFailed(ex, pause.TotalSeconds);
                 await Task.Delay(pause, _stopping.Token).ConfigureAwait(false);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));

@@ -89,16 +89,22 @@ internal sealed partial class ChangeNotifications : IAsyncDisposable
 
                     Wake();
                 };
-                await using (var listen = new NpgsqlCommand($"LISTEN {ChangeWriter.NotifyChannel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(token).ConfigureAwait(false);
-                }
-
+                // A server's idle_session_timeout ends a session that waits longer, and this one only waits: with 3 s
+                // it was cut off every 3 s, a warning each time and notifications missed in between. LISTEN again (a
+                // no-op) at half the timeout keeps it open.
+                var idleLimitMs = await SqlCommands.ScalarAsync<int>(
+                    connection, "SELECT coalesce((SELECT setting::int FROM pg_settings WHERE name = 'idle_session_timeout'), 0)", token).ConfigureAwait(false);
+                var keepAliveMs = idleLimitMs > 0 ? Math.Max(idleLimitMs / 2, 1) : Timeout.Infinite;
+                await using var listen = new NpgsqlCommand($"LISTEN {ChangeWriter.NotifyChannel}", connection);
+                await listen.ExecuteNonQueryAsync(token).ConfigureAwait(false);
                 backoff.Reset();
                 Wake(); // whatever committed while no one listened
                 while (true)
                 {
-                    await connection.WaitAsync(token).ConfigureAwait(false);
+                    if (!await connection.WaitAsync(keepAliveMs, token).ConfigureAwait(false))
+                    {
+                        await listen.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                    }
                 }
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)

@@ -6,7 +6,9 @@ namespace Search.Postgres.Changes;
 /// <summary>Reads the change log after a position, each change with its article's current row.</summary>
 internal static class ChangeReader
 {
-    private const string HeadSql = "SELECT last_seq, compacted_through FROM change_counter";
+    // The store id with every read: a reconnection may reach another database (a name reused, a host list or DNS
+    // pointing elsewhere), whose positions mean other changes.
+    private const string HeadSql = "SELECT last_seq, compacted_through, store_id FROM change_counter";
 
     // The article's current row, not the one this change wrote (that may be replaced since): a change superseded by a
     // later one is applied with the later content, which the later change applies again. The index passes through no
@@ -15,9 +17,9 @@ internal static class ChangeReader
         "SELECT c.seq, c.article_id, a.version, a.doc FROM change_log c LEFT JOIN articles a ON a.id = c.article_id " +
         "WHERE c.seq > $1 ORDER BY c.seq LIMIT $2";
 
-    /// <returns>The changes after <paramref name="after"/> up to the first gap (there should be none), and the last
-    /// position given out.</returns>
-    public static async Task<(List<LoggedChange> Changes, long Head)> ReadAsync(NpgsqlDataSource database, long after, int limit, CancellationToken cancellationToken)
+    /// <returns>The changes after <paramref name="after"/> up to the first gap (there should be none), the last
+    /// position given out, and the id of the store read.</returns>
+    public static async Task<(List<LoggedChange> Changes, long Head, Guid Store)> ReadAsync(NpgsqlDataSource database, long after, int limit, CancellationToken cancellationToken)
     {
         await using var batch = database.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand(HeadSql));
@@ -30,6 +32,7 @@ internal static class ChangeReader
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         var head = reader.GetInt64(0);
         var compactedThrough = reader.GetInt64(1);
+        var store = reader.GetGuid(2);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
 
         var read = new List<LoggedChange>();
@@ -51,6 +54,6 @@ internal static class ChangeReader
                 : new LoggedChange(sequence, ArticleChange.Upsert(ArticleJson.Read(reader.GetString(3), id))) { Version = reader.GetInt64(2) });
         }
 
-        return (read, head);
+        return (read, head, store);
     }
 }

@@ -124,7 +124,9 @@ internal sealed partial class ChangeWriter : IAsyncDisposable
 
     private void Fail(List<PendingAppend> batch, Exception exception)
     {
-        if (!Connectivity.IsTransient(exception))
+        // A refusal an operator mends (a grant revoked, a password rotated) is logged once, as an outage is: with a
+        // stack trace at every refused write, five writes logged five.
+        if (!Connectivity.IsPassing(exception))
         {
             LogWriteFailed(exception, batch.Sum(pending => pending.Changes.Count));
         }
