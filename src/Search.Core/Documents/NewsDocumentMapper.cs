@@ -68,8 +68,8 @@ public static class NewsDocumentMapper
         {
             Id = document.Get(NewsFields.Id),
             Title = document.Get(NewsFields.Title),
-            Lead = StoredText.Of(document, NewsFields.Lead),
-            Body = StoredText.Of(document, NewsFields.Body),
+            Lead = document.Get(NewsFields.Lead),
+            Body = document.Get(NewsFields.Body),
             Url = document.Get(NewsFields.Url),
             Source = document.Get(NewsFields.Source),
             Section = document.Get(NewsFields.Section),
@@ -107,7 +107,7 @@ public static class NewsDocumentMapper
             return;
         }
 
-        document.Add(StoredText.Field(field, text));
+        document.Add(new StoredField(field, text));
         document.Add(new TextField(NewsFields.Text, text, Field.Store.NO));
     }
 

@@ -30,7 +30,7 @@ internal sealed class WrittenForms(Analyzer exactAnalyzer)
             var stored = searcher.Doc(doc, TextFields);
             foreach (var field in new[] { NewsFields.Title, NewsFields.Lead, NewsFields.Body })
             {
-                if (StoredText.Of(stored, field) is { Length: > 0 } text && Find(text, folded) is { } written)
+                if (stored.Get(field) is { Length: > 0 } text && Find(text, folded) is { } written)
                 {
                     first ??= written;
                     votes[written] = votes.GetValueOrDefault(written) + 1;
