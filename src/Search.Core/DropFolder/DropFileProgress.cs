@@ -26,7 +26,12 @@ public sealed partial record DropFileProgress(DropFileStamp Stamp, long Records)
     private const int MaxBytes = 4096;
 
     /// <summary>Where the progress of the file at <paramref name="path"/> is kept.</summary>
-    public static string PathFor(string path) => Path.Combine(FolderFor(path), Path.GetFileName(path) + Extension);
+    public static string PathFor(string path) => Path.Combine(FolderFor(path), NameFor(Path.GetFileName(path)));
+
+    // Room for the extension and the temporary suffix Save adds (".<32 hex>.tmp"): a dropped file's name may take
+    // all 255 bytes, and a record named after it whole could not be saved.
+    private static string NameFor(string fileName) =>
+        DropFileNames.Fit(fileName, DropFileNames.MaxNameBytes - Extension.Length - 33 - TempSuffix.Length) + Extension;
 
     /// <summary>The progress saved for the file at <paramref name="path"/>; null when none was.</summary>
     /// <exception cref="InvalidDataException">What is there was not written by <see cref="Save"/> (corrupt, truncated,
@@ -130,13 +135,14 @@ public sealed partial record DropFileProgress(DropFileStamp Stamp, long Records)
             return [];
         }
 
+        // A long name's record is named after a shortened name, so compare with the names of the files there.
+        var kept = new DirectoryInfo(dropFolder).EnumerateFiles().Select(file => NameFor(file.Name)).ToHashSet(StringComparer.Ordinal);
         var removed = new List<string>();
         foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
         {
             // Only names this class writes: anything else someone put there is left alone.
             var stale = file.Name.EndsWith(TempSuffix, StringComparison.Ordinal)
-                || (file.Name.EndsWith(Extension, StringComparison.Ordinal)
-                    && !File.Exists(Path.Combine(dropFolder, file.Name[..^Extension.Length])));
+                || (file.Name.EndsWith(Extension, StringComparison.Ordinal) && !kept.Contains(file.Name));
             if (stale)
             {
                 file.Delete();

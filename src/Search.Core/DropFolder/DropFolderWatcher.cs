@@ -24,6 +24,7 @@ namespace Search.Core.DropFolder;
 public sealed partial class DropFolderWatcher
 {
     private const string LinkNotFollowed = "a symbolic link: the drop folder takes regular files only and does not follow links; not opened";
+    private const string ErrorSuffix = ".error.txt";
     private const string ReplacedWhileRead = "replaced by another file while it was read; the new file stays in the drop folder to be read in turn";
 
     private readonly DropFolderOptions _options;
@@ -205,7 +206,7 @@ public sealed partial class DropFolderWatcher
             var target = FreeName(folder, Path.GetFileName(path));
             if (report.Problems.Count > 0)
             {
-                File.WriteAllLines(target + ".error.txt", report.Problems.Select(problem => problem.ToString()));
+                File.WriteAllLines(target + ErrorSuffix, report.Problems.Select(problem => problem.ToString()));
             }
 
             File.Move(path, target);
@@ -277,14 +278,17 @@ public sealed partial class DropFolderWatcher
         }
     }
 
-    /// <summary>The name itself when free, else the name behind a UTC time stamp, so a file dropped twice keeps both.</summary>
+    /// <summary>The name itself when free, else the name behind a UTC time stamp, so a file dropped twice keeps both;
+    /// shortened (<see cref="DropFileNames.Fit"/>) where the stamp or <c>.error.txt</c> would make it too long to
+    /// create, which left such a file in the drop folder to be indexed again at every start.</summary>
     private static string FreeName(string folder, string name)
     {
-        var target = Path.Combine(folder, name);
-        for (var i = 0; File.Exists(target) || File.Exists(target + ".error.txt"); i++)
+        var target = Path.Combine(folder, DropFileNames.Fit(name, DropFileNames.MaxNameBytes - ErrorSuffix.Length));
+        for (var i = 0; File.Exists(target) || File.Exists(target + ErrorSuffix); i++)
         {
             var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-            target = Path.Combine(folder, i == 0 ? $"{stamp}-{name}" : $"{stamp}-{i}-{name}");
+            var stamped = i == 0 ? $"{stamp}-{name}" : $"{stamp}-{i}-{name}";
+            target = Path.Combine(folder, DropFileNames.Fit(stamped, DropFileNames.MaxNameBytes - ErrorSuffix.Length));
         }
 
         return target;

@@ -29,6 +29,19 @@ public sealed class DropFileResumeTests : IDisposable
     }
 
     [Fact]
+    public void Progress_of_a_file_named_to_the_last_byte_the_system_takes_is_saved_and_resumes()
+    {
+        // 123 Arabic letters and ".jsonl": 252 bytes; its record's name, and the temporary one it is written under,
+        // are longer than that.
+        var path = WriteFile(string.Concat(Enumerable.Repeat("خبر", 41)) + ".jsonl", "a");
+        var stamp = DropFileStamp.Of(path);
+
+        Assert.Null(DropFileResume.Save(path, stamp, 7));
+
+        Assert.Equal(new DropFileResume(DropFileResume.Outcome.Resumed, 7), DropFileResume.For(path, stamp));
+    }
+
+    [Fact]
     public void Progress_saved_for_another_file_under_the_name_starts_from_the_beginning()
     {
         var path = WriteFile("news.jsonl", "a");

@@ -77,6 +77,28 @@ public sealed class DropFolderWatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_named_to_the_last_byte_the_system_takes_moves_to_done_with_its_errors_also_when_dropped_twice()
+    {
+        // 123 Arabic letters and ".jsonl": 252 bytes, so "<name>.error.txt" and a time stamp before it are too long.
+        var name = string.Concat(Enumerable.Repeat("خبر", 41)) + ".jsonl";
+        var path = Path.Combine(_folder.FullName, name);
+        var outcomes = new List<DropFileOutcome>();
+        DropFileHandler handler = (path, _) => Task.FromResult(new DropFileReport(1, [new IngestProblem(path, 2, "invalid JSON")]));
+
+        File.WriteAllText(path, "{}");
+        await WatcherRuns.RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => outcomes.Count > 0);
+        File.WriteAllText(path, "{}");
+        await WatcherRuns.RunUntilAsync(new DropFolderWatcher(Options, handler, outcomes.Add), () => outcomes.Count > 1);
+
+        Assert.All(outcomes, outcome => Assert.Equal(DropFileState.Done, outcome.State));
+        Assert.False(File.Exists(path));
+        var done = Directory.GetFiles(Path.Combine(_folder.FullName, ".done"));
+        Assert.Equal(4, done.Length);
+        Assert.Equal(2, done.Count(file => file.EndsWith(".jsonl.error.txt", StringComparison.Ordinal)));
+        Assert.All(done, file => Assert.Contains("خبرخبر", Path.GetFileName(file), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_file_whose_every_record_is_bad_goes_to_failed_and_one_with_some_to_done_with_errors()
     {
         File.WriteAllText(Path.Combine(_folder.FullName, "bad.jsonl"), "x");
@@ -177,10 +199,17 @@ public sealed class DropFolderWatcherTests : IDisposable
             File.WriteAllText(Path.Combine(progress, name), "{}");
         }
 
+        // A name too long for its record to be named after it whole: the record of the file there stays.
+        var longName = Path.Combine(_folder.FullName, string.Concat(Enumerable.Repeat("خبر", 41)) + ".part");
+        File.WriteAllText(longName, "{}");
+        File.WriteAllText(DropFileProgress.PathFor(longName), "{}");
+
         await WatcherRuns.RunUntilAsync(
             new DropFolderWatcher(Options, (_, _) => Task.FromResult(new DropFileReport(0, []))),
             () => !File.Exists(Path.Combine(progress, "gone.jsonl.json")));
 
-        Assert.Equal(["kept.jsonl.part.json", "notes.txt"], Directory.GetFiles(progress).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["kept.jsonl.part.json", "notes.txt", Path.GetFileName(DropFileProgress.PathFor(longName))],
+            Directory.GetFiles(progress).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 }
