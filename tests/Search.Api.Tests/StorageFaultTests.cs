@@ -154,6 +154,35 @@ public sealed class StorageFaultTests
         };
 
     [SkippableFact]
+    public async Task A_507_for_a_snapshot_names_the_hidden_folders_snapshots_cut_short_left_taking_the_room()
+    {
+        var root = System.IO.Directory.CreateTempSubdirectory("search-snapshot-leftover-").FullName;
+        var mount = Path.Combine(root, "snapshots");
+        var disk = TmpfsMount.TryMount(mount, 4) ?? throw new SkipException("cannot mount a tmpfs here");
+        try
+        {
+            // What a snapshot killed half-way through its copy leaves: a hidden folder no later snapshot reuses.
+            var leftover = System.IO.Directory.CreateDirectory(Path.Combine(mount, ".20261205T205117Z.partial")).FullName;
+            await File.WriteAllBytesAsync(Path.Combine(leftover, "_0.cfs"), new byte[new DriveInfo(mount).AvailableFreeSpace]);
+            await using var factory = SearchApiFactory.WithWrites(("Search:SnapshotPath", mount));
+            using var client = factory.CreateWriter();
+            await factory.WarmedAsync();
+
+            using var refused = await client.PostAsync("/api/index/_snapshot", new StringContent("""{"name":"nightly"}""", Encoding.UTF8, "application/json"));
+
+            var problem = await refused.AssertProblemAsync(HttpStatusCode.InsufficientStorage);
+            var detail = problem.GetProperty("detail").GetString();
+            Assert.Contains("4 MB of it are taken by snapshots cut short, which may be removed", detail, StringComparison.Ordinal);
+            Assert.Contains(leftover, detail, StringComparison.Ordinal);
+        }
+        finally
+        {
+            disk.Dispose();
+            System.IO.Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [SkippableFact]
     public async Task A_snapshot_that_would_leave_its_disk_without_room_is_a_507_and_copies_nothing()
     {
         var root = System.IO.Directory.CreateTempSubdirectory("search-snapshot-space-").FullName;

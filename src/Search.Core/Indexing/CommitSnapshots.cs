@@ -44,7 +44,8 @@ internal sealed class CommitSnapshots(LuceneDirectory directory, SnapshotDeletio
             var free = new DriveInfo(targetFolder).AvailableFreeSpace;
             if (needed > 0 && !SnapshotSpaceException.Fits(needed, free))
             {
-                throw new SnapshotSpaceException(needed, free);
+                var (leftovers, leftoverBytes) = StagedFolder.LeftoversBeside(targetFolder);
+                throw new SnapshotSpaceException(needed, free, leftovers, leftoverBytes);
             }
 
             foreach (var name in files.Skip(linked))

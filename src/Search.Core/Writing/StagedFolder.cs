@@ -16,6 +16,19 @@ internal static class StagedFolder
         return Path.Combine(Path.GetDirectoryName(target) ?? target, $".{Path.GetFileName(target)}.partial");
     }
 
+    /// <summary>The partial folders beside <paramref name="partialFolder"/> (itself left out), which fills cut short
+    /// by a crash left, and the bytes their files hold.</summary>
+    public static (IReadOnlyList<string> Folders, long Bytes) LeftoversBeside(string partialFolder)
+    {
+        var own = Path.GetFullPath(Path.TrimEndingDirectorySeparator(partialFolder));
+        var folders = new DirectoryInfo(Path.GetDirectoryName(own) ?? own).EnumerateDirectories(".*.partial")
+            .Where(folder => folder.FullName != own && folder.LinkTarget is null)
+            .OrderBy(folder => folder.Name, StringComparer.Ordinal)
+            .ToList();
+        var bytes = folders.Sum(folder => folder.EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length));
+        return ([.. folders.Select(folder => folder.FullName)], bytes);
+    }
+
     /// <summary>Runs <paramref name="fill"/> on an empty partial folder, then moves that folder to
     /// <paramref name="targetFolder"/>, which must be absent or empty (the caller checked).</summary>
     /// <exception cref="IOException"><paramref name="targetFolder"/> is no longer empty, or what <paramref name="fill"/>
