@@ -51,6 +51,9 @@ internal sealed partial class DropFolderService(
             case DropFileState.Done:
                 LogDone(outcome.File, outcome.Indexed, outcome.Problems.Count, outcome.MovedTo);
                 break;
+            case DropFileState.Failed when outcome.MovedTo is null:
+                LogFailedInPlace(outcome.File, outcome.Error ?? outcome.Problems.FirstOrDefault()?.Message);
+                break;
             case DropFileState.Failed:
                 LogFailed(outcome.File, outcome.Error ?? outcome.Problems.FirstOrDefault()?.Message, outcome.MovedTo);
                 break;
@@ -71,6 +74,9 @@ internal sealed partial class DropFolderService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Nothing indexed from {File}: {Error}; moved to {MovedTo}")]
     private partial void LogFailed(string file, string? error, string? movedTo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Nothing more is done with {File}, which stays in the drop folder: {Error}")]
+    private partial void LogFailedInPlace(string file, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Indexing {File} failed, will retry: {Error}")]
     private partial void LogWillRetry(string file, string? error);

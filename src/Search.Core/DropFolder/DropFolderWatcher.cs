@@ -25,6 +25,7 @@ public sealed partial class DropFolderWatcher
 {
     private const string LinkNotFollowed = "a symbolic link: the drop folder takes regular files only and does not follow links; not opened";
     private const string ErrorSuffix = ".error.txt";
+    private const string NameNotUtf8 = "its name is not valid UTF-8, so it can be neither read nor moved; rename it (an Arabic name in Windows-1256: convmv -f cp1256 -t utf-8 --notest <file>)";
     private const string ReplacedWhileRead = "replaced by another file while it was read; the new file stays in the drop folder to be read in turn";
 
     private readonly DropFolderOptions _options;
@@ -33,6 +34,7 @@ public sealed partial class DropFolderWatcher
     private readonly ILogger _logger;
     private readonly SettledFiles _settled;
     private readonly Dictionary<string, Retry> _retries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unaddressable = new(StringComparer.Ordinal);
     private readonly Channel<string?> _events = Channel.CreateUnbounded<string?>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
@@ -126,7 +128,25 @@ public sealed partial class DropFolderWatcher
 
     private IEnumerable<FileInfo> List() =>
         new DirectoryInfo(_options.Folder).EnumerateFiles()
-            .Where(file => !DropFileNames.IsIgnored(file.Name) && (file.Attributes & FileAttributes.Hidden) == 0);
+            .Where(file => !DropFileNames.IsIgnored(file.Name) && Addressable(file) && (file.Attributes & FileAttributes.Hidden) == 0);
+
+    /// <summary>Whether .NET can open the file by its name: one whose name is not UTF-8 (an Arabic name in
+    /// Windows-1256, from a zip made on Windows) is listed with U+FFFD in its name, which names no file, so it can be
+    /// neither read nor moved. It was passed over without a word; now it is reported once.</summary>
+    private bool Addressable(FileInfo file)
+    {
+        if (!file.Name.Contains('\uFFFD', StringComparison.Ordinal) || file.Exists)
+        {
+            return true;
+        }
+
+        if (_unaddressable.Add(file.FullName))
+        {
+            _onOutcome?.Invoke(new DropFileOutcome(file.FullName, DropFileState.Failed, null, 0, [new IngestProblem(file.FullName, null, NameNotUtf8)], NameNotUtf8));
+        }
+
+        return false;
+    }
 
     private async Task ProcessAsync(string path, CancellationToken cancellationToken)
     {

@@ -98,6 +98,46 @@ public sealed class DropFolderWatcherTests : IDisposable
         Assert.All(done, file => Assert.Contains("خبرخبر", Path.GetFileName(file), StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task A_file_whose_name_is_not_utf8_is_reported_once_as_failed_and_the_others_go_on()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "names are bytes only on Linux");
+
+        // "خبر" in Windows-1256, as unzip leaves a zip made on Arabic Windows; .NET cannot name such a file.
+        var name = "\"$(printf '\\345\\310\\321.jsonl')\"";
+        await ShellAsync($"printf '{{}}' > {name}");
+        try
+        {
+            File.WriteAllText(Path.Combine(_folder.FullName, "good.jsonl"), "{}");
+            var outcomes = new List<DropFileOutcome>();
+            DropFileHandler handler = (_, _) => Task.FromResult(new DropFileReport(1, []));
+
+            // Listed every 50 ms for a second: reported at the first listing only.
+            var running = System.Diagnostics.Stopwatch.StartNew();
+            await WatcherRuns.RunUntilAsync(
+                new DropFolderWatcher(Options with { ScanInterval = TimeSpan.FromMilliseconds(50) }, handler, outcomes.Add),
+                () => outcomes.Any(outcome => outcome.State == DropFileState.Done) && running.Elapsed > TimeSpan.FromSeconds(1));
+
+            var failed = Assert.Single(outcomes, outcome => outcome.State == DropFileState.Failed);
+            Assert.Null(failed.MovedTo);
+            Assert.Contains("not valid UTF-8", failed.Error, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(_folder.FullName, ".done", "good.jsonl")));
+            Assert.Single(new DirectoryInfo(_folder.FullName).EnumerateFiles());
+        }
+        finally
+        {
+            // Dispose cannot remove it: .NET cannot name it.
+            await ShellAsync($"rm {name}");
+        }
+    }
+
+    private async Task ShellAsync(string script)
+    {
+        using var shell = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh", ["-c", script]) { WorkingDirectory = _folder.FullName })!;
+        await shell.WaitForExitAsync();
+        Assert.Equal(0, shell.ExitCode);
+    }
+
     [Fact]
     public async Task A_file_whose_every_record_is_bad_goes_to_failed_and_one_with_some_to_done_with_errors()
     {
