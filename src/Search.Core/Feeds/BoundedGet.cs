@@ -28,7 +28,8 @@ internal static class BoundedGet
                 body,
                 response.Content.Headers.ContentType,
                 Header(response.Headers, "ETag"),
-                Header(response.Content.Headers, "Last-Modified"));
+                Header(response.Content.Headers, "Last-Modified"),
+                response.Headers.Location is { } location ? new Uri(response.RequestMessage?.RequestUri ?? request.RequestUri!, location) : null);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

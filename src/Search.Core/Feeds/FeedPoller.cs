@@ -216,9 +216,19 @@ public sealed partial class FeedPoller
         }
 
         var answer = await BoundedGet.SendAsync(_http, request, _options.FeedTimeout, _options.MaxFeedBytes, cancellationToken).ConfigureAwait(false);
-        return answer.Status == HttpStatusCode.NotModified || (int)answer.Status is >= 200 and < 300
-            ? answer
-            : throw new HttpRequestException($"The feed answered {(int)answer.Status}.", null, answer.Status);
+        if (answer.Status == HttpStatusCode.NotModified || (int)answer.Status is >= 200 and < 300)
+        {
+            return answer;
+        }
+
+        // The client follows redirects itself; one it hands back is one it would not follow, which "answered 302"
+        // alone left the operator to guess (a loop read just so).
+        throw new HttpRequestException(
+            answer.Location is { } location && (int)answer.Status is >= 300 and < 400
+                ? $"The feed answered {(int)answer.Status}, a redirect to {location} that was not followed (too many in a row, a loop, or from https to http); set the feed's Url to where the feed is."
+                : $"The feed answered {(int)answer.Status}.",
+            null,
+            answer.Status);
     }
 
     private async Task<ReadItems> ReadItemsAsync(SyndicationFeed feed, CancellationToken cancellationToken)

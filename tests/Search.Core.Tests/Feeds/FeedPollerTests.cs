@@ -476,6 +476,23 @@ public sealed class FeedPollerTests
     }
 
     [Fact]
+    public async Task A_redirect_the_client_does_not_follow_is_an_error_naming_where_it_leads()
+    {
+        await using var bed = new FeedTestBed();
+        bed.Web.Answer(FeedTestBed.FeedUrl, () =>
+        {
+            var redirect = new HttpResponseMessage(HttpStatusCode.Found);
+            redirect.Headers.Location = new Uri("/feed-moved.xml", UriKind.Relative);
+            return redirect;
+        });
+
+        var state = await bed.Poller().PollAsync();
+
+        Assert.Equal(1, state.ConsecutiveFailures);
+        Assert.StartsWith("The feed answered 302, a redirect to https://news.example/feed-moved.xml that was not followed", state.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Running_polls_at_once_and_stops_when_cancelled_mid_poll()
     {
         await using var bed = new FeedTestBed();
