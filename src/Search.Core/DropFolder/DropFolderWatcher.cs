@@ -35,6 +35,8 @@ public sealed partial class DropFolderWatcher
     private readonly SettledFiles _settled;
     private readonly Dictionary<string, Retry> _retries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unaddressable = new(StringComparer.Ordinal);
+    private FileSystemWatcher? _watcher;
+    private bool _listingFailed;
     private readonly Channel<string?> _events = Channel.CreateUnbounded<string?>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
@@ -56,7 +58,19 @@ public sealed partial class DropFolderWatcher
     {
         Directory.CreateDirectory(_options.Folder);
         RemoveStaleProgress();
-        using var watcher = StartWatcher();
+        _watcher = StartWatcher();
+        try
+        {
+            await WatchAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _watcher?.Dispose();
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
         var poll = TimeSpan.FromTicks(Math.Max(_options.SettleTime.Ticks / 4, TimeSpan.FromMilliseconds(50).Ticks));
         while (true)
         {
@@ -75,7 +89,7 @@ public sealed partial class DropFolderWatcher
                 ForgetProgress(gone);
             }
 
-            foreach (var path in _settled.Observe(List(), _clock.Elapsed))
+            foreach (var path in _settled.Observe(ListOrMakeFolder(), _clock.Elapsed))
             {
                 if (!_retries.TryGetValue(path, out var retry) || _clock.Elapsed >= retry.NotBefore)
                 {
@@ -123,6 +137,40 @@ public sealed partial class DropFolderWatcher
             // Out of inotify watches, say: the periodic listing still finds every file, only later.
             LogWatcherUnavailable(ex, _options.Folder, _options.ScanInterval.TotalSeconds);
             return null;
+        }
+    }
+
+    /// <summary>The folder's files; none while it cannot be listed. A folder removed or renamed while the service
+    /// runs is made again, as at start, and watched anew (a watcher follows the old folder where it went): the listing's
+    /// exception used to end the loop, and with it the whole service (a background service that throws stops the host).</summary>
+    private List<FileInfo> ListOrMakeFolder()
+    {
+        try
+        {
+            try
+            {
+                var files = List().ToList();
+                _listingFailed = false;
+                return files;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                Directory.CreateDirectory(_options.Folder);
+                _watcher?.Dispose();
+                _watcher = StartWatcher();
+                LogFolderMadeAgain(_options.Folder);
+                return List().ToList();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (!_listingFailed)
+            {
+                _listingFailed = true;
+                LogListingFailed(ex, _options.Folder, _options.ScanInterval.TotalSeconds);
+            }
+
+            return [];
         }
     }
 
@@ -331,6 +379,12 @@ public sealed partial class DropFolderWatcher
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Progress}: the progress of a file no longer in the drop folder, or one left half-written")]
     private partial void LogStaleProgressRemoved(string progress);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drop folder {Folder} was removed or renamed; made it again")]
+    private partial void LogFolderMadeAgain(string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot list the drop folder {Folder}; trying again every {Seconds} s")]
+    private partial void LogListingFailed(Exception exception, string folder, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The drop folder's file system watcher failed; listing the folder instead")]
     private partial void LogWatcherError(Exception exception);

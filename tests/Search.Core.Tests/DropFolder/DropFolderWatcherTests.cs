@@ -139,6 +139,43 @@ public sealed class DropFolderWatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_drop_folder_removed_while_watched_is_made_again_and_files_dropped_there_are_handled()
+    {
+        var handled = new List<string>();
+        DropFileHandler handler = (path, _) =>
+        {
+            handled.Add(Path.GetFileName(path));
+            return Task.FromResult(new DropFileReport(1, []));
+        };
+        File.WriteAllText(Path.Combine(_folder.FullName, "a.jsonl"), "{}");
+        var moved = _folder.FullName + "-moved";
+        var phase = 0;
+
+        await WatcherRuns.RunUntilAsync(
+            new DropFolderWatcher(Options with { ScanInterval = TimeSpan.FromMilliseconds(50) }, handler),
+            () =>
+            {
+                if (phase == 0 && handled.Count == 1)
+                {
+                    // An operator moves the folder away (or removes it) while the service runs.
+                    Directory.Move(_folder.FullName, moved);
+                    phase = 1;
+                }
+                else if (phase == 1 && Directory.Exists(_folder.FullName))
+                {
+                    File.WriteAllText(Path.Combine(_folder.FullName, "b.jsonl"), "{}");
+                    phase = 2;
+                }
+
+                return handled.Count == 2;
+            });
+
+        Directory.Delete(moved, recursive: true);
+        Assert.Equal(["a.jsonl", "b.jsonl"], handled);
+        Assert.True(File.Exists(Path.Combine(_folder.FullName, ".done", "b.jsonl")));
+    }
+
+    [Fact]
     public async Task A_file_whose_every_record_is_bad_goes_to_failed_and_one_with_some_to_done_with_errors()
     {
         File.WriteAllText(Path.Combine(_folder.FullName, "bad.jsonl"), "x");
