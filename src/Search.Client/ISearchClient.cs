@@ -76,7 +76,7 @@ public interface ISearchClient
 
     /// <summary>Copies a consistent snapshot of the index on the service's machine while writes go on (keyed
     /// <c>POST /api/index/_snapshot</c>).</summary>
-    /// <param name="name">The snapshot's folder name (letters, digits, <c>.</c>, <c>_</c>, <c>-</c>); null for a
+    /// <param name="name">The snapshot's folder name (Latin letters, digits, <c>.</c>, <c>_</c>, <c>-</c>); null for a
     /// time-stamped one.</param>
     /// <param name="cancellationToken">Cancels the wait for the answer.</param>
     /// <exception cref="SearchApiException">Status 409, code <c>snapshot_exists</c>, when a snapshot has that name.</exception>

@@ -567,6 +567,19 @@ public sealed class WriteEndpointTests
     }
 
     [Fact]
+    public async Task A_snapshot_named_in_arabic_letters_is_refused_saying_the_letters_must_be_latin()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = factory.CreateWriter();
+
+        using var refused = await client.PostAsJsonAsync("/api/index/_snapshot", new { name = "نسخة-ليلية" });
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("name").EnumerateArray()).GetString();
+        Assert.Contains("Latin letters", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Snapshots_of_one_name_asked_for_at_once_make_one_snapshot_and_tell_the_others_it_exists()
     {
         var snapshots = Directory.CreateTempSubdirectory("search-snapshots-").FullName;

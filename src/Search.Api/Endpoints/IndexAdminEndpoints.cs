@@ -164,7 +164,7 @@ public static partial class IndexAdminEndpoints
         {
             return ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]>
             {
-                ["name"] = ["A snapshot name is 1–100 letters, digits, '.', '_' or '-', not starting with '.' or '-'."],
+                ["name"] = ["A snapshot name is 1–100 Latin letters (A–Z, a–z), digits (0–9), '.', '_' or '-', not starting with '.' or '-'."],
             });
         }
 
