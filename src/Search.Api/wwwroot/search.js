@@ -231,18 +231,13 @@ async function search(state) {
     clearTimeout(timer);
   }
   if (request !== latestRequest) return; // a newer search has started; its answer is the one to show
-  if (timeout.signal.aborted) {
-    setStatus("لم تُجب خدمة البحث في الوقت المعتاد. أعد المحاولة بعد قليل.", true);
-    return;
-  }
-  if (!response) {
-    setStatus("تعذّر الاتصال بخدمة البحث.", true);
-    return;
-  }
-  if (!response.ok || !isSearchAnswer(body)) {
-    setStatus(`تعذّر البحث: ${response.ok ? generic : problemMessage(response.status, body)}`, true);
+  if (timeout.signal.aborted || !response || !response.ok || !isSearchAnswer(body)) {
+    // The previous search's facets and sort would filter or order this query by counts that are not its own.
     facets.hidden = true;
     sortBox.hidden = true;
+    if (timeout.signal.aborted) setStatus("لم تُجب خدمة البحث في الوقت المعتاد. أعد المحاولة بعد قليل.", true);
+    else if (!response) setStatus("تعذّر الاتصال بخدمة البحث.", true);
+    else setStatus(`تعذّر البحث: ${response.ok ? generic : problemMessage(response.status, body)}`, true);
     return;
   }
 
