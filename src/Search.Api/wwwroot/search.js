@@ -2,7 +2,7 @@
 // can be linked, bookmarked and reached with the back button. It calls /api/search and renders hits, facets, filters
 // and a "did you mean" link; with neither words nor filters it is the home page. Highlights arrive HTML-escaped with
 // <mark> around matches, so they are inserted as HTML; every other field is inserted as text.
-import { element, isolated } from "/page-parts.js";
+import { answerTimeoutMs, element, isolated, noAnswer } from "/page-parts.js";
 import { isCountList, isHit, renderHit } from "/hits.js";
 import { generic, problemMessage } from "/problems.js";
 import { hideHome, showHome } from "/home.js";
@@ -11,9 +11,6 @@ import { attachSuggestions } from "/suggestions.js";
 const pageSize = 10;
 const maxResultWindow = 10000;
 const lastPage = maxResultWindow / pageSize;
-/** How long a search may take to answer before the page gives up and says so: the service answers within about a
- * second and a half (its time budget and admission queue), so only a connection hung somewhere on the way lasts this. */
-const answerTimeoutMs = 10000;
 const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const status = document.getElementById("status");
@@ -235,7 +232,7 @@ async function search(state) {
     // The previous search's facets and sort would filter or order this query by counts that are not its own.
     facets.hidden = true;
     sortBox.hidden = true;
-    if (timeout.signal.aborted) setStatus("لم تُجب خدمة البحث في الوقت المعتاد. أعد المحاولة بعد قليل.", true);
+    if (timeout.signal.aborted) setStatus(noAnswer, true);
     else if (!response) setStatus("تعذّر الاتصال بخدمة البحث.", true);
     else setStatus(`تعذّر البحث: ${response.ok ? generic : problemMessage(response.status, body)}`, true);
     return;
