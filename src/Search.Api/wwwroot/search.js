@@ -296,12 +296,18 @@ function restoreFocus(key) {
 
 function navigate(state) {
   const used = controlKey(document.activeElement);
-  history.pushState(null, "", addressOf(state));
+  // Submitting the same view again (a retry, a double press) reloads it without stacking copies the Back button must
+  // step through one by one.
+  const address = addressOf(state);
+  if (address === window.location.pathname + window.location.search) history.replaceState(null, "", address);
+  else history.pushState(null, "", address);
   input.value = state.query;
   search(state).then(() => restoreFocus(used));
 }
 
 didYouMeanLink.addEventListener("click", (event) => {
+  // A click with a modifier (Ctrl, Shift, ⌘) opens the link where the reader asked, in a new tab or window.
+  if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
   // The link's address is the corrected view with the filters kept; going there without a reload keeps history short.
   event.preventDefault();
   navigate({ ...readState(), query: didYouMeanLink.textContent, page: 1 });
