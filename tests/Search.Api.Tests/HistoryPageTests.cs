@@ -7,7 +7,8 @@ namespace Search.Api.Tests;
 
 /// <summary>
 /// The page's own navigation behaves as links do: the same view submitted again (a retry, a double press) adds no
-/// history entry, and the did-you-mean link opened with Ctrl opens a new tab and leaves this one as it is.
+/// history entry, the did-you-mean link opened with Ctrl opens a new tab and leaves this one as it is, and each view
+/// has its own window title.
 /// </summary>
 public sealed partial class SearchPageTests
 {
@@ -54,6 +55,33 @@ public sealed partial class SearchPageTests
         Assert.Equal(here, Page.Url);
         await Expect(Page.Locator("#q")).ToHaveValueAsync(Slipped);
         await tab.CloseAsync();
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableFact]
+    public async Task EachViewNamesItsWordsFiltersAndPageInTheWindowTitle()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        const string Site = "بحث الأخبار";
+        await Page.GotoAsync("/");
+        await Page.Locator("#latest .hit").First.WaitForAsync();
+        await Expect(Page).ToHaveTitleAsync(Site);
+
+        await Page.Locator("#q").FillAsync(EveryArticle);
+        await Page.Locator("#q").PressAsync("Enter");
+        await Page.Locator("#results .hit").First.WaitForAsync();
+        await Expect(Page).ToHaveTitleAsync($"\u2068{EveryArticle}\u2069 — {Site}");
+
+        await Page.Locator("#next").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("[?&]page=2"));
+        await Expect(Page).ToHaveTitleAsync($"\u2068{EveryArticle}\u2069 (صفحة ٢) — {Site}");
+
+        await Page.GotoAsync("/?section=" + Uri.EscapeDataString("تكنولوجيا"));
+        await Page.Locator("#results .hit").First.WaitForAsync();
+        await Expect(Page).ToHaveTitleAsync($"\u2068تكنولوجيا\u2069 — {Site}");
+
+        await Page.GoBackAsync();
+        await Expect(Page).ToHaveTitleAsync($"\u2068{EveryArticle}\u2069 (صفحة ٢) — {Site}");
         Assert.Empty(_pageErrors);
     }
 }

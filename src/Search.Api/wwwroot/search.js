@@ -30,6 +30,7 @@ const months = new Intl.DateTimeFormat("ar-EG", { month: "long", year: "numeric"
 const facetNames = { source: "المصدر", section: "القسم", tag: "الوسم", month: "الشهر" };
 const listFilters = ["source", "section", "tag"];
 const sortOrders = ["relevance", "newest", "oldest"];
+const siteTitle = document.title;
 let latestRequest = 0;
 
 /** Shows a line in the live region: `content` is text, or a list of text and nodes (a query echoed in a <bdi>). */
@@ -196,8 +197,20 @@ function renderDidYouMean(state, corrected) {
   didYouMeanLink.href = addressOf({ ...state, query: corrected, page: 1 });
 }
 
+/** The window title of a view: its words, or else its filters, and its page, so the tab, a screen reader's page
+ * announcement and the Back button's list tell one search from another. Isolated (U+2068…U+2069) as the article
+ * page's title is, so a Latin word or an override in the query cannot reorder the site's name after it. */
+function viewTitle(state) {
+  const filters = [...state.source, ...state.section, ...state.tag, ...(state.month ? [monthLabel(state.month)] : [])];
+  const words = state.query.trim() || filters.join("، ");
+  if (!words) return siteTitle;
+  const page = state.page > 1 ? ` (صفحة ${numbers.format(state.page)})` : "";
+  return `\u2068${words}\u2069${page} — ${siteTitle}`;
+}
+
 async function search(state) {
   const request = ++latestRequest;
+  document.title = viewTitle(state);
   results.replaceChildren();
   pager.hidden = true;
   didYouMean.hidden = true;
