@@ -41,7 +41,10 @@ function showArticle(body) {
   document.getElementById("original").hidden = !original;
   if (original) document.getElementById("original-link").href = original;
   const tags = body.tags || [];
-  document.getElementById("tags").replaceChildren(...tags.map((tag) => {
+  const tagList = document.getElementById("tags");
+  // An empty list would still be announced, as "الوسوم, 0 items".
+  tagList.hidden = tags.length === 0;
+  tagList.replaceChildren(...tags.map((tag) => {
     const item = element("li");
     const link = element("a", "chip", tag);
     link.href = browsePage("tag", tag);
