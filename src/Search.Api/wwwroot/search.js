@@ -273,7 +273,10 @@ async function search(state) {
     setStatus(browsing ? "لا أخبار بهذه التصفية." : ["لا نتائج لـ «", isolated(state.query), "»."]);
     return;
   }
-  setStatus(`${numbers.format(body.total)} نتيجة (${numbers.format(Math.round(body.tookMs))} ملّي ثانية)`);
+  // The page is in the live line too: after Next the count alone is the same sentence, so a screen reader user, whose
+  // focus stays on the button, would not hear that the page turned.
+  const pageNote = pages > 1 ? `، صفحة ${numbers.format(state.page)} من ${numbers.format(pages)}` : "";
+  setStatus(`${numbers.format(body.total)} نتيجة (${numbers.format(Math.round(body.tookMs))} ملّي ثانية)${pageNote}`);
   results.start = (state.page - 1) * pageSize + 1;
   results.replaceChildren(...body.hits.map(renderHit));
   pager.hidden = pages <= 1;
