@@ -347,6 +347,8 @@ prev.addEventListener("click", () => turnPage(-1));
 next.addEventListener("click", () => turnPage(1));
 window.addEventListener("popstate", () => {
   const state = readState();
+  // The box now holds the restored view's words; suggestions for what was being typed no longer belong to it.
+  suggestions.dismiss();
   input.value = state.query;
   search(state);
 });
