@@ -1,10 +1,12 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Search.Api.Tests;
 
-/// <summary>The article page's tags and source lead to their stories on the search page.</summary>
+/// <summary>The article page's tags and source lead to their stories on the search page; an article without tags has
+/// no (empty) list of them.</summary>
 public sealed partial class SearchPageTests
 {
     private const string TaggedArticle = "sample-tech-001";
@@ -66,5 +68,28 @@ public sealed partial class SearchPageTests
         using var client = new HttpClient { BaseAddress = browser.BaseAddress };
         var results = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<SearchResultsBody>(client, path);
         return results!.Ids;
+    }
+
+    [SkippableFact]
+    public async Task AnArticleWithoutTagsHasNoEmptyTagList()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        await Page.RouteAsync(new Regex(@"/api/articles/[^/?]+$"), route => route.FulfillAsync(new()
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = """{"id":"untagged","title":"خبر بلا وسوم","body":"نص الخبر."}""",
+        }));
+
+        await Page.GotoAsync("/article.html?id=untagged");
+        await Expect(Page.Locator("#article")).ToBeVisibleAsync();
+        // An empty list has no size, so "visible" cannot tell; the accessibility tree, which a screen reader reads, can.
+        var tagList = Page.GetByRole(AriaRole.List, new() { Name = "الوسوم" });
+        await Expect(tagList).ToHaveCountAsync(0);
+
+        await Page.UnrouteAllAsync();
+        await Page.GotoAsync($"/article.html?id={TaggedArticle}");
+        await Expect(tagList).ToHaveCountAsync(1);
+        Assert.Empty(_pageErrors);
     }
 }

@@ -91,4 +91,27 @@ public sealed partial class SearchPageTests
         await Expect(line).ToHaveTextAsync(new Regex(Regex.Escape(Generic)));
         Assert.Empty(_pageErrors);
     }
+
+    [SkippableFact]
+    public async Task SuggestionsOfTheWrongShapeAreLeftOutNeverShownOrPickedAsUndefined()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        await Page.RouteAsync(new Regex(@"/api/suggest\?"), route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = $$"""{"suggestions":[{"text":"{{Telecom}}"},null,{"highlighted":"<mark>x</mark>"},{"text":"{{Telecom}}","highlighted":"<mark>الات</mark>صالات","kind":"word"}]}""",
+        }));
+        await Page.GotoAsync("/");
+
+        await Page.Locator("#q").PressSequentiallyAsync("الات");
+        var options = Page.Locator("#suggestions [role=option]");
+        await Expect(options).ToHaveCountAsync(1);
+        await Expect(options).ToHaveTextAsync(Telecom);
+        await Page.Locator("#q").PressAsync("ArrowDown");
+        await Page.Locator("#q").PressAsync("Enter");
+        await Expect(Page.Locator("#q")).ToHaveValueAsync(Telecom);
+        await Page.Locator("#results .hit").First.WaitForAsync();
+        Assert.Empty(_pageErrors);
+    }
 }

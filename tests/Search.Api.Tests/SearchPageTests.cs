@@ -136,7 +136,7 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
     }
 
     [SkippableFact]
-    public async Task NextButtonShowsTheSecondPageAndPutsItInTheAddress()
+    public async Task NextButtonShowsTheSecondPageAnnouncesItAndPutsItInTheAddress()
     {
         Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
 
@@ -145,9 +145,13 @@ public sealed partial class SearchPageTests(BrowserFixture browser) : IClassFixt
         await Expect(Page.Locator("#pager")).ToBeVisibleAsync();
         await Expect(Page.Locator("#prev")).ToBeDisabledAsync();
 
+        await Expect(Page.Locator("#status")).ToHaveTextAsync(new Regex("، صفحة ١ من [٠-٩]+$"));
+
         await Page.Locator("#next").ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("[?&]page=2"));
         await Expect(Page.Locator("#prev")).ToBeEnabledAsync();
+        // The live line names the page, so the turn is announced while focus stays on Next.
+        await Expect(Page.Locator("#status")).ToHaveTextAsync(new Regex("، صفحة ٢ من [٠-٩]+$"));
         var secondPage = await Page.Locator("#results .hit h2").AllInnerTextsAsync();
 
         Assert.NotEmpty(secondPage);

@@ -107,6 +107,31 @@ public sealed partial class SearchPageTests
     }
 
     [SkippableFact]
+    public async Task GoingBackClosesTheSuggestionsForWhatWasBeingTyped()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        await AnswerSuggestionsAsync();
+        await Page.GotoAsync("/");
+        var box = Page.Locator("#q");
+        await box.FillAsync(Telecom);
+        await box.PressAsync("Enter");
+        await Page.Locator("#results .hit").First.WaitForAsync();
+        await box.FillAsync("");
+        await box.PressSequentiallyAsync("الاتصا");
+        await Expect(Page.Locator("#suggestions [role=option]")).ToHaveCountAsync(Completions.Length);
+        await box.PressAsync("ArrowDown");
+
+        await Page.GoBackAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex("/$"));
+        await Expect(box).ToHaveValueAsync("");
+        await Expect(Page.Locator("#suggestions")).ToBeHiddenAsync();
+        await Expect(box).ToHaveAttributeAsync("aria-expanded", "false");
+        Assert.Null(await box.GetAttributeAsync("aria-activedescendant"));
+        Assert.Empty(_pageErrors);
+    }
+
+    [SkippableFact]
     public async Task ClickingASuggestionSearchesIt()
     {
         Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");

@@ -1,7 +1,7 @@
 // One stored article (/article.html?id=…): its text from /api/articles/{id} and related stories from
 // /api/articles/{id}/related. Every field is inserted as text, never as HTML. Its source, section and tags link to
 // their stories on the search page.
-import { articlePage, browsePage, element, isolated, metaLine, safeUrl } from "/page-parts.js";
+import { articlePage, browsePage, element, fetchAnswer, isolated, metaLine, noAnswer, safeUrl } from "/page-parts.js";
 import { generic, problemMessage } from "/problems.js";
 import { attachSuggestions } from "/suggestions.js";
 
@@ -41,7 +41,10 @@ function showArticle(body) {
   document.getElementById("original").hidden = !original;
   if (original) document.getElementById("original-link").href = original;
   const tags = body.tags || [];
-  document.getElementById("tags").replaceChildren(...tags.map((tag) => {
+  const tagList = document.getElementById("tags");
+  // An empty list would still be announced, as "الوسوم, 0 items".
+  tagList.hidden = tags.length === 0;
+  tagList.replaceChildren(...tags.map((tag) => {
     const item = element("li");
     const link = element("a", "chip", tag);
     link.href = browsePage("tag", tag);
@@ -71,9 +74,9 @@ async function load(id) {
   status.textContent = "جارٍ التحميل…";
   let response;
   try {
-    response = await fetch(`/api/articles/${encodeURIComponent(id)}`, { headers: { Accept: "application/json" } });
-  } catch {
-    status.textContent = "تعذّر الاتصال بخدمة البحث.";
+    response = await fetchAnswer(`/api/articles/${encodeURIComponent(id)}`);
+  } catch (error) {
+    status.textContent = error.name === "AbortError" ? noAnswer : "تعذّر الاتصال بخدمة البحث.";
     status.classList.add("error");
     return;
   }
@@ -90,7 +93,7 @@ async function load(id) {
   status.textContent = "";
   showArticle(body);
 
-  const relatedResponse = await fetch(`/api/articles/${encodeURIComponent(id)}/related?count=5`).catch(() => null);
+  const relatedResponse = await fetchAnswer(`/api/articles/${encodeURIComponent(id)}/related?count=5`).catch(() => null);
   const relatedBody = relatedResponse && relatedResponse.ok ? await relatedResponse.json().catch(() => null) : null;
   showRelated(relatedHits(relatedBody));
 }

@@ -30,6 +30,25 @@ export function safeUrl(url) {
   }
 }
 
+/** Said when the service has not answered within {@link answerTimeoutMs}. */
+export const noAnswer = "لم تُجب خدمة البحث في الوقت المعتاد. أعد المحاولة بعد قليل.";
+
+/**
+ * How long a request may take to answer before the page gives up and says so: the service answers within about a
+ * second and a half (its time budget and admission queue), so only a connection hung somewhere on the way lasts this.
+ */
+export const answerTimeoutMs = 10000;
+
+/**
+ * fetch of a JSON answer that is aborted after {@link answerTimeoutMs}, headers and body alike, so a connection held
+ * open ends in an error (an AbortError while waiting for headers) rather than "loading" forever.
+ */
+export function fetchAnswer(url) {
+  const timeout = new AbortController();
+  setTimeout(() => timeout.abort(), answerTimeoutMs);
+  return fetch(url, { headers: { Accept: "application/json" }, signal: timeout.signal });
+}
+
 export function articlePage(id) {
   return `/article.html?id=${encodeURIComponent(id)}`;
 }

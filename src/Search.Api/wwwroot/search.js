@@ -2,7 +2,7 @@
 // can be linked, bookmarked and reached with the back button. It calls /api/search and renders hits, facets, filters
 // and a "did you mean" link; with neither words nor filters it is the home page. Highlights arrive HTML-escaped with
 // <mark> around matches, so they are inserted as HTML; every other field is inserted as text.
-import { element, isolated } from "/page-parts.js";
+import { answerTimeoutMs, element, isolated, noAnswer } from "/page-parts.js";
 import { isCountList, isHit, renderHit } from "/hits.js";
 import { generic, problemMessage } from "/problems.js";
 import { hideHome, showHome } from "/home.js";
@@ -11,9 +11,6 @@ import { attachSuggestions } from "/suggestions.js";
 const pageSize = 10;
 const maxResultWindow = 10000;
 const lastPage = maxResultWindow / pageSize;
-/** How long a search may take to answer before the page gives up and says so: the service answers within about a
- * second and a half (its time budget and admission queue), so only a connection hung somewhere on the way lasts this. */
-const answerTimeoutMs = 10000;
 const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const status = document.getElementById("status");
@@ -33,6 +30,7 @@ const months = new Intl.DateTimeFormat("ar-EG", { month: "long", year: "numeric"
 const facetNames = { source: "المصدر", section: "القسم", tag: "الوسم", month: "الشهر" };
 const listFilters = ["source", "section", "tag"];
 const sortOrders = ["relevance", "newest", "oldest"];
+const siteTitle = document.title;
 let latestRequest = 0;
 
 /** Shows a line in the live region: `content` is text, or a list of text and nodes (a query echoed in a <bdi>). */
@@ -199,8 +197,20 @@ function renderDidYouMean(state, corrected) {
   didYouMeanLink.href = addressOf({ ...state, query: corrected, page: 1 });
 }
 
+/** The window title of a view: its words, or else its filters, and its page, so the tab, a screen reader's page
+ * announcement and the Back button's list tell one search from another. Isolated (U+2068…U+2069) as the article
+ * page's title is, so a Latin word or an override in the query cannot reorder the site's name after it. */
+function viewTitle(state) {
+  const filters = [...state.source, ...state.section, ...state.tag, ...(state.month ? [monthLabel(state.month)] : [])];
+  const words = state.query.trim() || filters.join("، ");
+  if (!words) return siteTitle;
+  const page = state.page > 1 ? ` (صفحة ${numbers.format(state.page)})` : "";
+  return `\u2068${words}\u2069${page} — ${siteTitle}`;
+}
+
 async function search(state) {
   const request = ++latestRequest;
+  document.title = viewTitle(state);
   results.replaceChildren();
   pager.hidden = true;
   didYouMean.hidden = true;
@@ -231,18 +241,13 @@ async function search(state) {
     clearTimeout(timer);
   }
   if (request !== latestRequest) return; // a newer search has started; its answer is the one to show
-  if (timeout.signal.aborted) {
-    setStatus("لم تُجب خدمة البحث في الوقت المعتاد. أعد المحاولة بعد قليل.", true);
-    return;
-  }
-  if (!response) {
-    setStatus("تعذّر الاتصال بخدمة البحث.", true);
-    return;
-  }
-  if (!response.ok || !isSearchAnswer(body)) {
-    setStatus(`تعذّر البحث: ${response.ok ? generic : problemMessage(response.status, body)}`, true);
+  if (timeout.signal.aborted || !response || !response.ok || !isSearchAnswer(body)) {
+    // The previous search's facets and sort would filter or order this query by counts that are not its own.
     facets.hidden = true;
     sortBox.hidden = true;
+    if (timeout.signal.aborted) setStatus(noAnswer, true);
+    else if (!response) setStatus("تعذّر الاتصال بخدمة البحث.", true);
+    else setStatus(`تعذّر البحث: ${response.ok ? generic : problemMessage(response.status, body)}`, true);
     return;
   }
 
@@ -268,7 +273,10 @@ async function search(state) {
     setStatus(browsing ? "لا أخبار بهذه التصفية." : ["لا نتائج لـ «", isolated(state.query), "»."]);
     return;
   }
-  setStatus(`${numbers.format(body.total)} نتيجة (${numbers.format(Math.round(body.tookMs))} ملّي ثانية)`);
+  // The page is in the live line too: after Next the count alone is the same sentence, so a screen reader user, whose
+  // focus stays on the button, would not hear that the page turned.
+  const pageNote = pages > 1 ? `، صفحة ${numbers.format(state.page)} من ${numbers.format(pages)}` : "";
+  setStatus(`${numbers.format(body.total)} نتيجة (${numbers.format(Math.round(body.tookMs))} ملّي ثانية)${pageNote}`);
   results.start = (state.page - 1) * pageSize + 1;
   results.replaceChildren(...body.hits.map(renderHit));
   pager.hidden = pages <= 1;
@@ -304,12 +312,18 @@ function restoreFocus(key) {
 
 function navigate(state) {
   const used = controlKey(document.activeElement);
-  history.pushState(null, "", addressOf(state));
+  // Submitting the same view again (a retry, a double press) reloads it without stacking copies the Back button must
+  // step through one by one.
+  const address = addressOf(state);
+  if (address === window.location.pathname + window.location.search) history.replaceState(null, "", address);
+  else history.pushState(null, "", address);
   input.value = state.query;
   search(state).then(() => restoreFocus(used));
 }
 
 didYouMeanLink.addEventListener("click", (event) => {
+  // A click with a modifier (Ctrl, Shift, ⌘) opens the link where the reader asked, in a new tab or window.
+  if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
   // The link's address is the corrected view with the filters kept; going there without a reload keeps history short.
   event.preventDefault();
   navigate({ ...readState(), query: didYouMeanLink.textContent, page: 1 });
@@ -333,6 +347,8 @@ prev.addEventListener("click", () => turnPage(-1));
 next.addEventListener("click", () => turnPage(1));
 window.addEventListener("popstate", () => {
   const state = readState();
+  // The box now holds the restored view's words; suggestions for what was being typed no longer belong to it.
+  suggestions.dismiss();
   input.value = state.query;
   search(state);
 });

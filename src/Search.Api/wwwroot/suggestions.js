@@ -11,6 +11,12 @@ const pauseMs = 150;
 const size = 8;
 const kindNames = { title: "خبر", phrase: "عبارة" };
 
+/** Whether an entry has the two fields the list reads: one of another shape (a changed service, a proxy) is left out,
+ * never shown as "undefined" or picked into the box. */
+function isSuggestion(suggestion) {
+  return Boolean(suggestion) && typeof suggestion.text === "string" && typeof suggestion.highlighted === "string";
+}
+
 /**
  * Turns `input` into a combobox over `listbox` (an empty <ul>). `onPick(text)` runs with the suggestion's text, already
  * put in the box, when the reader chooses one.
@@ -104,7 +110,7 @@ export function attachSuggestions(input, listbox, onPick) {
       const response = await fetch(`/api/suggest?${params}`, { headers: { Accept: "application/json" }, signal: request.signal });
       const body = response.ok ? await response.json() : null;
       if (request.signal.aborted || input.value !== text || document.activeElement !== input) return;
-      show((body && Array.isArray(body.suggestions)) ? body.suggestions : []);
+      show((body && Array.isArray(body.suggestions)) ? body.suggestions.filter(isSuggestion) : []);
     } catch {
       // Aborted by a newer keystroke, or the service is unreachable: suggestions are a help, never an error.
       if (!request.signal.aborted) close();
