@@ -28,6 +28,26 @@ public sealed class DropFolderTests : TestFolder
     }
 
     [Fact]
+    public async Task A_drop_folder_that_cannot_be_made_at_start_leaves_the_service_up_and_is_watched_once_it_can_be()
+    {
+        // A file where the folder's parent should be: the folder cannot be made until the file goes.
+        var blocker = Write("blocker", "not a folder");
+        var drop = Path.Combine(blocker, "drop");
+        await using var service = new ServiceFactory(Folder("index"), settings: ("Search:WatchFolder", drop));
+        using var client = service.CreateKeyedClient();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PutAsJsonAsync("/api/articles/up-1", new { title = "الخدمة تعمل" })).StatusCode);
+
+        File.Delete(blocker);
+        Directory.CreateDirectory(drop);
+        File.WriteAllLines(Path.Combine(drop, "late.jsonl"), [Record("late-1", "ملف بعد عودة المجلد")]);
+        await WaitForFile(Path.Combine(drop, ".done", "late.jsonl"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/articles/late-1")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_file_with_nothing_usable_goes_to_failed_with_its_errors_and_temporary_names_are_left_alone()
     {
         var drop = Folder("drop");

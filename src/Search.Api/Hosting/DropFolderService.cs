@@ -14,6 +14,11 @@ internal sealed partial class DropFolderService(
     ILogger<DropFolderService> logger,
     ILoggerFactory loggers) : BackgroundService
 {
+    /// <summary>How long a drop folder that cannot be made waits before the next try: the watcher's own listing interval.</summary>
+    private static readonly TimeSpan RetryDelay = new DropFolderOptions("").ScanInterval;
+
+    private bool _unavailable;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (host.Store is not { } store)
@@ -28,16 +33,43 @@ internal sealed partial class DropFolderService(
             new DropFileIndexer(store, new ArticleSources(), loggers.CreateLogger<DropFileIndexer>()).IndexAsync,
             Log,
             loggers.CreateLogger<DropFolderWatcher>());
-        LogWatching(folder);
         try
         {
-            await watcher.RunAsync(stoppingToken);
+            while (!await WatchedAsync(watcher, folder, stoppingToken))
+            {
+                await Task.Delay(RetryDelay, stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // The host is stopping; a file being read stays in the folder and is resumed at the next start, after the
             // last batch it saved as written.
         }
+    }
+
+    /// <summary>Watches until stopped; false when the folder cannot be made (its mount not there yet, a file in its
+    /// path), which is said once and tried again: thrown from here, it stopped the whole service, searches included
+    /// (a background service that throws stops the host).</summary>
+    private async Task<bool> WatchedAsync(DropFolderWatcher watcher, string folder, CancellationToken stoppingToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (!_unavailable)
+            {
+                _unavailable = true;
+                LogFolderUnavailable(ex, folder, RetryDelay.TotalSeconds);
+            }
+
+            return false;
+        }
+
+        LogWatching(folder);
+        await watcher.RunAsync(stoppingToken);
+        return true;
     }
 
     private void Log(DropFileOutcome outcome)
@@ -62,6 +94,9 @@ internal sealed partial class DropFolderService(
                 break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The drop folder {Folder} cannot be made; searches and writes go on without it, and it is tried again every {Seconds} s")]
+    private partial void LogFolderUnavailable(Exception exception, string folder, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Folder} for article files")]
     private partial void LogWatching(string folder);
