@@ -75,10 +75,10 @@ public sealed record SearchParameters
     public (SearchRequest? Request, Dictionary<string, string[]> Errors) ToRequest()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (HttpRequest?.Query["q"] is { Count: > 1 } queries)
+        if (RepeatedQuery.Problem(HttpRequest) is { } repeated)
         {
             // The other text parameters given twice fail their own checks ("newest,oldest" is no sort, nor "a,b" a cursor).
-            errors["q"] = [$"Give q once; it was given {queries.Count} times."];
+            errors["q"] = repeated;
         }
 
         SearchSort? sort = null;

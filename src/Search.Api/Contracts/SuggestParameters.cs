@@ -25,11 +25,8 @@ public sealed record SuggestParameters
     public IReadOnlyDictionary<string, string[]> Validate(SuggestRequest request)
     {
         var errors = request.Validate();
-        if (HttpRequest?.Query["q"] is not { Count: > 1 } queries)
-        {
-            return errors;
-        }
-
-        return new Dictionary<string, string[]>(errors, StringComparer.Ordinal) { ["q"] = [$"Give q once; it was given {queries.Count} times."] };
+        return RepeatedQuery.Problem(HttpRequest) is { } repeated
+            ? new Dictionary<string, string[]>(errors, StringComparer.Ordinal) { ["q"] = repeated }
+            : errors;
     }
 }

@@ -1,7 +1,4 @@
 using System.ComponentModel;
-using System.Net;
-using System.Text;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Admission;
@@ -100,10 +97,8 @@ public static class ArticleEndpoints
             return true;
         }
 
-        // The request line is ASCII (Kestrel refuses anything else), so Latin-1 gives its bytes back as they came.
         var end = raw.IndexOf('?', StringComparison.Ordinal);
-        var path = Encoding.Latin1.GetBytes(end < 0 ? raw : raw[..end]);
-        return Utf8.IsValid(WebUtility.UrlDecodeToBytes(path, 0, path.Length));
+        return PercentEscapes.DecodeToUtf8(end < 0 ? raw : raw[..end]);
     }
 
     private static ProblemHttpResult NotFound(string id) => ApiErrors.Problem(ApiErrors.ArticleNotFound, $"No article has the id '{id}'.");

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Unicode;
 using Search.Api.Errors;
 
 namespace Search.Api.Endpoints;
@@ -33,21 +31,14 @@ internal sealed class QueryStringUtf8Filter : IEndpointFilter
 
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? pair : pair[..equals];
-            if (!IsUtf8(pair))
+            if (!PercentEscapes.DecodeToUtf8(pair))
             {
                 errors.TryAdd(
-                    IsUtf8(name) ? WebUtility.UrlDecode(name) : name,
+                    PercentEscapes.DecodeToUtf8(name) ? WebUtility.UrlDecode(name) : name,
                     ["The parameter is not UTF-8 once its %-escapes are decoded; percent-encode the text's UTF-8 bytes, as browsers do."]);
             }
         }
 
         return errors.Count == 0 ? next(context) : ValueTask.FromResult<object?>(ApiErrors.Validation(ApiErrors.InvalidParameter, errors));
-    }
-
-    /// <summary>The query string is ASCII (Kestrel refuses anything else in a request line), so each char is one byte.</summary>
-    private static bool IsUtf8(string escaped)
-    {
-        var bytes = Encoding.Latin1.GetBytes(escaped);
-        return Utf8.IsValid(WebUtility.UrlDecodeToBytes(bytes, 0, bytes.Length));
     }
 }
