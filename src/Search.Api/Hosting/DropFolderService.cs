@@ -14,11 +14,6 @@ internal sealed partial class DropFolderService(
     ILogger<DropFolderService> logger,
     ILoggerFactory loggers) : BackgroundService
 {
-    /// <summary>How long a drop folder that cannot be made waits before the next try: the watcher's own listing interval.</summary>
-    private static readonly TimeSpan RetryDelay = new DropFolderOptions("").ScanInterval;
-
-    private bool _unavailable;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (host.Store is not { } store)
@@ -28,17 +23,24 @@ internal sealed partial class DropFolderService(
         }
 
         var folder = Path.GetFullPath(options.Value.WatchFolder!, environment.ContentRootPath);
+        var watching = new DropFolderOptions(folder) { SettleTime = TimeSpan.FromSeconds(options.Value.WatchSettleSeconds) };
         var watcher = new DropFolderWatcher(
-            new DropFolderOptions(folder) { SettleTime = TimeSpan.FromSeconds(options.Value.WatchSettleSeconds) },
+            watching,
             new DropFileIndexer(store, new ArticleSources(), loggers.CreateLogger<DropFileIndexer>()).IndexAsync,
             Log,
             loggers.CreateLogger<DropFolderWatcher>());
         try
         {
-            while (!await WatchedAsync(watcher, folder, stoppingToken))
+            // A folder that cannot be made (its mount not there yet, a file in its path) is said once and tried again at
+            // the watcher's listing interval: thrown from here, it stopped the whole service, searches included (a
+            // background service that throws stops the host).
+            for (var tries = 0; !FolderMade(folder, tries == 0, watching.ScanInterval); tries++)
             {
-                await Task.Delay(RetryDelay, stoppingToken);
+                await Task.Delay(watching.ScanInterval, stoppingToken);
             }
+
+            LogWatching(folder);
+            await watcher.RunAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -47,29 +49,22 @@ internal sealed partial class DropFolderService(
         }
     }
 
-    /// <summary>Watches until stopped; false when the folder cannot be made (its mount not there yet, a file in its
-    /// path), which is said once and tried again: thrown from here, it stopped the whole service, searches included
-    /// (a background service that throws stops the host).</summary>
-    private async Task<bool> WatchedAsync(DropFolderWatcher watcher, string folder, CancellationToken stoppingToken)
+    private bool FolderMade(string folder, bool firstTry, TimeSpan retryDelay)
     {
         try
         {
             Directory.CreateDirectory(folder);
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (!_unavailable)
+            if (firstTry)
             {
-                _unavailable = true;
-                LogFolderUnavailable(ex, folder, RetryDelay.TotalSeconds);
+                LogFolderUnavailable(ex, folder, retryDelay.TotalSeconds);
             }
 
             return false;
         }
-
-        LogWatching(folder);
-        await watcher.RunAsync(stoppingToken);
-        return true;
     }
 
     private void Log(DropFileOutcome outcome)
