@@ -1,7 +1,7 @@
 // One stored article (/article.html?id=…): its text from /api/articles/{id} and related stories from
 // /api/articles/{id}/related. Every field is inserted as text, never as HTML. Its source, section and tags link to
 // their stories on the search page.
-import { articlePage, browsePage, element, fetchAnswer, isolated, metaLine, noAnswer, safeUrl } from "/page-parts.js";
+import { articlePage, browsePage, element, fetchAnswer, fetchFailure, isolated, metaLine, safeUrl } from "/page-parts.js";
 import { generic, problemMessage } from "/problems.js";
 import { attachSuggestions } from "/suggestions.js";
 
@@ -76,7 +76,7 @@ async function load(id) {
   try {
     response = await fetchAnswer(`/api/articles/${encodeURIComponent(id)}`);
   } catch (error) {
-    status.textContent = error.name === "AbortError" ? noAnswer : "تعذّر الاتصال بخدمة البحث.";
+    status.textContent = fetchFailure(error);
     status.classList.add("error");
     return;
   }

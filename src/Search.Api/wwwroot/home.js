@@ -1,6 +1,6 @@
 // The home page (/ with no query and no filter): the newest stories from /api/latest, and every section and source
 // (counted over the whole index) as links that browse it newest first.
-import { browsePage, element, fetchAnswer, noAnswer } from "/page-parts.js";
+import { browsePage, element, fetchAnswer, fetchFailure } from "/page-parts.js";
 import { isCountList, isHit, renderHit } from "/hits.js";
 import { generic, problemMessage } from "/problems.js";
 
@@ -46,7 +46,7 @@ export async function showHome(isCurrent, setStatus) {
   try {
     response = await fetchAnswer(`/api/latest?size=${storyCount}`);
   } catch (error) {
-    if (isCurrent()) setStatus(error.name === "AbortError" ? noAnswer : "تعذّر الاتصال بخدمة البحث.", true);
+    if (isCurrent()) setStatus(fetchFailure(error), true);
     return;
   }
   const body = await response.json().catch(() => null);

@@ -33,6 +33,14 @@ export function safeUrl(url) {
 /** Said when the service has not answered within {@link answerTimeoutMs}. */
 export const noAnswer = "لم تُجب خدمة البحث في الوقت المعتاد. أعد المحاولة بعد قليل.";
 
+/** Said when the service cannot be reached at all. */
+export const unreachable = "تعذّر الاتصال بخدمة البحث.";
+
+/** What to say for an error {@link fetchAnswer} threw: no answer in time, or no connection. */
+export function fetchFailure(error) {
+  return error.name === "AbortError" ? noAnswer : unreachable;
+}
+
 /**
  * How long a request may take to answer before the page gives up and says so: the service answers within about a
  * second and a half (its time budget and admission queue), so only a connection hung somewhere on the way lasts this.

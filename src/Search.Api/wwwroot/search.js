@@ -2,7 +2,7 @@
 // can be linked, bookmarked and reached with the back button. It calls /api/search and renders hits, facets, filters
 // and a "did you mean" link; with neither words nor filters it is the home page. Highlights arrive HTML-escaped with
 // <mark> around matches, so they are inserted as HTML; every other field is inserted as text.
-import { answerTimeoutMs, element, isolated, noAnswer } from "/page-parts.js";
+import { answerTimeoutMs, element, isolated, noAnswer, unreachable } from "/page-parts.js";
 import { isCountList, isHit, renderHit } from "/hits.js";
 import { generic, problemMessage } from "/problems.js";
 import { hideHome, showHome } from "/home.js";
@@ -246,7 +246,7 @@ async function search(state) {
     facets.hidden = true;
     sortBox.hidden = true;
     if (timeout.signal.aborted) setStatus(noAnswer, true);
-    else if (!response) setStatus("تعذّر الاتصال بخدمة البحث.", true);
+    else if (!response) setStatus(unreachable, true);
     else setStatus(`تعذّر البحث: ${response.ok ? generic : problemMessage(response.status, body)}`, true);
     return;
   }
