@@ -47,7 +47,6 @@ public static class NewsDocumentMapper
             document.Add(new Int64Field(NewsFields.PublishedAt, seconds, PublishedAtType));
             document.Add(new NumericDocValuesField(NewsFields.PublishedAt, seconds));
             document.Add(new StoredField(NewsFields.PublishedAtText, publishedText));
-            document.Add(new NumericDocValuesField(NewsFields.PublishedMonth, PublishedMonth.Of(publishedAt)));
         }
 
         document.Add(new BinaryDocValuesField(NewsFields.Listing, ListingValue.Encode(string.IsNullOrWhiteSpace(article.Url) ? null : article.Url, publishedText)));

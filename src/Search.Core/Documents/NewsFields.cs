@@ -31,9 +31,6 @@ public static class NewsFields
     /// </summary>
     public const int PublishedAtPrecisionStep = 16;
 
-    /// <summary>Publication month in UTC as a <see cref="Documents.PublishedMonth"/> number, doc values only, for month facets.</summary>
-    public const string PublishedMonth = "published_month";
-
     /// <summary>Publication time as written (ISO 8601 with its offset), stored only.</summary>
     public const string PublishedAtText = "published_at_text";
 

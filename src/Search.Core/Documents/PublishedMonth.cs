@@ -7,18 +7,22 @@ public static class PublishedMonth
 {
     public const int FirstYear = 1900;
 
-    /// <summary>Months from 1900 through 2199; dates outside are clamped to the ends.</summary>
+    /// <summary>Months from 1900 through 2199.</summary>
     public const int Count = 300 * 12;
 
-    public static int Of(DateTimeOffset publishedAt)
+    /// <summary>The month of a publication time (Unix seconds), or -1 when it falls outside the months numbered here (a
+    /// feed's 0001-01-01, a typed 9999), whose filter would find nothing.</summary>
+    public static int Of(long unixSeconds)
     {
-        var utc = publishedAt.UtcDateTime;
-        return Math.Clamp(((utc.Year - FirstYear) * 12) + utc.Month - 1, 0, Count - 1);
-    }
+        if (unixSeconds < DateTimeOffset.MinValue.ToUnixTimeSeconds() || unixSeconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return -1;
+        }
 
-    /// <summary>Whether a publication time (Unix seconds) falls in a month numbered here rather than clamped to an end.</summary>
-    public static bool Holds(long unixSeconds) =>
-        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).Year is >= FirstYear and < FirstYear + (Count / 12);
+        var utc = DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime;
+        var month = ((utc.Year - FirstYear) * 12) + utc.Month - 1;
+        return month is >= 0 and < Count ? month : -1;
+    }
 
     /// <summary>The month as <c>yyyy-MM</c>.</summary>
     public static string Label(int month) =>

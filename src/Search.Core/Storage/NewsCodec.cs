@@ -23,12 +23,12 @@ public sealed class NewsCodec : FilterCodec
     private readonly PostingsFormat _postings;
 
     public NewsCodec()
-        : this(PipelinedTerms.DefaultChunkBytes)
+        : this(PostingsPipeline.DefaultChunkBytes)
     {
     }
 
     /// <param name="postingsChunkBytes">How many bytes of recorded postings a flush hands on to its writing thread at a time
-    /// (<see cref="PipelinedTerms"/>); tests make it small to hand on many times in a small flush.</param>
+    /// (<see cref="PostingsPipeline"/>); tests make it small to hand on many times in a small flush.</param>
     internal NewsCodec(int postingsChunkBytes)
         : base(new Lucene46Codec())
     {

@@ -1,17 +1,19 @@
 using Lucene.Net.Codecs;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace Search.Core.Storage;
 
 /// <summary>
-/// Postings of several terms, in the order they were given, so that several terms' postings can be written as one
-/// (<see cref="WriteUnion"/>). Held as the postings format holds them, deltas in variable-length bytes (per document:
-/// its number's distance from the term's last, its frequency, then each occurrence's position's distance from the
-/// last and, when the field has them, its offsets), in blocks of 64 KB: a flush records every exact form of a
-/// segment, and as flat integers in one array that took four times the bytes and, growing, twice that again at once.
-/// Receives postings as a <see cref="PostingsConsumer"/>; payloads are not kept (none of our fields has them).
+/// Postings of several terms, in the order they were given, to be given on later (<see cref="WriteTerm"/>), copied
+/// (<see cref="Append"/>) or several written as one (<see cref="WriteUnion"/>). Held as the postings format holds them,
+/// deltas in variable-length bytes (per document: its number's distance from the term's last, its frequency plus one,
+/// 0 for a field without frequencies, then, when the field has them, each occurrence's position's distance from the
+/// last and its offsets), in blocks of 64 KB: a flush records every exact form of a segment, and as flat integers in
+/// one array that took four times the bytes and, growing, twice that again at once. Receives postings as a
+/// <see cref="PostingsConsumer"/>; payloads are not kept (none of our fields has them).
 /// </summary>
-internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
+internal sealed class RecordedPostings : PostingsConsumer
 {
     private const int BlockBits = 16;
     private const int BlockMask = (1 << BlockBits) - 1;
@@ -28,6 +30,29 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
     private int _lastDoc;
     private int _lastPosition;
     private int _lastStartOffset;
+    private readonly bool _positions;
+    private readonly bool _offsets;
+
+    /// <summary>Postings with positions, and offsets when <paramref name="offsets"/>.</summary>
+    public RecordedPostings(bool offsets)
+        : this(offsets ? IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS : IndexOptions.DOCS_AND_FREQS_AND_POSITIONS)
+    {
+    }
+
+    /// <summary>Postings of a field indexed with <paramref name="options"/>.</summary>
+    public RecordedPostings(IndexOptions options)
+    {
+        if (options is not (IndexOptions.DOCS_ONLY or IndexOptions.DOCS_AND_FREQS or IndexOptions.DOCS_AND_FREQS_AND_POSITIONS or IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options, "Only indexed fields have postings.");
+        }
+
+        Options = options;
+        _positions = options is IndexOptions.DOCS_AND_FREQS_AND_POSITIONS or IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+        _offsets = options == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
+    }
+
+    public IndexOptions Options { get; }
 
     public int Count => _terms.Count;
 
@@ -55,10 +80,11 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
         return _terms.Count - 1;
     }
 
+    /// <param name="freq">The document's frequency; -1 for a field without frequencies, as Lucene gives it.</param>
     public override void StartDoc(int docId, int freq)
     {
         Write(docId - _lastDoc);
-        Write(freq);
+        Write(freq + 1);
         _lastDoc = docId;
         _lastPosition = 0;
         _lastStartOffset = 0;
@@ -71,9 +97,14 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
             throw new NotSupportedException("Postings with payloads cannot be recorded.");
         }
 
+        if (!_positions)
+        {
+            throw new InvalidOperationException($"A field indexed {Options} has no positions to record.");
+        }
+
         Write(position - _lastPosition);
         _lastPosition = position;
-        if (offsets)
+        if (_offsets)
         {
             Write(ZigZag(startOffset - _lastStartOffset));
             Write(ZigZag(endOffset - startOffset));
@@ -85,6 +116,64 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
     {
     }
 
+    /// <summary>Gives recorded term <paramref name="term"/>'s postings to <paramref name="consumer"/> as they were
+    /// given here.</summary>
+    public void WriteTerm(PostingsConsumer consumer, int term)
+    {
+        var (at, end) = _terms[term];
+        var doc = 0;
+        while (at < end)
+        {
+            doc += Read(ref at);
+            var freq = Read(ref at) - 1;
+            consumer.StartDoc(doc, freq);
+            if (_positions)
+            {
+                var position = 0;
+                var startOffset = 0;
+                for (var j = 0; j < freq; j++)
+                {
+                    position += Read(ref at);
+                    if (_offsets)
+                    {
+                        startOffset += UnZigZag(Read(ref at));
+                        consumer.AddPosition(position, null!, startOffset, startOffset + UnZigZag(Read(ref at)));
+                    }
+                    else
+                    {
+                        consumer.AddPosition(position, null!, -1, -1);
+                    }
+                }
+            }
+
+            consumer.FinishDoc();
+        }
+    }
+
+    /// <summary>
+    /// Records <paramref name="source"/>'s term <paramref name="term"/> as the postings of the term started here, by
+    /// copying its bytes: what giving them through <see cref="StartDoc"/> and <see cref="AddPosition"/> would record,
+    /// each term's deltas starting afresh. A stem that only one exact form of a flushed segment has is that form's
+    /// postings.
+    /// </summary>
+    public void Append(RecordedPostings source, int term)
+    {
+        if (source.Options != Options)
+        {
+            throw new ArgumentException($"Postings recorded {source.Options} cannot be copied into postings recorded {Options}.", nameof(source));
+        }
+
+        var (start, end) = source._terms[term];
+        while (start < end)
+        {
+            var block = source._blocks[(int)(start >> BlockBits)];
+            var offset = (int)(start & BlockMask);
+            var count = (int)Math.Min(end - start, block.Length - offset);
+            WriteBytes(block.AsSpan(offset, count));
+            start += count;
+        }
+    }
+
     /// <summary>
     /// Writes recorded terms <paramref name="terms"/> (of this recording, or of <paramref name="other"/> when negative:
     /// -1 is its term 0) as one term: each document in any of them once, with the sum of its frequencies and all its
@@ -93,7 +182,12 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
     /// <returns>The term's document frequency and total term frequency.</returns>
     public TermStats WriteUnion(PostingsConsumer consumer, ReadOnlySpan<int> terms, RecordedPostings? other = null)
     {
-        if (other is not null && other.HasOffsets != HasOffsets)
+        if (!_positions)
+        {
+            throw new InvalidOperationException("Only postings with positions are written as unions.");
+        }
+
+        if (other is not null && other._offsets != _offsets)
         {
             throw new ArgumentException("Both postings must be recorded with offsets or both without.", nameof(other));
         }
@@ -112,7 +206,7 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
             source.NextDoc(ref at[i], end[i], ref docs[i], out freqs[i]);
         }
 
-        var stride = HasOffsets ? 3 : 1;
+        var stride = _offsets ? 3 : 1;
         var occurrences = _occurrences;
         var docFreq = 0;
         long totalTermFreq = 0;
@@ -170,8 +264,6 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
         return new TermStats(docFreq, totalTermFreq);
     }
 
-    private bool HasOffsets => offsets;
-
     private RecordedPostings Source(int term, RecordedPostings? other) => term >= 0 ? this : other!;
 
     /// <summary>Reads the next document's number and frequency; sets <paramref name="doc"/> to int.MaxValue at the
@@ -186,7 +278,7 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
         }
 
         doc += Read(ref at);
-        freq = Read(ref at);
+        freq = Read(ref at) - 1;
         return true;
     }
 
@@ -194,7 +286,7 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
     /// offsets when recorded, each).</summary>
     private void ReadOccurrences(ref long at, int freq, Span<int> into)
     {
-        var stride = HasOffsets ? 3 : 1;
+        var stride = _offsets ? 3 : 1;
         var position = 0;
         var startOffset = 0;
         for (var j = 0; j < freq; j++)
@@ -207,7 +299,7 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
     {
         position += Read(ref at);
         into[0] = position;
-        if (HasOffsets)
+        if (_offsets)
         {
             startOffset += UnZigZag(Read(ref at));
             into[1] = startOffset;
@@ -278,6 +370,26 @@ internal sealed class RecordedPostings(bool offsets) : PostingsConsumer
         }
 
         WriteByte((byte)rest);
+    }
+
+    private void WriteBytes(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            var block = (int)(_length >> BlockBits);
+            if (block == _blocks.Count)
+            {
+                _blocks.Add(new byte[1 << BlockBits]);
+            }
+
+            _current = _blocks[block];
+            _currentStart = (long)block << BlockBits;
+            var offset = (int)(_length & BlockMask);
+            var count = Math.Min(bytes.Length, _current.Length - offset);
+            bytes[..count].CopyTo(_current.AsSpan(offset));
+            _length += count;
+            bytes = bytes[count..];
+        }
     }
 
     private void WriteByte(byte value)

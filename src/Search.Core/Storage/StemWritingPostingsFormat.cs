@@ -10,7 +10,7 @@ namespace Search.Core.Storage;
 /// Lucene 4.1's postings for every field, and at every flush the stems <see cref="ExactFormRepeatFilter"/> leaves out
 /// written from the exact forms that have them (<see cref="StemsFromExactForms"/>) in each field with positions, all
 /// of which that filter analyzes. Merges copy terms as they are, stems included. Flushes and merges hand the encoding
-/// of those fields to a second thread (<see cref="PipelinedTerms"/>). On disk nothing changes: the fields name
+/// of every field's terms to a second thread (<see cref="PostingsPipeline"/>). On disk nothing changes: the fields name
 /// Lucene41, which reads them.
 /// </summary>
 internal sealed class StemWritingPostingsFormat(int chunkBytes) : PerFieldPostingsFormat
@@ -42,35 +42,36 @@ internal sealed class StemWritingPostingsFormat(int chunkBytes) : PerFieldPostin
     private sealed class Writing(FieldsConsumer inner, int chunkBytes, bool stems) : FieldsConsumer
     {
         private readonly ArabicNewsStemmer? _stemmer = stems ? new() : null;
-        private readonly List<PipelinedTerms> _pipelines = [];
+        private readonly PostingsPipeline _pipeline = new(inner, chunkBytes);
 
         public override TermsConsumer AddField(FieldInfo field)
         {
-            var terms = inner.AddField(field);
-            if (IndexOptionsComparer.Default.Compare(field.IndexOptions, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS) < 0
-                || (_stemmer is null && field.HasPayloads))
+            if (!PostingsPipeline.Carries(field))
             {
-                return terms;
+                _pipeline.Drain();
+                return inner.AddField(field);
             }
 
-            var offsets = field.IndexOptions == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS;
-            var pipelined = new PipelinedTerms(terms, offsets, chunkBytes);
-            _pipelines.Add(pipelined);
-            return _stemmer is null ? pipelined : new StemsFromExactForms(pipelined, _stemmer, offsets);
+            var terms = _pipeline.AddField(field);
+            return _stemmer is not null && field.IndexOptions is IndexOptions.DOCS_AND_FREQS_AND_POSITIONS or IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS
+                ? new StemsFromExactForms(terms, _stemmer, field.IndexOptions == IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS)
+                : terms;
         }
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
-                // A field's worker may still be writing when a failed flush or merge ends here: stopped before the files
-                // close.
-                foreach (var pipeline in _pipelines)
+                // The worker may still be writing: it finishes (or, when the flush or merge failed, stops) before the
+                // files close, which they do even when it failed.
+                try
                 {
-                    pipeline.Dispose();
+                    _pipeline.Dispose();
                 }
-
-                inner.Dispose();
+                finally
+                {
+                    inner.Dispose();
+                }
             }
         }
     }

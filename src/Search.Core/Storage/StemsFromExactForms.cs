@@ -22,6 +22,7 @@ internal sealed class StemsFromExactForms : TermsConsumer
     private readonly RecordedPostings _stemPostings;
     private readonly Tee _tee;
     private readonly List<(int Start, int Length, int Form)> _stems = [];
+    private readonly List<(int DocFreq, long TotalTermFreq)> _formStats = [];
     private byte[] _stemBytes = new byte[1 << 16];
     private int _stemBytesLength;
     private int[] _group = new int[16];
@@ -100,6 +101,7 @@ internal sealed class StemsFromExactForms : TermsConsumer
                 return;
             case Current.RecordedToo:
                 _forms.FinishTerm();
+                _formStats.Add((stats.DocFreq, stats.TotalTermFreq));
                 break;
         }
 
@@ -163,7 +165,21 @@ internal sealed class StemsFromExactForms : TermsConsumer
         }
         while (_next < _stems.Count && Stem(_next).SequenceEqual(stem));
 
-        var stats = _forms.WriteUnion(_inner.StartTerm(text), _group.AsSpan(0, count), _stemPostings);
+        var postings = _inner.StartTerm(text);
+        TermStats stats;
+        if (count == 1 && postings is RecordedPostings recording && recording.Options == _forms.Options)
+        {
+            // The stem of one form alone: that form's postings, copied as recorded rather
+            // than read and written again, when the pipeline records them (the stem's own postings would make two).
+            recording.Append(_forms, _group[0]);
+            var (docFreq, totalTermFreq) = _formStats[_group[0]];
+            stats = new TermStats(docFreq, totalTermFreq);
+        }
+        else
+        {
+            stats = _forms.WriteUnion(postings, _group.AsSpan(0, count), _stemPostings);
+        }
+
         _inner.FinishTerm(text, stats);
         Count(stats);
     }

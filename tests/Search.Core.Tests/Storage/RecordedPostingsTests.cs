@@ -1,4 +1,5 @@
 using Lucene.Net.Codecs;
+using Lucene.Net.Index;
 using Lucene.Net.Util;
 using Search.Core.Storage;
 
@@ -105,6 +106,60 @@ public sealed class RecordedPostingsTests
         Assert.Equal(expected.Select(pair => $"{pair.Key}:{pair.Value.Count} {string.Join(' ', pair.Value.Order())}"), union.Docs);
         Assert.Equal(2_000, first.Docs.Count);
         Assert.All(union.Offsets, pair => Assert.Equal(offsets ? (10, 20) : (-1, -1), pair));
+    }
+
+    [Theory]
+    [InlineData(IndexOptions.DOCS_ONLY)]
+    [InlineData(IndexOptions.DOCS_AND_FREQS)]
+    public void Postings_without_positions_come_back_as_given(IndexOptions options)
+    {
+        var postings = new RecordedPostings(options);
+        postings.StartTerm();
+        foreach (var (doc, freq) in new[] { (0, 3), (7, 1), (300_000, 200) })
+        {
+            postings.StartDoc(doc, options == IndexOptions.DOCS_ONLY ? -1 : freq);
+            postings.FinishDoc();
+        }
+
+        postings.FinishTerm();
+
+        var written = new Written();
+        postings.WriteTerm(written, 0);
+
+        Assert.Equal(options == IndexOptions.DOCS_ONLY ? ["0:-1", "7:-1", "300000:-1"] : ["0:3", "7:1", "300000:200"], written.Docs);
+        Assert.Throws<InvalidOperationException>(() => postings.AddPosition(1, null!, -1, -1));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_term_appended_from_another_recording_comes_back_as_that_term_across_blocks(bool offsets)
+    {
+        // Long enough to cross the 64 KB blocks of both recordings at different places.
+        var random = new Random(5);
+        var forms = new RecordedPostings(offsets);
+        Record(forms, (1, [2]));
+        var docs = Enumerable.Range(0, 9_000).Select(i => (i * 3, Enumerable.Range(0, 1 + random.Next(8)).Select(p => p * 70_000 + i).ToArray())).ToArray();
+        Record(forms, docs);
+        var target = new RecordedPostings(offsets);
+        Record(target, (4, [1, 2, 3]), (9, [5]));
+        target.StartTerm();
+        target.Append(forms, 1);
+        target.FinishTerm();
+        Record(target, (2, [8]));
+
+        var appended = new Written();
+        target.WriteTerm(appended, 1);
+        var original = new Written();
+        forms.WriteTerm(original, 1);
+        var after = new Written();
+        target.WriteTerm(after, 2);
+
+        Assert.Equal(docs.Length, appended.Docs.Count);
+        Assert.Equal(original.Docs, appended.Docs);
+        Assert.Equal(original.Offsets, appended.Offsets);
+        Assert.Equal(["2:1 8"], after.Docs);
+        Assert.Throws<ArgumentException>(() => new RecordedPostings(!offsets).Append(forms, 0));
     }
 
     private static void Record(RecordedPostings postings, params (int Doc, int[] Positions)[] docs)

@@ -30,7 +30,7 @@ public sealed class StemsFromExactFormsTests
     ];
 
     [Theory]
-    [InlineData(PipelinedTerms.DefaultChunkBytes)] // each field's terms written on the flushing thread at its end
+    [InlineData(PostingsPipeline.DefaultChunkBytes)] // each field's terms written on the flushing thread at its end
     [InlineData(8)] // handed on to a writing thread a few terms at a time
     public void Flushed_and_merged_segments_hold_the_terms_postings_norms_and_stored_fields_of_both_tokens_indexed(int postingsChunkBytes)
     {
@@ -57,7 +57,7 @@ public sealed class StemsFromExactFormsTests
     /// </summary>
     /// <returns>The number of flushed segments and of terms whose positions were compared.</returns>
     internal static (int Segments, int TermsWithPositions) AssertIndexedAsBothTokens(
-        IReadOnlyList<NewsArticle> articles, int flushEvery, int postingsChunkBytes = PipelinedTerms.DefaultChunkBytes)
+        IReadOnlyList<NewsArticle> articles, int flushEvery, int postingsChunkBytes = PostingsPipeline.DefaultChunkBytes)
     {
         using var ours = new RAMDirectory();
         using var both = new RAMDirectory();
