@@ -1,3 +1,4 @@
+using Search.Core.Documents;
 using Search.Core.Indexing;
 
 namespace Search.Core.Tests.Indexing;
@@ -26,6 +27,24 @@ public sealed class IndexChecksumTests
         Assert.Equal(first.Checksum(), second.Checksum());
         Assert.Equal(IndexChecksum.Of([("b", 2L), ("c", 3L), ("a", 4L)]), first.Checksum());
         Assert.Equal(3, first.Checksum().Articles);
+    }
+
+    [Fact]
+    public void An_article_imported_without_a_version_counts_as_version_0_beside_logged_ones()
+    {
+        // Version 0 writes neither the doc value nor the stored field: a segment with none of them, and one with both.
+        using var index = NewsIndex.InMemory();
+        index.Upsert(TestCorpus.Article("imported", "أ"));
+        index.Commit();
+        index.Upsert(TestCorpus.Article("logged", "ب"), version: 5);
+        index.Upsert(TestCorpus.Article("imported-too", "ج"));
+        index.Commit();
+        index.Refresh();
+
+        Assert.Equal(IndexChecksum.Of([("imported", 0L), ("logged", 5L), ("imported-too", 0L)]), index.Checksum());
+        Assert.Null(NewsDocumentMapper.ToDocument(TestCorpus.Article("x", "د")).GetField(NewsFields.Version));
+        Assert.Equal(0, NewsDocumentMapper.VersionOf(NewsDocumentMapper.ToDocument(TestCorpus.Article("x", "د"))));
+        Assert.Equal(5, NewsDocumentMapper.VersionOf(NewsDocumentMapper.ToDocument(TestCorpus.Article("x", "د"), version: 5)));
     }
 
     [Fact]
