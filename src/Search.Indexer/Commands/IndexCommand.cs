@@ -57,7 +57,6 @@ internal static class IndexCommand
 
         using var interrupt = cancellationToken.Register(() => error.WriteLine("\nInterrupted: committing the articles indexed so far…"));
         NewsIndex index;
-        ImportWarmUp.Start();
         try
         {
             index = NewsIndex.Open(NewsIndexOptions.ForBulkImport(indexPath) with { RamBufferMb = ramBufferMb });
