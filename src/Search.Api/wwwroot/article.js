@@ -1,7 +1,7 @@
 // One stored article (/article.html?id=…): its text from /api/articles/{id} and related stories from
 // /api/articles/{id}/related. Every field is inserted as text, never as HTML. Its source, section and tags link to
 // their stories on the search page.
-import { articlePage, browsePage, element, fetchAnswer, fetchFailure, isolated, metaLine, safeUrl } from "/page-parts.js";
+import { articlePage, attachSkipLink, browsePage, element, fetchAnswer, fetchFailure, isolated, metaLine, safeUrl } from "/page-parts.js";
 import { generic, problemMessage } from "/problems.js";
 import { attachSuggestions } from "/suggestions.js";
 
@@ -98,6 +98,7 @@ async function load(id) {
   showRelated(relatedHits(relatedBody));
 }
 
+attachSkipLink();
 const input = document.getElementById("q");
 attachSuggestions(input, document.getElementById("suggestions"), (text) => {
   window.location.assign(`/?${new URLSearchParams({ q: text })}`);
