@@ -66,6 +66,17 @@ function showRelated(hits) {
   relatedBox.hidden = hits.length === 0;
 }
 
+/**
+ * The API's address of an article, or of its related stories: with the id in the path, except "." and "..", which a URL
+ * path reads as steps however they are encoded (the browser would ask for /api/articles/), so they go in the query.
+ */
+function apiAddress(id, related) {
+  if (id === "." || id === "..") {
+    return related ? `/api/related?${new URLSearchParams({ id, count: "5" })}` : `/api/articles?${new URLSearchParams({ id })}`;
+  }
+  return related ? `/api/articles/${encodeURIComponent(id)}/related?count=5` : `/api/articles/${encodeURIComponent(id)}`;
+}
+
 async function load(id) {
   if (!id) {
     status.textContent = "لم يُحدَّد خبر.";
@@ -74,7 +85,7 @@ async function load(id) {
   status.textContent = "جارٍ التحميل…";
   let response;
   try {
-    response = await fetchAnswer(`/api/articles/${encodeURIComponent(id)}`);
+    response = await fetchAnswer(apiAddress(id, false));
   } catch (error) {
     status.textContent = fetchFailure(error);
     status.classList.add("error");
@@ -93,7 +104,7 @@ async function load(id) {
   status.textContent = "";
   showArticle(body);
 
-  const relatedResponse = await fetchAnswer(`/api/articles/${encodeURIComponent(id)}/related?count=5`).catch(() => null);
+  const relatedResponse = await fetchAnswer(apiAddress(id, true)).catch(() => null);
   const relatedBody = relatedResponse && relatedResponse.ok ? await relatedResponse.json().catch(() => null) : null;
   showRelated(relatedHits(relatedBody));
 }
