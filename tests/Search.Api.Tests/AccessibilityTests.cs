@@ -78,6 +78,32 @@ public sealed partial class SearchPageTests
         Assert.Empty(errors);
     }
 
+    [SkippableFact]
+    public async Task OnA360PixelPhoneEveryLinkAndControlIsAtLeast24PixelsEachWay()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        await using var phone = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await phone.NewPageAsync();
+        foreach (var (path, loaded) in new[] { ("/?q=" + Uri.EscapeDataString(Telecom), "#results .hit"), ("/article.html?id=sample-tech-001", "#related li") })
+        {
+            await page.GotoAsync(path);
+            await page.Locator(loaded).First.WaitForAsync();
+            // Every box of each target (a title on two lines has two), as a finger meets it.
+            var small = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll("a, button, input, select")].flatMap(node => [...node.getClientRects()]
+                  .filter(box => box.height < 24 || box.width < 24)
+                  .map(box => `${node.tagName} "${node.textContent.trim().slice(0, 20)}" ${Math.round(box.width)}x${Math.round(box.height)}`))
+                """);
+            Assert.True(small.Length == 0, $"{path}: " + string.Join("; ", small));
+        }
+    }
+
     /// <summary>axe-core's script, as <c>npm ci</c> in <c>tests/Search.Api.Tests/axe</c> installs it. CI must have it;
     /// elsewhere the test skips without it, as the browser tests do without Chromium.</summary>
     private static async Task<string> AxeSourceAsync()

@@ -11,6 +11,26 @@ public sealed partial class SearchPageTests
 {
     private const string TaggedArticle = "sample-tech-001";
 
+    /// <summary>"." and "..", which a browser drops from any URL path however encoded, open all the same. (Their words
+    /// hold no "ال", so the tests that page through every article see as many pages as before.)</summary>
+    [SkippableTheory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task AnArticleWhoseIdAPathReadsAsAStepOpensWithItsRelatedStories(string id)
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath}");
+        var title = $"نقطة رقم {id.Length} في فهرس أخبار";
+        await browser.PostBulkAsync($$"""{"id":"{{id}}","title":"{{title}}","body":"وزير اتصالات مصر يعلن بدء تشغيل شبكات جيل خامس 5G تجاريا في مصر."}""");
+
+        await Page.GotoAsync("/article.html?id=" + Uri.EscapeDataString(id));
+
+        await Expect(Page.Locator("#title")).ToHaveTextAsync(title);
+        await Expect(Page.Locator("#status")).Not.ToHaveClassAsync(new Regex(@"\berror\b"));
+        await Page.Locator("#related li a").First.WaitForAsync();
+        Assert.DoesNotContain($"/article.html?id={Uri.EscapeDataString(id)}", await Page.Locator("#related li a").EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))"));
+        Assert.Empty(_pageErrors);
+    }
+
     [SkippableFact]
     public async Task ATagOnTheArticlePageRunsASearchFilteredByThatTag()
     {

@@ -79,6 +79,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Writes articles through the keyed bulk API (one JSON object a line) and waits until searches see them:
+    /// the way to store ids such as "." that no path can name.</summary>
+    public async Task PostBulkAsync(string lines)
+    {
+        using var client = CreateWriter();
+        using var content = new StringContent(lines, System.Text.Encoding.UTF8, "application/x-ndjson");
+        using var response = await client.PostAsync("/api/articles/_bulk?refresh=wait_for", content);
+        response.EnsureSuccessStatusCode();
+        Assert.DoesNotContain("\"errors\":true", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

@@ -633,6 +633,52 @@ public sealed class WriteEndpointTests
         }
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task An_id_a_url_path_reads_as_a_step_is_read_with_its_related_stories_with_the_id_in_the_query(string id)
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = factory.CreateWriter();
+        var lines = $$"""{"id":"{{id}}",{{Museum[1..]}}""" + "\n" + """{"id":"other","title":"متحف الفن الحديث يستقبل زواره","body":"افتتح وزير الثقافة متحف الفن الحديث."}""";
+        using var bulk = await client.SendAsync(Bulk(lines, "?refresh=wait_for"));
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+
+        // In the path it cannot be asked for, %2E-encoded or not: the path loses the segment.
+        using var inPath = await client.GetAsync($"/api/articles/{id.Replace(".", "%2E", StringComparison.Ordinal)}");
+        Assert.NotEqual(HttpStatusCode.OK, inPath.StatusCode);
+
+        var article = await client.GetFromJsonAsync<JsonElement>($"/api/articles?id={Uri.EscapeDataString(id)}");
+        Assert.Equal(id, article.GetProperty("id").GetString());
+        Assert.Equal("افتتاح متحف الفن الحديث في العاصمة", article.GetProperty("title").GetString());
+        var related = await client.GetFromJsonAsync<JsonElement>($"/api/related?id={Uri.EscapeDataString(id)}&count=3");
+        Assert.Equal(id, related.GetProperty("id").GetString());
+        Assert.Equal(["other"], related.GetProperty("hits").EnumerateArray().Select(hit => hit.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("/api/articles?id=nothing-here", HttpStatusCode.NotFound, null)]
+    [InlineData("/api/related?id=nothing-here", HttpStatusCode.NotFound, null)]
+    [InlineData("/api/articles", HttpStatusCode.BadRequest, null)]
+    [InlineData("/api/articles?id=a&id=b", HttpStatusCode.BadRequest, "id")]
+    [InlineData("/api/related?id=a&id=b", HttpStatusCode.BadRequest, "id")]
+    [InlineData("/api/related?id=other&count=0", HttpStatusCode.BadRequest, "count")]
+    public async Task The_query_forms_refuse_a_missing_repeated_or_unknown_id_and_a_bad_count(string path, HttpStatusCode status, string? field)
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = factory.CreateWriter();
+        using var put = await client.SendAsync(Put("other", Museum));
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+
+        using var response = await client.GetAsync(path);
+
+        var problem = await response.AssertProblemAsync(status);
+        if (field is not null)
+        {
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        }
+    }
+
     private static HttpRequestMessage Put(string id, string json, string query = "") =>
         new(HttpMethod.Put, $"/api/articles/{id}{query}") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 

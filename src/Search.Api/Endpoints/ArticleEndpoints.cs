@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Search.Api.Admission;
 using Search.Api.Contracts;
 using Search.Api.Errors;
@@ -11,7 +12,8 @@ using Search.Core.Searching;
 
 namespace Search.Api.Endpoints;
 
-/// <summary><c>GET /api/articles/{id}</c> and <c>GET /api/articles/{id}/related</c>.</summary>
+/// <summary><c>GET /api/articles/{id}</c> and <c>GET /api/articles/{id}/related</c>, and the same with the id in the query
+/// (<c>GET /api/articles?id=</c>, <c>GET /api/related?id=</c>).</summary>
 public static class ArticleEndpoints
 {
     public static IEndpointRouteBuilder MapArticleEndpoints(this IEndpointRouteBuilder routes)
@@ -37,6 +39,25 @@ public static class ArticleEndpoints
         // A constrained catch-all outranks the plain one; \x2F is a slash the route template parser leaves alone.
         articles.MapGet("/{**idAndSuffix:regex(.\\x2Frelated$)}", GetRelatedOfSlashedId)
             .ExcludeFromDescription();
+
+        // The ids "." and ".." cannot be a path segment: browsers and Kestrel alike read them, %2E-encoded or not, as a
+        // step in the path. Any id can be sent in the query instead.
+        articles.MapGet("/", GetArticleByQuery)
+            .WithName("GetArticleByQuery")
+            .WithSummary("Get a stored article by an id sent in the query")
+            .WithDescription("Any id, and the one way to ask for the ids \".\" and \"..\", which a URL path reads as steps.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        routes.MapGet("/api/related", GetRelatedByQuery)
+            .WithName("GetRelatedArticlesByQuery")
+            .WithSummary("Stories related to an article whose id is sent in the query")
+            .WithDescription("Any id, and the one way to ask for the ids \".\" and \"..\", which a URL path reads as steps.")
+            .WithTags("Articles")
+            .AddEndpointFilter<AdmissionFilter>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 
@@ -47,12 +68,39 @@ public static class ArticleEndpoints
         return article is null ? NotFound(id) : TypedResults.Ok(article);
     }
 
+    /// <summary><c>/api/articles?id=..</c>: the id as the query holds it, decoded whole (no %2F convention).</summary>
+    internal static Results<Ok<NewsArticle>, ValidationProblem, ProblemHttpResult> GetArticleByQuery(
+        [FromQuery, Description("The article's id.")] string id,
+        NewsIndex index,
+        HttpRequest request)
+    {
+        if (RepeatedQuery.Problem(request, "id") is { } repeated)
+        {
+            return ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]> { ["id"] = repeated });
+        }
+
+        var article = index.Find(id);
+        return article is null ? NotFound(id) : TypedResults.Ok(article);
+    }
+
     internal static Results<Ok<RelatedArticles>, ValidationProblem, ProblemHttpResult> GetRelated(
         string id,
         NewsIndex index,
-        [Description("How many related stories, 1–50 (default 10).")] int? count)
+        [Description("How many related stories, 1–50 (default 10).")] int? count) =>
+        Related(RouteId(id), index, count);
+
+    /// <summary><c>/api/related?id=..</c>: the related stories of the id as the query holds it.</summary>
+    internal static Results<Ok<RelatedArticles>, ValidationProblem, ProblemHttpResult> GetRelatedByQuery(
+        [FromQuery, Description("The article's id.")] string id,
+        NewsIndex index,
+        [Description("How many related stories, 1–50 (default 10).")] int? count,
+        HttpRequest request) =>
+        RepeatedQuery.Problem(request, "id") is { } repeated
+            ? ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]> { ["id"] = repeated })
+            : Related(id, index, count);
+
+    private static Results<Ok<RelatedArticles>, ValidationProblem, ProblemHttpResult> Related(string id, NewsIndex index, int? count)
     {
-        id = RouteId(id);
         var wanted = count ?? 10;
         if (wanted is < 1 or > RelatedStoryFinder.MaxCount)
         {

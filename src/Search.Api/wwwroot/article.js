@@ -1,7 +1,7 @@
 // One stored article (/article.html?id=…): its text from /api/articles/{id} and related stories from
 // /api/articles/{id}/related. Every field is inserted as text, never as HTML. Its source, section and tags link to
 // their stories on the search page.
-import { articlePage, browsePage, element, fetchAnswer, fetchFailure, isolated, metaLine, safeUrl } from "/page-parts.js";
+import { articlePage, attachSkipLink, browsePage, element, fetchAnswer, fetchFailure, isolated, metaLine, safeUrl } from "/page-parts.js";
 import { generic, problemMessage } from "/problems.js";
 import { attachSuggestions } from "/suggestions.js";
 
@@ -66,6 +66,17 @@ function showRelated(hits) {
   relatedBox.hidden = hits.length === 0;
 }
 
+/**
+ * The API's address of an article, or of its related stories: with the id in the path, except "." and "..", which a URL
+ * path reads as steps however they are encoded (the browser would ask for /api/articles/), so they go in the query.
+ */
+function apiAddress(id, related) {
+  if (id === "." || id === "..") {
+    return related ? `/api/related?${new URLSearchParams({ id, count: "5" })}` : `/api/articles?${new URLSearchParams({ id })}`;
+  }
+  return related ? `/api/articles/${encodeURIComponent(id)}/related?count=5` : `/api/articles/${encodeURIComponent(id)}`;
+}
+
 async function load(id) {
   if (!id) {
     status.textContent = "لم يُحدَّد خبر.";
@@ -74,7 +85,7 @@ async function load(id) {
   status.textContent = "جارٍ التحميل…";
   let response;
   try {
-    response = await fetchAnswer(`/api/articles/${encodeURIComponent(id)}`);
+    response = await fetchAnswer(apiAddress(id, false));
   } catch (error) {
     status.textContent = fetchFailure(error);
     status.classList.add("error");
@@ -93,11 +104,12 @@ async function load(id) {
   status.textContent = "";
   showArticle(body);
 
-  const relatedResponse = await fetchAnswer(`/api/articles/${encodeURIComponent(id)}/related?count=5`).catch(() => null);
+  const relatedResponse = await fetchAnswer(apiAddress(id, true)).catch(() => null);
   const relatedBody = relatedResponse && relatedResponse.ok ? await relatedResponse.json().catch(() => null) : null;
   showRelated(relatedHits(relatedBody));
 }
 
+attachSkipLink();
 const input = document.getElementById("q");
 attachSuggestions(input, document.getElementById("suggestions"), (text) => {
   window.location.assign(`/?${new URLSearchParams({ q: text })}`);

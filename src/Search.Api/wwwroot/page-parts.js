@@ -88,3 +88,16 @@ export function metaLine(item, { links = false } = {}) {
   if (time) line.appendChild(time);
   return line;
 }
+
+/**
+ * The skip link moves focus to the page's main content itself instead of following its #main: the search page keeps
+ * its view in the address, and a fragment would add a history entry whose popstate redraws the view.
+ */
+export function attachSkipLink() {
+  const link = document.querySelector(".skip-link");
+  const target = document.getElementById("main");
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    target.focus();
+  });
+}

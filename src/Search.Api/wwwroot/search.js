@@ -2,7 +2,7 @@
 // can be linked, bookmarked and reached with the back button. It calls /api/search and renders hits, facets, filters
 // and a "did you mean" link; with neither words nor filters it is the home page. Highlights arrive HTML-escaped with
 // <mark> around matches, so they are inserted as HTML; every other field is inserted as text.
-import { answerTimeoutMs, element, isolated, noAnswer, unreachable } from "/page-parts.js";
+import { answerTimeoutMs, attachSkipLink, element, isolated, noAnswer, unreachable } from "/page-parts.js";
 import { isCountList, isHit, renderHit } from "/hits.js";
 import { generic, problemMessage } from "/problems.js";
 import { hideHome, showHome } from "/home.js";
@@ -347,11 +347,18 @@ prev.addEventListener("click", () => turnPage(-1));
 next.addEventListener("click", () => turnPage(1));
 window.addEventListener("popstate", () => {
   const state = readState();
+  // Back and Forward redraw the view under the reader's focus as a facet or the pager does: give it back the same way
+  // (only when a control had it: a reader who had clicked nowhere is not moved).
+  const hadFocus = document.activeElement && document.activeElement !== document.body;
+  const used = controlKey(document.activeElement);
   // The box now holds the restored view's words; suggestions for what was being typed no longer belong to it.
   suggestions.dismiss();
   input.value = state.query;
-  search(state);
+  search(state).then(() => {
+    if (hadFocus) restoreFocus(used);
+  });
 });
+attachSkipLink();
 
 const initial = readState();
 input.value = initial.query;

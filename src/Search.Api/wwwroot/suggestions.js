@@ -152,12 +152,12 @@ export function attachSuggestions(input, listbox, onPick) {
         }
         break;
       case "Escape":
-        // Chromium clears a search box on Escape; with the list open, Escape only closes it.
-        if (open) {
-          event.preventDefault();
-          cancel();
-          close();
-        }
+        // Escape closes the list, or stops one about to open, and never clears the box as Chromium's own search box
+        // does: a reader pressing it to be rid of suggestions (before they show, or once more to be sure) would lose
+        // the words typed, with no undo; clearing stays one Ctrl+A, Delete away.
+        event.preventDefault();
+        cancel();
+        close();
         break;
       default:
         break;
