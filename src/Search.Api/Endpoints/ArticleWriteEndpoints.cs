@@ -81,9 +81,9 @@ public static class ArticleWriteEndpoints
             return InvalidRefresh();
         }
 
-        if (!RequestContentType.IsOneOf(request, JsonTypes))
+        if (RequestContentType.Refusal(request, JsonTypes, "Send the article as application/json in UTF-8") is { } refusal)
         {
-            return ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send the article as application/json in UTF-8, not {request.ContentType}.");
+            return refusal;
         }
 
         using var lease = admission.Enter(Math.Min(request.ContentLength ?? long.MaxValue, options.Value.MaxArticleBytes));
@@ -188,9 +188,9 @@ public static class ArticleWriteEndpoints
             return InvalidRefresh();
         }
 
-        if (!RequestContentType.IsOneOf(request, NdjsonTypes))
+        if (RequestContentType.Refusal(request, NdjsonTypes, "Send one JSON article a line as application/x-ndjson in UTF-8") is { } refusal)
         {
-            return ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send one JSON article a line as application/x-ndjson in UTF-8, not {request.ContentType}.");
+            return refusal;
         }
 
         using var lease = admission.Enter(Math.Min(request.ContentLength ?? long.MaxValue, limits.MaxBulkBytes));
