@@ -19,8 +19,9 @@ app.UseFileServer();
 app.UseRoutingWithHead();
 app.UseCors();
 app.UseRateLimiter();
+app.UseOutputCache();
 
-app.MapOpenApi("/openapi/v1.json");
+app.MapOpenApi("/openapi/v1.json").CacheOutput(SearchServiceExtensions.OpenApiDocumentCache);
 app.MapTelemetryEndpoints();
 app.MapNewsSearchEndpoints();
 

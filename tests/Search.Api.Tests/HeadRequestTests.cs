@@ -47,4 +47,24 @@ public sealed class HeadRequestTests
         await post.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
         Assert.Equal(["GET", "HEAD"], post.Content.Headers.Allow);
     }
+
+    [Theory]
+    [InlineData("/health", "DELETE")]
+    [InlineData("/health", "POST")]
+    [InlineData("/ready", "PUT")]
+    [InlineData("/metrics", "POST")]
+    public async Task Health_readiness_and_metrics_answer_any_method_but_get_and_head_with_405(string path, string method)
+    {
+        await using var factory = SearchApiFactory.WithSampleDataAndWrites();
+        using var client = factory.CreateClient();
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add("X-Api-Key", SearchApiFactory.ApiKey);
+        using var response = await client.SendAsync(request);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path) { Headers = { { "X-Api-Key", SearchApiFactory.ApiKey } } });
+
+        await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+    }
 }

@@ -414,6 +414,47 @@ public sealed class WriteEndpointTests
         }
     }
 
+    [Theory]
+    [InlineData("/api/articles/zipped", "PUT", "gzip")]
+    [InlineData("/api/articles/_bulk", "POST", "gzip")]
+    [InlineData("/api/articles/_bulk", "POST", "br, identity")]
+    [InlineData("/api/index/_snapshot", "POST", "deflate")]
+    public async Task A_compressed_body_is_refused_as_an_unsupported_coding_not_blamed_as_bad_text(string path, string method, string coding)
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = factory.CreateWriter();
+        using var zipped = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(zipped, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(Encoding.UTF8.GetBytes(path.EndsWith("_snapshot", StringComparison.Ordinal) ? "{\"name\":\"zipped\"}" : Museum));
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new ByteArrayContent(zipped.ToArray()) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Content.Headers.TryAddWithoutValidation("Content-Encoding", coding);
+
+        using var response = await client.SendAsync(request);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("unsupported_media_type", problem.GetProperty("code").GetString());
+        Assert.Contains("Content-Encoding", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("identity", response.Headers.GetValues("Accept-Encoding").Single());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/articles/zipped")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_declared_in_the_identity_coding_is_read()
+    {
+        await using var factory = SearchApiFactory.WithWrites();
+        using var client = factory.CreateWriter();
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/articles/plain") { Content = new StringContent(Museum, Encoding.UTF8, "application/json") };
+        request.Content.Headers.TryAddWithoutValidation("Content-Encoding", "identity");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     [Fact]
     public async Task Deletes_and_replacements_update_facet_counts_and_collapsed_copies()
     {

@@ -81,9 +81,9 @@ public static class ArticleWriteEndpoints
             return InvalidRefresh();
         }
 
-        if (!RequestContentType.IsOneOf(request, JsonTypes))
+        if (RequestContentType.Refusal(request, JsonTypes, "Send the article as application/json in UTF-8") is { } refusal)
         {
-            return ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send the article as application/json in UTF-8, not {request.ContentType}.");
+            return refusal;
         }
 
         using var lease = admission.Enter(Math.Min(request.ContentLength ?? long.MaxValue, options.Value.MaxArticleBytes));
@@ -188,9 +188,9 @@ public static class ArticleWriteEndpoints
             return InvalidRefresh();
         }
 
-        if (!RequestContentType.IsOneOf(request, NdjsonTypes))
+        if (RequestContentType.Refusal(request, NdjsonTypes, "Send one JSON article a line as application/x-ndjson in UTF-8") is { } refusal)
         {
-            return ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send one JSON article a line as application/x-ndjson in UTF-8, not {request.ContentType}.");
+            return refusal;
         }
 
         using var lease = admission.Enter(Math.Min(request.ContentLength ?? long.MaxValue, limits.MaxBulkBytes));
@@ -206,19 +206,33 @@ public static class ArticleWriteEndpoints
         }
 
         // Lines are split as bytes and decoded one by one, so that a line in another encoding is that line's error
-        // and the others are still written.
-        var lines = Lines(body);
-        if (lines.Count > limits.MaxBulkLines && lines.Skip(limits.MaxBulkLines).Any(line => !IsBlank(line.Span)))
+        // and the others are still written. They are walked twice rather than listed: a list costs 16 bytes a line
+        // and the lists sized by it as much again: one bulk of 32 MB of bare newlines grew the service by 1.9 GB.
+        var articleLines = 0;
+        var position = 0;
+        foreach (var line in Lines(body))
         {
-            return ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"A bulk request may hold at most {limits.MaxBulkLines:N0} lines (Search:Writes:MaxBulkLines); split it.");
+            position++;
+            if (IsBlank(line.Span))
+            {
+                continue;
+            }
+
+            if (position > limits.MaxBulkLines)
+            {
+                return ApiErrors.Problem(ApiErrors.PayloadTooLarge, $"A bulk request may hold at most {limits.MaxBulkLines:N0} lines (Search:Writes:MaxBulkLines); split it.");
+            }
+
+            articleLines++;
         }
 
-        var items = new List<BulkItem>(lines.Count);
-        var changes = new List<ArticleChange>(lines.Count);
-        var changeItems = new List<int>(lines.Count);
-        for (var i = 0; i < lines.Count; i++)
+        var items = new List<BulkItem>(articleLines);
+        var changes = new List<ArticleChange>(articleLines);
+        var changeItems = new List<int>(articleLines);
+        var number = 0;
+        foreach (var bytes in Lines(body))
         {
-            var bytes = lines[i];
+            number++;
             if (IsBlank(bytes.Span))
             {
                 continue;
@@ -226,13 +240,13 @@ public static class ArticleWriteEndpoints
 
             if (bytes.Length > limits.MaxArticleBytes)
             {
-                items.Add(new BulkItem(i + 1, null, StatusCodes.Status413PayloadTooLarge, Error: $"the line is larger than {limits.MaxArticleBytes:N0} bytes (Search:Writes:MaxArticleBytes)"));
+                items.Add(new BulkItem(number, null, StatusCodes.Status413PayloadTooLarge, Error: $"the line is larger than {limits.MaxArticleBytes:N0} bytes (Search:Writes:MaxArticleBytes)"));
                 continue;
             }
 
             if (!TryDecode(bytes.Span, out var line))
             {
-                items.Add(new BulkItem(i + 1, null, StatusCodes.Status400BadRequest, Error: "the line is not valid UTF-8"));
+                items.Add(new BulkItem(number, null, StatusCodes.Status400BadRequest, Error: "the line is not valid UTF-8"));
                 continue;
             }
 
@@ -241,17 +255,17 @@ public static class ArticleWriteEndpoints
                 continue;
             }
 
-            var parsed = JsonLinesArticleReader.ParseLine(line, "_bulk", i + 1);
+            var parsed = JsonLinesArticleReader.ParseLine(line, "_bulk", number);
             if (parsed.Article is { } article)
             {
                 changeItems.Add(items.Count);
                 changes.Add(ArticleChange.Upsert(article));
-                items.Add(new BulkItem(i + 1, article.Id, 0));
+                items.Add(new BulkItem(number, article.Id, 0));
             }
             else
             {
                 var problem = parsed.Problem!;
-                items.Add(new BulkItem(i + 1, null, StatusCodes.Status400BadRequest, Error: problem.Message, Field: problem.Field));
+                items.Add(new BulkItem(number, null, StatusCodes.Status400BadRequest, Error: problem.Message, Field: problem.Field));
             }
         }
 
@@ -358,18 +372,16 @@ public static class ArticleWriteEndpoints
         ApiErrors.Validation(ApiErrors.InvalidParameter, Field("refresh", "refresh must be wait_for, true or false."));
 
     /// <summary>The body's lines as bytes, split at each LF (a byte order mark before the first goes as it is decoded).</summary>
-    private static List<ReadOnlyMemory<byte>> Lines(byte[] body)
+    private static IEnumerable<ReadOnlyMemory<byte>> Lines(byte[] body)
     {
-        var lines = new List<ReadOnlyMemory<byte>>();
-        ReadOnlyMemory<byte> rest = body;
-        for (var end = rest.Span.IndexOf((byte)'\n'); end >= 0; end = rest.Span.IndexOf((byte)'\n'))
+        var start = 0;
+        for (var end = Array.IndexOf(body, (byte)'\n', start); end >= 0; end = Array.IndexOf(body, (byte)'\n', start))
         {
-            lines.Add(rest[..end]);
-            rest = rest[(end + 1)..];
+            yield return body.AsMemory(start, end - start);
+            start = end + 1;
         }
 
-        lines.Add(rest);
-        return lines;
+        yield return body.AsMemory(start);
     }
 
     /// <summary>Whether a line holds only ASCII white space, passed over without decoding (as is a line of other white

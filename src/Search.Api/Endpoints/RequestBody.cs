@@ -82,9 +82,9 @@ internal static class RequestBody
         HttpRequest request, JsonTypeInfo<T> type, long maxBytes, CancellationToken cancellationToken)
         where T : class
     {
-        if (!RequestContentType.IsOneOf(request, ["application/json"]))
+        if (RequestContentType.Refusal(request, ["application/json"], "Send the body as application/json in UTF-8") is { } refusal)
         {
-            return (null, ApiErrors.Problem(ApiErrors.UnsupportedMediaType, $"Send the body as application/json in UTF-8, not {request.ContentType}."));
+            return (null, refusal);
         }
 
         var body = await ReadAsync(request, maxBytes, minBytesPerSecond: null, cancellationToken);

@@ -16,9 +16,12 @@ using Search.Core.Writing;
 namespace Search.Api.Hosting;
 
 /// <summary>Registers the index and its write path, their options, sample loading, the drop folder, JSON settings,
-/// search admission, the per-client rate limit and Kestrel's limits.</summary>
+/// search admission, the per-client rate limit, the OpenAPI document and its cache, and Kestrel's limits.</summary>
 public static class SearchServiceExtensions
 {
+    /// <summary>The output cache policy the OpenAPI document is served under.</summary>
+    public const string OpenApiDocumentCache = "openapi-document";
+
     public static IHostApplicationBuilder AddNewsSearch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SearchServiceOptions>()
@@ -103,6 +106,15 @@ public static class SearchServiceExtensions
         });
 
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<ProblemExamplesTransformer>());
+
+        // The OpenAPI document took 40-130 ms of CPU to build at every request, outside any admission lane: 50 clients
+        // asking for it held one-word searches at p50 0.4 s. It changes only with the build, so it is kept (per host,
+        // which its servers name; bounded, so hosts made up by a client evict each other rather than grow memory).
+        builder.Services.AddOutputCache(cache =>
+        {
+            cache.SizeLimit = 16 * 1024 * 1024;
+            cache.AddPolicy(OpenApiDocumentCache, policy => policy.Expire(TimeSpan.FromHours(1)));
+        });
         builder.Services.AddTransient<IConfigureOptions<KestrelServerOptions>, KestrelServerSetup>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -55,7 +56,11 @@ public static class TelemetryExtensions
 
     public static IEndpointRouteBuilder MapTelemetryEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Live), ResponseWriter = HealthResponseWriter.WriteAsync });
+        // These map a whole pipeline, which answers every method: a DELETE /health or POST /metrics got a 200 as if it
+        // were a GET. GET alone (HEAD rides on it) makes any other method the 405 it is on every other read.
+        var get = new HttpMethodMetadata([HttpMethods.Get]);
+        routes.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Live), ResponseWriter = HealthResponseWriter.WriteAsync })
+            .WithMetadata(get);
         routes.MapHealthChecks("/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Ready),
@@ -66,8 +71,9 @@ public static class TelemetryExtensions
                 [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
-        routes.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: branch => branch.Use(RequireKeyWhenConfigured), optionsName: null);
+        }).WithMetadata(get);
+        routes.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: branch => branch.Use(RequireKeyWhenConfigured), optionsName: null)
+            .WithMetadata(get);
         return routes;
     }
 

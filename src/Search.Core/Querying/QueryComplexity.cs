@@ -7,7 +7,8 @@ namespace Search.Core.Querying;
 /// 250 plain words ~250 ms, each (the hardening issue's figures; before/after in benchmarks/README.md). A search box
 /// query is a few words; the caps leave room for a pasted headline and lead.
 /// </summary>
-/// <param name="Words">Words in all parts, phrases and exclusions included.</param>
+/// <param name="Words">Words in all parts, phrases and exclusions included, split as the tokenizer splits them
+/// (<see cref="QueryWords"/>): a word the tokenizer cuts in pieces gets a clause for each.</param>
 internal readonly record struct QueryComplexity(int Words, int Excluded, int Phrases, int Prefixes)
 {
     public const int MaxWords = 64;
@@ -20,7 +21,7 @@ internal readonly record struct QueryComplexity(int Words, int Excluded, int Phr
         int words = 0, excluded = 0, phrases = 0, prefixes = 0;
         foreach (var part in query.Groups.SelectMany(group => group.Alternatives))
         {
-            words += part.IsPhrase ? part.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length : 1;
+            words += part.IsPrefix ? 1 : QueryWords.Count(part.Text);
             excluded += part.Excluded ? 1 : 0;
             phrases += part.IsPhrase ? 1 : 0;
             prefixes += part.IsPrefix ? 1 : 0;

@@ -11,7 +11,7 @@ public enum SearchCost
     Heavy,
 }
 
-/// <summary>Estimates <see cref="SearchCost"/> in one pass over the characters, without allocating.</summary>
+/// <summary>Estimates <see cref="SearchCost"/> from the characters, without allocating.</summary>
 public static class SearchCostEstimate
 {
     /// <summary>More words than a headline usually has.</summary>
@@ -53,8 +53,9 @@ public static class SearchCostEstimate
             stars += c == '*' ? 1 : 0;
         }
 
-        // Exclusions alone list every other article: a walk of the whole index, as no filtered browse is.
-        return words > HeavyWords || quotes > 4 || stars > 0 || exclusions > 3 || (exclusions > 0 && exclusions == words)
+        // Exclusions alone list every other article: a walk of the whole index, as no filtered browse is. Words are
+        // counted as the tokenizer splits them too, so hundreds joined by punctuation (a/a/a…) are no light search.
+        return words > HeavyWords || QueryWords.Count(query) > HeavyWords || quotes > 4 || stars > 0 || exclusions > 3 || (exclusions > 0 && exclusions == words)
             ? SearchCost.Heavy
             : SearchCost.Light;
     }

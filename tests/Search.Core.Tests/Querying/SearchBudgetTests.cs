@@ -23,6 +23,19 @@ public sealed class SearchBudgetTests
         Assert.Throws<InvalidSearchRequestException>(() => index.Search(new SearchRequest(query)));
     }
 
+    [Theory]
+    [InlineData("a/", 65)]
+    [InlineData("وزير،", 65)]
+    [InlineData("部", 65)]
+    public void Words_joined_without_spaces_count_against_the_word_cap_as_the_tokenizer_splits_them(string piece, int count)
+    {
+        var query = string.Concat(Enumerable.Repeat(piece, count));
+
+        Assert.Contains($"at most 64 words; it has {count}", Assert.Single(new SearchRequest(query).Validate()["q"]), StringComparison.Ordinal);
+        Assert.Empty(new SearchRequest(string.Concat(Enumerable.Repeat(piece, 64))).Validate());
+        Assert.Contains($"it has {count}", Assert.Single(new SearchRequest($"\"{query}\"").Validate()["q"]), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Queries_at_the_caps_are_accepted()
     {

@@ -26,6 +26,25 @@ public sealed class SearchCostTests
     }
 
     [Theory]
+    [InlineData("a/")]
+    [InlineData("وزير،")]
+    [InlineData("部")]
+    public void Words_joined_by_punctuation_or_written_without_spaces_count_one_by_one(string piece)
+    {
+        Assert.Equal(SearchCost.Light, SearchCostEstimate.Of(string.Concat(Enumerable.Repeat(piece, SearchCostEstimate.HeavyWords)), 10));
+        Assert.Equal(SearchCost.Heavy, SearchCostEstimate.Of(string.Concat(Enumerable.Repeat(piece, SearchCostEstimate.HeavyWords + 1)), 10));
+    }
+
+    [Theory]
+    [InlineData("وَزِيرُ الاتّصالات", 2)]
+    [InlineData("كلمة0 covid-19", 3)]
+    [InlineData("الحكومة.وقال «الوزير»", 3)]
+    [InlineData("!!! *** ـَ", 1)]
+    [InlineData("部长 あい カタカナ", 5)]
+    public void Query_words_are_counted_at_the_tokenizers_boundaries_marks_kept_within_a_word(string text, int expected) =>
+        Assert.Equal(expected, QueryWords.Count(text));
+
+    [Theory]
     [InlineData(20, 50, SearchCost.Light)]
     [InlineData(21, 50, SearchCost.Heavy)]
     [InlineData(100, 10, SearchCost.Light)]
