@@ -74,9 +74,9 @@ public static class ArticleEndpoints
         NewsIndex index,
         HttpRequest request)
     {
-        if (RepeatedQuery.Problem(request, "id") is { } repeated)
+        if (RepeatedId(request) is { } repeated)
         {
-            return ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]> { ["id"] = repeated });
+            return repeated;
         }
 
         var article = index.Find(id);
@@ -95,9 +95,13 @@ public static class ArticleEndpoints
         NewsIndex index,
         [Description("How many related stories, 1–50 (default 10).")] int? count,
         HttpRequest request) =>
+        RepeatedId(request) is { } repeated ? repeated : Related(id, index, count);
+
+    /// <summary>An <c>id</c> given more than once in the query, which binding would join with a comma; null when once.</summary>
+    private static ValidationProblem? RepeatedId(HttpRequest request) =>
         RepeatedQuery.Problem(request, "id") is { } repeated
             ? ApiErrors.Validation(ApiErrors.InvalidParameter, new Dictionary<string, string[]> { ["id"] = repeated })
-            : Related(id, index, count);
+            : null;
 
     private static Results<Ok<RelatedArticles>, ValidationProblem, ProblemHttpResult> Related(string id, NewsIndex index, int? count)
     {
